@@ -1,0 +1,52 @@
+// The wire contract's runtime half: event names and error codes.
+// Widget, console and server import this file, so it must stay dependency-free and tiny
+// (it ships inside the widget's 20 KB budget). Schemas live in ./schemas.ts (server only).
+
+/** Socket.IO namespaces. */
+export const NS = {
+  visitor: '/visitor',
+  agent: '/agent',
+} as const;
+
+/** Commands a visitor's widget sends (client → server, always acknowledged). */
+export const VISITOR_CMD = {
+  messageSend: 'message:send',
+  handoffRequest: 'handoff:request',
+  conversationSync: 'conversation:sync',
+  conversationRead: 'conversation:read',
+  typingSet: 'typing:set',
+} as const;
+
+/** Commands an agent's console sends (client → server, always acknowledged). */
+export const AGENT_CMD = {
+  queueList: 'queue:list',
+  conversationClaim: 'conversation:claim',
+  conversationOpen: 'conversation:open',
+  conversationClose: 'conversation:close',
+  messageSend: 'message:send',
+  typingSet: 'typing:set',
+} as const;
+
+/** Facts the server pushes (server → client), past tense. */
+export const SERVER_EVT = {
+  messageCreated: 'message:created',
+  conversationUpdated: 'conversation:updated',
+  queueAdded: 'queue:added',
+  queueRemoved: 'queue:removed',
+  typingChanged: 'typing:changed',
+} as const;
+
+/** Error codes carried in `{ ok: false, error: { code, message } }` acks and connect errors. */
+export const ERR = {
+  badPayload: 'BAD_PAYLOAD',
+  unauthorized: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  notFound: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  unknownSite: 'UNKNOWN_SITE',
+  badOrigin: 'BAD_ORIGIN',
+  rateLimited: 'RATE_LIMITED',
+  internal: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ERR)[keyof typeof ERR];

@@ -1,0 +1,134 @@
+// The wire contract's data shapes (type-only: erased from every bundle).
+// Client → server payload types are derived from the schemas in ./schemas.ts.
+import type { ErrorCode } from './events.js';
+
+export type Lang = string; // ISO 639-1, e.g. "fr"
+export type Author = 'visitor' | 'bot' | 'agent' | 'system';
+/** bot: the bot is handling it; queued: waiting for an agent; assigned: an agent has it; closed. */
+export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'closed';
+
+export interface Link {
+  label: string;
+  /** Only http:, https: and mailto: URLs ever reach a client. */
+  url: string;
+}
+
+export interface PageInfo {
+  url: string;
+  title: string;
+}
+
+/** Why the bot said what it said (stored with every bot message). */
+export interface BotDecision {
+  outcome: 'answer' | 'handoff' | 'fallback';
+  /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests. */
+  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'none';
+  faqId: string | null;
+  /** 0..1, higher is better. */
+  confidence: number;
+  lang: Lang;
+  langConfidence: number;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** Monotonic per conversation, starting at 1. */
+  seq: number;
+  author: Author;
+  authorName?: string;
+  text: string;
+  links?: Link[];
+  createdAt: number;
+  /** Client-generated id for deduplication of resends. */
+  clientId?: string;
+  page?: PageInfo;
+  lang?: Lang;
+  bot?: BotDecision;
+}
+
+/** What a visitor may know about their own conversation. */
+export interface VisitorConversation {
+  id: string;
+  status: ConversationStatus;
+  lang: Lang;
+  agentName?: string;
+  lastSeq: number;
+  /** Highest seq the visitor has seen (for the unread badge). */
+  visitorReadSeq: number;
+}
+
+/** What an agent sees in the queue and the conversation list. */
+export interface ConversationSummary {
+  id: string;
+  siteId: string;
+  status: ConversationStatus;
+  lang: Lang;
+  createdAt: number;
+  updatedAt: number;
+  queuedAt?: number;
+  assignedAgentId?: string;
+  assignedAgentName?: string;
+  /** First visitor message, for the queue preview. */
+  firstMessage?: string;
+  lastPage?: PageInfo;
+  lastSeq: number;
+  visitorLanguages: Lang[];
+}
+
+export interface AgentProfile {
+  id: string;
+  siteId: string;
+  name: string;
+  email: string;
+  languages: Lang[];
+  role: 'agent' | 'admin';
+}
+
+export interface SiteInfo {
+  id: string;
+  name: string;
+  languages: Lang[];
+  defaultLanguage: Lang;
+}
+
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+}
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+// ---- server → client payloads ----
+export interface TypingChanged {
+  conversationId: string;
+  author: 'visitor' | 'agent';
+  typing: boolean;
+}
+export interface QueueRemoved {
+  conversationId: string;
+  reason: 'claimed' | 'closed';
+}
+
+// ---- acknowledgement payloads (ok: true → data) ----
+/** visitor `conversation:sync`: everything after `afterSeq`, plus the site's public info. */
+export interface VisitorSyncResult {
+  site: SiteInfo;
+  conversation: VisitorConversation | null;
+  messages: Message[];
+}
+/** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
+export interface VisitorSendResult {
+  message: Message;
+  conversation: VisitorConversation;
+  token?: string;
+}
+/** agent `conversation:claim` / `conversation:open`: the conversation and its whole history. */
+export interface ConversationDetail {
+  conversation: ConversationSummary;
+  messages: Message[];
+}
+/** agent `queue:list`. */
+export interface QueueListResult {
+  queue: ConversationSummary[];
+  mine: ConversationSummary[];
+}

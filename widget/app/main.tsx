@@ -1,0 +1,2 @@
+// placeholder: the widget app is being written
+export {};
