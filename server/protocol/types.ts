@@ -122,6 +122,11 @@ export interface VisitorSendResult {
   conversation: VisitorConversation;
   token?: string;
 }
+/** visitor `handoff:request`: `token` when the visitor had none yet (pressed the button first). */
+export interface VisitorHandoffResult {
+  conversation: VisitorConversation;
+  token?: string;
+}
 /** agent `conversation:claim` / `conversation:open`: the conversation and its whole history. */
 export interface ConversationDetail {
   conversation: ConversationSummary;

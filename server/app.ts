@@ -1,0 +1,54 @@
+// buildServer(config, deps) → a Fastify instance with Socket.IO attached. It never listens:
+// main.ts does, and tests call listen({ port: 0 }) (Fastify's testing guide).
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import type { ServerOptions } from 'socket.io';
+import { ERR } from './protocol/events.js';
+import type { Config } from './config.js';
+import type { ChatStore } from './storage/chat-store.js';
+import { LowdbChatStore } from './storage/lowdb-chat-store.js';
+import { AppError } from './services/app-error.js';
+import { createFrancDetector, type LanguageDetector } from '../faq/index.js';
+import storage from './plugins/storage.js';
+import realtime from './plugins/realtime.js';
+import staticAssets from './plugins/static-assets.js';
+import health from './routes/health.js';
+import agentAuthRoutes from './routes/agent-auth.js';
+
+export interface ServerDeps {
+  store?: ChatStore;
+  detector?: LanguageDetector;
+  /** A Socket.IO adapter for scale-out (default: in-memory, one process). */
+  adapter?: ServerOptions['adapter'];
+}
+
+export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    // Socket.IO keeps WebSockets open; close() must not wait for them (they are closed in preClose).
+    forceCloseConnections: true,
+  });
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
+    if (err.validation || (err.statusCode && err.statusCode < 500)) {
+      const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 400;
+      return reply.status(status).send({ error: { code: ERR.badPayload, message: err.message } });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.status(500).send({ error: { code: ERR.internal, message: 'Something went wrong on our side' } });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { code: ERR.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
+  );
+
+  const store =
+    deps.store ?? new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync });
+  await app.register(fastifyCookie);
+  await app.register(storage, { config, store });
+  await app.register(realtime, { detector: deps.detector ?? createFrancDetector(), adapter: deps.adapter });
+  await app.register(staticAssets, { distDir: config.distDir });
+  await app.register(health);
+  await app.register(agentAuthRoutes);
+  return app;
+}

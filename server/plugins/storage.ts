@@ -1,0 +1,32 @@
+// The store, the site registry and agent auth, opened once; the store is flushed on close
+// (SIGTERM → app.close() → here), so a clean stop loses nothing.
+import fp from 'fastify-plugin';
+import type { ChatStore } from '../storage/chat-store.js';
+import { SiteRegistry } from '../services/site-registry.js';
+import { AgentAuth } from '../services/agent-auth.js';
+import { seedDemo } from '../seed/demo-seed.js';
+import type { Config } from '../config.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    store: ChatStore;
+    sites: SiteRegistry;
+    agentAuth: AgentAuth;
+  }
+}
+
+export default fp<{ config: Config; store: ChatStore }>(
+  async (app, { config, store }) => {
+    await store.open();
+    if (config.seedDemo && (await seedDemo(store))) app.log.info('created the demo site, FAQ and agents');
+    const sites = new SiteRegistry(store);
+    await sites.load();
+    app.decorate('config', config);
+    app.decorate('store', store);
+    app.decorate('sites', sites);
+    app.decorate('agentAuth', new AgentAuth(store, config.sessionTtlHours * 3600_000));
+    app.addHook('onClose', async () => store.close());
+  },
+  { name: 'bulle-storage' },
+);

@@ -1,0 +1,16 @@
+// The realtime seam: services say who should hear a fact, the socket layer decides how
+// (rooms, so it works unchanged with any Socket.IO adapter across several servers).
+import type { SERVER_EVT } from '../protocol/events.js';
+
+export type ServerEvent = (typeof SERVER_EVT)[keyof typeof SERVER_EVT];
+
+export interface Notifier {
+  /** Every tab of one visitor. */
+  toVisitor(visitorId: string, event: ServerEvent, payload: unknown, volatile?: boolean): void;
+  /** Every agent socket that has the conversation open. */
+  toConversation(conversationId: string, event: ServerEvent, payload: unknown, volatile?: boolean): void;
+  /** Every online agent of the site who speaks `lang`. */
+  toLanguage(siteId: string, lang: string, event: ServerEvent, payload: unknown): void;
+  /** Make every socket of the agent follow the conversation. */
+  followConversation(agentId: string, conversationId: string): void;
+}

@@ -1,0 +1,44 @@
+// Sites and their bots, built once at start (FAQ files are validated then, not per message).
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createFaqMatcher, loadFaqDir } from '../../faq/index.js';
+import type { SiteInfo } from '../protocol/types.js';
+import type { ChatStore } from '../storage/chat-store.js';
+import type { SiteRecord } from '../storage/records.js';
+import { createSiteBot, type SiteBot } from './bot.js';
+
+/** Relative FAQ folders are relative to the project root, so a data dir can move between machines. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface LoadedSite {
+  site: SiteRecord;
+  bot: SiteBot;
+}
+
+export class SiteRegistry {
+  private sites = new Map<string, LoadedSite>();
+
+  constructor(private readonly store: ChatStore) {}
+
+  async load(): Promise<void> {
+    for (const site of await this.store.listSites()) await this.add(site);
+  }
+
+  async add(site: SiteRecord): Promise<void> {
+    const dir = isAbsolute(site.faqDir) ? site.faqDir : resolve(PROJECT_ROOT, site.faqDir);
+    const catalog = await loadFaqDir(dir);
+    const bot = createSiteBot(catalog, createFaqMatcher(catalog), site.defaultLanguage);
+    this.sites.set(site.id, { site, bot });
+  }
+
+  get(siteId: string): LoadedSite | undefined {
+    return this.sites.get(siteId);
+  }
+}
+
+export const publicSiteInfo = (s: SiteRecord): SiteInfo => ({
+  id: s.id,
+  name: s.name,
+  languages: s.languages,
+  defaultLanguage: s.defaultLanguage,
+});

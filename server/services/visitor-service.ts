@@ -1,0 +1,223 @@
+// A visitor's side of the loop: store the message → detect the language → let the bot answer
+// or hand off to the language queue (issue #2, "The flow for each visitor message").
+import { ERR } from '../protocol/events.js';
+import type { HandoffRequest, VisitorMessageSend } from '../protocol/schemas.js';
+import type {
+  BotDecision,
+  PageInfo,
+  VisitorHandoffResult,
+  VisitorSendResult,
+  VisitorSyncResult,
+} from '../protocol/types.js';
+import type { LanguageDetector } from '../../faq/index.js';
+import type { ConversationRecord, VisitorRecord } from '../storage/records.js';
+import { AppError, notFound } from './app-error.js';
+import { botStrings } from './bot-strings.js';
+import type { Conversations } from './conversations.js';
+import { KeyedSerial } from './serial.js';
+import { hashToken, newId, newToken } from './secrets.js';
+import { publicSiteInfo, type LoadedSite, type SiteRegistry } from './site-registry.js';
+import { toVisitorView } from './views.js';
+
+/** Who is calling, as established by the socket handshake (never taken from a payload). */
+export interface VisitorContext {
+  siteId: string;
+  visitorId?: string;
+  languages: string[];
+}
+
+export interface VisitorServiceDeps {
+  sites: SiteRegistry;
+  conversations: Conversations;
+  detector: LanguageDetector;
+  onError: (err: unknown) => void;
+}
+
+export class VisitorService {
+  private serial = new KeyedSerial();
+  constructor(private readonly deps: VisitorServiceDeps) {}
+
+  private get store() {
+    return this.deps.conversations.store;
+  }
+
+  private site(siteId: string): LoadedSite {
+    const loaded = this.deps.sites.get(siteId);
+    if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
+    return loaded;
+  }
+
+  /** Token → visitor, bound to its site: a token from another site is simply unknown. */
+  async authenticate(siteId: string, token: string): Promise<VisitorRecord | undefined> {
+    return this.store.findVisitorByToken(siteId, hashToken(token));
+  }
+
+  async sync(ctx: VisitorContext, afterSeq: number): Promise<VisitorSyncResult> {
+    const { site } = this.site(ctx.siteId);
+    const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
+    const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [] };
+    const messages = await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq));
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages };
+  }
+
+  /**
+   * Resolves as soon as the visitor's message is stored (the ack); the bot's part runs after it,
+   * in order per visitor, and publishes its reply as `message:created`.
+   */
+  async send(ctx: VisitorContext, input: VisitorMessageSend): Promise<{ result: VisitorSendResult; visitorId: string }> {
+    const loaded = this.site(ctx.siteId);
+    const { visitor, token } = await this.ensureVisitor(ctx);
+    return new Promise((resolve, reject) => {
+      void this.serial
+        .run(visitor.id, async () => {
+          const conv = await this.ensureConversation(visitor, loaded, input.text, input.page);
+          const { message, created } = await this.deps.conversations.append(conv, {
+            author: 'visitor',
+            text: input.text,
+            clientId: input.clientId,
+            ...(input.page ? { page: input.page } : {}),
+          });
+          const current = (await this.store.getConversation(conv.id))!;
+          resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
+          if (created) await this.afterVisitorMessage(loaded, current, input.text, ctx.languages);
+        })
+        .catch((err) => {
+          reject(err);
+          this.deps.onError(err);
+        });
+    });
+  }
+
+  async requestHandoff(ctx: VisitorContext, input: HandoffRequest): Promise<{ result: VisitorHandoffResult; visitorId: string }> {
+    const loaded = this.site(ctx.siteId);
+    const { visitor, token } = await this.ensureVisitor(ctx);
+    return this.serial.run(visitor.id, async () => {
+      let conv = await this.ensureConversation(visitor, loaded, '', input.page);
+      if (conv.status === 'bot') conv = await this.queue(conv, decision(conv, 'handoff', 'button'));
+      return { result: { conversation: toVisitorView(conv), ...(token ? { token } : {}) }, visitorId: visitor.id };
+    });
+  }
+
+  async markRead(ctx: VisitorContext, seq: number): Promise<void> {
+    const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
+    if (!visitor?.currentConversationId) throw notFound('Conversation');
+    const conv = (await this.store.getConversation(visitor.currentConversationId))!;
+    const readSeq = Math.min(Math.max(conv.visitorReadSeq, seq), conv.lastSeq);
+    if (readSeq !== conv.visitorReadSeq) await this.store.updateConversation(conv.id, { visitorReadSeq: readSeq });
+  }
+
+  /** Where a typing signal should go, if anywhere. */
+  async currentConversationId(ctx: VisitorContext): Promise<string | undefined> {
+    if (!ctx.visitorId) return undefined;
+    return (await this.store.getVisitor(ctx.visitorId))?.currentConversationId;
+  }
+
+  private async ensureVisitor(ctx: VisitorContext): Promise<{ visitor: VisitorRecord; token?: string }> {
+    if (ctx.visitorId) {
+      const visitor = await this.store.getVisitor(ctx.visitorId);
+      if (!visitor || visitor.siteId !== ctx.siteId) throw new AppError(ERR.unauthorized, 'Unknown visitor');
+      return { visitor };
+    }
+    // The token is issued on the visitor's first message and only its digest is stored.
+    const token = newToken();
+    const visitor: VisitorRecord = {
+      id: newId(),
+      siteId: ctx.siteId,
+      tokenHash: hashToken(token),
+      languages: ctx.languages,
+      createdAt: Date.now(),
+    };
+    await this.store.createVisitor(visitor);
+    ctx.visitorId = visitor.id;
+    return { visitor, token };
+  }
+
+  /** The visitor's one conversation: created on first contact, reopened when they write after it closed. */
+  private async ensureConversation(visitor: VisitorRecord, { site }: LoadedSite, text: string, page?: PageInfo): Promise<ConversationRecord> {
+    const existing = visitor.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    if (existing) {
+      if (existing.status !== 'closed') return page ? (await this.store.updateConversation(existing.id, { lastPage: page }))! : existing;
+      return this.deps.conversations.transition(
+        existing,
+        { status: 'bot', assignedAgentId: undefined, assignedAgentName: undefined, queuedAt: undefined, ...(page ? { lastPage: page } : {}) },
+        { status: 'closed' },
+      );
+    }
+    const detected = this.deps.detector.detect(text, {
+      allowed: site.languages,
+      browser: visitor.languages,
+      fallback: site.defaultLanguage,
+    });
+    const now = Date.now();
+    const conv: ConversationRecord = {
+      id: newId(),
+      siteId: site.id,
+      visitorId: visitor.id,
+      status: 'bot',
+      lang: detected.lang,
+      langConfidence: detected.confidence,
+      createdAt: now,
+      updatedAt: now,
+      lastSeq: 0,
+      visitorReadSeq: 0,
+      visitorLanguages: visitor.languages,
+      ...(text ? { firstMessage: text.slice(0, 280) } : {}),
+      ...(page ? { lastPage: page } : {}),
+    };
+    await this.store.createConversation(conv);
+    await this.store.updateVisitor(visitor.id, { currentConversationId: conv.id });
+    return conv;
+  }
+
+  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+    const { site, bot } = loaded;
+    if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
+    if (conv.status === 'queued') return this.deps.conversations.announceQueuePreview(conv);
+    if (conv.status !== 'bot') return;
+    // A conversation's language is sticky: short messages lean on what it already said.
+    const detected = this.deps.detector.detect(text, {
+      allowed: site.languages,
+      browser,
+      conversation: conv.lastSeq > 1 ? conv.lang : undefined,
+      fallback: site.defaultLanguage,
+    });
+    if (detected.lang !== conv.lang) {
+      conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }))!;
+    }
+    const reply = bot.reply(text, detected.lang, detected.confidence, conv.lastAnswer);
+    if (reply.answer) {
+      await this.deps.conversations.append(conv, {
+        author: 'bot',
+        text: reply.answer.text,
+        ...(reply.answer.links ? { links: reply.answer.links } : {}),
+        lang: conv.lang,
+        bot: reply.decision,
+      });
+      await this.store.updateConversation(conv.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } });
+      return;
+    }
+    if (reply.decision.outcome === 'fallback') {
+      await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });
+    }
+    await this.queue(conv, reply.decision);
+  }
+
+  /** Hand off: the chat joins its language queue and the visitor is told so. */
+  private async queue(conv: ConversationRecord, why: BotDecision): Promise<ConversationRecord> {
+    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: Date.now() }, { status: 'bot' });
+    await this.deps.conversations.append(queued, { author: 'system', text: botStrings(queued.lang).handoff, lang: queued.lang, bot: why });
+    const latest = (await this.store.getConversation(queued.id))!;
+    this.deps.conversations.announceQueued(latest);
+    return latest;
+  }
+}
+
+const decision = (conv: ConversationRecord, outcome: BotDecision['outcome'], via: BotDecision['via']): BotDecision => ({
+  outcome,
+  via,
+  faqId: null,
+  confidence: 0,
+  lang: conv.lang,
+  langConfidence: conv.langConfidence,
+});

@@ -1,0 +1,24 @@
+// Notifier on Socket.IO rooms: works the same on one server or many behind an adapter.
+import type { Server } from 'socket.io';
+import { NS } from '../protocol/events.js';
+import type { Notifier } from '../services/notifier.js';
+import { rooms } from './rooms.js';
+
+export function createSocketNotifier(io: Server): Notifier {
+  const visitors = io.of(NS.visitor);
+  const agents = io.of(NS.agent);
+  return {
+    toVisitor(visitorId, event, payload, volatile) {
+      (volatile ? visitors.volatile : visitors).to(rooms.visitor(visitorId)).emit(event, payload);
+    },
+    toConversation(conversationId, event, payload, volatile) {
+      (volatile ? agents.volatile : agents).to(rooms.conversation(conversationId)).emit(event, payload);
+    },
+    toLanguage(siteId, lang, event, payload) {
+      agents.to(rooms.language(siteId, lang)).emit(event, payload);
+    },
+    followConversation(agentId, conversationId) {
+      agents.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// The /visitor namespace: handshake (site, origin, optional token), then schema-checked commands.
+// The visitor's identity lives in socket.data, set by the handshake or by the first message;
+// no payload field can claim another identity.
+import type { Namespace, Socket } from 'socket.io';
+import { ERR, VISITOR_CMD, SERVER_EVT } from '../protocol/events.js';
+import {
+  ConversationReadSchema,
+  ConversationSyncSchema,
+  HandoffRequestSchema,
+  VisitorAuthSchema,
+  VisitorMessageSendSchema,
+  VisitorTypingSchema,
+} from '../protocol/schemas.js';
+import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
+import type { SiteRegistry } from '../services/site-registry.js';
+import type { Notifier } from '../services/notifier.js';
+import { command, connectError, rejectUnknownEvents, validate, type Logger } from './command.js';
+import { rooms } from './rooms.js';
+import { AppError } from '../services/app-error.js';
+
+interface Deps {
+  visitors: VisitorService;
+  sites: SiteRegistry;
+  notifier: Notifier;
+  log: Logger;
+}
+
+export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
+  nsp.use(async (socket, next) => {
+    try {
+      const auth = validate(VisitorAuthSchema, socket.handshake.auth ?? {});
+      const loaded = deps.sites.get(auth.siteId);
+      if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
+      const origin = socket.handshake.headers.origin;
+      const allowed = loaded.site.allowedOrigins;
+      if (allowed.length && (!origin || !allowed.includes(origin))) {
+        throw new AppError(ERR.badOrigin, 'This site does not allow the widget on this origin');
+      }
+      const ctx: VisitorContext = {
+        siteId: auth.siteId,
+        languages: auth.languages?.length ? auth.languages : acceptLanguages(socket.handshake.headers['accept-language']),
+      };
+      if (auth.token) {
+        const visitor = await deps.visitors.authenticate(auth.siteId, auth.token);
+        if (!visitor) throw new AppError(ERR.unauthorized, 'Unknown visitor token');
+        ctx.visitorId = visitor.id;
+      }
+      socket.data.visitor = ctx;
+      next();
+    } catch (err) {
+      const e = err instanceof AppError ? err : new AppError(ERR.internal, 'Handshake failed');
+      if (!(err instanceof AppError)) deps.log.error({ err }, 'visitor handshake failed');
+      next(connectError(e.code, e.message));
+    }
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const ctx = socket.data.visitor as VisitorContext;
+    if (ctx.visitorId) void socket.join(rooms.visitor(ctx.visitorId));
+    const { visitors, log } = deps;
+    rejectUnknownEvents(socket);
+
+    command(socket, VISITOR_CMD.conversationSync, ConversationSyncSchema, (p) => visitors.sync(ctx, p.afterSeq), log);
+    command(socket, VISITOR_CMD.messageSend, VisitorMessageSendSchema, async (p) => {
+      const { result, visitorId } = await visitors.send(ctx, p);
+      await socket.join(rooms.visitor(visitorId));
+      return result;
+    }, log);
+    command(socket, VISITOR_CMD.handoffRequest, HandoffRequestSchema, async (p) => {
+      const { result, visitorId } = await visitors.requestHandoff(ctx, p);
+      await socket.join(rooms.visitor(visitorId));
+      return result;
+    }, log);
+    command(socket, VISITOR_CMD.conversationRead, ConversationReadSchema, (p) => visitors.markRead(ctx, p.seq), log);
+    command(socket, VISITOR_CMD.typingSet, VisitorTypingSchema, async (p) => {
+      const conversationId = await visitors.currentConversationId(ctx);
+      if (conversationId) {
+        deps.notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, true);
+      }
+    }, log);
+  });
+}
+
+/** "fr-CH,fr;q=0.9,en;q=0.8" → ["fr-CH", "fr", "en"] (at most 10, order kept). */
+function acceptLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((part) => part.split(';')[0]!.trim())
+    .filter((tag) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag))
+    .slice(0, 10);
+}

@@ -1,0 +1,66 @@
+// The storage seam. Domain-shaped and async so a Postgres or Redis store can replace the
+// embedded lowdb one without touching services (STYLE.md, "Seams").
+import type { Message } from '../protocol/types.js';
+import type {
+  AgentRecord,
+  ConversationFilter,
+  ConversationRecord,
+  NewMessage,
+  SessionRecord,
+  SiteRecord,
+  VisitorRecord,
+} from './records.js';
+
+export interface AppendResult {
+  message: Message;
+  /** false when `clientId` was seen before in this conversation: the stored original is returned. */
+  created: boolean;
+}
+
+export interface ChatStore {
+  /** Load or create what the store needs; call once before use. */
+  open(): Promise<void>;
+  /** Flush everything pending, then release files/connections. */
+  close(): Promise<void>;
+  /** Resolve once every change made so far is written. */
+  flush(): Promise<void>;
+
+  getSite(id: string): Promise<SiteRecord | undefined>;
+  listSites(): Promise<SiteRecord[]>;
+  putSite(site: SiteRecord): Promise<void>;
+
+  getAgent(id: string): Promise<AgentRecord | undefined>;
+  findAgentByEmail(email: string): Promise<AgentRecord | undefined>;
+  listAgents(siteId: string): Promise<AgentRecord[]>;
+  putAgent(agent: AgentRecord): Promise<void>;
+
+  putSession(session: SessionRecord): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  createVisitor(visitor: VisitorRecord): Promise<void>;
+  getVisitor(id: string): Promise<VisitorRecord | undefined>;
+  findVisitorByToken(siteId: string, tokenHash: string): Promise<VisitorRecord | undefined>;
+  updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>): Promise<VisitorRecord>;
+
+  createConversation(conversation: ConversationRecord): Promise<void>;
+  getConversation(id: string): Promise<ConversationRecord | undefined>;
+  /**
+   * Patch a conversation. With `expect`, the patch applies only if the current record matches
+   * it (compare-and-set: two agents claiming at once, only one wins); otherwise returns undefined.
+   */
+  updateConversation(
+    id: string,
+    patch: Partial<Omit<ConversationRecord, 'id' | 'siteId' | 'visitorId'>>,
+    expect?: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId'>>,
+  ): Promise<ConversationRecord | undefined>;
+  /** Oldest first by `queuedAt` (then `createdAt`). */
+  listConversations(filter: ConversationFilter): Promise<ConversationRecord[]>;
+
+  /**
+   * Append with the next seq; resolves once durably written (group commit).
+   * Deduplicates by `clientId` within the conversation.
+   */
+  appendMessage(conversationId: string, message: NewMessage): Promise<AppendResult>;
+  listMessages(conversationId: string, afterSeq?: number, limit?: number): Promise<Message[]>;
+}
