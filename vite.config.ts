@@ -2,6 +2,7 @@
 //   loader  → dist/widget/widget.js   tiny framework-free loader, served as /widget.js
 //   app     → dist/widget/app.js      the Preact widget, loaded by the loader on first click
 //   console → dist/console/           the agent console SPA, served under /console/
+/// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -24,6 +25,13 @@ const websocketOnly: Plugin = {
 
 const shared: UserConfig = {
   logLevel: 'warn',
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Integration tests start real servers; two workers suit this 2-core machine.
+    maxWorkers: 2,
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   define: { 'process.env.NODE_ENV': '"production"' },
 };

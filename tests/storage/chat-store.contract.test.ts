@@ -1,0 +1,147 @@
+// One contract, run against every ChatStore implementation (STYLE.md, "Seams").
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatStore } from '../../server/storage/chat-store.js';
+import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
+import type { ConversationRecord } from '../../server/storage/records.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const implementations: Array<[string, () => Promise<ChatStore>]> = [
+  ['lowdb in memory', async () => new LowdbChatStore({ dir: null })],
+  [
+    'lowdb on disk',
+    async () => {
+      const t = await tempDir();
+      cleanups.push(t.remove);
+      return new LowdbChatStore({ dir: t.dir, flushIntervalMs: 5 });
+    },
+  ],
+];
+
+const conversation = (id: string, over: Partial<ConversationRecord> = {}): ConversationRecord => ({
+  id,
+  siteId: 'shop',
+  visitorId: 'v1',
+  status: 'bot',
+  lang: 'fr',
+  langConfidence: 1,
+  createdAt: Date.now(),
+  updatedAt: Date.now(),
+  lastSeq: 0,
+  visitorReadSeq: 0,
+  visitorLanguages: ['fr'],
+  ...over,
+});
+
+describe.each(implementations)('ChatStore contract: %s', (_name, make) => {
+  it('appends with monotonic seq and lists after a seq', async () => {
+    const store = await make();
+    await store.open();
+    await store.createConversation(conversation('c1'));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.appendMessage('c1', { author: 'visitor', text: `m${i}`, clientId: `client-${i}` })),
+    );
+    expect(results.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const after = await store.listMessages('c1', 45);
+    expect(after.map((m) => m.seq)).toEqual([46, 47, 48, 49, 50]);
+    expect((await store.getConversation('c1'))!.lastSeq).toBe(50);
+  });
+
+  it('deduplicates by clientId and returns the original', async () => {
+    const store = await make();
+    await store.open();
+    await store.createConversation(conversation('c1'));
+    const first = await store.appendMessage('c1', { author: 'visitor', text: 'hello', clientId: 'same-client-id' });
+    const again = await store.appendMessage('c1', { author: 'visitor', text: 'hello (resent)', clientId: 'same-client-id' });
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.message.id).toBe(first.message.id);
+    expect(again.message.text).toBe('hello');
+    expect(await store.listMessages('c1')).toHaveLength(1);
+  });
+
+  it('compare-and-set: only one of two concurrent claims wins', async () => {
+    const store = await make();
+    await store.open();
+    await store.createConversation(conversation('c1', { status: 'queued' }));
+    const [a, b] = await Promise.all([
+      store.updateConversation('c1', { status: 'assigned', assignedAgentId: 'a' }, { status: 'queued' }),
+      store.updateConversation('c1', { status: 'assigned', assignedAgentId: 'b' }, { status: 'queued' }),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect((await store.getConversation('c1'))!.assignedAgentId).toBe(a ? 'a' : 'b');
+  });
+
+  it('filters conversations by site, status, language and agent, oldest queued first', async () => {
+    const store = await make();
+    await store.open();
+    await store.createConversation(conversation('late', { status: 'queued', queuedAt: 2000 }));
+    await store.createConversation(conversation('early', { status: 'queued', queuedAt: 1000 }));
+    await store.createConversation(conversation('es', { status: 'queued', lang: 'es', queuedAt: 500 }));
+    await store.createConversation(conversation('other-site', { siteId: 'other', status: 'queued', queuedAt: 1 }));
+    const queue = await store.listConversations({ siteId: 'shop', status: ['queued'], langs: ['fr'] });
+    expect(queue.map((c) => c.id)).toEqual(['early', 'late']);
+  });
+
+  it('returns copies: mutating a result does not change the store', async () => {
+    const store = await make();
+    await store.open();
+    await store.createConversation(conversation('c1'));
+    const got = (await store.getConversation('c1'))!;
+    got.status = 'closed';
+    expect((await store.getConversation('c1'))!.status).toBe('bot');
+  });
+
+  it('finds visitors by token digest within their site only', async () => {
+    const store = await make();
+    await store.open();
+    await store.createVisitor({ id: 'v1', siteId: 'shop', tokenHash: 'abc', languages: [], createdAt: 1 });
+    expect((await store.findVisitorByToken('shop', 'abc'))?.id).toBe('v1');
+    expect(await store.findVisitorByToken('other-shop', 'abc')).toBeUndefined();
+  });
+});
+
+describe('LowdbChatStore on disk', () => {
+  it('shards: one file per conversation, and everything survives a reopen', async () => {
+    const t = await tempDir();
+    cleanups.push(t.remove);
+    const store = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 5 });
+    await store.open();
+    await store.createConversation(conversation('c1'));
+    await store.createConversation(conversation('c2'));
+    await store.appendMessage('c1', { author: 'visitor', text: 'bonjour', clientId: 'client-aaaa' });
+    await store.appendMessage('c2', { author: 'visitor', text: 'hola', clientId: 'client-bbbb' });
+    await store.createVisitor({ id: 'v1', siteId: 'shop', tokenHash: 'abc', languages: [], createdAt: 1 });
+    await store.close();
+    expect((await readdir(join(t.dir, 'conversations'))).sort()).toEqual(['c1.json', 'c2.json']);
+    const c1 = JSON.parse(await readFile(join(t.dir, 'conversations', 'c1.json'), 'utf8'));
+    expect(c1.messages.map((m: { text: string }) => m.text)).toEqual(['bonjour']);
+
+    const reopened = new LowdbChatStore({ dir: t.dir });
+    await reopened.open();
+    expect((await reopened.listMessages('c2')).map((m) => m.text)).toEqual(['hola']);
+    expect((await reopened.findVisitorByToken('shop', 'abc'))?.id).toBe('v1');
+    // Dedup state is rebuilt from disk too.
+    expect((await reopened.appendMessage('c1', { author: 'visitor', text: 'x', clientId: 'client-aaaa' })).created).toBe(false);
+  });
+
+  it('coalesces: a burst of appends resolves only after being written, in few writes', async () => {
+    const t = await tempDir();
+    cleanups.push(t.remove);
+    const store = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 20 });
+    await store.open();
+    await store.createConversation(conversation('c1'));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => store.appendMessage('c1', { author: 'visitor', text: `m${i}` })));
+    // Every append has resolved, so every message must already be in the file.
+    const file = JSON.parse(await readFile(join(t.dir, 'conversations', 'c1.json'), 'utf8'));
+    expect(file.messages).toHaveLength(200);
+    const leftovers = (await readdir(join(t.dir, 'conversations'))).filter((n) => n.endsWith('.tmp'));
+    expect(leftovers).toEqual([]);
+  });
+});
