@@ -24,6 +24,8 @@ export interface VisitorContext {
   siteId: string;
   visitorId?: string;
   languages: string[];
+  /** Set while the visitor record is being created (first message or hand-off). */
+  creating?: Promise<{ visitor: VisitorRecord; token: string }>;
 }
 
 export interface VisitorServiceDeps {
@@ -119,6 +121,15 @@ export class VisitorService {
       if (!visitor || visitor.siteId !== ctx.siteId) throw new AppError(ERR.unauthorized, 'Unknown visitor');
       return { visitor };
     }
+    // Two first messages sent back to back must not create two visitors: share one creation.
+    ctx.creating ??= this.createVisitor(ctx).catch((err) => {
+      ctx.creating = undefined;
+      throw err;
+    });
+    return ctx.creating;
+  }
+
+  private async createVisitor(ctx: VisitorContext): Promise<{ visitor: VisitorRecord; token: string }> {
     // The token is issued on the visitor's first message and only its digest is stored.
     const token = newToken();
     const visitor: VisitorRecord = {

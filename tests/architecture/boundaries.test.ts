@@ -1,0 +1,50 @@
+// The seams of STYLE.md habit 12, checked on the source: each third-party engine is imported by
+// exactly the module that wraps it, and clients take only types from the server's schemas.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const path = join(ROOT, dir, name);
+    if (statSync(path).isDirectory()) out.push(...sources(relative(ROOT, path)));
+    else if (/\.(ts|tsx)$/.test(name)) out.push(relative(ROOT, path));
+  }
+  return out;
+}
+
+const files = ['server', 'faq', 'widget', 'agent-console'].flatMap(sources);
+const importersOf = (pkg: RegExp) =>
+  files.filter((f) => {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    return [...text.matchAll(/^\s*import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)].some((m) => pkg.test(m[1]!));
+  });
+
+describe('module boundaries', () => {
+  it('lowdb only in the lowdb store', () => {
+    expect(importersOf(/^lowdb(\/|$)/).every((f) => f.startsWith('server/storage/'))).toBe(true);
+  });
+  it('fuse.js only in one faq/ module', () => {
+    const users = importersOf(/^fuse\.js$/);
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatch(/^faq\//);
+  });
+  it('franc only in one faq/ module', () => {
+    const users = importersOf(/^franc(-min|-all)?$/);
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatch(/^faq\//);
+  });
+  it('socket.io-client only in one widget module and one console module', () => {
+    const users = importersOf(/^socket\.io-client$/);
+    expect(users.filter((f) => f.startsWith('widget/'))).toHaveLength(1);
+    expect(users.filter((f) => f.startsWith('agent-console/'))).toHaveLength(1);
+    expect(users.filter((f) => !f.startsWith('widget/') && !f.startsWith('agent-console/'))).toEqual([]);
+  });
+  it('clients import the protocol schemas as types only (TypeBox stays out of the bundles)', () => {
+    const clientRuntimeImports = importersOf(/protocol\/(schemas|index)(\.js)?$/).filter((f) => !f.startsWith('server/'));
+    expect(clientRuntimeImports).toEqual([]);
+  });
+});
