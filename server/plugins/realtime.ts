@@ -49,8 +49,10 @@ export default fp<RealtimeOptions>(
       log,
     });
     app.decorate('io', io);
+    // Sockets first (every namespace: `io.local` alone is only "/"), or the HTTP server
+    // would wait for them forever.
     app.addHook('preClose', async () => {
-      io.local.disconnectSockets(true);
+      for (const nsp of io._nsps.values()) nsp.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
