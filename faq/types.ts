@@ -1,0 +1,60 @@
+// The FAQ seams: what a site's FAQ is, and the two small interfaces the server depends on
+// (Matcher, LanguageDetector). Implementations live beside this file; the server imports
+// only ./index.ts.
+import type { Lang, Link } from '../server/protocol/types.js';
+
+export interface FaqEntry {
+  /** Same id across languages for the same topic, e.g. "order-tracking". */
+  id: string;
+  question: string;
+  /** Other ways visitors ask the same thing. */
+  phrasings: string[];
+  /** Words or short phrases that, when present, point strongly at this entry. */
+  keywords: string[];
+  /** One or more answer variations (plain text). */
+  answers: string[];
+  /** Only http:, https: and mailto: URLs (checked by the loader). */
+  links?: Link[];
+}
+
+export interface FaqFile {
+  lang: Lang;
+  entries: FaqEntry[];
+}
+
+/** lang → that language's FAQ. */
+export type FaqCatalog = Record<Lang, FaqFile>;
+
+export interface MatchCandidate {
+  faqId: string;
+  /** 0..1, higher is better. */
+  confidence: number;
+  /** 'keyword' rule or 'fuzzy' (Fuse.js) match. */
+  via: 'keyword' | 'fuzzy';
+}
+
+export interface Matcher {
+  /** Best candidates first (at most a handful). Empty when nothing is close. */
+  match(text: string, lang: Lang): MatchCandidate[];
+}
+
+export interface DetectHints {
+  /** The site's languages: the only possible answers. */
+  allowed: Lang[];
+  /** Browser languages (navigator.languages / Accept-Language), most preferred first; tags like "fr-CH" allowed. */
+  browser?: string[];
+  /** The language the conversation already has (sticky: a short "ok" does not switch it). */
+  conversation?: Lang;
+  /** When nothing else decides: the site's default language. */
+  fallback: Lang;
+}
+
+export interface Detection {
+  lang: Lang;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface LanguageDetector {
+  detect(text: string, hints: DetectHints): Detection;
+}
