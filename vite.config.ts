@@ -6,20 +6,49 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-/** Swap engine.io-client's transport table for a WebSocket-only one (widget/app/ws-transports.ts). */
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const ENGINE = here('./node_modules/engine.io-client/build/esm/');
+
+/**
+ * What socket.io-client takes from engine.io-client, instead of the package index: the index
+ * re-exports the polling transports, whose module-level code (an XHR probe, unload listeners)
+ * keeps them in the bundle although the widget never polls. The transport classes socket.io-client
+ * re-exports are unused by the widget.
+ */
+const ENGINE_ENTRY = `
+export { Socket } from ${JSON.stringify(ENGINE + 'socket.js')};
+export { installTimerFunctions } from ${JSON.stringify(ENGINE + 'util.js')};
+export { nextTick } from ${JSON.stringify(ENGINE + 'globals.js')};
+export { parse } from ${JSON.stringify(here('./widget/app/parse-url.ts'))};
+export { WS as WebSocket, WS as NodeWebSocket } from ${JSON.stringify(ENGINE + 'transports/websocket.js')};
+export const Fetch = undefined, XHR = undefined, NodeXHR = undefined, WebTransport = undefined;
+`;
+
+/**
+ * Trim socket.io-client to what the widget speaks (its 20 KB budget includes it):
+ * - WebSocket only: engine.io-client's transport table → widget/app/ws-transports.ts;
+ * - JSON only: the binary helpers of socket.io-parser and engine.io-parser → widget/app/no-binary.ts;
+ * - `URL` instead of engine.io-client's regular-expression URI parser → widget/app/parse-url.ts.
+ */
+const REPLACEMENTS: { pkg: string; source: string; file: string }[] = [
+  { pkg: 'engine.io-client', source: './transports/index.js', file: './widget/app/ws-transports.ts' },
+  { pkg: 'engine.io-client', source: './contrib/parseuri.js', file: './widget/app/parse-url.ts' },
+  { pkg: 'socket.io-parser', source: './binary.js', file: './widget/app/no-binary.ts' },
+  { pkg: 'socket.io-parser', source: './is-binary.js', file: './widget/app/no-binary.ts' },
+  { pkg: 'engine.io-parser', source: './contrib/base64-arraybuffer.js', file: './widget/app/no-binary.ts' },
+];
+
 const websocketOnly: Plugin = {
   name: 'bulle-websocket-only',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source === './transports/index.js' && importer?.includes('engine.io-client')) {
-      return fileURLToPath(new URL('./widget/app/ws-transports.ts', import.meta.url));
-    }
-    if (source === 'bulle:engine-ws') {
-      return fileURLToPath(
-        new URL('./node_modules/engine.io-client/build/esm/transports/websocket.js', import.meta.url),
-      );
-    }
-    return null;
+    if (source === 'engine.io-client' && importer?.includes('socket.io-client')) return '\0bulle:engine-entry';
+    if (source === 'bulle:engine-ws') return ENGINE + 'transports/websocket.js';
+    const hit = REPLACEMENTS.find((r) => r.source === source && importer?.includes(`/node_modules/${r.pkg}/`));
+    return hit ? here(hit.file) : null;
+  },
+  load(id) {
+    return id === '\0bulle:engine-entry' ? ENGINE_ENTRY : null;
   },
 };
 

@@ -1,0 +1,52 @@
+// The console's HTTP calls: log in, log out, who am I. The session is an httpOnly cookie set by
+// the server (server/routes/agent-auth.ts), so nothing here ever sees or stores a token.
+import { ERR } from '../../../server/protocol/events.js';
+import type { AckError, AgentProfile, SiteInfo } from '../../../server/protocol/types.js';
+
+export interface Session {
+  agent: AgentProfile;
+  site: SiteInfo | null;
+}
+
+/** A failed call, carrying the server's `{ error: { code, message } }` when there is one. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: AckError,
+  ) {
+    super(error.message);
+  }
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new HttpError(0, { code: ERR.internal, message: 'Cannot reach the server. Check your connection.' });
+  }
+  if (res.status === 204) return undefined as T;
+  const json = (await res.json().catch(() => null)) as { error?: AckError } | null;
+  if (!res.ok) {
+    throw new HttpError(res.status, json?.error ?? { code: ERR.internal, message: `Server error (${res.status})` });
+  }
+  return json as T;
+}
+
+export const login = (email: string, password: string) => call<Session>('POST', '/api/agent/login', { email, password });
+export const logout = () => call<void>('POST', '/api/agent/logout');
+
+/** The current session, or null when the cookie is missing or expired (401). */
+export async function currentSession(): Promise<Session | null> {
+  try {
+    return await call<Session>('GET', '/api/agent/me');
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 401) return null;
+    throw err;
+  }
+}

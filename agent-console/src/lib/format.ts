@@ -1,0 +1,26 @@
+// How times and languages read in the console.
+
+/** "just now", "3 min", "1 h 05 min": a waiting time an agent takes in at a glance. */
+export function formatWaiting(since: number, now: number): string {
+  const minutes = Math.floor(Math.max(0, now - since) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return `${Math.floor(hours / 24)} d`;
+}
+
+export function formatClock(at: number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+let names: Intl.DisplayNames | undefined;
+/** "fr" → "French"; the code itself when the browser does not know it. */
+export function languageName(code: string): string {
+  try {
+    names ??= new Intl.DisplayNames(['en'], { type: 'language' });
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,6 @@
+// Entry point of the agent console (built with `vite build --mode console`, served at /console/).
+import { render } from 'preact';
+import { App } from './ui/app.js';
+import './styles.css';
+
+render(<App />, document.getElementById('app')!);

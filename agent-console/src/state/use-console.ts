@@ -1,0 +1,86 @@
+// Wires one /agent connection to the console state for the lifetime of a logged-in session.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AgentProfile } from '../../../server/protocol/types.js';
+import { connectAgentSocket, type AgentConnection, type ConnectionStatus } from '../api/agent-socket.js';
+import { createCommands } from './commands.js';
+import { initialState, isMine, reduce, type Action, type ConsoleState } from './console-state.js';
+import { useNotices } from './use-notices.js';
+
+/** Typing signals are volatile: if "stopped" is lost, the indicator still goes away. */
+const TYPING_EXPIRES_MS = 8_000;
+
+export interface Connection {
+  status: ConnectionStatus;
+  detail?: string;
+}
+
+export function useConsole(agent: AgentProfile, onUnauthorized: (message: string) => void) {
+  // State lives in a ref and is mirrored into Preact state: commands read it synchronously
+  // right after dispatching, without waiting for a render.
+  const store = useRef<ConsoleState>(initialState(agent.id));
+  const [state, setState] = useState(store.current);
+  const [connection, setConnection] = useState<Connection>({ status: 'connecting' });
+  const { notices, notify, dismiss } = useNotices();
+  const conn = useRef<AgentConnection | null>(null);
+  const unauthorized = useRef(onUnauthorized);
+  unauthorized.current = onUnauthorized;
+
+  const commands = useMemo(() => {
+    const dispatch = (a: Action) => {
+      const next = reduce(store.current, a);
+      if (next !== store.current) setState((store.current = next));
+    };
+    const cmds = createCommands({
+      request: (event, payload) =>
+        conn.current
+          ? conn.current.request(event, payload)
+          : Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'Not connected' } }),
+      dispatch,
+      getState: () => store.current,
+      isConnected: () => conn.current?.connected ?? false,
+      notify,
+    });
+    return { ...cmds, dispatch };
+  }, [notify]);
+
+  useEffect(() => {
+    const { dispatch } = commands;
+    const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    conn.current = connectAgentSocket({
+      status: (status, detail) => setConnection({ status, detail }),
+      connected: () => void commands.resync(),
+      unauthorized: (message) => unauthorized.current(message),
+      queueAdded: (conversation) => dispatch({ type: 'queueAdded', conversation }),
+      queueRemoved: ({ conversationId }) => dispatch({ type: 'queueRemoved', conversationId }),
+      conversationUpdated: (conversation) => dispatch({ type: 'conversationUpdated', conversation }),
+      messageCreated: (message) => dispatch({ type: 'messageCreated', message }),
+      typingChanged: ({ conversationId, author, typing }) => {
+        if (author !== 'visitor') return;
+        clearTimeout(typingTimers.get(conversationId));
+        dispatch({ type: 'typing', conversationId, typing });
+        if (typing) {
+          typingTimers.set(conversationId, setTimeout(() => dispatch({ type: 'typing', conversationId, typing: false }), TYPING_EXPIRES_MS));
+        }
+      },
+    });
+    return () => {
+      typingTimers.forEach(clearTimeout);
+      conn.current?.close();
+      conn.current = null;
+    };
+  }, [commands]);
+
+  // A chat that became mine elsewhere (another tab claimed it) arrives as a bare summary.
+  useEffect(() => {
+    if (connection.status !== 'connected') return;
+    for (const id of state.order) {
+      const chat = state.chats[id]!;
+      if (!chat.loaded && isMine(state, chat)) void commands.load(id);
+    }
+  }, [state, connection.status, commands]);
+
+  return { state, connection, notices, dismissNotice: dismiss, commands };
+}
+
+export type ConsoleApi = ReturnType<typeof useConsole>;
+export type ConsoleCommands = ConsoleApi['commands'];

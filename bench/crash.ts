@@ -1,0 +1,267 @@
+// npm run bench:crash -- [--visitors 20] [--rounds 3] [--kill-after 3] [--inflight 2]
+//
+// Durability under `kill -9`: the real server runs as a child on a temp DATA_DIR; visitors send
+// messages continuously and we record every message whose ack was { ok: true }. After
+// --kill-after seconds the server gets SIGKILL mid-traffic, is restarted on the same DATA_DIR,
+// and every visitor reconnects with its token and pages through `conversation:sync` from
+// afterSeq 0: every acked clientId must be there (once). Messages that were in flight at the kill
+// (never acked) are resent with the same clientId, as the widget does, and must be stored once.
+// Repeated for --rounds rounds, then a final restart and check. Last line: {"acked","missing"}.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { freePort, sleep, startChild, type Child } from './lib/proc.js';
+import { PAGE, QUESTIONS } from './lib/ipc.js';
+import { parseArgs, table } from './lib/stats.js';
+
+const args = parseArgs(process.argv.slice(2), {
+  visitors: 20,
+  rounds: 3,
+  /** Seconds of traffic before the SIGKILL. */
+  killAfter: 3,
+  /** Messages in flight per visitor (more in flight = more unacked writes at the kill). */
+  inflight: 2,
+  /** Upper bound on messages per visitor per round. */
+  maxPerRound: 2000,
+  flushMs: '',
+  fsync: false,
+  keepData: false,
+});
+const rounds = Math.max(1, Math.floor(args.rounds));
+const nVisitors = Math.max(1, Math.floor(args.visitors));
+setTimeout(() => {
+  console.error('bench:crash watchdog: giving up');
+  process.exit(2);
+}, (rounds + 1) * (args.killAfter * 1000 + 90_000)).unref();
+
+interface Ack<T = any> {
+  ok: boolean;
+  data?: T;
+  error?: { code: string; message: string };
+}
+interface V {
+  n: number;
+  token?: string;
+  /** clientId → text, for every message acked { ok: true } (all rounds). */
+  acked: Map<string, string>;
+  /** Sent but never acked before the kill: resent after the restart. */
+  unacked: Map<string, string>;
+}
+
+const vs: V[] = Array.from({ length: nVisitors }, (_, n) => ({ n, acked: new Map(), unacked: new Map() }));
+let counter = 0;
+const clientId = (n: number) => `crash-${n}-${(counter++).toString(36).padStart(5, '0')}`;
+
+function connect(url: string, v: V): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const auth: Record<string, unknown> = { siteId: 'demo', languages: ['en'] };
+    if (v.token) auth.token = v.token;
+    const socket = io(url + '/visitor', { transports: ['websocket'], auth, reconnection: false, forceNew: true, timeout: 10_000 });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err: Error & { data?: { code?: string } }) => {
+      socket.close();
+      reject(new Error(`visitor ${v.n}: ${err.data?.code ?? err.message}`));
+    });
+  });
+}
+
+const send = (s: Socket, clientId: string, text: string) =>
+  s.timeout(5000).emitWithAck('message:send', { clientId, text, page: PAGE }) as Promise<Ack<{ token?: string }>>;
+
+/** Every message of the visitor's conversation, paging through `conversation:sync`. */
+async function syncAll(s: Socket): Promise<{ clientId?: string; seq: number }[]> {
+  const all: { clientId?: string; seq: number }[] = [];
+  let after = 0;
+  for (let page = 0; page < 200; page++) {
+    const res = (await s.timeout(10_000).emitWithAck('conversation:sync', { afterSeq: after })) as Ack<{ messages: { clientId?: string; seq: number }[] }>;
+    if (!res.ok) throw new Error(`sync: ${res.error?.code} ${res.error?.message}`);
+    const msgs = res.data!.messages;
+    all.push(...msgs);
+    if (!msgs.length) break;
+    after = msgs[msgs.length - 1]!.seq;
+  }
+  return all;
+}
+
+interface Check {
+  expected: number;
+  missing: number;
+  duplicates: number;
+  seqGaps: number;
+  unknownToken: number;
+}
+async function verify(url: string): Promise<Check> {
+  const out: Check = { expected: 0, missing: 0, duplicates: 0, seqGaps: 0, unknownToken: 0 };
+  for (const v of vs) {
+    out.expected += v.acked.size;
+    if (!v.token) continue; // never acked anything: nothing to find
+    let s: Socket;
+    try {
+      s = await connect(url, v);
+    } catch {
+      out.unknownToken++;
+      out.missing += v.acked.size;
+      continue;
+    }
+    try {
+      const msgs = await syncAll(s);
+      const seen = new Map<string, number>();
+      msgs.forEach((m, i) => {
+        if (m.seq !== i + 1) out.seqGaps++;
+        if (m.clientId) seen.set(m.clientId, (seen.get(m.clientId) ?? 0) + 1);
+      });
+      for (const id of v.acked.keys()) if (!seen.has(id)) out.missing++;
+      for (const c of seen.values()) if (c > 1) out.duplicates += c - 1;
+    } finally {
+      s.close();
+    }
+  }
+  return out;
+}
+
+interface RoundStats {
+  round: number;
+  restartMs: number;
+  check?: Check;
+  resent: number;
+  resentOk: number;
+  sent: number;
+  acked: number;
+  inFlightAtKill: number;
+  failed: number;
+}
+
+async function traffic(url: string, stats: RoundStats, killAt: number): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (const v of vs) {
+    try {
+      sockets[v.n] = await connect(url, v);
+    } catch (err) {
+      console.error(`  ${(err as Error).message}`);
+    }
+  }
+  // Resend what was in flight at the previous kill (same clientId: must be stored once).
+  await Promise.all(
+    vs.map(async (v) => {
+      const s = sockets[v.n];
+      if (!s) return;
+      for (const [id, text] of [...v.unacked]) {
+        stats.resent++;
+        try {
+          const res = await send(s, id, text);
+          if (res.ok) {
+            stats.resentOk++;
+            v.acked.set(id, text);
+            v.unacked.delete(id);
+            if (res.data?.token) v.token = res.data.token;
+          }
+        } catch {
+          /* stays unacked */
+        }
+      }
+    }),
+  );
+  // Continuous traffic until the kill: --inflight loops per visitor, each send → await ack → next.
+  const loops: Promise<void>[] = [];
+  for (const v of vs) {
+    const s = sockets[v.n];
+    if (!s) continue;
+    let perRound = 0;
+    for (let k = 0; k < args.inflight; k++) {
+      loops.push(
+        (async () => {
+          while (Date.now() < killAt && s.connected && perRound < args.maxPerRound) {
+            perRound++;
+            const id = clientId(v.n);
+            const text = `${QUESTIONS[counter % QUESTIONS.length]} (#${counter})`;
+            v.unacked.set(id, text);
+            stats.sent++;
+            try {
+              const res = await send(s, id, text);
+              if (res.ok) {
+                v.unacked.delete(id);
+                v.acked.set(id, text);
+                stats.acked++;
+                if (res.data?.token) v.token ??= res.data.token;
+              } else {
+                v.unacked.delete(id); // refused, not stored: not a durability question
+                stats.failed++;
+              }
+            } catch {
+              break; // timeout or disconnect: the message stays in `unacked`
+            }
+          }
+        })(),
+      );
+    }
+  }
+  return Promise.all(loops).then(() => sockets);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bulle-crash-'));
+const port = await freePort();
+const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', BULLE_SEED_DEMO: 'true', BULLE_FSYNC: String(args.fsync) };
+if (args.flushMs !== '') env.BULLE_FLUSH_MS = String(args.flushMs);
+console.log(`bench:crash — ${nVisitors} visitors × ${args.inflight} in flight, SIGKILL after ${args.killAfter} s, ${rounds} rounds, DATA_DIR ${dataDir}`);
+
+const all: RoundStats[] = [];
+let server: Child | undefined;
+let final: Check | undefined;
+try {
+  for (let r = 1; r <= rounds + 1; r++) {
+    const stats: RoundStats = { round: r, restartMs: 0, resent: 0, resentOk: 0, sent: 0, acked: 0, inFlightAtKill: 0, failed: 0 };
+    const t0 = Date.now();
+    server = await startChild('server/main.ts', env, port);
+    stats.restartMs = Date.now() - t0;
+    if (r > 1) stats.check = await verify(server.url);
+    if (r === rounds + 1) {
+      // Final: resend what the last kill caught in flight, check everything again, stop cleanly.
+      const sockets = await traffic(server.url, stats, 0);
+      for (const s of sockets) s?.close();
+      final = await verify(server.url);
+      await server.stop();
+      all.push(stats);
+      break;
+    }
+    const killAt = Date.now() + args.killAfter * 1000;
+    const running = traffic(server.url, stats, killAt + 60_000); // the loops stop at the disconnect
+    await sleep(Math.max(0, killAt - Date.now()));
+    await server.kill9();
+    const sockets = await running;
+    for (const s of sockets) s?.close();
+    stats.inFlightAtKill = vs.reduce((n, v) => n + v.unacked.size, 0);
+    all.push(stats);
+  }
+} finally {
+  if (server) await server.kill9();
+  if (!args.keepData) rmSync(dataDir, { recursive: true, force: true });
+}
+
+const totalAcked = vs.reduce((n, v) => n + v.acked.size, 0);
+console.log('');
+console.log(
+  table([
+    ['round', 'start ms', 'resent', 'resent ok', 'sent', 'acked', 'refused', 'in flight at kill', 'checked', 'missing', 'dupes', 'seq gaps', 'bad token'],
+    ...all.map((s) => [
+      s.round > rounds ? 'final' : s.round,
+      s.restartMs,
+      s.resent,
+      s.resentOk,
+      s.sent,
+      s.acked,
+      s.failed,
+      s.round > rounds ? '—' : s.inFlightAtKill,
+      s.check?.expected ?? '—',
+      s.check?.missing ?? '—',
+      s.check?.duplicates ?? '—',
+      s.check?.seqGaps ?? '—',
+      s.check?.unknownToken ?? '—',
+    ]),
+    ['final check', '', '', '', '', '', '', '', final?.expected ?? '—', final?.missing ?? '—', final?.duplicates ?? '—', final?.seqGaps ?? '—', final?.unknownToken ?? '—'],
+  ]),
+);
+console.log('(row N: start of round N; "checked…bad token" verify the acks made before the previous kill; "final check" runs after the last resends)');
+console.log('');
+console.log(JSON.stringify({ acked: totalAcked, missing: final ? final.missing : totalAcked }));
+process.exit(0);

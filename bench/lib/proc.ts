@@ -1,0 +1,158 @@
+// Child processes for the benchmarks: a free loopback port, the real server (or the echo
+// baseline) as a child, health polling, and /proc readings (RSS, peak RSS, CPU ticks).
+// Every wait here is bounded in time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const HOST = '127.0.0.1';
+
+/** Wall clock with sub-millisecond resolution, comparable across processes on one machine. */
+export const now = (): number => performance.timeOrigin + performance.now();
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A port that was free a moment ago (the kernel picks it; we release it for the child). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  proc: ChildProcess;
+  pid: number;
+  url: string;
+  /** Last lines the child wrote (stdout + stderr), for error reports. */
+  tail: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+  kill9(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Never leave a server child behind, whatever happens to the bench.
+  process.on('exit', () => {
+    for (const c of live) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      for (const c of live) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
+}
+
+export function track(proc: ChildProcess): void {
+  installExitHook();
+  live.add(proc);
+  proc.once('exit', () => live.delete(proc));
+}
+
+/** Run a TypeScript entry point with `node --import tsx` (one process, so its pid is the server's). */
+export async function startChild(entry: string, env: Record<string, string>, port: number, readyTimeoutMs = 60_000, nodeArgs: string[] = []): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  track(proc);
+  const tail: string[] = [];
+  const keep = (buf: Buffer) => {
+    for (const line of buf.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(line.length > 400 ? line.slice(0, 400) + '…' : line);
+      if (tail.length > 40) tail.shift();
+    }
+  };
+  proc.stdout!.on('data', keep);
+  proc.stderr!.on('data', keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://${HOST}:${port}`;
+  let dead = false;
+  void exited.then(() => (dead = true));
+  const t0 = Date.now();
+  for (;;) {
+    if (dead) throw new Error(`${entry} exited before it was ready:\n  ${tail.join('\n  ')}`);
+    if (Date.now() - t0 > readyTimeoutMs) {
+      proc.kill('SIGKILL');
+      throw new Error(`${entry} not ready after ${readyTimeoutMs} ms:\n  ${tail.join('\n  ')}`);
+    }
+    try {
+      const res = await fetch(url + '/health', { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(150);
+  }
+  const stop = async (graceMs = 10_000) => {
+    if (dead) return;
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  const kill9 = async () => {
+    if (dead) return;
+    proc.kill('SIGKILL');
+    await exited;
+  };
+  return { proc, pid: proc.pid!, url, tail, exited, stop, kill9 };
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MB; undefined once it is gone. */
+export function memMB(pid: number): { rss: number; hwm: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime of a process in seconds (Linux USER_HZ is 100). */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Soft limit on open files of this process (the children inherit it). */
+export function openFilesLimit(): number | undefined {
+  try {
+    const m = /^Max open files\s+(\S+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    return m ? (m[1] === 'unlimited' ? Infinity : Number(m[1])) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function localPortRange(): [number, number] | undefined {
+  try {
+    const [a, b] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    return [a!, b!];
+  } catch {
+    return undefined;
+  }
+}

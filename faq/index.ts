@@ -1,0 +1,6 @@
+// The FAQ module's one entry point: the server imports from here only.
+export type * from './types.js';
+export { loadFaqDir, parseFaqFile, FaqFileError } from './loader.js';
+export { createFaqMatcher, ANSWER_THRESHOLD } from './matcher.js';
+export { isHandoffRequest } from './handoff.js';
+export { createFrancDetector } from './franc-detector.js';

@@ -1,0 +1,58 @@
+// Keyword rules: an entry's keywords (words or short phrases) found in the visitor's text point
+// straight at it. Checked before the fuzzy match because a merchant's chosen keyword is a
+// stronger signal than any similarity score.
+import type { Lang } from '../server/protocol/types.js';
+import type { FaqEntry } from './types.js';
+import { terms } from './text.js';
+
+interface Rule {
+  faqId: string;
+  terms: string[];
+  /** 0..1: longer phrases and keywords unique to one entry are more specific. */
+  specificity: number;
+}
+
+export interface KeywordRules {
+  /** faqId → combined specificity (0..1) of the entry's keywords found in the text. */
+  match(text: string): Map<string, number>;
+}
+
+export function createKeywordRules(entries: FaqEntry[], lang: Lang): KeywordRules {
+  // One rule per entry and stemmed phrase ("track" and "tracking" are the same rule).
+  const parsed = new Map<string, { faqId: string; key: string; parts: ReturnType<typeof terms> }>();
+  for (const e of entries) {
+    for (const k of e.keywords) {
+      const parts = terms(k, lang);
+      const key = parts.map((p) => p.term).join(' ');
+      if (parts.length > 0) parsed.set(`${e.id}|${key}`, { faqId: e.id, key, parts });
+    }
+  }
+  // The same keyword on several entries says less about each of them.
+  const owners = new Map<string, number>();
+  for (const k of parsed.values()) owners.set(k.key, (owners.get(k.key) ?? 0) + 1);
+  const rules: Rule[] = [...parsed.values()].map((k) => {
+    // A stop word counts half: "where is my order" is more specific than "order", less than four nouns.
+    const weight = k.parts.reduce((sum, p) => sum + (p.stop ? 0.5 : 1), 0);
+    return { faqId: k.faqId, terms: k.parts.map((p) => p.term), specificity: (1 - 0.5 ** weight) / owners.get(k.key)! };
+  });
+
+  return {
+    match(text) {
+      const seq = terms(text, lang).map((t) => t.term);
+      const missed = new Map<string, number>(); // faqId → product of (1 - specificity) of its hits
+      for (const rule of rules) {
+        if (!containsRun(seq, rule.terms)) continue;
+        missed.set(rule.faqId, (missed.get(rule.faqId) ?? 1) * (1 - rule.specificity));
+      }
+      return new Map([...missed].map(([id, m]) => [id, 1 - m]));
+    },
+  };
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,114 @@
+// Reads a site's FAQ folder (one <lang>.json per language) once at start and checks every file
+// strictly, so a merchant's typo stops the server with the file and the field to fix, instead
+// of a bot that silently never answers (or sends a javascript: link to a visitor).
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FaqCatalog, FaqEntry, FaqFile } from './types.js';
+
+/** Base language codes only: detection and the site config speak "fr", never "fr-CH". */
+const LANG_FILE = /^([a-z]{2,3})\.json$/;
+const ID = /^[a-z0-9-]+$/;
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const FILE_FIELDS = new Set(['lang', 'entries']);
+const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links']);
+const LINK_FIELDS = new Set(['label', 'url']);
+
+/** Thrown for any unusable FAQ file; the message reads `<file>: <field path>: <problem>`. */
+export class FaqFileError extends Error {
+  constructor(file: string, path: string, problem: string) {
+    super(path ? `${file}: ${path}: ${problem}` : `${file}: ${problem}`);
+    this.name = 'FaqFileError';
+  }
+}
+
+export async function loadFaqDir(dir: string): Promise<FaqCatalog> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch (err) {
+    throw new FaqFileError(dir, '', `cannot read the FAQ folder (${(err as Error).message})`);
+  }
+  if (names.length === 0) throw new FaqFileError(dir, '', 'no <lang>.json FAQ file in this folder');
+  const catalog: FaqCatalog = {};
+  for (const name of names) {
+    const file = join(dir, name);
+    const lang = LANG_FILE.exec(name)?.[1];
+    if (!lang) throw new FaqFileError(file, '', 'the file name must be a language code, e.g. "fr.json"');
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8'));
+    } catch (err) {
+      throw new FaqFileError(file, '', `not valid JSON (${(err as Error).message})`);
+    }
+    catalog[lang] = parseFaqFile(data, lang, file);
+  }
+  return catalog;
+}
+
+/** Checks one parsed file; `file` only names it in errors. */
+export function parseFaqFile(data: unknown, lang: string, file: string): FaqFile {
+  const fail = (path: string, problem: string): never => {
+    throw new FaqFileError(file, path, problem);
+  };
+  if (!isObject(data)) return fail('', 'must be an object { "lang", "entries" }');
+  unknownFields(data, FILE_FIELDS, '', fail);
+  if (data.lang !== lang) fail('lang', `must be "${lang}" (the file name)`);
+  if (!Array.isArray(data.entries) || data.entries.length === 0) fail('entries', 'must be a non-empty array');
+  const seen = new Set<string>();
+  const entries = (data.entries as unknown[]).map((raw, i) => {
+    const entry = parseEntry(raw, `entries[${i}]`, fail);
+    if (seen.has(entry.id)) fail(`entries[${i}].id`, `"${entry.id}" is used twice`);
+    seen.add(entry.id);
+    return entry;
+  });
+  return { lang, entries };
+}
+
+type Fail = (path: string, problem: string) => never;
+
+function parseEntry(raw: unknown, at: string, fail: Fail): FaqEntry {
+  if (!isObject(raw)) return fail(at, 'must be an object');
+  unknownFields(raw, ENTRY_FIELDS, at, fail);
+  if (typeof raw.id !== 'string' || !ID.test(raw.id)) fail(`${at}.id`, 'must be lower-case letters, digits and dashes');
+  if (!isText(raw.question)) fail(`${at}.question`, 'must be a non-empty string');
+  const entry: FaqEntry = {
+    id: raw.id as string,
+    question: (raw.question as string).trim(),
+    phrasings: strings(raw.phrasings, `${at}.phrasings`, false, fail),
+    keywords: strings(raw.keywords, `${at}.keywords`, false, fail),
+    answers: strings(raw.answers, `${at}.answers`, true, fail),
+  };
+  if (raw.links !== undefined) {
+    if (!Array.isArray(raw.links)) fail(`${at}.links`, 'must be an array of { "label", "url" }');
+    entry.links = (raw.links as unknown[]).map((l, j) => parseLink(l, `${at}.links[${j}]`, fail));
+  }
+  return entry;
+}
+
+function parseLink(raw: unknown, at: string, fail: Fail) {
+  if (!isObject(raw)) return fail(at, 'must be an object { "label", "url" }');
+  unknownFields(raw, LINK_FIELDS, at, fail);
+  if (!isText(raw.label)) fail(`${at}.label`, 'must be a non-empty string');
+  let url: URL | undefined;
+  try {
+    url = new URL(String(raw.url));
+  } catch {
+    fail(`${at}.url`, 'must be an absolute URL');
+  }
+  // Links reach visitors' browsers: anything but these could run script or open an app.
+  if (typeof raw.url !== 'string' || !SAFE_PROTOCOLS.has(url!.protocol)) fail(`${at}.url`, 'must use http:, https: or mailto:');
+  return { label: (raw.label as string).trim(), url: raw.url as string };
+}
+
+function strings(value: unknown, path: string, nonEmpty: boolean, fail: Fail): string[] {
+  const ok = Array.isArray(value) && value.every(isText) && (!nonEmpty || value.length > 0);
+  if (!ok) fail(path, nonEmpty ? 'must be a non-empty array of strings' : 'must be an array of non-empty strings');
+  return (value as string[]).map((s) => s.trim());
+}
+
+function unknownFields(obj: Record<string, unknown>, known: Set<string>, at: string, fail: Fail): void {
+  for (const key of Object.keys(obj)) if (!known.has(key)) fail(at ? `${at}.${key}` : key, 'unknown field');
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;

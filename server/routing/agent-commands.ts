@@ -1,0 +1,70 @@
+// Commands about agents: who they are (from the store), their console connections, "away".
+// Presence rules live in presence.ts; these check the ids and put the rules to work.
+import { chatsOf, requeue } from './assignment.js';
+import { reject, type Step } from './effects.js';
+import * as presence from './presence.js';
+import type { AgentState, RoutingAgentInput } from './types.js';
+
+function capacityOf(input: RoutingAgentInput, fallback: number): number {
+  const capacity = input.capacity ?? fallback;
+  if (!Number.isInteger(capacity) || capacity < 0) {
+    throw new RangeError(`Bad capacity for agent ${input.id}: ${capacity}`);
+  }
+  return capacity;
+}
+
+export function newAgent(input: RoutingAgentInput, defaultCapacity: number): AgentState {
+  return {
+    id: input.id,
+    siteId: input.siteId,
+    languages: [...input.languages],
+    role: input.role,
+    capacity: capacityOf(input, defaultCapacity),
+    presence: 'offline',
+    connections: 0,
+    away: false,
+    graceUntil: null,
+    lastAssignedAt: 0,
+    lastFreedAt: 0,
+  };
+}
+
+/**
+ * Add an agent or change their languages, capacity or role. Chats they already have stay
+ * with them even if they no longer fit (a lowered capacity or a dropped language): nobody is
+ * taken away from a visitor mid-conversation; they just get no new chats until below.
+ */
+export function upsertAgent(step: Step, input: RoutingAgentInput): void {
+  const existing = step.state.agents[input.id];
+  if (!existing) {
+    step.state.agents[input.id] = newAgent(input, step.config.defaultCapacity);
+    return;
+  }
+  if (existing.siteId !== input.siteId) return reject(step, 'site-mismatch', { agentId: input.id });
+  existing.languages = [...input.languages];
+  existing.role = input.role;
+  existing.capacity = capacityOf(input, existing.capacity);
+}
+
+/** The agent was deleted: their chats go back to the head of their queues. */
+export function removeAgent(step: Step, agentId: string): void {
+  const { state, now, effects } = step;
+  if (!state.agents[agentId]) return reject(step, 'unknown-agent', { agentId });
+  for (const conv of chatsOf(state, agentId)) requeue(state, conv, now, effects, 'agent-removed');
+  delete state.agents[agentId];
+}
+
+function withAgent(step: Step, agentId: string, then: (agent: AgentState) => void): void {
+  const agent = step.state.agents[agentId];
+  if (!agent) return reject(step, 'unknown-agent', { agentId });
+  then(agent);
+}
+
+export const agentConnected = (step: Step, agentId: string) =>
+  withAgent(step, agentId, (a) => presence.connect(a, step.effects));
+
+export const agentDisconnected = (step: Step, agentId: string) =>
+  withAgent(step, agentId, (a) => presence.disconnect(a, step.now, step.config.graceMs, step.effects));
+
+export const setAway = (step: Step, agentId: string, away: boolean) =>
+  withAgent(step, agentId, (a) => presence.setAway(a, away, step.effects));

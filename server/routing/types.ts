@@ -1,0 +1,100 @@
+// The router's state (issue 4, "Routing"). Plain data only, with null rather than missing
+// fields: the whole state survives JSON.stringify, so it can be logged, compared in tests and
+// handed back to createRouter. Nothing here is a source of truth: restore.ts rebuilds it
+// from the store after a restart.
+import type { Lang } from '../protocol/types.js';
+
+/** 'offline-pending': the last console connection closed, chats are kept until graceUntil. */
+export type Presence = 'online' | 'away' | 'offline-pending' | 'offline';
+export type RoutingMode = 'automatic' | 'manual';
+export type AgentRole = 'agent' | 'admin';
+
+/** An agent as the store knows it; capacity = most chats at once (config default if absent). */
+export interface RoutingAgentInput {
+  id: string;
+  siteId: string;
+  languages: Lang[];
+  role: AgentRole;
+  capacity?: number;
+}
+
+export interface AgentState extends Required<RoutingAgentInput> {
+  presence: Presence;
+  /** Open console tabs; presence follows them, with a grace period when the last one closes. */
+  connections: number;
+  /** The agent's own "away" switch: survives a reload inside the grace period, cleared once offline. */
+  away: boolean;
+  graceUntil: number | null;
+  /** Idle-longest tie-break: the later of the two is when the agent was last busy. */
+  lastAssignedAt: number;
+  lastFreedAt: number;
+}
+
+/** A chat handed off to humans. queuedAt is its priority for its whole life. */
+export interface HandoffInput {
+  id: string;
+  siteId: string;
+  lang: Lang;
+  queuedAt: number;
+}
+
+export interface ConversationState extends HandoffInput {
+  /** Fixed at first enqueue: breaks ties between equal queuedAt, so FIFO stays total. */
+  order: number;
+  status: 'waiting' | 'assigned';
+  agentId: string | null;
+  assignedAt: number | null;
+  /** Start of the current stay in a queue; the any-agent delay counts from here. */
+  waitingSince: number | null;
+  /** Nobody online spoke its language for anyAgentAfterMs: any agent of the site may take it. */
+  openToAll: boolean;
+  /** Agent who transferred it back to a queue: not offered to them again automatically. */
+  declinedBy: string | null;
+}
+
+export interface RouterState {
+  agents: Record<string, AgentState>;
+  conversations: Record<string, ConversationState>;
+  /** Sites absent here are automatic. */
+  modes: Record<string, RoutingMode>;
+  /** Per site moving average of how long an agent keeps a chat (for wait estimates). */
+  handleTime: Record<string, { avgMs: number; samples: number }>;
+  nextOrder: number;
+}
+
+export interface RouterConfig {
+  /** How long a disconnected agent keeps their chats (console reload, flaky network). */
+  graceMs: number;
+  /** How long a chat waits for a speaker of its language before any agent may take it. */
+  anyAgentAfterMs: number;
+  defaultCapacity: number;
+  /** Handle time assumed until real closes have been measured. */
+  defaultHandleMs: number;
+}
+
+export const DEFAULT_ROUTER_CONFIG: Readonly<RouterConfig> = Object.freeze({
+  graceMs: 30_000,
+  anyAgentAfterMs: 120_000,
+  defaultCapacity: 3,
+  defaultHandleMs: 6 * 60_000,
+});
+
+export const emptyState = (): RouterState => ({
+  agents: {},
+  conversations: {},
+  modes: {},
+  handleTime: {},
+  nextOrder: 0,
+});
+
+/** A deep copy (the state is plain data of known shape; much cheaper than structuredClone). */
+export const cloneAgent = (a: AgentState): AgentState => ({ ...a, languages: [...a.languages] });
+export const cloneConversation = (c: ConversationState): ConversationState => ({ ...c });
+
+export function cloneState(state: RouterState): RouterState {
+  const copy: RouterState = { ...emptyState(), modes: { ...state.modes }, nextOrder: state.nextOrder };
+  for (const id in state.agents) copy.agents[id] = cloneAgent(state.agents[id]!);
+  for (const id in state.conversations) copy.conversations[id] = cloneConversation(state.conversations[id]!);
+  for (const id in state.handleTime) copy.handleTime[id] = { ...state.handleTime[id]! };
+  return copy;
+}

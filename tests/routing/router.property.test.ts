@@ -1,0 +1,142 @@
+// Randomised check of the routing invariants (issue 4): agents with random languages and
+// capacities, then hand-offs, closes, picks, transfers, connects, disconnects, "away", mode
+// switches, restarts and plain ticks in any order, with the invariants checked after every
+// step. fast-check picks the scenarios (fixed seed: the same 200 runs everywhere) and shrinks
+// a failure to a short story.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRouter, type Effect, type Router, type StoredConversation } from '../../server/routing/index.js';
+import { checkInvariants, checkQueries } from './invariants.js';
+import { Mirror, type Handoff } from './mirror.js';
+
+const LANGS = ['fr', 'de', 'en', 'it'];
+const SITES = ['s0', 's1'];
+const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000 };
+
+const agentArb = fc.record({ site: fc.nat(1), languages: fc.subarray(LANGS), capacity: fc.nat(3), admin: fc.boolean() });
+const n = fc.nat(1_000); // an index into the agents or the live chats, taken modulo their number
+const op = <T extends string, R extends Record<string, fc.Arbitrary<unknown>>>(t: T, weight: number, fields: R) => ({
+  weight,
+  arbitrary: fc.record({ t: fc.constant(t), ...fields }),
+});
+const stepArb = fc.tuple(
+  fc.nat(15_000), // time passing before the step
+  fc.oneof(
+    op('enqueue', 6, { site: fc.nat(1), lang: fc.nat(3), backdate: fc.nat(60_000) }),
+    op('release', 4, { conv: n }),
+    op('connect', 3, { agent: n }),
+    op('disconnect', 3, { agent: n }),
+    op('away', 1, { agent: n, away: fc.boolean() }),
+    op('tick', 2, {}),
+    op('pick', 2, { agent: n, conv: n }),
+    op('toAgent', 1, { agent: n, conv: n }),
+    op('toQueue', 1, { conv: n, lang: fc.nat(3) }),
+    op('mode', 1, { site: fc.nat(1), manual: fc.boolean() }),
+    op('restart', 1, {}),
+    op('json', 1, {}),
+  ),
+);
+type Step = typeof stepArb extends fc.Arbitrary<[number, infer S]> ? S : never;
+
+interface World {
+  router: Router;
+  mirror: Mirror;
+  agentIds: string[];
+  restoreAgents: Parameters<Router['restore']>[0]['agents'];
+  next: number;
+}
+
+/** Run one step; returns its effects and, for a hand-off, what was handed off. */
+function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?: Handoff } {
+  const live = [...w.mirror.chats.keys()];
+  const agent = 'agent' in step ? w.agentIds[step.agent % w.agentIds.length]! : '';
+  const conv = 'conv' in step ? (live[step.conv % Math.max(1, live.length)] ?? `closed-${step.conv}`) : '';
+  const r = w.router;
+  switch (step.t) {
+    case 'enqueue': {
+      const handoff = { id: `c${w.next++}`, siteId: SITES[step.site]!, lang: LANGS[step.lang]!, queuedAt: now - step.backdate };
+      return { effects: r.enqueue(handoff, now), handoff };
+    }
+    case 'release': return { effects: r.release(conv, now) };
+    case 'connect': return { effects: r.agentConnected(agent, now) };
+    case 'disconnect': return { effects: r.agentDisconnected(agent, now) };
+    case 'away': return { effects: r.setAway(agent, step.away, now) };
+    case 'tick': return { effects: r.tick(now) };
+    case 'pick': return { effects: r.pick(agent, conv, now) };
+    case 'toAgent': return { effects: r.transferToAgent(conv, agent, now, 'note') };
+    case 'toQueue': return { effects: r.transferToQueue(conv, LANGS[step.lang]!, now) };
+    case 'mode': return { effects: r.setMode(SITES[step.site]!, step.manual ? 'manual' : 'automatic', now) };
+    case 'json':
+      w.router = createRouter({ config: CONFIG, state: JSON.parse(JSON.stringify(r.snapshot())) });
+      return { effects: [] };
+    case 'restart': {
+      // The store as the server would have it: live chats from the effects, plus a few closed ones.
+      const conversations: StoredConversation[] = [...w.mirror.chats].map(([id, c]) => ({
+        id, siteId: c.siteId, lang: c.lang, createdAt: 0, queuedAt: c.queuedAt,
+        status: c.status === 'waiting' ? 'queued' : 'assigned',
+        ...(c.agentId && { assignedAgentId: c.agentId }),
+      }));
+      for (const id of [...w.mirror.closed].slice(0, 3)) conversations.push({ id, siteId: 's0', lang: 'fr', createdAt: 0, status: 'closed' });
+      w.router = createRouter({ config: CONFIG });
+      for (const id of w.agentIds) w.mirror.presence.set(id, 'offline'); // a restart drops every connection
+      return { effects: w.router.restore({ agents: w.restoreAgents, conversations, modes: Object.fromEntries(w.mirror.modes) }, now) };
+    }
+  }
+}
+
+function run(specs: { site: number; languages: string[]; capacity: number; admin: boolean }[], steps: [number, Step][]): void {
+  const agents = specs.map((a, i) => ({
+    id: `a${i}`, siteId: SITES[a.site]!, languages: a.languages, capacity: a.capacity, role: a.admin ? ('admin' as const) : ('agent' as const),
+  }));
+  const w: World = { router: createRouter({ config: CONFIG }), mirror: new Mirror(), agentIds: agents.map((a) => a.id), restoreAgents: agents, next: 0 };
+  for (const a of agents) w.router.upsertAgent(a, 0);
+  for (const a of agents) w.mirror.presence.set(a.id, 'offline');
+  let now = 0;
+  for (const [k, [dt, step]] of steps.entries()) {
+    if (step.t !== 'json') now += dt; // a copy is checked at the time the router last saw
+    const { effects, handoff } = apply(w, step, now);
+    try {
+      w.mirror.apply(effects, handoff);
+      const state = w.router.snapshot();
+      checkInvariants(state, w.mirror, effects, now, CONFIG);
+      if (k % 10 === 0) checkQueries(w.router, state, now); // the costliest check: every 10th step
+    } catch (err) {
+      throw new Error(`step ${k} at t=${now}: ${JSON.stringify(step)} → ${(err as Error).message}`);
+    }
+  }
+}
+
+describe('routing invariants under random operations', () => {
+  it('hold after every step (200 runs × 300 steps)', { timeout: 180_000 }, () => {
+    fc.assert(
+      fc.property(fc.array(agentArb, { minLength: 1, maxLength: 8 }), fc.array(stepArb, { minLength: 300, maxLength: 300 }), run),
+      { numRuns: 200, seed: 42_024 },
+    );
+  });
+
+  it('the checker itself catches a broken router (the property test is not vacuous)', () => {
+    const router = createRouter({ config: CONFIG });
+    router.upsertAgent({ id: 'a0', siteId: 's0', languages: ['fr'], role: 'agent', capacity: 1 }, 0);
+    router.agentConnected('a0', 0);
+    const mirror = new Mirror();
+    mirror.presence.set('a0', 'online');
+    for (const id of ['x', 'y']) {
+      const handoff = { id, siteId: 's0', lang: 'fr', queuedAt: 0 };
+      mirror.apply(router.enqueue(handoff, 0), handoff);
+    }
+    // y given to a0 as well: over capacity
+    const over = router.snapshot();
+    over.conversations.y = { ...over.conversations.y!, status: 'assigned', agentId: 'a0' };
+    Object.assign(mirror.chats.get('y')!, { status: 'assigned', agentId: 'a0' });
+    expect(() => checkInvariants(over, mirror, [], 0, CONFIG)).toThrow(/capacity 1/);
+    // effects that lost a chat
+    expect(() => checkInvariants(router.snapshot(), new Mirror(), [], 0, CONFIG)).toThrow(/effects say 0/);
+    // a free agent while a chat waits
+    const idle = router.snapshot();
+    idle.conversations.x = { ...idle.conversations.x!, status: 'waiting', agentId: null };
+    const m2 = new Mirror();
+    m2.presence.set('a0', 'online');
+    for (const c of Object.values(idle.conversations)) m2.chats.set(c.id, { ...c });
+    expect(() => checkInvariants(idle, m2, [], 0, CONFIG)).toThrow(/waits while a0/);
+  });
+});

@@ -1,0 +1,245 @@
+// The visitor's side of one conversation, without any DOM: what the server said, what is still on
+// its way, and the rules that keep both honest — resync on every connect (afterSeq), resend with
+// the same clientId until acknowledged (the server stores it once), keep the token once issued.
+// A closure rather than a class: its private names minify, and the widget has a 20 KB budget.
+import { ERR, VISITOR_CMD, type ErrorCode } from '../../server/protocol/events.js';
+import type {
+  Ack,
+  Message,
+  TypingChanged,
+  VisitorConversation,
+  VisitorHandoffResult,
+  VisitorSendResult,
+  VisitorSyncResult,
+} from '../../server/protocol/types.js';
+import type { ChatSession, ChatState } from './chat-state.js';
+import { createVisitorConnection } from './connection.js';
+import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';
+import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId } from './outgoing.js';
+import { dropToken, readOutbox, readToken, writeOutbox, writeToken, type Outgoing } from './storage.js';
+
+const ACK_TIMEOUT_MS = 10_000;
+const RESEND_AFTER_MS = 3_000;
+const RETRY_HANDSHAKE_MS = 5_000;
+const TYPING_REFRESH_MS = 3_000;
+const TYPING_IDLE_MS = 4_000;
+// Typing signals are volatile: a lost "stopped" must not leave the dots on forever.
+const AGENT_TYPING_TTL_MS = 15_000;
+
+type Timer = ReturnType<typeof setTimeout> | undefined;
+
+export function createChatSession(siteId: string, origin: string): ChatSession {
+  let state: ChatState = {
+    link: 'connecting',
+    site: null,
+    conversation: null,
+    messages: [],
+    pending: readOutbox(siteId),
+    agentTyping: false,
+    problem: null,
+    unread: 0,
+  };
+  const listeners = new Set<() => void>();
+  let token = readToken(siteId);
+  let open = false;
+  let readSent = 0;
+  const inFlight = new Set<string>();
+  let typingSentAt = 0;
+  let typingTimer: Timer;
+  let agentTypingTimer: Timer;
+
+  const set = (patch: Partial<ChatState>) => {
+    const next = { ...state, ...patch };
+    const readSeq = Math.max(readSent, next.conversation?.visitorReadSeq ?? 0);
+    next.unread = open ? 0 : unreadCount(next.messages, readSeq);
+    state = next;
+    for (const listener of listeners) listener();
+  };
+
+  const setPending = (pending: Outgoing[]) => {
+    set({ pending });
+    writeOutbox(siteId, pending);
+  };
+
+  const conn = createVisitorConnection(
+    { origin, siteId, languages: browserLanguages(), token: () => token },
+    {
+      connected() {
+        set({ link: 'online', ...(state.problem === 'TIMEOUT' ? { problem: null } : {}) });
+        void sync();
+        flush();
+      },
+      disconnected: () => set({ link: 'offline' }),
+      rejected(code) {
+        if (code === ERR.unauthorized && token) return forgetVisitor();
+        // A wrong site or origin will not fix itself; anything else (INTERNAL…) may: try again later.
+        if (code === ERR.unknownSite || code === ERR.badOrigin) return set({ link: 'unavailable', problem: code });
+        set({ link: 'offline' });
+        setTimeout(conn.reconnect, RETRY_HANDSHAKE_MS);
+      },
+      messageCreated(m) {
+        set({ messages: mergeMessages(state.messages, [m]), agentTyping: m.author === 'agent' ? false : state.agentTyping });
+        dropAcknowledged([m]);
+        markRead();
+      },
+      conversationUpdated: (c) => set({ conversation: newer(c) }),
+      typingChanged(t: TypingChanged) {
+        if (t.author !== 'agent') return;
+        clearTimeout(agentTypingTimer);
+        if (t.typing) agentTypingTimer = setTimeout(() => set({ agentTyping: false }), AGENT_TYPING_TTL_MS);
+        set({ agentTyping: t.typing });
+      },
+    },
+  );
+
+  async function request<T>(event: string, payload: object): Promise<Ack<T> | null> {
+    try {
+      return await conn.request<T>(event, payload, ACK_TIMEOUT_MS);
+    } catch {
+      return null; // timed out or disconnected: no answer is not a refusal
+    }
+  }
+
+  /** The server no longer knows our token (store reset, another site): start over as a new visitor. */
+  function forgetVisitor() {
+    if (!token) return;
+    token = undefined;
+    readSent = 0;
+    dropToken(siteId);
+    set({ conversation: null, messages: [], agentTyping: false });
+    conn.reconnect();
+  }
+
+  function refused(code: ErrorCode) {
+    if (code === ERR.unauthorized) forgetVisitor();
+    else set({ problem: code });
+  }
+
+  /** Acks and broadcasts can cross: never let an older view of the same conversation win. */
+  function newer(c: VisitorConversation): VisitorConversation {
+    const held = state.conversation;
+    return held && held.id === c.id && held.lastSeq > c.lastSeq ? held : c;
+  }
+
+  async function sync() {
+    const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages) });
+    if (!ack?.ok) return;
+    const { site, conversation, messages } = ack.data;
+    set({
+      site,
+      conversation: conversation ? newer(conversation) : state.conversation,
+      messages: mergeMessages(state.messages, messages),
+    });
+    dropAcknowledged(messages);
+    markRead();
+  }
+
+  /** Deliver every pending message not already on its way (on send, on connect, after a timeout). */
+  function flush() {
+    if (!conn.connected) return;
+    for (const o of state.pending) if (!o.failed && !inFlight.has(o.clientId)) void deliver(o);
+  }
+
+  async function deliver(o: Outgoing) {
+    inFlight.add(o.clientId);
+    const ack = await request<VisitorSendResult>(VISITOR_CMD.messageSend, { clientId: o.clientId, text: o.text, page: o.page });
+    inFlight.delete(o.clientId);
+    if (!ack) {
+      // Still connected means the server was slow: try again (same clientId, stored once).
+      // Otherwise the next connect flushes.
+      setTimeout(flush, RESEND_AFTER_MS);
+      return;
+    }
+    if (ack.ok) {
+      accept(ack.data);
+      dropAcknowledged([ack.data.message]);
+      return;
+    }
+    if (ack.error.code !== ERR.unauthorized) {
+      setPending(state.pending.map((p) => (p.clientId === o.clientId ? { ...p, failed: true } : p)));
+    }
+    refused(ack.error.code);
+  }
+
+  /** An ack that carries the conversation (and, on first contact, the visitor's token). */
+  function accept(data: { conversation: VisitorConversation; message?: Message; token?: string }) {
+    if (data.token) {
+      token = data.token;
+      writeToken(siteId, data.token);
+    }
+    set({
+      conversation: newer(data.conversation),
+      messages: data.message ? mergeMessages(state.messages, [data.message]) : state.messages,
+    });
+    markRead();
+  }
+
+  /** Pending messages the server has stored (seen in an ack, a broadcast or a sync). */
+  function dropAcknowledged(stored: Message[]) {
+    const ids = new Set(stored.filter((m) => m.author === 'visitor').map((m) => m.clientId));
+    if (state.pending.some((o) => ids.has(o.clientId))) setPending(state.pending.filter((o) => !ids.has(o.clientId)));
+  }
+
+  function markRead() {
+    const seq = lastSeq(state.messages);
+    if (!open || !state.conversation || seq <= readSent) return;
+    readSent = seq;
+    void request(VISITOR_CMD.conversationRead, { seq });
+  }
+
+  function stopTyping() {
+    clearTimeout(typingTimer);
+    if (!typingSentAt) return;
+    typingSentAt = 0;
+    conn.signal(VISITOR_CMD.typingSet, { typing: false });
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setOpen(value) {
+      open = value;
+      set({});
+      markRead();
+    },
+    send(text) {
+      const body = text.trim().slice(0, MAX_MESSAGE_CHARS);
+      if (!body) return false;
+      stopTyping();
+      setPending([...state.pending, { clientId: newClientId(), text: body, page: currentPage() }]);
+      set({ problem: null });
+      flush();
+      return true;
+    },
+    retry(clientId) {
+      setPending(state.pending.map((o) => (o.clientId === clientId ? { ...o, failed: false } : o)));
+      set({ problem: null });
+      flush();
+    },
+    async requestHandoff() {
+      set({ problem: null });
+      const ack = await request<VisitorHandoffResult>(VISITOR_CMD.handoffRequest, { page: currentPage() });
+      if (!ack) return set({ problem: 'TIMEOUT' });
+      if (!ack.ok) return refused(ack.error.code);
+      accept(ack.data);
+      // The "an agent will join" line may have been published before this socket joined the
+      // visitor's room (when the button was the first contact): fetch it.
+      await sync();
+    },
+    typing() {
+      if (!state.conversation || !conn.connected) return;
+      const now = Date.now();
+      if (now - typingSentAt > TYPING_REFRESH_MS) {
+        typingSentAt = now;
+        conn.signal(VISITOR_CMD.typingSet, { typing: true });
+      }
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// What the UI sees of a chat session, and what it may ask of it (implemented in chat-session.ts).
+import type { ErrorCode } from '../../server/protocol/events.js';
+import type { Message, SiteInfo, VisitorConversation } from '../../server/protocol/types.js';
+import type { Outgoing } from './storage.js';
+
+export type LinkState = 'connecting' | 'online' | 'offline' | 'unavailable';
+/** What the error line shows: a server code, or TIMEOUT when no ack came back. */
+export type Problem = ErrorCode | 'TIMEOUT';
+
+export interface ChatState {
+  link: LinkState;
+  site: SiteInfo | null;
+  conversation: VisitorConversation | null;
+  /** Stored messages, by seq, each once. */
+  messages: Message[];
+  /** Typed but not acknowledged yet, in the order typed. */
+  pending: Outgoing[];
+  agentTyping: boolean;
+  problem: Problem | null;
+  /** Bot and agent replies after the read mark (0 while the panel is open). */
+  unread: number;
+}
+
+export interface ChatSession {
+  readonly state: ChatState;
+  subscribe(listener: () => void): () => void;
+  setOpen(open: boolean): void;
+  /** Queue a message and try to deliver it; false when there is nothing to send. */
+  send(text: string): boolean;
+  retry(clientId: string): void;
+  requestHandoff(): Promise<void>;
+  /** Called on every keystroke; tells the agent at most every few seconds. */
+  typing(): void;
+}

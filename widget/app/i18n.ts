@@ -1,0 +1,97 @@
+// The widget's words in the site's four languages, chosen once from the browser (fallback en).
+// The bot's and the system's lines come from the server in the conversation's language.
+import type { Problem } from './chat-state.js';
+
+export interface Strings {
+  placeholder: string;
+  send: string;
+  human: string;
+  bot: string;
+  waiting: string;
+  closed: string;
+  reconnecting: string;
+  close: string;
+  typing: string;
+  retry: string;
+  /** "{n}" is replaced by the count. */
+  unread: string;
+  failed: string;
+  rateLimited: string;
+  unavailable: string;
+}
+
+const STRINGS: Record<string, Strings> = {
+  en: {
+    placeholder: 'Write a message…',
+    send: 'Send',
+    human: 'Talk to a person',
+    bot: 'Assistant',
+    waiting: 'Waiting for an agent',
+    closed: 'Conversation closed',
+    reconnecting: 'Reconnecting…',
+    close: 'Close chat',
+    typing: 'Typing…',
+    retry: 'Not sent. Retry',
+    unread: '{n} unread',
+    failed: 'That did not work. Please try again.',
+    rateLimited: 'Too many messages. Please wait a moment.',
+    unavailable: 'Chat is not available on this page.',
+  },
+  fr: {
+    placeholder: 'Écrivez un message…',
+    send: 'Envoyer',
+    human: 'Parler à une personne',
+    bot: 'Assistant',
+    waiting: 'En attente d’un conseiller',
+    closed: 'Conversation terminée',
+    reconnecting: 'Reconnexion…',
+    close: 'Fermer le chat',
+    typing: 'Écrit…',
+    retry: 'Non envoyé. Réessayer',
+    unread: '{n} non lu(s)',
+    failed: 'Cela n’a pas fonctionné. Veuillez réessayer.',
+    rateLimited: 'Trop de messages. Patientez un instant.',
+    unavailable: 'Le chat n’est pas disponible sur cette page.',
+  },
+  es: {
+    placeholder: 'Escribe un mensaje…',
+    send: 'Enviar',
+    human: 'Hablar con una persona',
+    bot: 'Asistente',
+    waiting: 'Esperando a un agente',
+    closed: 'Conversación cerrada',
+    reconnecting: 'Reconectando…',
+    close: 'Cerrar el chat',
+    typing: 'Escribiendo…',
+    retry: 'No enviado. Reintentar',
+    unread: '{n} sin leer',
+    failed: 'No ha funcionado. Inténtalo de nuevo.',
+    rateLimited: 'Demasiados mensajes. Espera un momento.',
+    unavailable: 'El chat no está disponible en esta página.',
+  },
+  de: {
+    placeholder: 'Nachricht schreiben…',
+    send: 'Senden',
+    human: 'Mit einer Person sprechen',
+    bot: 'Assistent',
+    waiting: 'Warten auf einen Mitarbeiter',
+    closed: 'Gespräch beendet',
+    reconnecting: 'Verbindung wird wiederhergestellt…',
+    close: 'Chat schließen',
+    typing: 'Schreibt…',
+    retry: 'Nicht gesendet. Erneut versuchen',
+    unread: '{n} ungelesen',
+    failed: 'Das hat nicht geklappt. Bitte erneut versuchen.',
+    rateLimited: 'Zu viele Nachrichten. Bitte einen Moment warten.',
+    unavailable: 'Der Chat ist auf dieser Seite nicht verfügbar.',
+  },
+};
+
+export const t: Strings = STRINGS[(navigator.language || 'en').slice(0, 2).toLowerCase()] ?? STRINGS.en!;
+
+/** The error line for a problem: never the server's own text, which is English and technical. */
+export function problemText(problem: Problem): string {
+  if (problem === 'RATE_LIMITED') return t.rateLimited;
+  if (problem === 'UNKNOWN_SITE' || problem === 'BAD_ORIGIN') return t.unavailable;
+  return t.failed;
+}

@@ -1,0 +1,48 @@
+// What the widget keeps in the browser, site-scoped. Written only after the visitor acted
+// (a message or the hand-off button): the loader promises no storage before the first click.
+// Storage can be blocked (privacy modes, sandboxed frames); then the widget forgets on reload.
+import type { PageInfo } from '../../server/protocol/types.js';
+import { tokenKey } from '../bridge.js';
+
+/** A message typed but not yet acknowledged by the server. */
+export interface Outgoing {
+  clientId: string;
+  text: string;
+  page: PageInfo;
+  /** Set when the server refused it (shown with a retry button), never for a mere timeout. */
+  failed?: boolean;
+}
+
+function guarded<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+export const readToken = (siteId: string): string | undefined =>
+  guarded(() => localStorage.getItem(tokenKey(siteId))) || undefined;
+export const writeToken = (siteId: string, token: string): void =>
+  guarded(() => localStorage.setItem(tokenKey(siteId), token));
+export const dropToken = (siteId: string): void => guarded(() => localStorage.removeItem(tokenKey(siteId)));
+
+// Per tab: a reload keeps unsent messages, another tab does not send them twice.
+const outboxKey = (siteId: string) => `bulle:${siteId}:outbox`;
+
+export function readOutbox(siteId: string): Outgoing[] {
+  const raw = guarded(() => sessionStorage.getItem(outboxKey(siteId)));
+  const parsed = raw ? guarded(() => JSON.parse(raw) as unknown) : undefined;
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(
+    (o): o is Outgoing => !!o && typeof o.clientId == 'string' && typeof o.text == 'string' && !!o.page,
+  );
+}
+
+export function writeOutbox(siteId: string, outbox: Outgoing[]): void {
+  guarded(() =>
+    outbox.length
+      ? sessionStorage.setItem(outboxKey(siteId), JSON.stringify(outbox.map(({ failed: _, ...o }) => o)))
+      : sessionStorage.removeItem(outboxKey(siteId)),
+  );
+}

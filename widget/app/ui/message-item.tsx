@@ -1,0 +1,52 @@
+// One message. Its text is rendered as text, never as HTML: visitor, bot and agent words alike.
+// Links come from the FAQ; only http(s) and mailto URLs become anchors, anything else stays a label.
+import type { ComponentChildren } from 'preact';
+import type { Author, Link } from '../../../server/protocol/types.js';
+
+interface Props {
+  author: Author;
+  name?: string;
+  text: string;
+  links?: Link[];
+  state?: 'pending' | 'failed';
+  children?: ComponentChildren;
+}
+
+const SAFE_PROTOCOLS = ['http:', 'https:', 'mailto:'];
+
+export function safeHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return SAFE_PROTOCOLS.includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function MessageItem({ author, name, text, links, state, children }: Props) {
+  return (
+    <li class={`msg ${author}${state ? ' pending' : ''}`} data-bulle="message" data-author={author} data-state={state}>
+      {author === 'agent' && name && <span class="who">{name}</span>}
+      {text}
+      {links?.length ? (
+        <ul>
+          {links.map((l, i) => {
+            const href = safeHref(l.url);
+            return (
+              <li key={i}>
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {l.label}
+                  </a>
+                ) : (
+                  l.label
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {children}
+    </li>
+  );
+}

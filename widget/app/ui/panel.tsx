@@ -1,0 +1,66 @@
+// The open chat: header (site, who is answering, close), the messages, the error line, the
+// "talk to a person" button (always there) and the composer. Full screen below 480px (styles.ts).
+import type { JSX } from 'preact';
+import type { ChatSession, ChatState } from '../chat-state.js';
+import { problemText, t } from '../i18n.js';
+import { Composer } from './composer.js';
+import { MessageList } from './message-list.js';
+
+interface Props {
+  state: ChatState;
+  session: ChatSession;
+  onClose: () => void;
+}
+
+function statusText({ conversation }: ChatState): string {
+  switch (conversation?.status) {
+    case 'queued':
+      return t.waiting;
+    case 'assigned':
+      return conversation.agentName ?? '';
+    case 'closed':
+      return t.closed;
+    default:
+      return t.bot;
+  }
+}
+
+export function Panel({ state, session, onClose }: Props) {
+  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape') onClose();
+  };
+  const title = state.site?.name ?? '';
+  return (
+    <section class="panel" data-bulle="panel" role="dialog" aria-label={title || t.bot} onKeyDown={onKeyDown}>
+      <header class="head">
+        <div>
+          <strong>{title}</strong>
+          <span data-bulle="status">{statusText(state)}</span>
+        </div>
+        <button type="button" class="x" data-bulle="close" aria-label={t.close} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {state.link === 'offline' && (
+        <p class="note" role="status" data-bulle="reconnecting">
+          {t.reconnecting}
+        </p>
+      )}
+      <MessageList state={state} onRetry={(id) => session.retry(id)} />
+      {state.agentTyping && (
+        <p class="note" data-bulle="typing">
+          {t.typing}
+        </p>
+      )}
+      {state.problem && (
+        <p class="note error" role="alert" data-bulle="error">
+          {problemText(state.problem)}
+        </p>
+      )}
+      <button type="button" class="human" data-bulle="human" onClick={() => void session.requestHandoff()}>
+        {t.human}
+      </button>
+      <Composer session={session} />
+    </section>
+  );
+}
