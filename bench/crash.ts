@@ -90,9 +90,11 @@ interface Check {
   duplicates: number;
   seqGaps: number;
   unknownToken: number;
+  /** A few missing clientIds, for the report. */
+  examples: string[];
 }
 async function verify(url: string): Promise<Check> {
-  const out: Check = { expected: 0, missing: 0, duplicates: 0, seqGaps: 0, unknownToken: 0 };
+  const out: Check = { expected: 0, missing: 0, duplicates: 0, seqGaps: 0, unknownToken: 0, examples: [] };
   for (const v of vs) {
     out.expected += v.acked.size;
     if (!v.token) continue; // never acked anything: nothing to find
@@ -111,7 +113,11 @@ async function verify(url: string): Promise<Check> {
         if (m.seq !== i + 1) out.seqGaps++;
         if (m.clientId) seen.set(m.clientId, (seen.get(m.clientId) ?? 0) + 1);
       });
-      for (const id of v.acked.keys()) if (!seen.has(id)) out.missing++;
+      for (const id of v.acked.keys()) {
+        if (seen.has(id)) continue;
+        out.missing++;
+        if (out.examples.length < 6) out.examples.push(`visitor ${v.n}: ${id} (acked #${[...v.acked.keys()].indexOf(id) + 1} of ${v.acked.size}; conversation has ${msgs.length} messages)`);
+      }
       for (const c of seen.values()) if (c > 1) out.duplicates += c - 1;
     } finally {
       s.close();
@@ -261,6 +267,8 @@ console.log(
     ['final check', '', '', '', '', '', '', '', final?.expected ?? '—', final?.missing ?? '—', final?.duplicates ?? '—', final?.seqGaps ?? '—', final?.unknownToken ?? '—'],
   ]),
 );
+const examples = [...all.flatMap((s) => s.check?.examples ?? []), ...(final?.examples ?? [])];
+if (examples.length) console.log(`missing, e.g.:\n  ${[...new Set(examples)].slice(0, 6).join('\n  ')}`);
 console.log('(row N: start of round N; "checked…bad token" verify the acks made before the previous kill; "final check" runs after the last resends)');
 console.log('');
 console.log(JSON.stringify({ acked: totalAcked, missing: final ? final.missing : totalAcked }));

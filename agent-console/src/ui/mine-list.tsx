@@ -1,5 +1,6 @@
 // My chats (assigned to me, or closed and not yet put away), with what the visitor wrote
 // since I last had the chat in front of me.
+import { formatClock } from '../lib/format.js';
 import type { Chat } from '../state/console-state.js';
 import { unreadCount } from '../state/merge-messages.js';
 import type { ConsoleCommands } from '../state/use-console.js';
@@ -54,6 +55,7 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
           <LangBadge lang={c.lang} />
           {closed && <span class="status status--closed">Closed</span>}
           {chat.visitorTyping && <span class="item__typing">typing…</span>}
+          <span class="item__time">{formatClock(last?.createdAt ?? c.updatedAt)}</span>
           {unread > 0 && (
             <span class="unread" data-bulle="unread" aria-label={`${unread} unread`}>
               {unread}
