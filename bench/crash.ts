@@ -24,6 +24,11 @@ const args = parseArgs(process.argv.slice(2), {
   inflight: 2,
   /** Upper bound on messages per visitor per round. */
   maxPerRound: 2000,
+  /** Let each new visitor's first messages race (several in flight before the first ack). By default a
+   * new visitor's first message goes alone, and the race is measured separately (see raceProbe). */
+  concurrentFirst: false,
+  /** Fresh visitors in the first-message race probe (0 = skip). */
+  raceProbe: 20,
   flushMs: '',
   fsync: false,
   keepData: false,
@@ -168,6 +173,30 @@ async function traffic(url: string, stats: RoundStats, killAt: number): Promise<
       }
     }),
   );
+  // A visitor without a token yet sends its first message alone (unless --concurrent-first).
+  if (!args.concurrentFirst) {
+    await Promise.all(
+      vs.map(async (v) => {
+        const s = sockets[v.n];
+        if (!s || v.token || Date.now() >= killAt) return;
+        const id = clientId(v.n);
+        const text = QUESTIONS[v.n % QUESTIONS.length]!;
+        v.unacked.set(id, text);
+        stats.sent++;
+        try {
+          const res = await send(s, id, text);
+          if (res.ok) {
+            v.unacked.delete(id);
+            v.acked.set(id, text);
+            stats.acked++;
+            if (res.data?.token) v.token = res.data.token;
+          }
+        } catch {
+          /* stays unacked */
+        }
+      }),
+    );
+  }
   // Continuous traffic until the kill: --inflight loops per visitor, each send → await ack → next.
   const loops: Promise<void>[] = [];
   for (const v of vs) {
@@ -205,6 +234,38 @@ async function traffic(url: string, stats: RoundStats, killAt: number): Promise<
   return Promise.all(loops).then(() => sockets);
 }
 
+/**
+ * Not a crash test: K fresh visitors each send two messages at once (before the first ack, as a
+ * visitor typing fast does); both acks must be { ok: true } and both messages visible to the
+ * visitor's `conversation:sync`.
+ */
+async function raceProbe(url: string, k: number): Promise<{ acked: number; invisible: number; conversations: number }> {
+  const out = { acked: 0, invisible: 0, conversations: 0 };
+  for (let i = 0; i < k; i++) {
+    const v: V = { n: 1000 + i, acked: new Map(), unacked: new Map() };
+    const s = await connect(url, v);
+    const ids = [clientId(v.n), clientId(v.n)];
+    const results = await Promise.allSettled(ids.map((id) => send(s, id, 'Where is my order?')));
+    const convIds = new Set<string>();
+    results.forEach((r, j) => {
+      if (r.status !== 'fulfilled' || !r.value.ok) return;
+      out.acked++;
+      v.acked.set(ids[j]!, '');
+      const data = r.value.data as { token?: string; conversation?: { id: string } };
+      if (data.token) v.token = data.token;
+      if (data.conversation) convIds.add(data.conversation.id);
+    });
+    out.conversations += convIds.size;
+    s.close();
+    if (!v.token) continue;
+    const again = await connect(url, v);
+    const seen = new Set((await syncAll(again)).map((m) => m.clientId));
+    again.close();
+    for (const id of v.acked.keys()) if (!seen.has(id)) out.invisible++;
+  }
+  return out;
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'bulle-crash-'));
 const port = await freePort();
 const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', BULLE_SEED_DEMO: 'true', BULLE_FSYNC: String(args.fsync) };
@@ -214,6 +275,7 @@ console.log(`bench:crash — ${nVisitors} visitors × ${args.inflight} in flight
 const all: RoundStats[] = [];
 let server: Child | undefined;
 let final: Check | undefined;
+let race: Awaited<ReturnType<typeof raceProbe>> | undefined;
 try {
   for (let r = 1; r <= rounds + 1; r++) {
     const stats: RoundStats = { round: r, restartMs: 0, resent: 0, resentOk: 0, sent: 0, acked: 0, inFlightAtKill: 0, failed: 0 };
@@ -226,6 +288,7 @@ try {
       const sockets = await traffic(server.url, stats, 0);
       for (const s of sockets) s?.close();
       final = await verify(server.url);
+      if (args.raceProbe > 0) race = await raceProbe(server.url, Math.floor(args.raceProbe));
       await server.stop();
       all.push(stats);
       break;
@@ -267,6 +330,12 @@ console.log(
     ['final check', '', '', '', '', '', '', '', final?.expected ?? '—', final?.missing ?? '—', final?.duplicates ?? '—', final?.seqGaps ?? '—', final?.unknownToken ?? '—'],
   ]),
 );
+if (race) {
+  console.log(
+    `first-message race probe (no crash): ${Math.floor(args.raceProbe)} new visitors × 2 messages sent at once → ${race.acked} acked, ` +
+      `${race.conversations} conversations created (expected ${Math.floor(args.raceProbe)}), ${race.invisible} acked messages invisible to the visitor's sync`,
+  );
+}
 const examples = [...all.flatMap((s) => s.check?.examples ?? []), ...(final?.examples ?? [])];
 if (examples.length) console.log(`missing, e.g.:\n  ${[...new Set(examples)].slice(0, 6).join('\n  ')}`);
 console.log('(row N: start of round N; "checked…bad token" verify the acks made before the previous kill; "final check" runs after the last resends)');

@@ -13,10 +13,10 @@
 // Every loop is bounded in count and time; a watchdog ends the bench if anything hangs.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AgentPool, DEMO_AGENTS } from './lib/agents.js';
-import type { ConnectedMsg, FromWorker, HandoffDoneMsg, RunResult, ToWorker } from './lib/ipc.js';
+import type { ConnectedMsg, FromWorker, HandoffDoneMsg, PollMsg, RunResult, ToWorker } from './lib/ipc.js';
 import { cpuSeconds, freePort, localPortRange, memMB, openFilesLimit, ROOT, sleep, startChild, track, type Child } from './lib/proc.js';
 import { fmt, parseArgs, round, summarize, table } from './lib/stats.js';
 
@@ -35,8 +35,11 @@ const args = parseArgs(process.argv.slice(2), {
   workers: 'auto',
   connectRate: 1500,
   concurrency: 300,
+  /** Seconds without progress after which the drain stops waiting for late deliveries. */
   drain: 10,
-  ackTimeout: 10_000,
+  /** Hard cap on the drain, seconds. */
+  drainMax: 60,
+  ackTimeout: 30_000,
   baseline: true,
   /** Debugging aid: run only 'echo' (the baseline) or 'bulle'. */
   only: 'both',
@@ -64,13 +67,14 @@ if (!Number.isFinite(handoffs)) throw new Error('--handoffs: a number or auto');
 const agentCount = Math.min(DEMO_AGENTS.length, Math.max(1, Math.floor(args.agents)));
 const durationMs = args.duration * 1000;
 const drainMs = args.drain * 1000;
+const drainMaxMs = Math.max(drainMs, args.drainMax * 1000);
 const botRate = args.rate * (1 - args.agentShare);
 const convRate = handoffs ? (args.rate * args.agentShare) / 2 : 0;
 const agentRate = handoffs ? (args.rate * args.agentShare) / 2 : 0;
 const connectTimeoutMs = Math.max(30_000, (visitors / args.connectRate) * 3000);
 
 // Watchdog: the whole bench is bounded even if a child or a socket never answers.
-const budgetMs = 2 * (connectTimeoutMs + durationMs + drainMs + 60_000) + (args.baseline ? connectTimeoutMs + args.baselineDuration * 1000 + drainMs : 0);
+const budgetMs = 2 * (connectTimeoutMs + durationMs + 2 * drainMaxMs + args.ackTimeout + 60_000) + (args.baseline ? connectTimeoutMs + args.baselineDuration * 1000 + drainMaxMs + args.ackTimeout : 0);
 setTimeout(() => {
   console.error(`bench:load watchdog: still running after ${Math.round(budgetMs / 1000)} s, giving up`);
   process.exit(2);
@@ -241,17 +245,40 @@ async function benchBulle() {
     const benchCpu0 = process.cpuUsage();
     const runStart = Date.now();
     for (const w of workers) {
-      w.send({ type: 'run', durationMs, botRate: botRate / workerCount, convRate: convRate / workerCount, drainMs, ackTimeoutMs: args.ackTimeout });
+      w.send({ type: 'run', durationMs, botRate: botRate / workerCount, convRate: convRate / workerCount, drainMs, drainMaxMs, ackTimeoutMs: args.ackTimeout });
     }
     agents.collecting = true;
     const agentRun = await agents.sendLoop(agentRate, durationMs, () => new Set());
     const cpuRun = (cpuSeconds(server.pid) ?? 0) - cpu0;
     const runMs = Date.now() - runStart;
-    const results = await Promise.all(workers.map((w) => w.next<RunResult>('result', drainMs + args.ackTimeout + 60_000)));
-    // Visitor follow-ups: give the ones still in flight the rest of the drain.
+    const results = await Promise.all(workers.map((w) => w.next<RunResult>('result', drainMaxMs + args.ackTimeout + 60_000)));
+    // Late deliveries are slow, not lost: keep waiting while agent replies and visitor follow-ups
+    // still arrive; stop after --drain s without progress (or --drain-max s in all).
     const convAcked = results.flatMap((r) => r.convAckedIds);
-    const drainEnd = Date.now() + Math.min(drainMs, 5000);
-    while (Date.now() < drainEnd && convAcked.some((id) => !agents!.visitorReceived.has(id))) await sleep(50);
+    const received = new Set(results.flatMap((r) => r.agentReceivedIds));
+    const agentLatencies = results.flatMap((r) => r.agentLatencies);
+    const owed = () =>
+      [...agentRun.acked].filter((id) => !received.has(id)).length + convAcked.filter((id) => !agents!.visitorReceived.has(id)).length;
+    {
+      let best = Infinity;
+      let lastProgress = Date.now();
+      const hardEnd = Date.now() + drainMaxMs;
+      for (;;) {
+        for (const w of workers) w.send({ type: 'poll' });
+        for (const p of await Promise.all(workers.map((w) => w.next<PollMsg>('poll', 30_000)))) {
+          for (const id of p.agentReceivedIds) received.add(id);
+          agentLatencies.push(...p.agentLatencies);
+        }
+        const left = owed();
+        if (left < best) {
+          best = left;
+          lastProgress = Date.now();
+        }
+        if (left === 0 || Date.now() - lastProgress > drainMs || Date.now() > hardEnd) break;
+        await sleep(250);
+      }
+    }
+    const drainSeconds = (Date.now() - runStart - runMs) / 1000;
     agents.collecting = false;
     const benchCpu = process.cpuUsage(benchCpu0);
     const rssAfter = memMB(server.pid)!;
@@ -260,7 +287,6 @@ async function benchBulle() {
 
     // ---- lost messages ----
     const disconnectedConvs = new Set(results.flatMap((r) => r.disconnectedConversationIds));
-    const received = new Set(results.flatMap((r) => r.agentReceivedIds));
     let agentLost = 0;
     let agentUndelivered = 0;
     for (const [conv, ids] of agentRun.perConversation) {
@@ -273,7 +299,7 @@ async function benchBulle() {
     const v2aLost = convAcked.filter((id) => !agents!.visitorReceived.has(id)).length;
     const botLost = results.reduce((n, r) => n + r.botLost, 0);
     const bot = summarize(results.flatMap((r) => r.botLatencies));
-    const agentLat = summarize(results.flatMap((r) => r.agentLatencies));
+    const agentLat = summarize(agentLatencies);
     const v2aLat = summarize(convAcked.map((id) => agents!.visitorReceived.get(id)!).filter((x) => Number.isFinite(x)));
     const handLat = summarize(hand.flatMap((h) => h.latencies));
     const ackedInWindow = results.reduce((n, r) => n + r.ackedInWindow, 0) + agentRun.ackedInWindow;
@@ -300,6 +326,7 @@ async function benchBulle() {
         claimed: agents.assigned.size,
       },
       runMs,
+      drainSeconds,
       msgsPerSec: ackedInWindow / (durationMs / 1000),
       bot,
       agentLat,
@@ -307,6 +334,7 @@ async function benchBulle() {
       botSent: results.reduce((n, r) => n + r.botSent, 0),
       botAcked: results.reduce((n, r) => n + r.botAcked, 0),
       botSkipped: results.reduce((n, r) => n + r.botSkipped, 0),
+      botUnconfirmed: results.reduce((n, r) => n + r.botUnconfirmed, 0),
       botAnswers: results.reduce((n, r) => n + r.botAnswers, 0),
       botFallbacks: results.reduce((n, r) => n + r.botFallbacks, 0),
       botLost,
@@ -356,8 +384,8 @@ async function benchEcho() {
     const ms = args.baselineDuration * 1000;
     const cpu0 = cpuSeconds(server.pid) ?? 0;
     const t0 = Date.now();
-    for (const w of workers) w.send({ type: 'run', durationMs: ms, botRate: args.rate / workerCount, convRate: 0, drainMs, ackTimeoutMs: args.ackTimeout });
-    const results = await Promise.all(workers.map((w) => w.next<RunResult>('result', ms + drainMs + args.ackTimeout + 60_000)));
+    for (const w of workers) w.send({ type: 'run', durationMs: ms, botRate: args.rate / workerCount, convRate: 0, drainMs, drainMaxMs, ackTimeoutMs: args.ackTimeout });
+    const results = await Promise.all(workers.map((w) => w.next<RunResult>('result', ms + drainMaxMs + args.ackTimeout + 60_000)));
     const cpu = (cpuSeconds(server.pid) ?? 0) - cpu0;
     const rssPeak = mem.peak;
     mem.stop();
@@ -370,6 +398,7 @@ async function benchEcho() {
       kbPerConnection: connectedN ? ((rssConnected - rssIdle) * 1024) / connectedN : NaN,
       kbSlope: c.kbSlope,
       lat,
+      connect: c.connected,
       msgsPerSec: results.reduce((n, r) => n + r.ackedInWindow, 0) / (ms / 1000),
       lost: results.reduce((n, r) => n + r.botLost, 0),
       skipped: results.reduce((n, r) => n + r.botSkipped, 0),
@@ -386,7 +415,9 @@ const nofile = openFilesLimit();
 const ports = localPortRange();
 console.log(`bench:load — ${visitors} visitors over ${workerCount} worker process(es), ${agentCount} agents, ${handoffs} hand-offs`);
 console.log(`  offered ${args.rate} msgs/s for ${args.duration} s (FAQ ${fmt(botRate, 0)}/s, agent replies ${fmt(agentRate, 0)}/s, visitor follow-ups ${fmt(convRate, 0)}/s); baseline ${args.baseline ? args.baselineDuration + ' s' : 'off'}`);
-console.log(`  machine: ${availableParallelism()} cores, ulimit -n ${nofile}, local ports ${ports?.join('–') ?? '?'}; server and clients share the CPU`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`  machine: ${availableParallelism()} cores, load average ${load()}, ulimit -n ${nofile}, local ports ${ports?.join('–') ?? '?'}; server and clients share the CPU`);
+if (loadavg()[0]! > 1) console.log(`  NOTE: the machine is already busy (1-min load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores): other processes compete for CPU and disk`);
 const perWorker = Math.ceil(visitors / workerCount);
 if (nofile !== undefined && (visitors + 500 > nofile || perWorker + 200 > nofile)) {
   console.log(`  WARNING: ulimit -n ${nofile} is too low for ${visitors} server-side sockets (+ files); raise it (ulimit -n 65536) or expect EMFILE`);
@@ -399,6 +430,7 @@ if (args.only === 'echo') {
   process.exit(0);
 }
 const b = await benchBulle();
+const loadAfterBulle = load();
 const e = args.baseline && args.only !== 'bulle' ? await benchEcho() : undefined;
 
 const ms = (x: number) => fmt(x, 1);
@@ -427,11 +459,12 @@ console.log('');
 console.log('details (Bulle run):');
 console.log(`  server start ${b.startMs} ms; connect ${b.connect.map((c) => `${c.connected}/${c.connected + c.failed} in ${c.ms} ms`).join(', ')}; connect errors: ${countsText(mergeCounts(b.connect.map((c) => c.errors)))}`);
 console.log(`  hand-offs: ${b.hand.requested} requested, ${b.hand.assigned} assigned before the run (${b.hand.queued} still queued); request → assigned p50 ${ms(b.hand.latency.p50)} / p99 ${ms(b.hand.latency.p99)} ms; conversations claimed in all: ${b.hand.claimed}; claim errors: ${countsText(b.hand.claimErrors)}`);
-console.log(`  FAQ questions: ${b.botSent} sent, ${b.botAcked} acked, ${b.botSkipped} slots skipped (no idle visitor: replies too slow), bot answered ${b.botAnswers}, fell back ${b.botFallbacks}; lost ${b.botLost}, undelivered to dropped sockets ${b.botUndelivered}`);
+console.log(`  FAQ questions: ${b.botSent} sent, ${b.botAcked} acked, ${b.botSkipped} slots skipped (no idle visitor: replies too slow), bot answered ${b.botAnswers}, fell back ${b.botFallbacks}; lost ${b.botLost}, undelivered to dropped sockets ${b.botUndelivered}, still unanswered and unacked after the drain ${b.botUnconfirmed}`);
 console.log(`  agent replies: ${b.agentSent} sent, ${b.agentAcked} acked, ${b.agentSkipped} skipped; errors: ${countsText(b.agentErrors)}; lost ${b.agentLost}, undelivered to dropped sockets ${b.agentUndelivered}`);
 console.log(`  visitor follow-ups: ${b.convSent} sent, ${b.convAcked} acked, ${b.convSkipped} skipped; lost ${b.v2aLost}`);
-console.log(`  ack timeouts ${b.ackTimeouts}; ack errors: ${countsText(b.ackErrors)}; visitor disconnects ${b.disconnects} (${countsText(b.disconnectReasons)}); agent disconnects ${b.agentDisconnects}`);
+console.log(`  drain after the run ${fmt(b.drainSeconds, 1)} s; ack timeouts ${b.ackTimeouts}; ack errors: ${countsText(b.ackErrors)}; visitor disconnects ${b.disconnects} (${countsText(b.disconnectReasons)}); agent disconnects ${b.agentDisconnects}`);
 console.log(`  server RSS after run ${fmt(b.rssAfter)} MB (VmHWM ${fmt(b.hwm)} MB); client CPU (workers + agents) ${fmt(b.clientCpuPct, 0)} % of 1 core; worker RSS ${b.workerRssMB.map((x) => fmt(x, 0)).join(', ')} MB`);
+if (e) console.log(`  echo baseline: connect ${e.connect.map((c) => `${c.connected}/${c.connected + c.failed} in ${c.ms} ms`).join(', ')}; ${e.skipped} slots skipped; load average after Bulle run ${loadAfterBulle}, at the end ${load()}`);
 if (b.serverTail.length) console.log(`  server warnings/errors (last):\n    ${b.serverTail.join('\n    ')}`);
 console.log('');
 console.log(

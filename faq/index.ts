@@ -2,5 +2,7 @@
 export type * from './types.js';
 export { loadFaqDir, parseFaqFile, FaqFileError } from './loader.js';
 export { createFaqMatcher, ANSWER_THRESHOLD } from './matcher.js';
+export { decide, decideMessage, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS } from './decide.js';
+export type { Decision, Outcome, Thresholds, BotDecisionResult } from './decide.js';
 export { isHandoffRequest } from './handoff.js';
 export { createFrancDetector } from './franc-detector.js';

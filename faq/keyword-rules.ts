@@ -1,9 +1,9 @@
 // Keyword rules: an entry's keywords (words or short phrases) found in the visitor's text point
-// straight at it. Checked before the fuzzy match because a merchant's chosen keyword is a
-// stronger signal than any similarity score.
+// straight at it. A merchant's chosen keyword is a stronger signal than any similarity score,
+// so a hit raises the entry's confidence; it does not decide alone (see matcher.ts).
 import type { Lang } from '../server/protocol/types.js';
+import { analyze, type Token } from './analyzer.js';
 import type { FaqEntry } from './types.js';
-import { terms } from './text.js';
 
 interface Rule {
   faqId: string;
@@ -13,18 +13,18 @@ interface Rule {
 }
 
 export interface KeywordRules {
-  /** faqId → combined specificity (0..1) of the entry's keywords found in the text. */
-  match(text: string): Map<string, number>;
+  /** faqId → combined specificity (0..1) of the entry's keywords found in the analysed text. */
+  match(tokens: Token[]): Map<string, number>;
 }
 
 export function createKeywordRules(entries: FaqEntry[], lang: Lang): KeywordRules {
-  // One rule per entry and stemmed phrase ("track" and "tracking" are the same rule).
-  const parsed = new Map<string, { faqId: string; key: string; parts: ReturnType<typeof terms> }>();
+  // One rule per entry and analysed phrase ("track" and "tracking" are the same rule).
+  const parsed = new Map<string, { faqId: string; key: string; parts: Token[] }>();
   for (const e of entries) {
     for (const k of e.keywords) {
-      const parts = terms(k, lang);
+      const parts = analyze(k, lang);
       const key = parts.map((p) => p.term).join(' ');
-      if (parts.length > 0) parsed.set(`${e.id}|${key}`, { faqId: e.id, key, parts });
+      if (parts.some((p) => !p.stop)) parsed.set(`${e.id}|${key}`, { faqId: e.id, key, parts });
     }
   }
   // The same keyword on several entries says less about each of them.
@@ -37,8 +37,8 @@ export function createKeywordRules(entries: FaqEntry[], lang: Lang): KeywordRule
   });
 
   return {
-    match(text) {
-      const seq = terms(text, lang).map((t) => t.term);
+    match(tokens) {
+      const seq = tokens.map((t) => t.term);
       const missed = new Map<string, number>(); // faqId → product of (1 - specificity) of its hits
       for (const rule of rules) {
         if (!containsRun(seq, rule.terms)) continue;

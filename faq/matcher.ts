@@ -1,51 +1,75 @@
-// The FAQ matcher: keyword rules first, then the fuzzy coverage score, merged into one
-// best-first list per message. Built once per site at start; match() is synchronous and cheap.
+// The FAQ matcher: the message is analysed once (analyzer.ts), then every entry gets component
+// scores — keyword rules, BM25 rank (MiniSearch), how much of the message the entry explains,
+// how much of its closest phrasing the message says — and one calibrated confidence 0..1 that
+// also knows how much of the message the FAQ understands at all. Built once per site at start;
+// match() is synchronous and takes well under a millisecond on a few hundred phrasings.
 import type { Lang } from '../server/protocol/types.js';
-import { createFuzzyIndex, type FuzzyIndex } from './fuzzy-index.js';
-import { createKeywordRules, type KeywordRules } from './keyword-rules.js';
+import { combine, type Features } from './confidence.js';
+import { createLangIndex, type LangIndex } from './faq-index.js';
+import { DEFAULT_THRESHOLDS } from './decide.js';
 import type { FaqCatalog, MatchCandidate, Matcher } from './types.js';
 
-/**
- * The bot answers when the best candidate reaches this, and hands off otherwise. A keyword hit
- * scores ≥ 0.82. Without one, real questions (typos and extra words included) scored 0.53–0.95
- * on the demo FAQ, while off-topic text that shares a word or two with it ("how long does it
- * take to cook pasta", "what is your favourite colour") stayed ≤ 0.49; unrelated text scores 0.
- * Calibrated on tests/faq/matcher.test.ts and demo-faq.test.ts: change it together with them.
- */
-export const ANSWER_THRESHOLD = 0.52;
+/** Kept for callers that only answer or hand off: DEFAULT_THRESHOLDS.answer. */
+export const ANSWER_THRESHOLD = DEFAULT_THRESHOLDS.answer;
 
 const MAX_CANDIDATES = 5;
-/** Similarity alone never reaches certainty: a short phrasing can be fully "covered" by chance. */
-const FUZZY_CEILING = 0.95;
 
 export function createFaqMatcher(catalog: FaqCatalog): Matcher {
-  const byLang = new Map<Lang, { rules: KeywordRules; fuzzy: FuzzyIndex }>();
-  for (const [lang, file] of Object.entries(catalog)) {
-    byLang.set(lang, { rules: createKeywordRules(file.entries, lang), fuzzy: createFuzzyIndex(file.entries, lang) });
-  }
-
+  const byLang = new Map<Lang, LangIndex>();
+  for (const [lang, file] of Object.entries(catalog)) byLang.set(lang, createLangIndex(file.entries, lang));
   return {
     match(text, lang) {
       const index = byLang.get(lang);
-      if (!index) return [];
-      const fuzzy = index.fuzzy.score(text);
-      const best = new Map<string, MatchCandidate>();
-      for (const [faqId, specificity] of index.rules.match(text)) {
-        // A keyword hit is confident on its own; its entry's similarity orders two hits, and
-        // puts a keyword hit above an equally similar entry without one.
-        const similarity = fuzzy.get(faqId) ?? 0;
-        const confidence = Math.min(0.99, Math.max(0.72 + 0.2 * specificity, FUZZY_CEILING * similarity) + 0.04 * similarity);
-        best.set(faqId, { faqId, confidence, via: 'keyword' });
-      }
-      for (const [faqId, similarity] of fuzzy) {
-        if (!best.has(faqId)) best.set(faqId, { faqId, confidence: FUZZY_CEILING * similarity, via: 'fuzzy' });
-      }
-      return [...best.values()]
-        .map((c) => ({ ...c, confidence: round(c.confidence) }))
-        .sort((a, b) => b.confidence - a.confidence)
-        .slice(0, MAX_CANDIDATES);
+      return index ? rank(index, text).slice(0, MAX_CANDIDATES) : [];
     },
   };
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Every entry that shares something with the message, best first. */
+export function rank(index: LangIndex, text: string): MatchCandidate[] {
+  const query = index.query(text);
+  const total = query.terms.reduce((sum, t) => sum + t.weight, 0);
+  if (total === 0) return [];
+  const known = query.terms.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0) / total;
+  const keywords = index.rules.match(query.tokens);
+  const weightOf = new Map(query.terms.map((t) => [t.term, t.weight]));
+  const bm25 = index.lexical.search(
+    query.terms.filter((t) => t.known).map((t) => t.term),
+    (term) => weightOf.get(term) ?? 1,
+  );
+  const bestBm25 = Math.max(0, ...bm25.values());
+
+  const scored: { faqId: string; features: Features }[] = [];
+  for (const e of index.entries) {
+    let covered = 0;
+    for (const t of query.terms) if (t.known && e.terms.has(t.term)) covered += t.weight;
+    const keyword = keywords.get(e.id) ?? 0;
+    if (covered === 0 && keyword === 0) continue;
+    // How much of its closest phrasing the message says, each term weighted by rarity.
+    let recall = 0;
+    for (const s of e.sentences) {
+      let said = 0;
+      let all = 0;
+      for (const term of s) {
+        const w = index.idf(term);
+        all += w;
+        const q = query.terms.find((t) => t.term === term);
+        if (q) said += w * q.similarity;
+      }
+      recall = Math.max(recall, said / all);
+    }
+    scored.push({
+      faqId: e.id,
+      features: {
+        keyword,
+        coverage: covered / total,
+        recall,
+        lexical: bestBm25 > 0 ? (bm25.get(e.id) ?? 0) / bestBm25 : 0,
+        bm25: bm25.get(e.id) ?? 0,
+        known,
+        margin: 0,
+      },
+    });
+  }
+  return combine(scored);
+}

@@ -29,8 +29,10 @@ export interface MatchCandidate {
   faqId: string;
   /** 0..1, higher is better. */
   confidence: number;
-  /** 'keyword' rule or 'fuzzy' (Fuse.js) match. */
+  /** 'keyword' when one of the entry's keywords is in the message, else 'fuzzy' (similarity only). */
   via: 'keyword' | 'fuzzy';
+  /** The component scores the confidence was made of, so a decision can be explained. */
+  scores?: Record<string, number>;
 }
 
 export interface Matcher {

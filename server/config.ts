@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 
+/** scheme://host[:port], lower case, no path or trailing slash (what browsers send as Origin). */
+const ORIGIN_PATTERN = '^https?://[a-z0-9.\\-]+(:[0-9]{1,5})?$|^https?://\\[[0-9a-f:.]+\\](:[0-9]{1,5})?$';
+
 const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   host: Type.String({ minLength: 1 }),
@@ -22,6 +25,20 @@ const ConfigSchema = Type.Object({
   sessionTtlHours: Type.Number({ minimum: 0.01, maximum: 24 * 30 }),
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: Type.Boolean(),
+  /** Behind a reverse proxy: take the client address (and host) from X-Forwarded-For (-Host). */
+  trustProxy: Type.Boolean(),
+  /** Origins the agent console is served from; empty = only the server's own host. */
+  consoleOrigins: Type.Array(Type.String({ pattern: ORIGIN_PATTERN }), { maxItems: 50 }),
+  /** Open Socket.IO connections per client address (loopback exempt); 0 = unlimited. */
+  maxConnectionsPerIp: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  /** Token bucket per visitor connection: sustained messages per second, and the burst. */
+  visitorMessagesPerSecond: Type.Number({ exclusiveMinimum: 0, maximum: 10_000 }),
+  visitorMessageBurst: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  /** HTTP requests per minute per client address (loopback exempt); 0 = no limit. */
+  httpRequestsPerMinute: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  /** Failed agent log-ins per address and per e-mail within the window before 429. */
+  loginMaxFailures: Type.Integer({ minimum: 1, maximum: 1000 }),
+  loginWindowMinutes: Type.Number({ minimum: 0.01, maximum: 24 * 60 }),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -38,6 +55,14 @@ export const defaults: Config = {
   logLevel: 'info',
   sessionTtlHours: 12,
   secureCookies: false,
+  trustProxy: false,
+  consoleOrigins: [],
+  maxConnectionsPerIp: 100,
+  visitorMessagesPerSecond: 3,
+  visitorMessageBurst: 10,
+  httpRequestsPerMinute: 600,
+  loginMaxFailures: 5,
+  loginWindowMinutes: 15,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -45,25 +70,46 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
   const config = { ...defaults, ...overrides };
   const errors = [...check.Errors(config)].map((e) => `${e.path || '/'}: ${e.message}`);
   if (errors.length) throw new Error(`Invalid configuration:\n  ${errors.join('\n  ')}`);
-  return Object.freeze(config);
+  return Object.freeze({ ...config, consoleOrigins: Object.freeze([...config.consoleOrigins]) as string[] });
 }
 
-/** Read the environment (only main.ts calls this). */
+/** Read the environment (only main.ts calls this). Errors name the variable, not the field. */
 export function configFromEnv(env: NodeJS.ProcessEnv): Config {
-  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
-  const bool = (v: string | undefined) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true');
-  const o: Record<string, unknown> = {
-    port: num(env.PORT),
-    host: env.HOST,
-    dataDir: env.DATA_DIR ? resolve(env.DATA_DIR) : undefined,
-    distDir: env.DIST_DIR ? resolve(env.DIST_DIR) : undefined,
-    flushIntervalMs: num(env.BULLE_FLUSH_MS),
-    fsync: bool(env.BULLE_FSYNC),
-    seedDemo: bool(env.BULLE_SEED_DEMO),
-    logLevel: env.LOG_LEVEL,
-    sessionTtlHours: num(env.BULLE_SESSION_TTL_HOURS),
-    secureCookies: bool(env.BULLE_SECURE_COOKIES),
+  const num = (v: string) => Number(v);
+  // Anything but 1/true/0/false stays a string, so validation names the variable instead of guessing.
+  const bool = (v: string) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : v);
+  // "https://a.example, https://b.example/" → ["https://a.example", "https://b.example"]
+  const list = (v: string) => v.split(',').map((o) => o.trim().toLowerCase().replace(/\/+$/, '')).filter(Boolean);
+  const str = (v: string) => v;
+  const ENV: Record<keyof Config, [string, (v: string) => unknown]> = {
+    port: ['PORT', num],
+    host: ['HOST', str],
+    dataDir: ['DATA_DIR', (v) => resolve(v)],
+    distDir: ['DIST_DIR', (v) => resolve(v)],
+    flushIntervalMs: ['BULLE_FLUSH_MS', num],
+    fsync: ['BULLE_FSYNC', bool],
+    seedDemo: ['BULLE_SEED_DEMO', bool],
+    logLevel: ['LOG_LEVEL', str],
+    sessionTtlHours: ['BULLE_SESSION_TTL_HOURS', num],
+    secureCookies: ['BULLE_SECURE_COOKIES', bool],
+    trustProxy: ['BULLE_TRUST_PROXY', bool],
+    consoleOrigins: ['BULLE_CONSOLE_ORIGINS', list],
+    maxConnectionsPerIp: ['BULLE_MAX_CONN_PER_IP', num],
+    visitorMessagesPerSecond: ['BULLE_VISITOR_MSG_PER_SEC', num],
+    visitorMessageBurst: ['BULLE_VISITOR_MSG_BURST', num],
+    httpRequestsPerMinute: ['BULLE_HTTP_RATE_PER_MIN', num],
+    loginMaxFailures: ['BULLE_LOGIN_MAX_FAILURES', num],
+    loginWindowMinutes: ['BULLE_LOGIN_WINDOW_MIN', num],
   };
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return createConfig(o as Partial<Config>);
+  const o: Record<string, unknown> = {};
+  for (const [key, [name, parse]] of Object.entries(ENV)) {
+    const raw = env[name];
+    if (raw !== undefined && raw !== '') o[key] = parse(raw);
+  }
+  try {
+    return createConfig(o as Partial<Config>);
+  } catch (err) {
+    // "/maxConnectionsPerIp: Expected integer" → "BULLE_MAX_CONN_PER_IP: Expected integer"
+    throw new Error((err as Error).message.replace(/^ {2}\/(\w+)/gm, (m, k: string) => (k in ENV ? `  ${ENV[k as keyof Config][0]}` : m)));
+  }
 }

@@ -24,13 +24,25 @@ export interface RunCmd {
   botRate: number;
   /** Messages per second from visitors whose conversation an agent has (visitor → agent). */
   convRate: number;
+  /** Stop waiting for replies after this long without progress… */
   drainMs: number;
+  /** …or after this long in all. */
+  drainMaxMs: number;
   ackTimeoutMs: number;
 }
 export interface CloseCmd {
   type: 'close';
 }
-export type ToWorker = ConnectCmd | HandoffCmd | RunCmd | CloseCmd;
+/** Agent messages that arrived since the last result/poll (the parent waits for late ones). */
+export interface PollCmd {
+  type: 'poll';
+}
+export interface PollMsg {
+  type: 'poll';
+  agentReceivedIds: string[];
+  agentLatencies: number[];
+}
+export type ToWorker = ConnectCmd | HandoffCmd | RunCmd | PollCmd | CloseCmd;
 
 export interface ConnectedMsg {
   type: 'connected';
@@ -57,6 +69,8 @@ export interface RunResult {
   /** Same, but the visitor's socket dropped (the reply would come with the next sync). */
   botUndeliveredDisconnected: number;
   botSkipped: number;
+  /** Ack timed out and no reply by the end of the drain (neither confirmed nor lost). */
+  botUnconfirmed: number;
   botAnswers: number;
   botFallbacks: number;
   /** Visitor → agent messages acked by the server (clientIds; the agents report what arrived). */
@@ -79,7 +93,7 @@ export interface RunResult {
   cpuSeconds: number;
   rssMB: number;
 }
-export type FromWorker = ConnectedMsg | HandoffDoneMsg | RunResult | { type: 'closed' } | { type: 'error'; message: string };
+export type FromWorker = ConnectedMsg | HandoffDoneMsg | RunResult | PollMsg | { type: 'closed' } | { type: 'error'; message: string };
 
 /** The questions visitors ask the FAQ bot, and the sentence that asks for a person. */
 export const QUESTIONS = [

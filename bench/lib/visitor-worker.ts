@@ -250,7 +250,9 @@ async function run(cmd: RunCmd) {
             if (v.pending === pending) pending.acked = true;
           } else {
             onAckError(err, res);
-            if (v.pending === pending) v.pending = null;
+            // Refused: no reply will come. Timed out: the server may still store and answer it, so
+            // the visitor keeps waiting for that reply (a later reply must not be credited to a newer question).
+            if (!err && v.pending === pending) v.pending = null;
           }
         });
       }
@@ -282,17 +284,29 @@ async function run(cmd: RunCmd) {
   });
 
   // Drain: wait (bounded) for the bot replies still owed.
-  const drainEnd = Date.now() + cmd.drainMs;
-  while (Date.now() < drainEnd && visitors.some((v) => v.connected && v.pending?.acked)) await sleep(50);
-  // Give agent messages still in flight the same chance (the parent also drains on its side).
-  await sleep(Math.min(1000, cmd.drainMs));
-  collecting = false;
+  // Drain: wait for the bot replies still owed while they keep coming (a saturated server answers
+  // late, which is not loss); give up after drainMs without progress, or drainMaxMs in all.
+  const drainHardEnd = Date.now() + cmd.drainMaxMs;
+  let owed = Infinity;
+  let lastProgress = Date.now();
+  for (;;) {
+    const left = visitors.reduce((n, v) => n + (v.connected ? (v.pending ? 1 : 0) + v.convInflight : 0), 0);
+    if (left < owed) {
+      owed = left;
+      lastProgress = Date.now();
+    }
+    if (left === 0 || Date.now() - lastProgress > cmd.drainMs || Date.now() > drainHardEnd) break;
+    await sleep(100);
+  }
+  // Agent messages keep being collected (and timed) until `close`; the parent polls for them.
 
   let botLost = 0;
   let botUndeliveredDisconnected = 0;
+  let botUnconfirmed = 0;
   for (const v of visitors) {
-    if (!v.pending?.acked) continue;
-    if (v.connected) botLost++;
+    if (!v.pending) continue;
+    if (!v.pending.acked) botUnconfirmed++;
+    else if (v.connected) botLost++;
     else botUndeliveredDisconnected++;
   }
   const mem = memMB(process.pid);
@@ -304,6 +318,7 @@ async function run(cmd: RunCmd) {
     botLost,
     botUndeliveredDisconnected,
     botSkipped,
+    botUnconfirmed,
     botAnswers,
     botFallbacks,
     convSent,
@@ -333,7 +348,11 @@ process.on('message', (cmd: ToWorker) => {
       return void handoff(cmd).catch(fail);
     case 'run':
       return void run(cmd).catch(fail);
+    case 'poll':
+      reply({ type: 'poll', agentReceivedIds: agentReceivedIds.splice(0), agentLatencies: agentLatencies.splice(0) });
+      return;
     case 'close':
+      collecting = false;
       for (const v of visitors) v.socket.close();
       reply({ type: 'closed' });
       setTimeout(() => process.exit(0), 100);

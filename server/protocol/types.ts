@@ -18,6 +18,18 @@ export interface PageInfo {
   title: string;
 }
 
+/** The visit around a conversation, as the widget reports it; shown in the agent's context panel. */
+export interface VisitInfo {
+  /** Pages seen in this visit, oldest first (capped). */
+  pages: (PageInfo & { at: number })[];
+  referrer?: string;
+  userAgent?: string;
+  /** IANA time zone of the visitor's browser, e.g. "Europe/Paris", for their local time. */
+  timeZone?: string;
+  /** The page's <html lang>. */
+  pageLang?: string;
+}
+
 /** Why the bot said what it said (stored with every bot message). */
 export interface BotDecision {
   outcome: 'answer' | 'handoff' | 'fallback';
@@ -74,6 +86,8 @@ export interface ConversationSummary {
   lastPage?: PageInfo;
   lastSeq: number;
   visitorLanguages: Lang[];
+  /** What the widget told us about this visit (issue #4, context panel). */
+  visit?: VisitInfo;
 }
 
 export interface AgentProfile {

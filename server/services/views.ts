@@ -28,5 +28,6 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     lastPage: c.lastPage,
     lastSeq: c.lastSeq,
     visitorLanguages: c.visitorLanguages,
+    ...(c.visit ? { visit: c.visit } : {}),
   };
 }

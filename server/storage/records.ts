@@ -1,5 +1,5 @@
 // Stored shapes. They belong to the store contract, not to lowdb: any ChatStore keeps these.
-import type { ConversationStatus, Lang, Message, PageInfo } from '../protocol/types.js';
+import type { ConversationStatus, Lang, Message, PageInfo, VisitInfo } from '../protocol/types.js';
 
 export interface SiteRecord {
   id: string;
@@ -59,6 +59,7 @@ export interface ConversationRecord {
   lastSeq: number;
   visitorReadSeq: number;
   visitorLanguages: Lang[];
+  visit?: VisitInfo;
   /** The last answer variation the bot gave, so it never repeats itself twice in a row. */
   lastAnswer?: { faqId: string; variant: number };
 }

@@ -1,5 +1,11 @@
 // Small builders for the routing tests: a router with named agents, hand-offs by id.
-import { createRouter, type Effect, type Router, type RouterConfig, type RoutingAgentInput } from '../../server/routing/index.js';
+import {
+  createRouter,
+  type Effect,
+  type Router,
+  type RouterConfig,
+  type RoutingAgentInput,
+} from '../../server/routing/index.js';
 
 export const CONFIG: Partial<RouterConfig> = { graceMs: 10_000, anyAgentAfterMs: 60_000, defaultHandleMs: 300_000 };
 
@@ -16,7 +22,12 @@ export function routerWith(agents: AgentSpec[], opts: { online?: string[]; confi
 }
 
 /** Hand off a chat; queuedAt defaults to `now`. */
-export const handoff = (router: Router, id: string, now: number, over: { siteId?: string; lang?: string; queuedAt?: number } = {}) =>
+export const handoff = (
+  router: Router,
+  id: string,
+  now: number,
+  over: { siteId?: string; lang?: string; queuedAt?: number } = {},
+) =>
   router.enqueue({ id, siteId: over.siteId ?? 'shop', lang: over.lang ?? 'fr', queuedAt: over.queuedAt ?? now }, now);
 
 /** conversationId → agentId for every assignment in a call's effects. */

@@ -3,7 +3,8 @@
 import type { ConversationState, Effect, Router, RouterConfig, RouterState } from '../../server/routing/index.js';
 import type { Mirror } from './mirror.js';
 
-const older = (a: ConversationState, b: ConversationState) => a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.order < b.order);
+const older = (a: ConversationState, b: ConversationState) =>
+  a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.order < b.order);
 
 /** Language and site rule for automatic offers, ignoring presence and capacity. */
 const mayGet = (state: RouterState, agentId: string, c: ConversationState) => {
@@ -29,18 +30,23 @@ export function checkInvariants(
   for (const c of convs) {
     const m = mirror.chats.get(c.id);
     if (!m) fail(`${c.id} is live in the router but closed or unknown to the effects`);
-    if (m!.status !== c.status || m!.agentId !== c.agentId || m!.lang !== c.lang) fail(`${c.id}: router ${JSON.stringify(c)} vs effects ${JSON.stringify(m)}`);
+    if (m!.status !== c.status || m!.agentId !== c.agentId || m!.lang !== c.lang) {
+      fail(`${c.id}: router ${JSON.stringify(c)} vs effects ${JSON.stringify(m)}`);
+    }
     if ((c.status === 'assigned') !== (c.agentId !== null)) fail(`${c.id}: status and agent disagree`);
     if (c.agentId !== null) open.set(c.agentId, (open.get(c.agentId) ?? 0) + 1);
   }
   for (const a of Object.values(state.agents)) {
-    if (mirror.presence.get(a.id) !== a.presence) fail(`${a.id}: presence ${a.presence} vs effects ${mirror.presence.get(a.id)}`);
+    const told = mirror.presence.get(a.id);
+    if (told !== a.presence) fail(`${a.id}: presence ${a.presence} vs effects ${told}`);
     // 2. Never over capacity; chats only with agents of their site who are not gone.
     const n = open.get(a.id) ?? 0;
     if (n > a.capacity) fail(`${a.id} has ${n} chats, capacity ${a.capacity}`);
     if (n > 0 && a.presence === 'offline') fail(`${a.id} is offline with ${n} chats`);
   }
-  for (const c of convs) if (c.agentId && state.agents[c.agentId]?.siteId !== c.siteId) fail(`${c.id} is with an agent of another site`);
+  for (const c of convs) {
+    if (c.agentId && state.agents[c.agentId]?.siteId !== c.siteId) fail(`${c.id} is with an agent of another site`);
+  }
 
   const waiting = convs.filter((c) => c.status === 'waiting');
   for (const c of waiting) {
@@ -54,7 +60,8 @@ export function checkInvariants(
     // 4. The fallback is not late: a chat past the delay and still closed to all has a speaker online.
     if (!c.openToAll && now >= c.waitingSince! + config.anyAgentAfterMs) {
       const speaker = Object.values(state.agents).some(
-        (a) => a.siteId === c.siteId && a.presence === 'online' && a.id !== c.declinedBy && a.languages.includes(c.lang),
+        (a) =>
+          a.siteId === c.siteId && a.presence === 'online' && a.id !== c.declinedBy && a.languages.includes(c.lang),
       );
       if (!speaker) fail(`${c.id} waited past the delay with no speaker online and was not opened to all`);
     }
@@ -67,7 +74,9 @@ export function checkInvariants(
     const given = state.conversations[e.conversationId]!;
     for (const d of waiting) {
       if (!older(d, given) || !mayGet(state, e.agentId, d)) continue;
-      const laterEntry = effects.slice(i + 1).some((x) => 'conversationId' in x && x.conversationId === d.id && x.type !== 'rejected');
+      const laterEntry = effects
+        .slice(i + 1)
+        .some((x) => x.type !== 'rejected' && 'conversationId' in x && x.conversationId === d.id);
       if (!laterEntry) fail(`${e.conversationId} went to ${e.agentId} before the older ${d.id}`);
     }
   });

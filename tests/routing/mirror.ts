@@ -1,7 +1,7 @@
 // A copy of the routing state kept by the property test from the effects alone, as the
 // server will keep its store. If it ever disagrees with the router, an effect was missing,
 // wrong or out of order.
-import type { Effect, Presence } from '../../server/routing/index.js';
+import type { Effect, EffectOf, Presence } from '../../server/routing/index.js';
 
 export interface Handoff {
   id: string;
@@ -16,6 +16,8 @@ export interface MirrorChat {
   queuedAt: number;
   status: 'waiting' | 'assigned';
   agentId: string | null;
+  /** Told 'opened-to-all' since it last entered a queue. */
+  openToAll?: boolean;
 }
 
 export class Mirror {
@@ -23,6 +25,9 @@ export class Mirror {
   readonly closed = new Set<string>();
   readonly presence = new Map<string, Presence>();
   readonly modes = new Map<string, 'automatic' | 'manual'>();
+
+  /** Agents' languages and roles, when known, to check who may be given what. */
+  constructor(private readonly agents = new Map<string, { languages: string[]; role: string }>()) {}
 
   apply(effects: Effect[], handoff?: Handoff): void {
     for (const e of effects) this.one(e, handoff);
@@ -37,20 +42,22 @@ export class Mirror {
       case 'queued':
         if (chat || this.closed.has(e.conversationId)) fail('queued twice');
         if (handoff?.id !== e.conversationId) fail('queued without a hand-off');
-        this.chats.set(e.conversationId, { siteId: handoff!.siteId, lang: handoff!.lang, queuedAt: handoff!.queuedAt, status: 'waiting', agentId: null });
+        const { siteId, lang, queuedAt } = handoff!;
+        this.chats.set(e.conversationId, { siteId, lang, queuedAt, status: 'waiting', agentId: null });
         break;
       case 'assigned':
         if (!chat) return fail('unknown chat');
         if (e.via !== 'transfer' && chat.status !== 'waiting') fail('assigned while not waiting');
-        if (e.via === 'transfer' && (chat.agentId ?? undefined) !== e.fromAgentId) fail('transferred from the wrong agent');
+        if (e.via === 'transfer' && (chat.agentId ?? undefined) !== e.fromAgentId) fail('transferred from elsewhere');
         if (e.agentId === chat.agentId) fail('assigned to its own agent');
-        Object.assign(chat, { status: 'assigned', agentId: e.agentId });
+        this.checkLanguage(e, chat, fail);
+        Object.assign(chat, { status: 'assigned', agentId: e.agentId, openToAll: false });
         break;
       case 'requeued':
         if (!chat) return fail('unknown chat');
         if (e.reason !== 'transferred' && chat.status !== 'assigned') fail('requeued while not assigned');
         if ((chat.agentId ?? undefined) !== e.fromAgentId) fail('requeued from the wrong agent');
-        Object.assign(chat, { status: 'waiting', agentId: null, lang: e.lang });
+        Object.assign(chat, { status: 'waiting', agentId: null, lang: e.lang, openToAll: false });
         break;
       case 'released':
         if (!chat) return fail('unknown chat');
@@ -60,6 +67,7 @@ export class Mirror {
         break;
       case 'opened-to-all':
         if (chat?.status !== 'waiting') fail('opened while not waiting');
+        chat!.openToAll = true;
         break;
       case 'presence':
         this.presence.set(e.agentId, e.presence);
@@ -70,5 +78,16 @@ export class Mirror {
       case 'rejected':
         break;
     }
+  }
+
+  /** flagged exactly when the agent does not speak it; and then only as the rules allow. */
+  private checkLanguage(e: EffectOf<'assigned'>, chat: MirrorChat, fail: (why: string) => void): void {
+    const agent = this.agents.get(e.agentId);
+    if (!agent) return;
+    const speaks = agent.languages.includes(chat.lang);
+    if (speaks === Boolean(e.flagged)) fail('flag does not match the languages');
+    if (speaks || e.via === 'transfer') return;
+    if (e.via === 'auto' && !chat.openToAll) fail('given to a non-speaker before it was opened to all');
+    if (e.via === 'pick' && !chat.openToAll && agent.role !== 'admin') fail('picked by a non-speaker');
   }
 }

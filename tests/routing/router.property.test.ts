@@ -13,7 +13,12 @@ const LANGS = ['fr', 'de', 'en', 'it'];
 const SITES = ['s0', 's1'];
 const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000 };
 
-const agentArb = fc.record({ site: fc.nat(1), languages: fc.subarray(LANGS), capacity: fc.nat(3), admin: fc.boolean() });
+const agentArb = fc.record({
+  site: fc.nat(1),
+  languages: fc.subarray(LANGS),
+  capacity: fc.nat(3),
+  admin: fc.boolean(),
+});
 type Step =
   | { t: 'enqueue'; site: number; lang: number; backdate: number }
   | { t: 'release' | 'toQueue'; conv: number; lang: number }
@@ -58,7 +63,8 @@ function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?
   const r = w.router;
   switch (step.t) {
     case 'enqueue': {
-      const handoff = { id: `c${w.next++}`, siteId: SITES[step.site]!, lang: LANGS[step.lang]!, queuedAt: now - step.backdate };
+      const id = `c${w.next++}`;
+      const handoff = { id, siteId: SITES[step.site]!, lang: LANGS[step.lang]!, queuedAt: now - step.backdate };
       return { effects: r.enqueue(handoff, now), handoff };
     }
     case 'release': return { effects: r.release(conv, now) };
@@ -80,19 +86,35 @@ function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?
         status: c.status === 'waiting' ? 'queued' : 'assigned',
         ...(c.agentId && { assignedAgentId: c.agentId }),
       }));
-      for (const id of [...w.mirror.closed].slice(0, 3)) conversations.push({ id, siteId: 's0', lang: 'fr', createdAt: 0, status: 'closed' });
+      for (const id of [...w.mirror.closed].slice(0, 3)) {
+        conversations.push({ id, siteId: 's0', lang: 'fr', createdAt: 0, status: 'closed' });
+      }
       w.router = createRouter({ config: CONFIG });
       for (const id of w.agentIds) w.mirror.presence.set(id, 'offline'); // a restart drops every connection
-      return { effects: w.router.restore({ agents: w.restoreAgents, conversations, modes: Object.fromEntries(w.mirror.modes) }, now) };
+      for (const c of w.mirror.chats.values()) c.openToAll = false; // and every fallback timer
+      const modes = Object.fromEntries(w.mirror.modes);
+      return { effects: w.router.restore({ agents: w.restoreAgents, conversations, modes }, now) };
     }
   }
 }
 
-function run(specs: { site: number; languages: string[]; capacity: number; admin: boolean }[], steps: [number, Step][]): void {
+type AgentSpec = typeof agentArb extends fc.Arbitrary<infer A> ? A : never;
+
+function run(specs: AgentSpec[], steps: [number, Step][]): void {
   const agents = specs.map((a, i) => ({
-    id: `a${i}`, siteId: SITES[a.site]!, languages: a.languages, capacity: a.capacity, role: a.admin ? ('admin' as const) : ('agent' as const),
+    id: `a${i}`,
+    siteId: SITES[a.site]!,
+    languages: a.languages,
+    capacity: a.capacity,
+    role: a.admin ? ('admin' as const) : ('agent' as const),
   }));
-  const w: World = { router: createRouter({ config: CONFIG }), mirror: new Mirror(), agentIds: agents.map((a) => a.id), restoreAgents: agents, next: 0 };
+  const w: World = {
+    router: createRouter({ config: CONFIG }),
+    mirror: new Mirror(new Map(agents.map((a) => [a.id, a]))),
+    agentIds: agents.map((a) => a.id),
+    restoreAgents: agents,
+    next: 0,
+  };
   for (const a of agents) w.router.upsertAgent(a, 0);
   for (const a of agents) w.mirror.presence.set(a.id, 'offline');
   let now = 0;
@@ -113,7 +135,11 @@ function run(specs: { site: number; languages: string[]; capacity: number; admin
 describe('routing invariants under random operations', () => {
   it('hold after every step (200 runs × 300 steps)', { timeout: 180_000 }, () => {
     fc.assert(
-      fc.property(fc.array(agentArb, { minLength: 1, maxLength: 8 }), fc.array(stepArb, { minLength: 300, maxLength: 300 }), run),
+      fc.property(
+        fc.array(agentArb, { minLength: 1, maxLength: 8 }),
+        fc.array(stepArb, { minLength: 300, maxLength: 300 }),
+        run,
+      ),
       { numRuns: 200, seed: 42_024 },
     );
   });

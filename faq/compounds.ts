@@ -1,0 +1,30 @@
+// German writes "Lieferkosten", "Versandadresse", "Kundenkonto" where English writes two words;
+// a visitor's compound and the FAQ's two words (or another compound) must still meet. A long
+// word is split where both halves are terms the FAQ knows, with the linking "s", "n", "es",
+// "en" dropped from the first half. No dictionary: the FAQ's own vocabulary decides.
+import type { Lang } from '../server/protocol/types.js';
+import { analyzeWord } from './analyzer.js';
+
+const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da']);
+const MIN_WORD = 8;
+const MIN_PART = 3;
+const LINKS = ['', 's', 'n', 'en', 'es', 'e'];
+
+/** The terms of the two halves, or null when the word is not a compound of known terms. */
+export function splitCompound(word: string, lang: Lang, known: (term: string) => boolean): string[] | null {
+  if (!COMPOUNDING.has(lang) || word.length < MIN_WORD || !/^\p{L}+$/u.test(word)) return null;
+  // Longest known tail first: "versandkosten" → "versand" + "kosten", not "versandk" + "osten".
+  for (let i = MIN_PART; i <= word.length - MIN_PART - 1; i++) {
+    const tail = analyzeWord(word.slice(i), lang);
+    if (tail.stop || !known(tail.term)) continue;
+    for (const link of LINKS) {
+      const headWord = word.slice(0, i);
+      if (link && !headWord.endsWith(link)) continue;
+      const stripped = link ? headWord.slice(0, -link.length) : headWord;
+      if (stripped.length < MIN_PART) continue;
+      const head = analyzeWord(stripped, lang);
+      if (!head.stop && known(head.term)) return [head.term, tail.term];
+    }
+  }
+  return null;
+}

@@ -1,0 +1,1 @@
+export { createFrancDetector as createLanguageDetector } from '../franc-detector.js';
