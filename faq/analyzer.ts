@@ -4,7 +4,7 @@
 // ("bill", "receipt" → "invoic"). FAQ entries and visitor messages go through the same steps.
 import type { Lang } from '../server/protocol/types.js';
 import { ENTITY_PREFIX, maskEntities } from './entities.js';
-import { COMMON_SPELLINGS, lexiconFor } from './lexicon.js';
+import { COMMON_SPELLINGS, lexiconFor } from './lexicon/index.js';
 import { stem } from './stemmer.js';
 import { STOP_WORDS } from './stop-words.js';
 import { words } from './text.js';
@@ -16,15 +16,24 @@ export interface Token {
   term: string;
   /** Says nothing about which entry is meant (stop word, filler, a bare number). */
   stop: boolean;
+  /** Written with a capital inside a sentence ("Munich", "Anna"): probably a name. */
+  proper?: boolean;
 }
 
 interface LangTools {
   spellings: Map<string, string[]>;
   ignored: Set<string>;
-  /** Stems of each expression, longest first. */
+  /** Stems of each expression, longest first; the concept may be several words. */
   phrases: { stems: string[]; concept: string }[];
   /** stem → its synonym group's stem. */
   synonyms: Map<string, string>;
+  /** Every word the lexicon names (expressions, synonyms). */
+  lexiconWords: Set<string>;
+  /** Stems of filler words ("shows" is filler like "show"). */
+  fillerStems: Set<string>;
+  /** Terms of everyday words. */
+  commonTerms: Set<string>;
+  commonWords: Set<string>;
 }
 
 const tools = new Map<Lang, LangTools>();
@@ -44,7 +53,11 @@ function toolsFor(lang: Lang): LangTools {
   const phrases = Object.entries(lex?.phrases ?? {})
     .map(([p, concept]) => ({ stems: p.split(' ').map((w) => stem(w, lang)), concept }))
     .sort((a, b) => b.stems.length - a.stems.length);
-  tools.set(lang, (t = { spellings, ignored, phrases, synonyms }));
+  const lexiconWords = new Set([...Object.keys(lex?.phrases ?? {}), lex?.synonyms ?? ''].join(' ').split(/\s+/).filter(Boolean));
+  const fillerStems = new Set((lex?.filler ?? '').split(/\s+/).filter(Boolean).map((w) => stem(w, lang)));
+  const commonWords = new Set((lex?.common ?? '').split(/\s+/).filter(Boolean));
+  const commonTerms = new Set([...commonWords].map((w) => stem(w, lang)).map((s) => synonyms.get(s) ?? s));
+  tools.set(lang, (t = { spellings, ignored, phrases, synonyms, lexiconWords, fillerStems, commonTerms, commonWords }));
   return t;
 }
 
@@ -61,17 +74,52 @@ function expandContractions(ws: string[]): string[] {
   return out;
 }
 
+/** A capitalised word after another word (not at the start of a sentence). */
+const MID_SENTENCE_CAPITAL = /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}{2,}\b/gu;
+
 export function analyze(text: string, lang: Lang): Token[] {
   const t = toolsFor(lang);
-  let ws = words(maskEntities(text)).flatMap((w) => t.spellings.get(w) ?? [w]);
+  const masked = maskEntities(text);
+  const capitals = new Set((masked.match(MID_SENTENCE_CAPITAL) ?? []).flatMap((w) => words(w)));
+  let ws = words(masked).flatMap((w) => t.spellings.get(w) ?? [w]);
   if (lang === 'en') ws = expandContractions(ws);
   const tokens: Token[] = ws.map((w) => {
     if (w.startsWith(ENTITY_PREFIX)) return { surface: w, term: `#${w.slice(ENTITY_PREFIX.length)}`, stop: false };
-    const stop = t.ignored.has(w) || w.length < 2 || /^\d+$/.test(w);
     const s = stem(w, lang);
-    return { surface: w, term: t.synonyms.get(s) ?? s, stop };
+    const stop = t.ignored.has(w) || t.fillerStems.has(s) || w.length < 2 || /^\d+$/.test(w);
+    return { surface: w, term: t.synonyms.get(s) ?? s, stop, ...(capitals.has(w) ? { proper: true } : {}) };
   });
   return joinPhrases(tokens, t, lang);
+}
+
+/** Whether the analyser knows the word without any FAQ: stop word, filler, chat spelling, lexicon. */
+export function isCommonWord(word: string, lang: Lang): boolean {
+  const t = toolsFor(lang);
+  return t.ignored.has(word) || t.spellings.has(word) || (word.length >= 3 && t.lexiconWords.has(word));
+}
+
+/** An everyday word ("time", "new"): it counts half, and is never corrected into another word. */
+export function isEverydayWord(word: string, lang: Lang): boolean {
+  return toolsFor(lang).commonWords.has(word);
+}
+
+/** Whether a term is an everyday word's. */
+export function isEverydayTerm(term: string, lang: Lang): boolean {
+  return toolsFor(lang).commonTerms.has(term);
+}
+
+/** One swap, missing or extra letter away from a stop word or filler ("hwat", "acn", "tto", "yor"). */
+export function isTypoOfCommonWord(word: string, lang: Lang): boolean {
+  const t = toolsFor(lang);
+  const common = (w: string) => w.length >= 2 && (t.ignored.has(w) || t.spellings.has(w));
+  for (let i = 0; i < word.length; i++) {
+    if (i < word.length - 1 && common(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
+    if (word.length > 2 && common(word.slice(0, i) + word.slice(i + 1))) return true;
+  }
+  for (let i = 0; i <= word.length; i++) {
+    for (const c of 'abcdefghijklmnopqrstuvwxyz') if (common(word.slice(0, i) + c + word.slice(i))) return true;
+  }
+  return false;
 }
 
 /** Re-analyses one word (a typo's correction) in the same way. */
@@ -86,8 +134,10 @@ function joinPhrases(tokens: Token[], t: LangTools, lang: Lang): Token[] {
   for (let i = 0; i < tokens.length; ) {
     const hit = t.phrases.find((p) => p.stems.every((s, j) => stems[i + j] === s));
     if (hit) {
-      const s = stem(hit.concept, lang);
-      out.push({ surface: hit.concept, term: t.synonyms.get(s) ?? s, stop: false });
+      for (const word of hit.concept.split(' ')) {
+        const s = stem(word, lang);
+        out.push({ surface: word, term: t.synonyms.get(s) ?? s, stop: false });
+      }
       i += hit.stems.length;
     } else out.push(tokens[i++]!);
   }

@@ -1,5 +1,8 @@
-// One confidence 0..1 from an entry's component scores. See the bench (bench/faq.ts) for how
-// the weights and thresholds were chosen.
+// From an entry's component scores to its rank and one calibrated confidence 0..1 (the chance
+// that it is the entry the visitor means). Relevance orders the entries; the confidence is a
+// logistic model of the best entry's coverage of the message, its closest phrasing, how much of
+// the message the FAQ knows at all, and the margin over the next entry. Weights fitted with
+// `npm run bench:faq -- <file> --calibrate` (two-fold cross-validation on the bench file).
 import type { MatchCandidate } from './types.js';
 
 export interface Features {
@@ -7,35 +10,59 @@ export interface Features {
   keyword: number;
   /** 0..1 share of the message's weighted terms the entry uses. */
   coverage: number;
+  /** 0..1 how much the entry's shared terms weigh, in absolute terms (two rare words = 1). */
+  evidence: number;
   /** 0..1 share of the entry's closest phrasing the message says. */
   recall: number;
-  /** 0..1 BM25 score relative to the best entry's. */
+  /** 0..1 BM25 score (MiniSearch) relative to the best entry's. */
   lexical: number;
-  /** Raw BM25 score (MiniSearch). */
+  /** Raw BM25 score. */
   bm25: number;
-  /** 0..1 share of the message's weighted terms the FAQ knows at all. */
+  /** 0..1 share of the message's weighted terms the FAQ knows at all: low means off-topic. */
   known: number;
-  /** Gap between this entry's relevance and the next one's. */
-  margin: number;
 }
+
+export interface Scored {
+  faqId: string;
+  features: Features;
+}
+
+/** Logistic weights: bias, then one per component (see CALIBRATED_FEATURES). */
+export const CALIBRATION = {
+  bias: -5.99,
+  coverage: 2.71,
+  recall: 3.16,
+  known: 2.55,
+  evidence: 0,
+  margin: 2.12,
+  /** Not measurable on the bench (its FAQ has no keywords): a hit counts like a strong phrasing match. */
+  keyword: 2.5,
+};
 
 export function relevance(f: Features): number {
-  return 0.4 * f.coverage + 0.3 * f.recall + 0.3 * f.lexical + 0.3 * f.keyword;
+  return 0.4 * f.coverage + 0.4 * f.recall + 0.2 * f.lexical + 0.3 * f.keyword;
 }
 
-export function combine(scored: { faqId: string; features: Features }[]): MatchCandidate[] {
+export function confidenceOf(f: Features & { margin: number }, c = CALIBRATION): number {
+  const z = c.bias + c.coverage * f.coverage + c.recall * f.recall + c.known * f.known + c.evidence * f.evidence + c.margin * f.margin + c.keyword * f.keyword;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function combine(scored: Scored[]): MatchCandidate[] {
   const ranked = scored.map((s) => ({ ...s, relevance: relevance(s.features) })).sort((a, b) => b.relevance - a.relevance);
-  return ranked.map((s, i) => {
-    const next = ranked[i + 1]?.relevance ?? 0;
-    const features = { ...s.features, margin: s.relevance - next };
-    const confidence = s.relevance;
-    return {
-      faqId: s.faqId,
-      confidence: round(Math.max(0, Math.min(1, confidence))),
-      via: features.keyword > 0 ? 'keyword' : 'fuzzy',
-      scores: roundAll({ relevance: s.relevance, ...features }),
-    } as MatchCandidate;
-  });
+  return ranked
+    .map((s, i) => {
+      // How far ahead of the best other entry (negative for all but the first).
+      const other = i === 0 ? (ranked[1]?.relevance ?? 0) : ranked[0]!.relevance;
+      const features = { ...s.features, margin: s.relevance - other };
+      return {
+        faqId: s.faqId,
+        confidence: round(confidenceOf(features)),
+        via: features.keyword > 0 ? 'keyword' : 'fuzzy',
+        scores: roundAll({ relevance: s.relevance, ...features }),
+      } satisfies MatchCandidate;
+    })
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

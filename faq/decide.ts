@@ -18,7 +18,7 @@ export interface Thresholds {
  * the precision of answers given at ≥ 90 %; under 0.28 almost every in-scope question is
  * already lost and most out-of-scope ones are there.
  */
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.5, suggest: 0.28 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.61, suggest: 0.33 });
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;

@@ -12,6 +12,8 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
   // UPU S10 (La Poste, Correos, DHL parcels: "LA123456789FR"), UPS ("1Z…").
   ['tracking', /\b[A-Z]{2}\d{9}[A-Z]{2}\b|\b1Z[0-9A-Z]{16}\b/gi],
   ['money', /[$€£]\s?\d+(?:[.,]\d+)?|\b\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|usd\b|gbp\b|pounds?\b)/giu],
+  // "Mr. Jones", "Mme Martin", "Frau Schmidt": a name, whoever it is.
+  ['person', /\b(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Sr|Sra|Srta|Herr|Frau|M\.)\.?\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?/gu],
   ['phone', /\+\d[\d\s().-]{7,}\d|\b0\d(?:[\s.-]?\d{2}){4}\b/g],
   // "#12588", "00004587345", "CMD-2024-1187": five digits or more, or a code mixing letters and digits.
   ['order', /#\s?\d+\b|\b\d{5,}\b|\b(?=(?:[A-Z-]*\d){4})(?=[\d-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+\b|\b(?=[A-Z]*\d{4})[A-Z]{1,4}\d{4,}\b/gi],
@@ -19,7 +21,8 @@ const PATTERNS: [kind: string, pattern: RegExp][] = [
 
 /** The text with each entity replaced by its placeholder word. */
 export function maskEntities(text: string): string {
-  let out = text;
+  // "order113542617735902": a word and a number typed without the space.
+  let out = text.replace(/(\p{L})(\d{5,})\b/gu, '$1 $2');
   for (const [kind, pattern] of PATTERNS) out = out.replace(pattern, ` ${ENTITY_PREFIX}${kind} `);
   return out;
 }

@@ -44,7 +44,7 @@ export function createTypoCorrector(vocabulary: Iterable<string>): TypoCorrector
       if (known.has(word)) return { word, similarity: 1 };
       if (word.length < MIN_LENGTH || !/^\p{L}+$/u.test(word)) return null;
       // Two swapped letters ("lnog") cost Bitap two errors, too many for a short word: try them first.
-      for (let i = 1; i < word.length - 1; i++) {
+      for (let i = 0; i < word.length - 1; i++) {
         const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
         if (known.has(swapped)) return { word: swapped, similarity: 0.85 };
       }

@@ -27,6 +27,11 @@ export function createFaqMatcher(catalog: FaqCatalog): Matcher {
 
 /** Every entry that shares something with the message, best first. */
 export function rank(index: LangIndex, text: string): MatchCandidate[] {
+  return combine(score(index, text));
+}
+
+/** Component scores of every entry that shares something with the message. */
+export function score(index: LangIndex, text: string): { faqId: string; features: Features }[] {
   const query = index.query(text);
   const total = query.terms.reduce((sum, t) => sum + t.weight, 0);
   if (total === 0) return [];
@@ -63,13 +68,14 @@ export function rank(index: LangIndex, text: string): MatchCandidate[] {
       features: {
         keyword,
         coverage: covered / total,
+        // Two rare words' worth of match is plenty; one everyday word is little.
+        evidence: Math.min(1, covered / (2 * index.rareWeight)),
         recall,
         lexical: bestBm25 > 0 ? (bm25.get(e.id) ?? 0) / bestBm25 : 0,
         bm25: bm25.get(e.id) ?? 0,
         known,
-        margin: 0,
       },
     });
   }
-  return combine(scored);
+  return scored;
 }

@@ -45,6 +45,8 @@ export interface DetectHints {
   allowed: Lang[];
   /** Browser languages (navigator.languages / Accept-Language), most preferred first; tags like "fr-CH" allowed. */
   browser?: string[];
+  /** The page's `<html lang>` (e.g. "de-AT"): the shop's language, a weaker hint than the browser's. */
+  page?: string;
   /** The language the conversation already has (sticky: a short "ok" does not switch it). */
   conversation?: Lang;
   /** When nothing else decides: the site's default language. */

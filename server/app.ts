@@ -11,6 +11,10 @@ import { AppError } from './services/app-error.js';
 import { createFrancDetector, type LanguageDetector } from '../faq/index.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
+import routing from './plugins/routing.js';
+import origins from './plugins/origins.js';
+import securityHeaders from './plugins/security-headers.js';
+import rateLimits from './plugins/rate-limits.js';
 import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
@@ -28,6 +32,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     bodyLimit: 64 * 1024,
     // Socket.IO keeps WebSockets open; close() must not wait for them (they are closed in preClose).
     forceCloseConnections: true,
+    // Behind a reverse proxy, req.ip comes from X-Forwarded-For (per-address limits need it).
+    trustProxy: config.trustProxy,
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
@@ -46,6 +52,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     deps.store ?? new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync });
   await app.register(fastifyCookie);
   await app.register(storage, { config, store });
+  // Before every route: headers and limits attach to routes as they are added (issue 5).
+  await app.register(securityHeaders, { hsts: config.secureCookies });
+  await app.register(rateLimits);
+  await app.register(origins);
+  // Before realtime, which hands it the sockets (issue #4).
+  await app.register(routing);
   await app.register(realtime, { detector: deps.detector ?? createFrancDetector(), adapter: deps.adapter });
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);

@@ -39,6 +39,12 @@ const ConfigSchema = Type.Object({
   /** Failed agent log-ins per address and per e-mail within the window before 429. */
   loginMaxFailures: Type.Integer({ minimum: 1, maximum: 1000 }),
   loginWindowMinutes: Type.Number({ minimum: 0.01, maximum: 24 * 60 }),
+  /** Routing (issue #4): how long an agent whose console closed keeps their chats. */
+  routingGraceMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
+  /** How long a chat waits for a speaker of its language before any online agent may take it. */
+  anyAgentAfterMs: Type.Integer({ minimum: 0, maximum: 86_400_000 }),
+  /** Chats at once for an agent without their own `maxChats`. */
+  agentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -63,6 +69,9 @@ export const defaults: Config = {
   httpRequestsPerMinute: 600,
   loginMaxFailures: 5,
   loginWindowMinutes: 15,
+  routingGraceMs: 30_000,
+  anyAgentAfterMs: 120_000,
+  agentMaxChats: 3,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -100,6 +109,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     httpRequestsPerMinute: ['BULLE_HTTP_RATE_PER_MIN', num],
     loginMaxFailures: ['BULLE_LOGIN_MAX_FAILURES', num],
     loginWindowMinutes: ['BULLE_LOGIN_WINDOW_MIN', num],
+    routingGraceMs: ['BULLE_GRACE_MS', num],
+    anyAgentAfterMs: ['BULLE_ANY_AGENT_AFTER_MS', num],
+    agentMaxChats: ['BULLE_AGENT_MAX_CHATS', num],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {

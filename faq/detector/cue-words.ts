@@ -20,6 +20,7 @@ export const CUE_WORDS: Record<string, string[]> = {
     before never always something anything nothing someone anyone thing new one two right out up now
     dont doesnt didnt cant wont isnt im ive youre thats whats don doesn didn isn wasn aren won
     couldn wouldn shouldn haven ll ve
+    free
   `),
   fr: list(`
     le la les un une des du de au aux et ou où mais donc car je me moi mon ma mes tu te toi ton ta
@@ -34,6 +35,7 @@ export const CUE_WORDS: Record<string, string[]> = {
     envoyer reçu arrivé cassé manquant problème aide aider besoin parler quelqu conseiller madame
     monsieur accord voilà alors après avant depuis jusqu vraiment personne chose jour jours semaine
     heure
+    gratuit gratuite
   `),
   es: list(`
     el la los las lo un una unos unas de del al y e o u pero que qué me mi mis tu tú tus te su sus se
@@ -46,6 +48,7 @@ export const CUE_WORDS: Record<string, string[]> = {
     reembolso pago pagar tarjeta dirección precio talla disponible seguimiento cancelar cambiar
     producto comprar recibido llegado roto falta problema ayuda ayudar hablar alguien cuánto cuál
     quién otra otro mismo adiós perdón disculpa señor señora día semana hora
+    gratis gratuito
   `),
   de: list(`
     der die das den dem des ein eine einen einem einer eines und oder aber sondern ich mich mir mein
@@ -60,6 +63,7 @@ export const CUE_WORDS: Record<string, string[]> = {
     zahlung bezahlen karte adresse preis größe farbe verfügbar stornieren ändern produkt artikel
     kaufen gekauft schicken erhalten angekommen kaputt fehlt hilfe helfen sprechen jemand
     mitarbeiter frau herr entschuldigung leider vielen dank
+    gratis kostenlos
   `),
   it: list(`
     il lo la i gli le un uno una di del della dei degli delle da dal dalla in nel nella con su sul
@@ -73,6 +77,7 @@ export const CUE_WORDS: Record<string, string[]> = {
     disponibile tracciamento annullare cambiare prodotto comprare acquistare ricevuto arrivato rotto
     manca problema aiuto aiutare parlare qualcuno operatore signore signora giorno giorni settimana
     questo questa quello quella niente qualcosa fatto fare
+    gratis gratuito gratuita
   `),
   pt: list(`
     o a os as um uma uns umas de do da dos das no na nos nas em ao aos à às e ou mas que quê eu me
@@ -85,6 +90,7 @@ export const CUE_WORDS: Record<string, string[]> = {
     devolução reembolso pagamento pagar cartão endereço preço tamanho cor disponível rastreamento
     rastreio cancelar mudar trocar produto comprar recebi recebido chegou quebrado falta problema
     ajuda ajudar falar alguém atendente senhor senhora dias semana hora então depois antes tchau
+    frete grátis gratuito
   `),
   nl: list(`
     de het een en of maar dat die dit deze wat wie waar wanneer waarom hoe welke ik mij me mijn jij
@@ -98,6 +104,7 @@ export const CUE_WORDS: Record<string, string[]> = {
     betaling betalen kaart adres prijs maat kleur beschikbaar annuleren wijzigen veranderen product
     artikel kopen gekocht sturen ontvangen aangekomen kapot ontbreekt probleem hulp helpen spreken
     praten medewerker meneer mevrouw week uur even
+    gratis
   `),
   pl: list(`
     i w z na do nie tak się że to jest są być był była było ja mnie mi mój moja moje ty ciebie cię
@@ -110,8 +117,9 @@ export const CUE_WORDS: Record<string, string[]> = {
     paczka zwrot płatność zapłacić karta adres cena rozmiar kolor dostępny anulować zmienić produkt
     kupić kupiłem wysłać otrzymałem dotarła zepsuty brakuje problem pomoc pomóc rozmawiać konsultant
     pan pani tydzień godzina dni
+    darmowa darmowy
   `),
 };
 
 /** Said the same in every language (or as chat shorthand everywhere): never a cue. */
-export const UNIVERSAL = new Set(['ok', 'okay', 'oke', 'lol', 'hi', 'ciao', 'bye', 'sorry', 'paypal', 'email', 'mail', 'online', 'ah', 'oh', 'eh', 'hm']);
+export const UNIVERSAL = new Set(['ok', 'okay', 'oke', 'lol', 'hi', 'bye', 'sorry', 'paypal', 'email', 'mail', 'online', 'ah', 'oh', 'eh', 'hm']);

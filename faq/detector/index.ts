@@ -1,1 +1,2 @@
-export { createFrancDetector as createLanguageDetector } from '../franc-detector.js';
+// The language detector behind the LanguageDetector seam (faq/types.ts).
+export { createLanguageDetector, DEFAULT_WEIGHTS, type DetectorWeights } from './language-detector.js';

@@ -7,9 +7,12 @@ import { MAX_MESSAGE_CHARS } from '../protocol/schemas.js';
 import { createSocketNotifier } from '../sockets/socket-notifier.js';
 import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
+import { createSocketGuard } from '../sockets/handshake-guard.js';
 import { Conversations } from '../services/conversations.js';
 import { VisitorService } from '../services/visitor-service.js';
+import { VisitorDetails } from '../services/visitor-details.js';
 import { AgentService } from '../services/agent-service.js';
+import { createConsoleServices } from '../services/console-services.js';
 import type { LanguageDetector } from '../../faq/index.js';
 
 declare module 'fastify' {
@@ -25,24 +28,35 @@ export interface RealtimeOptions {
 
 export default fp<RealtimeOptions>(
   async (app, opts) => {
+    // Origin and connections per address, checked before any namespace (issue 5).
+    const guard = createSocketGuard({ config: app.config, origins: app.origins, log: app.log });
     const io = new Server(app.server, {
+      allowRequest: guard.allowRequest,
       // A message is at most 5,000 characters; 64 KB leaves room for the envelope, not for abuse.
       maxHttpBufferSize: 64 * 1024 + MAX_MESSAGE_CHARS * 4,
       serveClient: false,
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
+    guard.attach(io);
     const notifier = createSocketNotifier(io);
     const conversations = new Conversations(app.store, notifier);
+    // Routing applies its decisions through these from now on (plugins/routing.ts).
+    app.chatRouting.attach({ notifier, conversations });
     const log = app.log;
+    const details = new VisitorDetails(conversations);
     const visitors = new VisitorService({
       sites: app.sites,
       conversations,
       detector: opts.detector,
+      routing: app.chatRouting,
+      details,
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
     });
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, sites: app.sites, notifier, log });
+    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, sites: app.sites, notifier, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent), {
-      agents: new AgentService(conversations, notifier),
+      agents: new AgentService(conversations, notifier, app.chatRouting),
+      routing: app.chatRouting,
+      workspace: createConsoleServices(conversations),
       auth: app.agentAuth,
       notifier,
       parseCookie: (h) => app.parseCookie(h),
@@ -58,5 +72,5 @@ export default fp<RealtimeOptions>(
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
   },
-  { name: 'bulle-realtime', dependencies: ['bulle-storage', '@fastify/cookie'] },
+  { name: 'bulle-realtime', dependencies: ['bulle-storage', 'bulle-routing', 'bulle-origins', '@fastify/cookie'] },
 );

@@ -15,6 +15,9 @@ export const VISITOR_CMD = {
   conversationSync: 'conversation:sync',
   conversationRead: 'conversation:read',
   typingSet: 'typing:set',
+  // Issue #4: an e-mail when nobody is available, and the visit around the chat (context panel).
+  contactSet: 'contact:set',
+  visitUpdate: 'visit:update',
 } as const;
 
 /** Commands an agent's console sends (client → server, always acknowledged). */
@@ -25,6 +28,21 @@ export const AGENT_CMD = {
   conversationClose: 'conversation:close',
   messageSend: 'message:send',
   typingSet: 'typing:set',
+  // The agent workspace (issue #4, "The agent console").
+  conversationsList: 'conversations:list',
+  noteAdd: 'note:add',
+  conversationSetLang: 'conversation:set-lang',
+  conversationLink: 'conversation:link',
+  customerHistory: 'customer:history',
+  cannedList: 'canned:list',
+  cannedSave: 'canned:save',
+  cannedDelete: 'canned:delete',
+  tagsList: 'tags:list',
+  // Routing (issue #4, "Routing").
+  presenceSet: 'presence:set',
+  conversationTransfer: 'conversation:transfer',
+  siteMode: 'site:mode',
+  agentsList: 'agents:list',
 } as const;
 
 /** Facts the server pushes (server → client), past tense. */
@@ -34,6 +52,11 @@ export const SERVER_EVT = {
   queueAdded: 'queue:added',
   queueRemoved: 'queue:removed',
   typingChanged: 'typing:changed',
+  // Routing (issue #4): to the waiting visitor, and to agents.
+  queuePosition: 'queue:position',
+  conversationAssigned: 'conversation:assigned',
+  presenceChanged: 'presence:changed',
+  modeChanged: 'mode:changed',
 } as const;
 
 /** Error codes carried in `{ ok: false, error: { code, message } }` acks and connect errors. */

@@ -58,6 +58,79 @@ export const AgentTypingSchema = Type.Object(
   { additionalProperties: false },
 );
 
+// ---- the agent workspace (issue #4, "The agent console") ----
+const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-9-]*$' });
+export const EmailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
+/** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer-history.ts). */
+export const OrderNumberSchema = Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' });
+/** `tag` is optional on the wire (older clients); the console always asks for one. */
+export const ConversationCloseSchema = Type.Object(
+  { conversationId: Id, tag: Type.Optional(Tag), resolved: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export const ConversationsListSchema = Type.Object(
+  { status: Type.Literal('closed'), cursor: Type.Optional(Type.String({ maxLength: 100, pattern: '^[0-9]{1,15}_[A-Za-z0-9_-]{1,64}$' })) },
+  { additionalProperties: false },
+);
+/** `clientId` makes a resent note stored once, like a reply. */
+export const NoteAddSchema = Type.Object(
+  { conversationId: Id, text: Text, clientId: Type.Optional(ClientId) },
+  { additionalProperties: false },
+);
+export const ConversationSetLangSchema = Type.Object({ conversationId: Id, lang: LangTag }, { additionalProperties: false });
+/** One clue at a time: an e-mail or an order number. */
+export const ConversationLinkSchema = Type.Union([
+  Type.Object({ conversationId: Id, email: EmailSchema }, { additionalProperties: false }),
+  Type.Object({ conversationId: Id, order: OrderNumberSchema }, { additionalProperties: false }),
+]);
+export const CannedSaveSchema = Type.Object(
+  {
+    id: Type.Optional(Id),
+    shortcut: Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9_-]*$' }),
+    title: Type.String({ minLength: 1, maxLength: 80 }),
+    texts: Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.String({ minLength: 1, maxLength: 2000 }), {
+      minProperties: 1,
+      maxProperties: 20,
+      additionalProperties: false,
+    }),
+  },
+  { additionalProperties: false },
+);
+export const CannedDeleteSchema = Type.Object({ id: Id }, { additionalProperties: false });
+
+// ---- routing (issue #4, "Routing" and "The visitor's side") ----
+/** Left by a visitor nobody could answer yet (the console helper's EmailSchema: one rule for e-mails). */
+export const ContactSetSchema = Type.Object({ email: EmailSchema }, { additionalProperties: false });
+/** What the widget knows about the visit; the user agent comes from the handshake headers. */
+export const VisitUpdateSchema = Type.Object(
+  {
+    page: PageInfoSchema,
+    referrer: Type.Optional(Type.String({ maxLength: 2048 })),
+    timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_+/-]+$' })),
+    // Loose on purpose: a shop's `<html lang="en_US">` must not cost the whole update.
+    pageLang: Type.Optional(Type.String({ minLength: 1, maxLength: 35, pattern: '^[A-Za-z0-9_-]+$' })),
+  },
+  { additionalProperties: false },
+);
+export const PresenceSetSchema = Type.Object(
+  { status: Type.Union([Type.Literal('online'), Type.Literal('away')]) },
+  { additionalProperties: false },
+);
+/** Exactly one of toAgentId and toLang (checked by the handler, which names the problem). */
+export const ConversationTransferSchema = Type.Object(
+  {
+    conversationId: Id,
+    toAgentId: Type.Optional(Id),
+    toLang: Type.Optional(Type.String({ minLength: 2, maxLength: 3, pattern: '^[a-z]{2,3}$' })),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export const SiteModeSchema = Type.Object(
+  { mode: Type.Union([Type.Literal('automatic'), Type.Literal('manual')]) },
+  { additionalProperties: false },
+);
+
 // ---- HTTP ----
 export const LoginBodySchema = Type.Object(
   {
@@ -77,3 +150,15 @@ export type ConversationRef = Static<typeof ConversationRefSchema>;
 export type AgentMessageSend = Static<typeof AgentMessageSendSchema>;
 export type AgentTyping = Static<typeof AgentTypingSchema>;
 export type LoginBody = Static<typeof LoginBodySchema>;
+export type ConversationClose = Static<typeof ConversationCloseSchema>;
+export type ConversationsList = Static<typeof ConversationsListSchema>;
+export type NoteAdd = Static<typeof NoteAddSchema>;
+export type ConversationSetLang = Static<typeof ConversationSetLangSchema>;
+export type ConversationLink = Static<typeof ConversationLinkSchema>;
+export type CannedSave = Static<typeof CannedSaveSchema>;
+export type CannedDelete = Static<typeof CannedDeleteSchema>;
+export type ContactSet = Static<typeof ContactSetSchema>;
+export type VisitUpdate = Static<typeof VisitUpdateSchema>;
+export type PresenceSet = Static<typeof PresenceSetSchema>;
+export type ConversationTransfer = Static<typeof ConversationTransferSchema>;
+export type SiteMode = Static<typeof SiteModeSchema>;

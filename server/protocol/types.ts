@@ -57,6 +57,8 @@ export interface Message {
   page?: PageInfo;
   lang?: Lang;
   bot?: BotDecision;
+  /** An agents-only note (issue #4): stored in the conversation, never sent to the visitor. */
+  internal?: boolean;
 }
 
 /** What a visitor may know about their own conversation. */
@@ -68,6 +70,8 @@ export interface VisitorConversation {
   lastSeq: number;
   /** Highest seq the visitor has seen (for the unread badge). */
   visitorReadSeq: number;
+  /** The e-mail the visitor left (`contact:set`), so the widget does not ask twice. */
+  email?: string;
 }
 
 /** What an agent sees in the queue and the conversation list. */
@@ -88,6 +92,30 @@ export interface ConversationSummary {
   visitorLanguages: Lang[];
   /** What the widget told us about this visit (issue #4, context panel). */
   visit?: VisitInfo;
+  closedAt?: number;
+  /** Set when an agent closes it: one tag from the site's list, and whether it was resolved. */
+  tag?: string;
+  resolved?: boolean;
+  /** E-mails and order numbers an agent attached, to find the customer's other conversations. */
+  customer?: CustomerLinks;
+  /** The e-mail the visitor left when nobody was available (issue #4). */
+  contactEmail?: string;
+  /** In a queue item: nobody online spoke its language in time, so every agent may take it. */
+  openToAll?: boolean;
+}
+
+export interface CustomerLinks {
+  emails: string[];
+  orders: string[];
+}
+
+/** A reply an agent inserts with `/shortcut`; one text per site language (issue #4). */
+export interface CannedReply {
+  id: string;
+  shortcut: string;
+  title: string;
+  texts: Record<Lang, string>;
+  updatedAt: number;
 }
 
 export interface AgentProfile {
@@ -120,7 +148,8 @@ export interface TypingChanged {
 }
 export interface QueueRemoved {
   conversationId: string;
-  reason: 'claimed' | 'closed';
+  /** moved: an agent changed its language, so it left this language's queue (issue #4). */
+  reason: 'claimed' | 'closed' | 'moved';
 }
 
 // ---- acknowledgement payloads (ok: true → data) ----
@@ -129,6 +158,8 @@ export interface VisitorSyncResult {
   site: SiteInfo;
   conversation: VisitorConversation | null;
   messages: Message[];
+  /** While the conversation waits for an agent: its place in the queue (as `queue:position`). */
+  queue?: QueuePosition | null;
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {
@@ -146,8 +177,67 @@ export interface ConversationDetail {
   conversation: ConversationSummary;
   messages: Message[];
 }
+/** agent `conversations:list`: a page, newest first; pass `nextCursor` back for the next one. */
+export interface ConversationsListResult {
+  conversations: ConversationSummary[];
+  nextCursor: string | null;
+}
+/** agent `customer:history`: the customer's other conversations, newest first, and why they match. */
+export interface CustomerHistoryItem {
+  conversation: ConversationSummary;
+  matchedBy: ('visitor' | 'email' | 'order')[];
+}
 /** agent `queue:list`. */
 export interface QueueListResult {
   queue: ConversationSummary[];
   mine: ConversationSummary[];
+}
+
+// ---- routing (issue #4) ----
+export type RoutingMode = 'automatic' | 'manual';
+/** 'offline' includes the grace period after the last console tab closed (chats are kept meanwhile). */
+export type AgentPresence = 'online' | 'away' | 'offline';
+
+/** To a waiting visitor: on hand-off, whenever the queue moves, and every ~15 s. */
+export interface QueuePosition {
+  conversationId: string;
+  /** 1 = next. */
+  position: number;
+  /** null: nobody online could take it, so there is nothing honest to promise. */
+  estimatedWaitMs: number | null;
+  /** false: no agent online for this chat, or outside the site's business hours: leave an e-mail. */
+  available: boolean;
+}
+
+/** agent `conversation:assigned`: a chat given to this agent (automatically, picked, or transferred). */
+export interface ConversationAssigned extends ConversationDetail {
+  via: 'auto' | 'pick' | 'transfer';
+  /** The agent does not speak the chat's language (nobody who does was online in time). */
+  flagged?: boolean;
+  fromAgentId?: string;
+}
+
+export interface PresenceChanged {
+  agentId: string;
+  presence: AgentPresence;
+}
+
+export interface ModeChanged {
+  siteId: string;
+  mode: RoutingMode;
+}
+
+/** agent `agents:list`: the site's agents, e.g. as transfer targets. */
+export interface AgentListItem {
+  id: string;
+  name: string;
+  languages: Lang[];
+  role: 'agent' | 'admin';
+  presence: AgentPresence;
+  openChats: number;
+  capacity: number;
+}
+export interface AgentsListResult {
+  agents: AgentListItem[];
+  mode: RoutingMode;
 }

@@ -1,23 +1,46 @@
 // Agent log-in / log-out / who-am-i. The session lives in an httpOnly, SameSite=Strict cookie:
-// page scripts cannot read it and other sites cannot send it.
+// page scripts cannot read it and other sites cannot send it. These routes answer only the
+// console's own origin (BAD_ORIGIN otherwise), and failed log-ins are throttled per address and
+// per e-mail (429 RATE_LIMITED with Retry-After; services/login-throttle.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { ERR } from '../protocol/events.js';
 import { LoginBodySchema, type LoginBody } from '../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
 import { toProfile } from '../services/agent-auth.js';
 import { publicSiteInfo } from '../services/site-registry.js';
+import { isLoopback } from '../sockets/client-address.js';
 import type { AgentRecord } from '../storage/records.js';
 
 const agentAuthRoutes: FastifyPluginAsync = async (app) => {
   const auth = app.agentAuth;
+  const throttle = app.loginThrottle;
   const withSite = (agent: AgentRecord) => {
     const site = app.sites.get(agent.siteId)?.site;
     return { agent: toProfile(agent), site: site ? publicSiteInfo(site) : null };
   };
 
+  // Encapsulated: applies to the routes of this plugin only (Fastify plugins guide).
+  app.addHook('onRequest', async (req) => {
+    if (!app.origins.console(req.headers)) throw new AppError(ERR.badOrigin, 'Not from the agent console');
+  });
+
   app.post<{ Body: LoginBody }>('/api/agent/login', { schema: { body: LoginBodySchema } }, async (req, reply) => {
-    const session = await auth.login(req.body.email, req.body.password);
-    if (!session) throw new AppError(ERR.unauthorized, 'Wrong e-mail or password');
+    const { email, password } = req.body;
+    // Loopback is exempt per address, as everywhere (a same-host proxy must set BULLE_TRUST_PROXY).
+    const ip = isLoopback(req.ip) ? undefined : req.ip;
+    const wait = throttle.retryAfterMs(ip, email);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      reply.header('retry-after', String(seconds));
+      throw new AppError(ERR.rateLimited, `Too many failed log-ins; try again in ${Math.ceil(seconds / 60)} min`);
+    }
+    // login() awaits the password check: no session without a verified password.
+    const session = await auth.login(email, password);
+    if (!session) {
+      throttle.recordFailure(ip, email);
+      throw new AppError(ERR.unauthorized, 'Wrong e-mail or password');
+    }
+    throttle.recordSuccess(email);
     reply.setCookie(auth.cookieName, session.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -30,7 +53,7 @@ const agentAuthRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/agent/logout', async (req, reply) => {
     await auth.logout(req.cookies[auth.cookieName]);
-    reply.clearCookie(auth.cookieName, { path: '/' });
+    reply.clearCookie(auth.cookieName, { path: '/', httpOnly: true, sameSite: 'strict', secure: app.config.secureCookies });
     return reply.status(204).send();
   });
 

@@ -3,15 +3,18 @@
 import type { ChatStore } from '../storage/chat-store.js';
 import type { AgentRecord, SiteRecord } from '../storage/records.js';
 import { hashPassword, newId } from '../services/secrets.js';
+import { DEFAULT_TAGS } from '../services/tags.js';
+import { seedDemoCannedReplies } from './demo-canned-replies.js';
 
 export const DEMO_SITE_ID = 'demo';
 
+/** Agents without maxChats take BULLE_AGENT_MAX_CHATS (3) at once; Alex, the admin, takes 5. */
 export const DEMO_AGENTS = [
   { name: 'Camille', email: 'camille@demo.bulle.chat', password: 'demo-camille', languages: ['fr'], role: 'agent' },
   { name: 'Sam', email: 'sam@demo.bulle.chat', password: 'demo-sam', languages: ['en'], role: 'agent' },
   { name: 'Lucía', email: 'lucia@demo.bulle.chat', password: 'demo-lucia', languages: ['es'], role: 'agent' },
   { name: 'Jonas', email: 'jonas@demo.bulle.chat', password: 'demo-jonas', languages: ['de'], role: 'agent' },
-  { name: 'Alex', email: 'alex@demo.bulle.chat', password: 'demo-alex', languages: ['fr', 'en', 'es', 'de'], role: 'admin' },
+  { name: 'Alex', email: 'alex@demo.bulle.chat', password: 'demo-alex', languages: ['fr', 'en', 'es', 'de'], role: 'admin', maxChats: 5 },
 ] as const;
 
 /** Returns true when it created the demo (the store had no site yet). */
@@ -25,9 +28,12 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
     defaultLanguage: 'en',
     allowedOrigins: [],
     faqDir: 'faq/data/demo',
+    tags: [...DEFAULT_TAGS],
+    assignment: 'automatic',
     createdAt: now,
   };
   await store.putSite(site);
+  await seedDemoCannedReplies(store, site.id);
   for (const a of DEMO_AGENTS) {
     const agent: AgentRecord = {
       id: newId(),
@@ -36,6 +42,7 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
       email: a.email,
       languages: [...a.languages],
       role: a.role,
+      ...('maxChats' in a ? { maxChats: a.maxChats } : {}),
       passwordHash: await hashPassword(a.password),
       createdAt: now,
     };

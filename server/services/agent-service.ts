@@ -8,12 +8,15 @@ import { AppError, forbidden, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';
 import type { Conversations } from './conversations.js';
 import type { Notifier } from './notifier.js';
+import type { RoutingService } from './routing/routing-service.js';
 import { toSummary } from './views.js';
+import { checkTag } from './tags.js';
 
 export class AgentService {
   constructor(
     private readonly conversations: Conversations,
     private readonly notifier: Notifier,
+    private readonly routing: RoutingService,
   ) {}
 
   private get store() {
@@ -21,41 +24,40 @@ export class AgentService {
   }
 
   async listQueue(agent: AgentRecord): Promise<QueueListResult> {
-    const [queue, mine] = await Promise.all([
-      this.store.listConversations({ siteId: agent.siteId, status: ['queued'], langs: agent.languages }),
+    const [queued, mine] = await Promise.all([
+      this.store.listConversations({ siteId: agent.siteId, status: ['queued'] }),
       this.store.listConversations({ siteId: agent.siteId, status: ['assigned'], assignedAgentId: agent.id }),
     ]);
-    return { queue: queue.map(toSummary), mine: mine.map(toSummary) };
+    // My languages, plus the chats nobody online spoke in time (issue #4: offered to every agent).
+    const queue = queued.flatMap((c) => {
+      if (agent.languages.includes(c.lang)) return [toSummary(c)];
+      return this.routing.isOpenToAll(c) ? [{ ...toSummary(c), openToAll: true }] : [];
+    });
+    return { queue, mine: mine.map(toSummary) };
   }
 
-  /** First claim wins (compare-and-set on status); the others get CONFLICT. */
+  /**
+   * Picking a waiting chat by hand, through the router (issue #4): first pick wins, the others
+   * get CONFLICT; a language the agent does not speak is FORBIDDEN, even once it is taken.
+   */
   async claim(agent: AgentRecord, conversationId: string): Promise<ConversationDetail> {
     const conv = await this.visible(agent, conversationId);
-    if (conv.status !== 'queued') throw new AppError(ERR.conflict, 'This conversation is no longer waiting');
-    if (!agent.languages.includes(conv.lang) && agent.role !== 'admin') {
+    if (!agent.languages.includes(conv.lang) && agent.role !== 'admin' && !this.routing.isOpenToAll(conv)) {
       throw forbidden(`This conversation is in "${conv.lang}", which is not one of your languages`);
     }
-    const assigned = await this.conversations.transition(
-      conv,
-      { status: 'assigned', assignedAgentId: agent.id, assignedAgentName: agent.name },
-      { status: 'queued' },
-    );
-    this.conversations.announceDequeued(assigned, 'claimed');
-    this.notifier.followConversation(agent.id, assigned.id);
-    await this.conversations.append(assigned, {
-      author: 'system',
-      text: botStrings(assigned.lang).joined(agent.name),
-      lang: assigned.lang,
-    });
-    return this.detail(assigned.id);
+    if (conv.status !== 'queued') throw new AppError(ERR.conflict, 'This conversation is no longer waiting');
+    await this.routing.pick(agent, conv);
+    return this.detail(conv.id);
   }
 
   async open(agent: AgentRecord, conversationId: string): Promise<ConversationDetail> {
     const conv = await this.visible(agent, conversationId);
     const mine = conv.assignedAgentId === agent.id;
-    const waitingInMyLanguage = conv.status === 'queued' && agent.languages.includes(conv.lang);
-    if (!mine && !waitingInMyLanguage && agent.role !== 'admin') throw forbidden('Not your conversation');
-    this.notifier.followConversation(agent.id, conv.id);
+    const waitingInMyLanguage = conv.status === 'queued' && (agent.languages.includes(conv.lang) || this.routing.isOpenToAll(conv));
+    // Closed conversations are the customer's history: any agent of the site may read them (issue #4).
+    const history = conv.status === 'closed';
+    if (!mine && !waitingInMyLanguage && !history && agent.role !== 'admin') throw forbidden('Not your conversation');
+    if (!history || mine) this.notifier.followConversation(agent.id, conv.id);
     return this.detail(conv.id);
   }
 
@@ -73,12 +75,18 @@ export class AgentService {
     return { message };
   }
 
-  async close(agent: AgentRecord, conversationId: string) {
+  /** `tag` (one of the site's) and `resolved` are what the console asks for when closing (issue #4). */
+  async close(agent: AgentRecord, conversationId: string, outcome: { tag?: string; resolved?: boolean } = {}) {
     const conv = await this.visible(agent, conversationId);
     if (conv.status === 'closed') throw new AppError(ERR.conflict, 'Already closed');
     if (conv.assignedAgentId !== agent.id && agent.role !== 'admin') throw forbidden('Not your conversation');
+    if (outcome.tag) await checkTag(this.store, agent.siteId, outcome.tag);
     await this.conversations.append(conv, { author: 'system', text: botStrings(conv.lang).closed, lang: conv.lang });
-    const closed = await this.conversations.transition(conv, { status: 'closed', closedAt: Date.now() }, { status: conv.status });
+    const closed = await this.conversations.transition(
+      conv,
+      { status: 'closed', closedAt: Date.now(), tag: outcome.tag, resolved: outcome.resolved },
+      { status: conv.status },
+    );
     if (conv.status === 'queued') this.conversations.announceDequeued(closed, 'closed');
     return { conversation: toSummary(closed) };
   }

@@ -5,6 +5,12 @@ import type { FaqCatalog, Matcher } from '../../faq/index.js';
 import { ANSWER_THRESHOLD, isHandoffRequest } from '../../faq/index.js';
 import type { ConversationRecord } from '../storage/records.js';
 
+/**
+ * What the bot reads of a message (issue 5, "Limits"): a 5,000-character message costs the
+ * matcher ~50 ms of event loop, its first 500 characters ~5 ms, and a question is in there.
+ */
+export const BOT_INPUT_MAX_CHARS = 500;
+
 export interface BotReply {
   decision: BotDecision;
   /** Only for outcome 'answer'. */
@@ -17,7 +23,8 @@ export interface SiteBot {
 
 export function createSiteBot(catalog: FaqCatalog, matcher: Matcher, defaultLanguage: string): SiteBot {
   return {
-    reply(text, lang, langConfidence, last) {
+    reply(fullText, lang, langConfidence, last) {
+      const text = fullText.slice(0, BOT_INPUT_MAX_CHARS);
       const base = { lang, langConfidence, faqId: null, confidence: 0 };
       if (isHandoffRequest(text)) return { decision: { ...base, outcome: 'handoff', via: 'handoff-words' } };
       // A language without its own FAQ is answered from the site's default language.

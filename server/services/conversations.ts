@@ -2,6 +2,7 @@
 // change status and announce it. Visitor and agent services both go through here so a
 // fact is published the same way whoever caused it.
 import { SERVER_EVT } from '../protocol/events.js';
+import type { QueueRemoved } from '../protocol/types.js';
 import type { ChatStore, AppendResult } from '../storage/chat-store.js';
 import type { ConversationRecord, NewMessage } from '../storage/records.js';
 import { AppError } from './app-error.js';
@@ -9,17 +10,27 @@ import { ERR } from '../protocol/events.js';
 import type { Notifier } from './notifier.js';
 import { toSummary, toVisitorView } from './views.js';
 
+/** Told of every transition after it is stored, whoever made it (routing follows closes and language moves). */
+export type TransitionWatcher = (before: ConversationRecord, after: ConversationRecord) => void;
+
 export class Conversations {
+  private readonly watchers: TransitionWatcher[] = [];
+
   constructor(
     readonly store: ChatStore,
     private readonly notifier: Notifier,
   ) {}
 
+  watch(watcher: TransitionWatcher): void {
+    this.watchers.push(watcher);
+  }
+
   /** Store, then publish to the visitor's tabs and to the agents following the conversation. */
   async append(conv: ConversationRecord, message: NewMessage): Promise<AppendResult> {
     const result = await this.store.appendMessage(conv.id, message);
     if (result.created) {
-      this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, result.message);
+      // Internal notes are for agents only (issue #4).
+      if (!result.message.internal) this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, result.message);
       this.notifier.toConversation(conv.id, SERVER_EVT.messageCreated, result.message);
     }
     return result;
@@ -34,6 +45,7 @@ export class Conversations {
     const next = await this.store.updateConversation(conv.id, patch, expect);
     if (!next) throw new AppError(ERR.conflict, 'The conversation changed meanwhile; reload it.');
     this.announce(next);
+    for (const watcher of this.watchers) watcher(conv, next);
     return next;
   }
 
@@ -52,7 +64,7 @@ export class Conversations {
     this.notifier.toLanguage(conv.siteId, conv.lang, SERVER_EVT.conversationUpdated, toSummary(conv));
   }
 
-  announceDequeued(conv: ConversationRecord, reason: 'claimed' | 'closed'): void {
+  announceDequeued(conv: ConversationRecord, reason: QueueRemoved['reason']): void {
     this.notifier.toLanguage(conv.siteId, conv.lang, SERVER_EVT.queueRemoved, { conversationId: conv.id, reason });
   }
 }

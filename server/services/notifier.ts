@@ -13,4 +13,10 @@ export interface Notifier {
   toLanguage(siteId: string, lang: string, event: ServerEvent, payload: unknown): void;
   /** Make every socket of the agent follow the conversation. */
   followConversation(agentId: string, conversationId: string): void;
+  /** Stop following it (transferred away or back to a queue). */
+  unfollowConversation(agentId: string, conversationId: string): void;
+  /** Every console tab of one agent. */
+  toAgent(agentId: string, event: ServerEvent, payload: unknown): void;
+  /** Every agent of the site, whatever their languages (presence, mode, chats opened to all). */
+  toSiteAgents(siteId: string, event: ServerEvent, payload: unknown): void;
 }

@@ -34,6 +34,10 @@ export class SiteRegistry {
   get(siteId: string): LoadedSite | undefined {
     return this.sites.get(siteId);
   }
+
+  all(): IterableIterator<LoadedSite> {
+    return this.sites.values();
+  }
 }
 
 export const publicSiteInfo = (s: SiteRecord): SiteInfo => ({

@@ -10,6 +10,7 @@ export function toVisitorView(c: ConversationRecord): VisitorConversation {
     ...(c.status === 'assigned' && c.assignedAgentName ? { agentName: c.assignedAgentName } : {}),
     lastSeq: c.lastSeq,
     visitorReadSeq: c.visitorReadSeq,
+    ...(c.contactEmail ? { email: c.contactEmail } : {}),
   };
 }
 
@@ -29,5 +30,10 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     lastSeq: c.lastSeq,
     visitorLanguages: c.visitorLanguages,
     ...(c.visit ? { visit: c.visit } : {}),
+    ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    ...(c.tag ? { tag: c.tag } : {}),
+    ...(c.resolved !== undefined ? { resolved: c.resolved } : {}),
+    ...(c.customer ? { customer: c.customer } : {}),
+    ...(c.contactEmail ? { contactEmail: c.contactEmail } : {}),
   };
 }

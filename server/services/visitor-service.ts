@@ -5,6 +5,7 @@ import type { HandoffRequest, VisitorMessageSend } from '../protocol/schemas.js'
 import type {
   BotDecision,
   PageInfo,
+  QueuePosition,
   VisitorHandoffResult,
   VisitorSendResult,
   VisitorSyncResult,
@@ -13,11 +14,14 @@ import type { LanguageDetector } from '../../faq/index.js';
 import type { ConversationRecord, VisitorRecord } from '../storage/records.js';
 import { AppError, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';
+import { BOT_INPUT_MAX_CHARS } from './bot.js';
 import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
 import { hashToken, newId, newToken } from './secrets.js';
 import { publicSiteInfo, type LoadedSite, type SiteRegistry } from './site-registry.js';
 import { toVisitorView } from './views.js';
+import type { VisitDetails } from './visit-info.js';
+import type { VisitorDetails } from './visitor-details.js';
 
 /** Who is calling, as established by the socket handshake (never taken from a payload). */
 export interface VisitorContext {
@@ -26,12 +30,24 @@ export interface VisitorContext {
   languages: string[];
   /** Set while the visitor record is being created (first message or hand-off). */
   creating?: Promise<{ visitor: VisitorRecord; token: string }>;
+  /** From the handshake headers, for the context panel (issue #4). */
+  userAgent?: string;
+  /** What `visit:update` reported, until it is stored on the conversation (visitor-details.ts). */
+  visit?: { page: PageInfo; at: number; details: VisitDetails };
+}
+
+/** Routing, as the visitor side needs it (services/routing/routing-service.ts). */
+export interface VisitorRouting {
+  handoff(conv: ConversationRecord): Promise<void>;
+  queueFor(conv: ConversationRecord): QueuePosition | null;
 }
 
 export interface VisitorServiceDeps {
   sites: SiteRegistry;
   conversations: Conversations;
   detector: LanguageDetector;
+  routing: VisitorRouting;
+  details: VisitorDetails;
   onError: (err: unknown) => void;
 }
 
@@ -59,8 +75,8 @@ export class VisitorService {
     const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
     const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
     if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [] };
-    const messages = await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq));
-    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages };
+    const messages = (await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq))).filter((m) => !m.internal);
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, queue: this.deps.routing.queueFor(conv) };
   }
 
   /**
@@ -73,7 +89,7 @@ export class VisitorService {
     return new Promise((resolve, reject) => {
       void this.serial
         .run(visitor.id, async () => {
-          const conv = await this.ensureConversation(visitor, loaded, input.text, input.page);
+          const conv = await this.deps.details.record(ctx, await this.ensureConversation(visitor, loaded, input.text, input.page), input.page);
           const { message, created } = await this.deps.conversations.append(conv, {
             author: 'visitor',
             text: input.text,
@@ -82,7 +98,8 @@ export class VisitorService {
           });
           const current = (await this.store.getConversation(conv.id))!;
           resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
-          if (created) await this.afterVisitorMessage(loaded, current, input.text, ctx.languages);
+          // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others (issue 5).
+          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages);
         })
         .catch((err) => {
           reject(err);
@@ -95,7 +112,7 @@ export class VisitorService {
     const loaded = this.site(ctx.siteId);
     const { visitor, token } = await this.ensureVisitor(ctx);
     return this.serial.run(visitor.id, async () => {
-      let conv = await this.ensureConversation(visitor, loaded, '', input.page);
+      let conv = await this.deps.details.record(ctx, await this.ensureConversation(visitor, loaded, '', input.page), input.page);
       if (conv.status === 'bot') conv = await this.queue(conv, decision(conv, 'handoff', 'button'));
       return { result: { conversation: toVisitorView(conv), ...(token ? { token } : {}) }, visitorId: visitor.id };
     });
@@ -145,7 +162,10 @@ export class VisitorService {
   }
 
   /** The visitor's one conversation: created on first contact, reopened when they write after it closed. */
-  private async ensureConversation(visitor: VisitorRecord, { site }: LoadedSite, text: string, page?: PageInfo): Promise<ConversationRecord> {
+  private async ensureConversation(stale: VisitorRecord, { site }: LoadedSite, text: string, page?: PageInfo): Promise<ConversationRecord> {
+    // Re-read inside the per-visitor queue: a burst of first messages shares one visitor record
+    // object, and only the store knows the conversation the first of them created (issue 5 test).
+    const visitor = (await this.store.getVisitor(stale.id)) ?? stale;
     const existing = visitor.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
     if (existing) {
       if (existing.status !== 'closed') return page ? (await this.store.updateConversation(existing.id, { lastPage: page }))! : existing;
@@ -173,6 +193,7 @@ export class VisitorService {
       lastSeq: 0,
       visitorReadSeq: 0,
       visitorLanguages: visitor.languages,
+      ...(visitor.email ? { contactEmail: visitor.email } : {}),
       ...(text ? { firstMessage: text.slice(0, 280) } : {}),
       ...(page ? { lastPage: page } : {}),
     };
@@ -214,13 +235,13 @@ export class VisitorService {
     await this.queue(conv, reply.decision);
   }
 
-  /** Hand off: the chat joins its language queue and the visitor is told so. */
+  /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it (issue #4). */
   private async queue(conv: ConversationRecord, why: BotDecision): Promise<ConversationRecord> {
     const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: Date.now() }, { status: 'bot' });
     await this.deps.conversations.append(queued, { author: 'system', text: botStrings(queued.lang).handoff, lang: queued.lang, bot: why });
-    const latest = (await this.store.getConversation(queued.id))!;
-    this.deps.conversations.announceQueued(latest);
-    return latest;
+    await this.deps.routing.handoff((await this.store.getConversation(queued.id))!);
+    // Possibly assigned already: return what is true now, not what was true before routing.
+    return (await this.store.getConversation(queued.id))!;
   }
 }
 

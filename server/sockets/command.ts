@@ -10,6 +10,13 @@ import type { Ack } from '../protocol/types.js';
 import { AppError } from '../services/app-error.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+/**
+ * "<namespace> <event>" → the schema its payload is checked against: static metadata filled as
+ * handlers are registered, read by the fuzz tests (tests/security/fuzz.test.ts) so that every
+ * command is fuzzed from its own schema without a second list to keep in step.
+ */
+export const commandSchemas = new Map<string, TSchema>();
 function checker<S extends TSchema>(schema: S): TypeCheck<S> {
   let c = compiled.get(schema);
   if (!c) compiled.set(schema, (c = TypeCompiler.Compile(schema)));
@@ -43,6 +50,7 @@ export function command<S extends TSchema>(
   log: Logger,
 ): void {
   known(socket).add(event);
+  commandSchemas.set(`${socket.nsp.name} ${event}`, schema);
   socket.on(event, async (...args: unknown[]) => {
     const ack: AckFn = typeof args[args.length - 1] === 'function' ? (args.pop() as AckFn) : () => {};
     try {

@@ -4,4 +4,5 @@ export const rooms = {
   agent: (agentId: string) => `agent:${agentId}`,
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   language: (siteId: string, lang: string) => `lang:${siteId}:${lang}`,
+  siteAgents: (siteId: string) => `agents:${siteId}`,
 };

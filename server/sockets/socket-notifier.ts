@@ -20,5 +20,14 @@ export function createSocketNotifier(io: Server): Notifier {
     followConversation(agentId, conversationId) {
       agents.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
     },
+    unfollowConversation(agentId, conversationId) {
+      agents.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(conversationId));
+    },
+    toAgent(agentId, event, payload) {
+      agents.to(rooms.agent(agentId)).emit(event, payload);
+    },
+    toSiteAgents(siteId, event, payload) {
+      agents.to(rooms.siteAgents(siteId)).emit(event, payload);
+    },
   };
 }

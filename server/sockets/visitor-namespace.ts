@@ -4,25 +4,33 @@
 import type { Namespace, Socket } from 'socket.io';
 import { ERR, VISITOR_CMD, SERVER_EVT } from '../protocol/events.js';
 import {
+  ContactSetSchema,
   ConversationReadSchema,
   ConversationSyncSchema,
   HandoffRequestSchema,
   VisitorAuthSchema,
   VisitorMessageSendSchema,
   VisitorTypingSchema,
+  VisitUpdateSchema,
 } from '../protocol/schemas.js';
+import type { VisitorDetails } from '../services/visitor-details.js';
 import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
 import type { SiteRegistry } from '../services/site-registry.js';
 import type { Notifier } from '../services/notifier.js';
+import type { VisitorGuard } from './handshake-guard.js';
 import { command, connectError, rejectUnknownEvents, validate, type Logger } from './command.js';
 import { rooms } from './rooms.js';
 import { AppError } from '../services/app-error.js';
 
 interface Deps {
   visitors: VisitorService;
+  /** The visit and the e-mail left when nobody is available (issue #4). */
+  details: VisitorDetails;
   sites: SiteRegistry;
   notifier: Notifier;
   log: Logger;
+  /** Origin per site and flood control (handshake-guard.ts). */
+  guard: VisitorGuard;
 }
 
 export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
@@ -31,9 +39,8 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
       const auth = validate(VisitorAuthSchema, socket.handshake.auth ?? {});
       const loaded = deps.sites.get(auth.siteId);
       if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
-      const origin = socket.handshake.headers.origin;
-      const allowed = loaded.site.allowedOrigins;
-      if (allowed.length && (!origin || !allowed.includes(origin))) {
+      // The site is only known from auth, so this check cannot happen in allowRequest alone.
+      if (!deps.guard.originAllowed(loaded.site, socket)) {
         throw new AppError(ERR.badOrigin, 'This site does not allow the widget on this origin');
       }
       const ctx: VisitorContext = {
@@ -46,6 +53,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
         ctx.visitorId = visitor.id;
       }
       socket.data.visitor = ctx;
+      deps.guard.limit(socket);
       next();
     } catch (err) {
       const e = err instanceof AppError ? err : new AppError(ERR.internal, 'Handshake failed');
@@ -59,6 +67,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     if (ctx.visitorId) void socket.join(rooms.visitor(ctx.visitorId));
     const { visitors, log } = deps;
     rejectUnknownEvents(socket);
+    ctx.userAgent ??= socket.handshake.headers['user-agent']?.slice(0, 512);
 
     command(socket, VISITOR_CMD.conversationSync, ConversationSyncSchema, (p) => visitors.sync(ctx, p.afterSeq), log);
     command(socket, VISITOR_CMD.messageSend, VisitorMessageSendSchema, async (p) => {
@@ -78,6 +87,8 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
         deps.notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, true);
       }
     }, log);
+    command(socket, VISITOR_CMD.visitUpdate, VisitUpdateSchema, (p) => deps.details.update(ctx, p), log);
+    command(socket, VISITOR_CMD.contactSet, ContactSetSchema, (p) => deps.details.setContact(ctx, p.email), log);
   });
 }
 

@@ -3,6 +3,7 @@
 import type { Message } from '../protocol/types.js';
 import type {
   AgentRecord,
+  CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
   NewMessage,
@@ -34,6 +35,12 @@ export interface ChatStore {
   listAgents(siteId: string): Promise<AgentRecord[]>;
   putAgent(agent: AgentRecord): Promise<void>;
 
+  /** Canned replies of a site (issue #4), by shortcut. */
+  listCannedReplies(siteId: string): Promise<CannedReplyRecord[]>;
+  putCannedReply(reply: CannedReplyRecord): Promise<void>;
+  /** false when there was no such reply on that site. */
+  deleteCannedReply(siteId: string, id: string): Promise<boolean>;
+
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
@@ -54,7 +61,7 @@ export interface ChatStore {
     patch: Partial<Omit<ConversationRecord, 'id' | 'siteId' | 'visitorId'>>,
     expect?: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId'>>,
   ): Promise<ConversationRecord | undefined>;
-  /** Oldest first by `queuedAt` (then `createdAt`). */
+  /** Oldest first by `queuedAt` (then `createdAt`), or newest first with `filter.newestFirst`. */
   listConversations(filter: ConversationFilter): Promise<ConversationRecord[]>;
 
   /**

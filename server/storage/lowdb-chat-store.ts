@@ -14,6 +14,7 @@ import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';
 import type {
   AgentRecord,
+  CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
   NewMessage,
@@ -26,6 +27,8 @@ interface CoreData {
   sites: SiteRecord[];
   agents: AgentRecord[];
   sessions: SessionRecord[];
+  /** Absent in core.json files written before issue #4. */
+  cannedReplies?: CannedReplyRecord[];
 }
 interface VisitorBucket {
   visitors: VisitorRecord[];
@@ -119,6 +122,23 @@ export class LowdbChatStore implements ChatStore {
     upsert(this.core.data.agents, agent, (a) => a.id === agent.id);
     await this.save('core', this.core);
   }
+  async listCannedReplies(siteId: string) {
+    const all = this.core.data.cannedReplies ?? [];
+    return structuredClone(all.filter((r) => r.siteId === siteId).sort((a, b) => a.shortcut.localeCompare(b.shortcut)));
+  }
+  async putCannedReply(reply: CannedReplyRecord) {
+    const all = (this.core.data.cannedReplies ??= []);
+    upsert(all, reply, (r) => r.id === reply.id && r.siteId === reply.siteId);
+    await this.save('core', this.core);
+  }
+  async deleteCannedReply(siteId: string, id: string) {
+    const all = this.core.data.cannedReplies ?? [];
+    const left = all.filter((r) => !(r.id === id && r.siteId === siteId));
+    if (left.length === all.length) return false;
+    this.core.data.cannedReplies = left;
+    await this.save('core', this.core);
+    return true;
+  }
   async putSession(session: SessionRecord) {
     const now = Date.now();
     // Expired sessions are dropped whenever a new one is written, so the list stays short.
@@ -205,9 +225,13 @@ export class LowdbChatStore implements ChatStore {
       if (filter.status && !filter.status.includes(c.status)) continue;
       if (filter.langs && !filter.langs.includes(c.lang)) continue;
       if (filter.assignedAgentId && c.assignedAgentId !== filter.assignedAgentId) continue;
+      if (filter.visitorId && c.visitorId !== filter.visitorId) continue;
+      if (filter.customer && !sharesCustomer(c, filter.customer)) continue;
+      if (filter.after && !isAfter(c, filter.after)) continue;
       out.push(c);
     }
-    out.sort((a, b) => (a.queuedAt ?? a.createdAt) - (b.queuedAt ?? b.createdAt));
+    if (filter.newestFirst) out.sort(newestFirst);
+    else out.sort((a, b) => (a.queuedAt ?? a.createdAt) - (b.queuedAt ?? b.createdAt));
     return out.slice(0, filter.limit ?? 500).map((c) => structuredClone(c));
   }
 
@@ -241,6 +265,20 @@ function loaded(db: Low<ConversationFile>): LoadedConversation {
   const clientIds = new Map<string, number>();
   for (const m of db.data.messages) if (m.clientId) clientIds.set(m.clientId, m.seq);
   return { db, clientIds };
+}
+
+/** Newest-first order: most recently closed (or touched), ties broken by id, descending. */
+function newestFirst(a: ConversationRecord, b: ConversationRecord): number {
+  const d = (b.closedAt ?? b.updatedAt) - (a.closedAt ?? a.updatedAt);
+  return d !== 0 ? d : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+function isAfter(c: ConversationRecord, p: { at: number; id: string }): boolean {
+  const at = c.closedAt ?? c.updatedAt;
+  return at < p.at || (at === p.at && c.id < p.id);
+}
+function sharesCustomer(c: ConversationRecord, wanted: { emails?: string[]; orders?: string[] }): boolean {
+  if (!c.customer) return false;
+  return (wanted.emails ?? []).some((e) => c.customer!.emails.includes(e)) || (wanted.orders ?? []).some((o) => c.customer!.orders.includes(o));
 }
 
 function upsert<T>(list: T[], item: T, same: (x: T) => boolean) {

@@ -1,5 +1,5 @@
 // Stored shapes. They belong to the store contract, not to lowdb: any ChatStore keeps these.
-import type { ConversationStatus, Lang, Message, PageInfo, VisitInfo } from '../protocol/types.js';
+import type { CannedReply, ConversationStatus, CustomerLinks, Lang, Message, PageInfo, RoutingMode, VisitInfo } from '../protocol/types.js';
 
 export interface SiteRecord {
   id: string;
@@ -10,7 +10,20 @@ export interface SiteRecord {
   allowedOrigins: string[];
   /** Folder of `<lang>.json` FAQ files for this site. */
   faqDir: string;
+  /** Tags an agent picks from when closing (issue #4); absent = services/tags.ts DEFAULT_TAGS. */
+  tags?: string[];
+  /** Chats offered to agents automatically, or picked by hand (issue #4); absent = automatic. */
+  assignment?: RoutingMode;
+  /** When people answer; absent = always. Outside them the widget offers to leave an e-mail. */
+  businessHours?: BusinessHours;
   createdAt: number;
+}
+
+/** Opening hours in the site's time zone, e.g. { timeZone: 'Europe/Paris', days: { mon: [['09:00', '18:00']] } }. */
+export interface BusinessHours {
+  timeZone: string;
+  /** Days absent are closed; each range is [from, to) in 24 h "HH:MM". */
+  days: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
 }
 
 export interface AgentRecord {
@@ -20,6 +33,8 @@ export interface AgentRecord {
   email: string;
   languages: Lang[];
   role: 'agent' | 'admin';
+  /** Most chats at once (issue #4); absent = the server's BULLE_AGENT_MAX_CHATS. */
+  maxChats?: number;
   passwordHash: string;
   createdAt: number;
 }
@@ -37,6 +52,8 @@ export interface VisitorRecord {
   /** sha256 of the visitor token; the token itself is only ever known to the browser. */
   tokenHash: string;
   languages: Lang[];
+  /** Left with `contact:set` when nobody was available (issue #4). */
+  email?: string;
   currentConversationId?: string;
   createdAt: number;
 }
@@ -62,6 +79,16 @@ export interface ConversationRecord {
   visit?: VisitInfo;
   /** The last answer variation the bot gave, so it never repeats itself twice in a row. */
   lastAnswer?: { faqId: string; variant: number };
+  /** Issue #4: the closing tag and outcome, and the customer clues an agent attached. */
+  tag?: string;
+  resolved?: boolean;
+  customer?: CustomerLinks;
+  /** The e-mail the visitor left when nobody was available (issue #4). */
+  contactEmail?: string;
+}
+
+export interface CannedReplyRecord extends CannedReply {
+  siteId: string;
 }
 
 export type NewMessage = Omit<Message, 'id' | 'seq' | 'createdAt' | 'conversationId'>;
@@ -71,5 +98,12 @@ export interface ConversationFilter {
   status?: ConversationRecord['status'][];
   langs?: Lang[];
   assignedAgentId?: string;
+  visitorId?: string;
+  /** Conversations sharing at least one of these e-mails or order numbers (customer history). */
+  customer?: Partial<CustomerLinks>;
+  /** Most recent first, by `closedAt ?? updatedAt` (then id), instead of oldest queued first. */
+  newestFirst?: boolean;
+  /** With `newestFirst`: only what comes after this position (a page cursor). */
+  after?: { at: number; id: string };
   limit?: number;
 }

@@ -24,6 +24,9 @@ export async function startServer(overrides: Partial<Config> = {}, deps: ServerD
     distDir: join(tmpdir(), 'bulle-no-dist'),
     logLevel: 'silent',
     flushIntervalMs: 5,
+    // Agents reconnect across the tests of a file and keep their chats: room for many, unless a
+    // test is about capacity (tests/integration/routing-*.test.ts).
+    agentMaxChats: 50,
     ...overrides,
   });
   const app = await buildServer(config, deps);

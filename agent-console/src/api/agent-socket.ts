@@ -4,11 +4,32 @@
 // so callers handle one kind of failure.
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_CMD, ERR, NS, SERVER_EVT, type ErrorCode } from '../../../server/protocol/events.js';
-import type { AgentMessageSend, AgentTyping, ConversationRef } from '../../../server/protocol/schemas.js';
 import type {
+  AgentMessageSend,
+  AgentTyping,
+  CannedDelete,
+  CannedSave,
+  ConversationClose,
+  ConversationLink,
+  ConversationRef,
+  ConversationSetLang,
+  ConversationsList,
+  ConversationTransfer,
+  NoteAdd,
+  PresenceSet,
+  SiteMode,
+} from '../../../server/protocol/schemas.js';
+import type {
+  AgentsListResult,
+  CannedReply,
+  ConversationAssigned,
   ConversationDetail,
+  ConversationsListResult,
   ConversationSummary,
+  CustomerHistoryItem,
   Message,
+  ModeChanged,
+  PresenceChanged,
   QueueListResult,
   QueueRemoved,
   TypingChanged,
@@ -27,9 +48,24 @@ export interface AgentCommands {
   [AGENT_CMD.queueList]: [Empty, QueueListResult];
   [AGENT_CMD.conversationClaim]: [ConversationRef, ConversationDetail];
   [AGENT_CMD.conversationOpen]: [ConversationRef, ConversationDetail];
-  [AGENT_CMD.conversationClose]: [ConversationRef, { conversation: ConversationSummary }];
+  [AGENT_CMD.conversationClose]: [ConversationClose, { conversation: ConversationSummary }];
   [AGENT_CMD.messageSend]: [AgentMessageSend, { message: Message }];
   [AGENT_CMD.typingSet]: [AgentTyping, Empty];
+  // The workspace (issue #4, "The agent console").
+  [AGENT_CMD.conversationsList]: [ConversationsList, ConversationsListResult];
+  [AGENT_CMD.noteAdd]: [NoteAdd, { message: Message }];
+  [AGENT_CMD.conversationSetLang]: [ConversationSetLang, { conversation: ConversationSummary }];
+  [AGENT_CMD.conversationLink]: [ConversationLink, { conversation: ConversationSummary }];
+  [AGENT_CMD.customerHistory]: [ConversationRef, { conversations: CustomerHistoryItem[] }];
+  [AGENT_CMD.cannedList]: [Empty, { replies: CannedReply[] }];
+  [AGENT_CMD.cannedSave]: [CannedSave, { reply: CannedReply }];
+  [AGENT_CMD.cannedDelete]: [CannedDelete, Empty];
+  [AGENT_CMD.tagsList]: [Empty, { tags: string[] }];
+  // Routing (issue #4).
+  [AGENT_CMD.presenceSet]: [PresenceSet, { presence: PresenceSet['status'] }];
+  [AGENT_CMD.conversationTransfer]: [ConversationTransfer, { conversation: ConversationSummary }];
+  [AGENT_CMD.siteMode]: [SiteMode, { mode: SiteMode['mode'] }];
+  [AGENT_CMD.agentsList]: [Empty, AgentsListResult];
 }
 export type CommandName = keyof AgentCommands;
 
@@ -39,6 +75,9 @@ export interface ServerFacts {
   conversationUpdated(c: ConversationSummary): void;
   messageCreated(m: Message): void;
   typingChanged(t: TypingChanged): void;
+  conversationAssigned(a: ConversationAssigned): void;
+  presenceChanged(p: PresenceChanged): void;
+  modeChanged(m: ModeChanged): void;
 }
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -96,6 +135,9 @@ export function connectAgentSocket(on: ConnectionHandlers): AgentConnection {
   socket.on(SERVER_EVT.conversationUpdated, on.conversationUpdated);
   socket.on(SERVER_EVT.messageCreated, on.messageCreated);
   socket.on(SERVER_EVT.typingChanged, on.typingChanged);
+  socket.on(SERVER_EVT.conversationAssigned, on.conversationAssigned);
+  socket.on(SERVER_EVT.presenceChanged, on.presenceChanged);
+  socket.on(SERVER_EVT.modeChanged, on.modeChanged);
 
   return {
     get connected() {

@@ -24,3 +24,12 @@ export function languageName(code: string): string {
     return code;
   }
 }
+
+/** "14:05" today, "12 Mar" this year, "12 Mar 2024" before: when a closed chat ended. */
+export function formatDay(at: number, now = Date.now()): string {
+  const d = new Date(at);
+  const today = new Date(now);
+  if (d.toDateString() === today.toDateString()) return formatClock(at);
+  const sameYear = d.getFullYear() === today.getFullYear();
+  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
+}

@@ -20,6 +20,8 @@ const RETRY_WHILE_ONLINE_MS = 2_000;
 const MAX_ONLINE_ATTEMPTS = 3;
 
 export function createCommands(d: CommandDeps) {
+  // Chats I am claiming right now: their "assigned to you" is my own doing, not worth a ring.
+  const claiming = new Set<string>();
   const unreachable = (code: string) => code === 'OFFLINE' || code === 'TIMEOUT';
 
   // One history request per conversation at a time, however many callers ask.
@@ -67,8 +69,11 @@ export function createCommands(d: CommandDeps) {
       }
     },
 
+    claiming: claiming as ReadonlySet<string>,
+
     async claim(conversationId: string): Promise<void> {
-      const r = await d.request(AGENT_CMD.conversationClaim, { conversationId });
+      claiming.add(conversationId);
+      const r = await d.request(AGENT_CMD.conversationClaim, { conversationId }).finally(() => claiming.delete(conversationId));
       if (r.ok) {
         d.dispatch({ type: 'detail', detail: r.data });
         d.dispatch({ type: 'select', conversationId });
@@ -91,10 +96,12 @@ export function createCommands(d: CommandDeps) {
       }
     },
 
-    async close(conversationId: string): Promise<void> {
-      const r = await d.request(AGENT_CMD.conversationClose, { conversationId });
+    /** Closing always carries one tag of the site's list and the outcome (issue #4). */
+    async close(conversationId: string, tag: string, resolved: boolean): Promise<boolean> {
+      const r = await d.request(AGENT_CMD.conversationClose, { conversationId, tag, resolved });
       if (r.ok) d.dispatch({ type: 'conversationUpdated', conversation: r.data.conversation });
       else d.notify(`Could not close: ${r.error.message}`, 'error');
+      return r.ok;
     },
 
     send(conversationId: string, text: string): void {

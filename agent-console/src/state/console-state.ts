@@ -1,7 +1,7 @@
 // Everything the console shows, as one immutable value changed only by `reduce`: socket facts
 // and command results arrive in any order (and again after a reconnect), so every action is
 // written to be safe to apply twice.
-import type { ConversationDetail, ConversationSummary, Message } from '../../../server/protocol/types.js';
+import type { CannedReply, ConversationDetail, ConversationSummary, Message } from '../../../server/protocol/types.js';
 import type { CommandError } from '../api/agent-socket.js';
 import { lastAgentSeq, mergeMessages } from './merge-messages.js';
 
@@ -31,6 +31,13 @@ export interface ConsoleState {
   /** Chats in the order they were opened, for a stable list and Alt+↑/↓. */
   order: string[];
   selectedId: string | null;
+  /** Closed chats from `conversations:list`, newest first when listed (issue #4). */
+  closed: Record<string, ConversationSummary>;
+  /** undefined: not asked yet; null: everything is loaded; a string: where the next page starts. */
+  closedCursor: string | null | undefined;
+  /** The site's closing tags and canned replies, loaded on connect. */
+  tags: string[];
+  canned: CannedReply[];
 }
 
 export type Action =
@@ -45,9 +52,23 @@ export type Action =
   | { type: 'pendingDiscarded'; conversationId: string; clientId: string }
   | { type: 'select'; conversationId: string | null }
   | { type: 'seen'; conversationId: string }
-  | { type: 'dropped'; conversationId: string };
+  | { type: 'dropped'; conversationId: string }
+  | { type: 'closedPage'; conversations: ConversationSummary[]; nextCursor: string | null; reset: boolean }
+  | { type: 'workspace'; tags?: string[]; canned?: CannedReply[] }
+  | { type: 'cannedSaved'; reply: CannedReply }
+  | { type: 'cannedDeleted'; id: string };
 
-export const initialState = (myId: string): ConsoleState => ({ myId, queue: {}, chats: {}, order: [], selectedId: null });
+export const initialState = (myId: string): ConsoleState => ({
+  myId,
+  queue: {},
+  chats: {},
+  order: [],
+  selectedId: null,
+  closed: {},
+  closedCursor: undefined,
+  tags: [],
+  canned: [],
+});
 
 /** Mine: assigned to me, or closed by me and not yet dismissed. */
 export const isMine = (s: ConsoleState, c: Chat) => c.summary.assignedAgentId === s.myId && c.summary.status !== 'queued';
@@ -66,7 +87,8 @@ export function reduce(s: ConsoleState, a: Action): ConsoleState {
       if (c.status === 'queued') queue[c.id] = c;
       else delete queue[c.id];
       const tracked = s.chats[c.id] || (c.status === 'assigned' && c.assignedAgentId === s.myId);
-      return tracked ? upsertSummary({ ...s, queue }, c) : { ...s, queue };
+      const next = { ...s, queue, closed: withClosed(s.closed, c, s.myId) };
+      return tracked ? upsertSummary(next, c) : next;
     }
     case 'queueRemoved': {
       if (!s.queue[a.conversationId]) return s;
@@ -119,6 +141,17 @@ export function reduce(s: ConsoleState, a: Action): ConsoleState {
       const last = chat?.messages[chat.messages.length - 1]?.seq ?? 0;
       return chat && last > chat.seenSeq ? withChat(s, { ...chat, seenSeq: last }) : s;
     }
+    case 'closedPage': {
+      let closed = a.reset ? {} : s.closed;
+      for (const c of a.conversations) closed = withClosed(closed, c, s.myId, true);
+      return { ...s, closed, closedCursor: a.nextCursor };
+    }
+    case 'workspace':
+      return { ...s, tags: a.tags ?? s.tags, canned: a.canned ?? s.canned };
+    case 'cannedSaved':
+      return { ...s, canned: [...s.canned.filter((r) => r.id !== a.reply.id), a.reply].sort((x, y) => x.shortcut.localeCompare(y.shortcut)) };
+    case 'cannedDeleted':
+      return { ...s, canned: s.canned.filter((r) => r.id !== a.id) };
     case 'dropped': {
       if (!s.chats[a.conversationId]) return s;
       const chats = { ...s.chats };
@@ -138,6 +171,16 @@ function upsertSummary(s: ConsoleState, c: ConversationSummary): ConsoleState {
   }
   const fresh: Chat = { summary: c, messages: [], pending: [], loaded: false, seenSeq: 0, visitorTyping: false };
   return { ...s, chats: { ...s.chats, [c.id]: fresh }, order: [...s.order, c.id] };
+}
+
+/** Keep the closed list in step: a chat I close joins it, a reopened one leaves it. */
+function withClosed(closed: ConsoleState['closed'], c: ConversationSummary, myId: string, listed = false): ConsoleState['closed'] {
+  const belongs = c.status === 'closed' && (listed || c.assignedAgentId === myId || c.id in closed);
+  if (belongs) return closed[c.id] === c ? closed : { ...closed, [c.id]: c };
+  if (!closed[c.id]) return closed;
+  const next = { ...closed };
+  delete next[c.id];
+  return next;
 }
 
 function withChat(s: ConsoleState, chat: Chat): ConsoleState {

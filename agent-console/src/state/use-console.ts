@@ -1,10 +1,12 @@
 // Wires one /agent connection to the console state for the lifetime of a logged-in session.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AgentProfile } from '../../../server/protocol/types.js';
+import type { AgentProfile, RoutingMode } from '../../../server/protocol/types.js';
 import { connectAgentSocket, type AgentConnection, type ConnectionStatus } from '../api/agent-socket.js';
-import { createCommands } from './commands.js';
+import { alertFor, type Alert } from './alerts.js';
+import { createCommands, type CommandDeps } from './commands.js';
 import { initialState, isMine, reduce, type Action, type ConsoleState } from './console-state.js';
 import { useNotices } from './use-notices.js';
+import { createWorkspaceCommands } from './workspace-commands.js';
 
 /** Typing signals are volatile: if "stopped" is lost, the indicator still goes away. */
 const TYPING_EXPIRES_MS = 8_000;
@@ -14,7 +16,13 @@ export interface Connection {
   detail?: string;
 }
 
-export function useConsole(agent: AgentProfile, onUnauthorized: (message: string) => void) {
+/** My routing status as the server last said; the site's assignment mode (null until known). */
+export interface Routing {
+  presence: 'online' | 'away' | 'offline';
+  mode: RoutingMode | null;
+}
+
+export function useConsole(agent: AgentProfile, onUnauthorized: (message: string) => void, onAlert: (alert: Alert) => void) {
   // State lives in a ref and is mirrored into Preact state: commands read it synchronously
   // right after dispatching, without waiting for a render.
   const store = useRef<ConsoleState>(initialState(agent.id));
@@ -24,13 +32,16 @@ export function useConsole(agent: AgentProfile, onUnauthorized: (message: string
   const conn = useRef<AgentConnection | null>(null);
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
+  const alert = useRef(onAlert);
+  alert.current = onAlert;
+  const [routing, setRouting] = useState<Routing>({ presence: 'online', mode: null });
 
   const commands = useMemo(() => {
     const dispatch = (a: Action) => {
       const next = reduce(store.current, a);
       if (next !== store.current) setState((store.current = next));
     };
-    const cmds = createCommands({
+    const deps: CommandDeps = {
       request: (event, payload) =>
         conn.current
           ? conn.current.request(event, payload)
@@ -39,21 +50,41 @@ export function useConsole(agent: AgentProfile, onUnauthorized: (message: string
       getState: () => store.current,
       isConnected: () => conn.current?.connected ?? false,
       notify,
-    });
-    return { ...cmds, dispatch };
+    };
+    return { ...createCommands(deps), ...createWorkspaceCommands(deps), dispatch };
   }, [notify]);
 
   useEffect(() => {
-    const { dispatch } = commands;
+    // A socket fact may ring (new visitor message, chat given to me): decided before applying it.
+    const dispatch = (a: Action) => {
+      const ring = alertFor(store.current, a, commands.claiming);
+      commands.dispatch(a);
+      if (ring) alert.current(ring);
+    };
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
     conn.current = connectAgentSocket({
       status: (status, detail) => setConnection({ status, detail }),
-      connected: () => void commands.resync(),
+      connected: () => {
+        void commands.resync();
+        void commands.loadWorkspace();
+        if (store.current.closedCursor !== undefined) void commands.loadClosed();
+        if (agent.role === 'admin') void commands.agents().then((r) => r && setRouting((x) => ({ ...x, mode: r.mode })));
+      },
       unauthorized: (message) => unauthorized.current(message),
       queueAdded: (conversation) => dispatch({ type: 'queueAdded', conversation }),
       queueRemoved: ({ conversationId }) => dispatch({ type: 'queueRemoved', conversationId }),
       conversationUpdated: (conversation) => dispatch({ type: 'conversationUpdated', conversation }),
       messageCreated: (message) => dispatch({ type: 'messageCreated', message }),
+      conversationAssigned: (assigned) => {
+        const ring = assigned.via === 'pick' ? null : alertFor(store.current, { type: 'conversationUpdated', conversation: assigned.conversation }, commands.claiming);
+        commands.dispatch({ type: 'detail', detail: assigned });
+        if (!store.current.selectedId) commands.dispatch({ type: 'select', conversationId: assigned.conversation.id });
+        if (ring) alert.current(ring);
+      },
+      presenceChanged: (p) => {
+        if (p.agentId === agent.id) setRouting((x) => ({ ...x, presence: p.presence }));
+      },
+      modeChanged: ({ mode }) => setRouting((x) => ({ ...x, mode })),
       typingChanged: ({ conversationId, author, typing }) => {
         if (author !== 'visitor') return;
         clearTimeout(typingTimers.get(conversationId));
@@ -79,7 +110,7 @@ export function useConsole(agent: AgentProfile, onUnauthorized: (message: string
     }
   }, [state, connection.status, commands]);
 
-  return { state, connection, notices, dismissNotice: dismiss, commands };
+  return { state, connection, routing, notices, dismissNotice: dismiss, commands };
 }
 
 export type ConsoleApi = ReturnType<typeof useConsole>;

@@ -1,9 +1,9 @@
-// What an agent needs before typing: language, status, the visitor's languages, where they are.
+// The chat's title line and what can be done with it: claim, transfer, close (with a tag).
 import type { ConversationSummary } from '../../../server/protocol/types.js';
 import { formatClock, languageName } from '../lib/format.js';
-import { safeHref } from '../lib/safe-url.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
+import { TagBadge } from './tag-badge.js';
 
 const STATUS = { bot: 'With the bot', queued: 'Waiting', assigned: 'Assigned', closed: 'Closed' } as const;
 
@@ -11,10 +11,11 @@ interface Props {
   summary: ConversationSummary;
   mine: boolean;
   commands: ConsoleCommands;
+  onClose(): void;
+  onTransfer(): void;
 }
 
-export function ConversationHeader({ summary: c, mine, commands }: Props) {
-  const pageHref = safeHref(c.lastPage?.url);
+export function ConversationHeader({ summary: c, mine, commands, onClose, onTransfer }: Props) {
   const status = c.status === 'assigned' && !mine ? `Assigned to ${c.assignedAgentName ?? 'someone else'}` : STATUS[c.status];
   return (
     <header class="conv-head" data-bulle="conversation-header">
@@ -25,31 +26,13 @@ export function ConversationHeader({ summary: c, mine, commands }: Props) {
           <span class={`status status--${c.status}`} data-bulle="status">
             {status}
           </span>
+          {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
         </div>
-        <dl class="conv-head__facts">
-          <div>
-            <dt>Browser languages</dt>
-            <dd>{c.visitorLanguages.length ? c.visitorLanguages.join(', ') : 'unknown'}</dd>
-          </div>
-          <div>
-            <dt>Last page</dt>
-            <dd class="conv-head__page">
-              {!c.lastPage ? (
-                'unknown'
-              ) : pageHref ? (
-                <a href={pageHref} target="_blank" rel="noopener noreferrer" title={c.lastPage.url}>
-                  {c.lastPage.title || c.lastPage.url}
-                </a>
-              ) : (
-                <span title={c.lastPage.url}>{c.lastPage.title || c.lastPage.url}</span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>Started</dt>
-            <dd>{formatClock(c.createdAt)}</dd>
-          </div>
-        </dl>
+        <p class="conv-head__sub">
+          Started {formatClock(c.createdAt)}
+          {c.closedAt && c.status === 'closed' ? ` · closed ${formatClock(c.closedAt)}` : ''}
+          {c.assignedAgentName && c.status === 'closed' ? ` · by ${c.assignedAgentName}` : ''}
+        </p>
       </div>
       <div class="conv-head__actions">
         {c.status === 'queued' && (
@@ -58,9 +41,14 @@ export function ConversationHeader({ summary: c, mine, commands }: Props) {
           </button>
         )}
         {mine && c.status === 'assigned' && (
-          <button type="button" class="btn btn--danger-ghost" data-bulle="close" onClick={() => void commands.close(c.id)}>
-            Close conversation
-          </button>
+          <>
+            <button type="button" class="btn" data-bulle="transfer" onClick={onTransfer}>
+              Transfer
+            </button>
+            <button type="button" class="btn btn--danger-ghost" data-bulle="close" onClick={onClose}>
+              Close conversation
+            </button>
+          </>
         )}
       </div>
     </header>

@@ -8,6 +8,7 @@ import type { PendingReply } from '../state/console-state.js';
 const AUTHOR = { visitor: 'Visitor', bot: 'Bot', agent: 'Agent', system: '' } as const;
 
 export function MessageItem({ message: m }: { message: Message }) {
+  if (m.internal) return <NoteItem message={m} />;
   if (m.author === 'system') {
     return (
       <div class="msg msg--system" data-bulle="message" data-author="system" data-seq={m.seq}>
@@ -34,6 +35,20 @@ export function MessageItem({ message: m }: { message: Message }) {
       <div class="msg__bubble">{m.text}</div>
       {m.links && m.links.length > 0 && <Links links={m.links} />}
       {m.bot && <Decision bot={m.bot} />}
+    </div>
+  );
+}
+
+/** Internal notes (issue #4): agents only, never sent to the visitor; styled apart so nobody mistakes them. */
+function NoteItem({ message: m }: { message: Message }) {
+  return (
+    <div class="msg msg--note" data-bulle="message" data-author={m.author} data-internal="true" data-seq={m.seq}>
+      <div class="msg__meta">
+        <span class="msg__who">{m.author === 'system' ? 'Console' : (m.authorName ?? 'Agent')}</span>
+        <span class="msg__note-label">Note — only agents see this</span>
+        <time title={new Date(m.createdAt).toLocaleString()}>{formatClock(m.createdAt)}</time>
+      </div>
+      <div class="msg__bubble">{m.text}</div>
     </div>
   );
 }

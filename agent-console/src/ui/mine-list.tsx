@@ -1,5 +1,5 @@
-// My chats (assigned to me, or closed and not yet put away), with what the visitor wrote
-// since I last had the chat in front of me.
+// My open chats, in two sections: those waiting for my reply, and those where I spoke last
+// and the visitor has to answer. Each shows what the visitor wrote since I last looked.
 import { formatClock } from '../lib/format.js';
 import type { Chat } from '../state/console-state.js';
 import { unreadCount } from '../state/merge-messages.js';
@@ -7,19 +7,28 @@ import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
 
 interface Props {
+  id: 'mine' | 'waiting-visitor';
+  title: string;
+  empty: string;
   chats: Chat[];
   selectedId: string | null;
   commands: ConsoleCommands;
 }
 
-export function MineList({ chats, selectedId, commands }: Props) {
+export function MineList({ id, title, empty, chats, selectedId, commands }: Props) {
+  const unread = chats.reduce((n, c) => n + unreadCount(c.messages, c.seenSeq), 0);
   return (
-    <section class="panel" aria-labelledby="mine-title" data-bulle="mine">
-      <h2 class="panel__title" id="mine-title">
-        Mine <span class="count">{chats.filter((c) => c.summary.status === 'assigned').length}</span>
+    <section class="panel" aria-labelledby={`${id}-title`} data-bulle={id}>
+      <h2 class="panel__title" id={`${id}-title`}>
+        {title} <span class="count">{chats.length}</span>
+        {unread > 0 && (
+          <span class="unread unread--title" aria-label={`${unread} unread`}>
+            {unread}
+          </span>
+        )}
       </h2>
       {chats.length === 0 ? (
-        <p class="panel__empty">Chats you claim stay here until you close them.</p>
+        <p class="panel__empty">{empty}</p>
       ) : (
         <ul class="list">
           {chats.map((chat) => (
@@ -27,7 +36,6 @@ export function MineList({ chats, selectedId, commands }: Props) {
           ))}
         </ul>
       )}
-      {chats.length > 1 && <p class="panel__hint">Alt+↑ / Alt+↓ to switch</p>}
     </section>
   );
 }
@@ -35,16 +43,9 @@ export function MineList({ chats, selectedId, commands }: Props) {
 function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean; commands: ConsoleCommands }) {
   const { summary: c, messages } = chat;
   const unread = unreadCount(messages, chat.seenSeq);
-  const last = [...messages].reverse().find((m) => m.author !== 'system');
-  const closed = c.status === 'closed';
+  const last = [...messages].reverse().find((m) => m.author !== 'system' && !m.internal);
   return (
-    <li
-      class={`item mine-item${selected ? ' is-selected' : ''}${closed ? ' is-closed' : ''}`}
-      data-bulle="mine-item"
-      data-lang={c.lang}
-      data-id={c.id}
-      data-status={c.status}
-    >
+    <li class={`item mine-item${selected ? ' is-selected' : ''}`} data-bulle="mine-item" data-lang={c.lang} data-id={c.id} data-status={c.status}>
       <button
         type="button"
         class="item__main"
@@ -53,7 +54,6 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
       >
         <span class="item__row">
           <LangBadge lang={c.lang} />
-          {closed && <span class="status status--closed">Closed</span>}
           {chat.visitorTyping && <span class="item__typing">typing…</span>}
           <span class="item__time">{formatClock(last?.createdAt ?? c.updatedAt)}</span>
           {unread > 0 && (
@@ -66,17 +66,6 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
           {last ? `${last.author === 'agent' ? 'You: ' : ''}${last.text}` : c.firstMessage || '…'}
         </span>
       </button>
-      {closed && (
-        <button
-          type="button"
-          class="btn btn--ghost btn--sm"
-          data-bulle="dismiss"
-          aria-label="Remove from the list"
-          onClick={() => commands.dispatch({ type: 'dropped', conversationId: c.id })}
-        >
-          ×
-        </button>
-      )}
     </li>
   );
 }

@@ -1,8 +1,9 @@
-// Chats waiting for a person in my languages, oldest first. Clicking reads one (preview);
-// "Claim" takes it: the first claim wins on the server, others see "Someone else took it."
+// Chats waiting for a person, one group per language, oldest first. Clicking reads one
+// (preview); "Claim" takes it: the first claim wins on the server, others see "Someone else
+// took it." Alt+Q jumps here from anywhere.
 import { useState } from 'preact/hooks';
 import type { ConversationSummary } from '../../../server/protocol/types.js';
-import { formatWaiting } from '../lib/format.js';
+import { formatWaiting, languageName } from '../lib/format.js';
 import { useNow } from '../lib/use-now.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
@@ -11,27 +12,35 @@ import { LangBadge } from './lang-badge.js';
 const LONG_WAIT_MS = 5 * 60_000;
 
 interface Props {
-  queue: ConversationSummary[];
+  groups: { lang: string; items: ConversationSummary[] }[];
   languages: string[];
   selectedId: string | null;
   commands: ConsoleCommands;
 }
 
-export function QueueList({ queue, languages, selectedId, commands }: Props) {
+export function QueueList({ groups, languages, selectedId, commands }: Props) {
   const now = useNow();
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
   return (
     <section class="panel" aria-labelledby="queue-title" data-bulle="queue">
       <h2 class="panel__title" id="queue-title">
-        Queue <span class="count">{queue.length}</span>
+        Queue <span class="count">{total}</span>
       </h2>
-      {queue.length === 0 ? (
+      {total === 0 ? (
         <p class="panel__empty">No one is waiting. New chats in {languages.map((l) => l.toUpperCase()).join(', ')} appear here.</p>
       ) : (
-        <ul class="list">
-          {queue.map((c) => (
-            <QueueItem key={c.id} c={c} now={now} selected={c.id === selectedId} commands={commands} />
-          ))}
-        </ul>
+        groups.map((g) => (
+          <div key={g.lang} class="queue-group" data-bulle="queue-group" data-lang={g.lang}>
+            <h3 class="queue-group__title">
+              <LangBadge lang={g.lang} /> {languageName(g.lang)} <span class="count">{g.items.length}</span>
+            </h3>
+            <ul class="list">
+              {g.items.map((c) => (
+                <QueueItem key={c.id} c={c} now={now} selected={c.id === selectedId} commands={commands} />
+              ))}
+            </ul>
+          </div>
+        ))
       )}
     </section>
   );
@@ -49,10 +58,14 @@ function QueueItem({ c, now, selected, commands }: { c: ConversationSummary; now
     <li class={`item queue-item${selected ? ' is-selected' : ''}`} data-bulle="queue-item" data-lang={c.lang} data-id={c.id}>
       <button type="button" class="item__main" onClick={() => void commands.preview(c.id)} aria-label="Read this conversation">
         <span class="item__row">
-          <LangBadge lang={c.lang} />
           <span class={`wait${now - since > LONG_WAIT_MS ? ' wait--long' : ''}`} data-bulle="waiting" title={new Date(since).toLocaleString()}>
             waiting {formatWaiting(since, now)}
           </span>
+          {c.openToAll && (
+            <span class="flag" title="Nobody who speaks this language was online in time: any agent may take it">
+              any agent
+            </span>
+          )}
         </span>
         <span class="item__preview">{c.firstMessage || 'No message yet'}</span>
         {c.lastPage && (

@@ -1,0 +1,90 @@
+// The workspace's commands (issue #4): notes, the closed list, tags and canned replies, the
+// context panel's language and customer links, and routing (presence, transfer, mode).
+// Results that only one panel shows (a customer's history, the agents list) are returned,
+// not stored: the panel asks again when it is opened.
+import { AGENT_CMD } from '../../../server/protocol/events.js';
+import type { CannedSave, ConversationTransfer } from '../../../server/protocol/schemas.js';
+import type { AgentsListResult, CustomerHistoryItem } from '../../../server/protocol/types.js';
+import type { Result } from '../api/agent-socket.js';
+import { newClientId } from '../lib/client-id.js';
+import type { CommandDeps } from './commands.js';
+
+export function createWorkspaceCommands(d: CommandDeps) {
+  const failed = (what: string, r: Result<unknown>) => {
+    if (!r.ok) d.notify(`${what}: ${r.error.message}`, 'error');
+    return r.ok;
+  };
+
+  return {
+    /** On every connect: the tag list and the canned replies. */
+    async loadWorkspace(): Promise<void> {
+      const [tags, canned] = await Promise.all([d.request(AGENT_CMD.tagsList, {}), d.request(AGENT_CMD.cannedList, {})]);
+      d.dispatch({ type: 'workspace', ...(tags.ok ? { tags: tags.data.tags } : {}), ...(canned.ok ? { canned: canned.data.replies } : {}) });
+    },
+
+    /** The first page, or the next one with `more`. */
+    async loadClosed(more = false): Promise<void> {
+      const cursor = more ? d.getState().closedCursor : undefined;
+      if (more && !cursor) return;
+      const r = await d.request(AGENT_CMD.conversationsList, { status: 'closed', ...(cursor ? { cursor } : {}) });
+      if (failed('Could not load closed chats', r) && r.ok) {
+        d.dispatch({ type: 'closedPage', conversations: r.data.conversations, nextCursor: r.data.nextCursor, reset: !more });
+      }
+    },
+
+    async addNote(conversationId: string, text: string): Promise<boolean> {
+      const r = await d.request(AGENT_CMD.noteAdd, { conversationId, text, clientId: newClientId() });
+      if (r.ok) d.dispatch({ type: 'messageCreated', message: r.data.message });
+      return failed('Note not saved', r);
+    },
+
+    async setLang(conversationId: string, lang: string): Promise<void> {
+      const r = await d.request(AGENT_CMD.conversationSetLang, { conversationId, lang });
+      if (r.ok) d.dispatch({ type: 'conversationUpdated', conversation: r.data.conversation });
+      else failed('Could not change the language', r);
+    },
+
+    async link(conversationId: string, clue: { email: string } | { order: string }): Promise<boolean> {
+      const r = await d.request(AGENT_CMD.conversationLink, { conversationId, ...clue });
+      if (r.ok) d.dispatch({ type: 'conversationUpdated', conversation: r.data.conversation });
+      return failed('Could not attach it', r);
+    },
+
+    async history(conversationId: string): Promise<CustomerHistoryItem[] | null> {
+      const r = await d.request(AGENT_CMD.customerHistory, { conversationId });
+      return r.ok ? r.data.conversations : null;
+    },
+
+    async saveCanned(input: CannedSave): Promise<boolean> {
+      const r = await d.request(AGENT_CMD.cannedSave, input);
+      if (r.ok) d.dispatch({ type: 'cannedSaved', reply: r.data.reply });
+      return failed('Canned reply not saved', r);
+    },
+
+    async deleteCanned(id: string): Promise<void> {
+      const r = await d.request(AGENT_CMD.cannedDelete, { id });
+      if (r.ok) d.dispatch({ type: 'cannedDeleted', id });
+      else failed('Could not delete it', r);
+    },
+
+    // ---- routing (issue #4, built by the routing side of the server) ----
+    async setPresence(status: 'online' | 'away'): Promise<boolean> {
+      return failed('Could not change your status', await d.request(AGENT_CMD.presenceSet, { status }));
+    },
+
+    async setMode(mode: 'automatic' | 'manual'): Promise<boolean> {
+      return failed('Could not switch the assignment mode', await d.request(AGENT_CMD.siteMode, { mode }));
+    },
+
+    async agents(): Promise<AgentsListResult | null> {
+      const r = await d.request(AGENT_CMD.agentsList, {});
+      return r.ok ? r.data : null;
+    },
+
+    async transfer(input: ConversationTransfer): Promise<boolean> {
+      const r = await d.request(AGENT_CMD.conversationTransfer, input);
+      if (r.ok) d.dispatch({ type: 'conversationUpdated', conversation: r.data.conversation });
+      return failed('Transfer failed', r);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The `/shortcut` list over the composer: filtered as the agent types, ↑/↓ to move,
+// Enter or Tab to insert, Esc to close. Shows each reply in the chat's language.
+import type { CannedReply } from '../../../server/protocol/types.js';
+import { pickText } from '../lib/canned.js';
+
+interface Props {
+  items: CannedReply[];
+  active: number;
+  query: string;
+  lang: string;
+  fallbackLang: string;
+  onPick(reply: CannedReply): void;
+  onHover(index: number): void;
+}
+
+export const cannedOptionId = (id: string) => `canned-${id}`;
+
+export function CannedMenu({ items, active, query, lang, fallbackLang, onPick, onHover }: Props) {
+  return (
+    <div class="canned" data-bulle="canned-menu">
+      {items.length === 0 ? (
+        <p class="canned__empty">No canned reply matches /{query}</p>
+      ) : (
+        <ul class="canned__list" role="listbox" id="canned-list" aria-label="Canned replies">
+          {items.map((r, i) => (
+            <li
+              key={r.id}
+              id={cannedOptionId(r.id)}
+              role="option"
+              aria-selected={i === active}
+              class={`canned__item${i === active ? ' is-active' : ''}`}
+              data-bulle="canned-item"
+              data-shortcut={r.shortcut}
+              // mousedown, not click: the textarea must keep the focus.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                onPick(r);
+              }}
+              onMouseEnter={() => onHover(i)}
+            >
+              <span class="canned__head">
+                <code>/{r.shortcut}</code> <span>{r.title}</span>
+                {!r.texts[lang] && <span class="canned__fallback">{fallbackLang.toUpperCase()}</span>}
+              </span>
+              <span class="canned__text">{pickText(r, lang, fallbackLang)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="canned__hint">↑ ↓ to choose · Enter or Tab to insert · Esc to close</p>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+// FAQ bench (issue 3): `npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate]`.
+// Builds a site FAQ
+// from the file's entries, asks every test query as a visitor would — the real detector picks
+// the language (the test's `lang` is only the browser hint), then the bot's own decision path
+// (hand-off words, matcher, decide()) — and prints the figures, overall and per language, then
+// the same figures as one JSON line. Also times the matcher on a FAQ of ~500 phrasings.
+// --holdout k: k train phrasings per entry are left out of the FAQ and asked as extra in-scope
+// queries (a thinner FAQ, as a merchant's would be). --calibrate: refits faq/confidence.ts.
+import { performance } from 'node:perf_hooks';
+import { createFaqMatcher, createFrancDetector, decideMessage, DEFAULT_THRESHOLDS, type MatchCandidate } from '../faq/index.js';
+import { calibrationReport } from './lib/faq-calibration-report.js';
+import { buildCatalog, faqIdOf, holdOut, phrasingCount, readBenchFile, type BenchTest } from './lib/faq-data.js';
+import { figures, type Figures, type Outcome } from './lib/faq-metrics.js';
+import { percentile, table } from './lib/stats.js';
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const path = args.find((a) => !a.startsWith('--'));
+const showErrors = args.includes('--errors');
+const calibrate = args.includes('--calibrate');
+const holdoutAt = args.indexOf('--holdout');
+const holdout = holdoutAt >= 0 ? Number(args[holdoutAt + 1]) : 0;
+if (!path || !Number.isInteger(holdout) || holdout < 0) {
+  console.error('usage: npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate]');
+  process.exit(2);
+}
+
+const ALLOWED = ['en', 'fr', 'es', 'de'];
+const DEFAULT_LANG = 'en';
+/** A request for a person is answered by handing off: for this entry, that is the right answer. */
+const HANDOFF_ENTRY = faqIdOf('contact_human_agent');
+
+const bench = holdOut(readBenchFile(path), holdout);
+const catalog = buildCatalog(bench.intents);
+const matcher = createFaqMatcher(catalog);
+const detector = createFrancDetector();
+
+interface Asked extends Outcome {
+  test: BenchTest;
+  detected: string;
+  decision: string;
+  confidence: number;
+  candidates: MatchCandidate[];
+}
+
+function ask(test: BenchTest): Asked {
+  const start = performance.now();
+  const detected = detector.detect(test.text, { allowed: ALLOWED, browser: [test.lang], fallback: DEFAULT_LANG });
+  const faqLang = catalog[detected.lang] ? detected.lang : DEFAULT_LANG;
+  const d = decideMessage(matcher, test.text, faqLang);
+  const ms = performance.now() - start;
+  const expected = test.intent === null ? null : faqIdOf(test.intent);
+  const top = d.candidates.map((c) => c.faqId);
+  const base = { test, expected, detected: detected.lang, decision: d.outcome, confidence: d.confidence, candidates: d.candidates, top, ms };
+  switch (d.outcome) {
+    case 'handoff':
+      return { ...base, answered: HANDOFF_ENTRY, offered: [HANDOFF_ENTRY], top: [HANDOFF_ENTRY] };
+    case 'answer':
+      return { ...base, answered: d.faqId!, offered: [d.faqId!] };
+    case 'suggest':
+      return { ...base, answered: null, offered: d.suggestions ?? [] };
+    default:
+      return { ...base, answered: null, offered: [] };
+  }
+}
+
+// Warm up (JIT, stemmer caches), then measure.
+for (const t of bench.tests) ask(t);
+const asked = bench.tests.map(ask);
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+const row = (name: string, f: Figures) => [
+  name, f.n, f.nInScope, f.nOos, pct(f.inScopeTop1), pct(f.top3), pct(f.oosStepAside), pct(f.precision),
+  f.msMedian.toFixed(3), f.msP95.toFixed(3),
+];
+const langs = [...new Set(bench.tests.map((t) => t.lang))].sort();
+const overall = figures(asked);
+const byLang = Object.fromEntries(langs.map((l) => [l, figures(asked.filter((a) => a.test.lang === l))]));
+
+console.log(`FAQ bench: ${path}${holdout ? ` (${holdout} train phrasings per entry held out of the FAQ and asked)` : ''}`);
+console.log(`FAQ built: ${Object.keys(catalog).map((l) => `${l} ${catalog[l]!.entries.length} entries / ${phrasingCount(catalog, l)} phrasings`).join(', ')}; no keywords`);
+console.log(`thresholds: answer ≥ ${DEFAULT_THRESHOLDS.answer}, "did you mean" ≥ ${DEFAULT_THRESHOLDS.suggest}; language by the detector (allowed ${ALLOWED.join(' ')}, test lang as browser hint)\n`);
+console.log(table([
+  ['', 'queries', 'in scope', 'out of scope', 'in-scope top-1', 'top-3', 'OOS step-aside', 'precision', 'ms median', 'ms p95'],
+  row('overall', overall),
+  ...langs.map((l) => row(l, byLang[l]!)),
+]));
+
+// Where the figures come from: each source's decisions.
+const sources = [...new Set(bench.tests.map((t) => t.src.startsWith('clinc:') ? 'clinc:<domain>' : t.src))];
+console.log('\n' + table([
+  ['source', 'queries', 'answered right', 'answered wrong', 'did you mean', 'stepped aside', 'hand-off'],
+  ...sources.map((src) => {
+    const of = asked.filter((a) => (a.test.src.startsWith('clinc:') ? 'clinc:<domain>' : a.test.src) === src);
+    const count = (p: (a: Asked) => boolean) => of.filter(p).length;
+    return [src, of.length, count((a) => a.answered !== null && a.answered === a.expected),
+      count((a) => a.answered !== null && a.answered !== a.expected), count((a) => a.decision === 'suggest'),
+      count((a) => a.decision === 'stepAside'), count((a) => a.decision === 'handoff')];
+  }),
+]));
+const detectedAs = new Map<string, number>();
+for (const a of asked) detectedAs.set(a.detected, (detectedAs.get(a.detected) ?? 0) + 1);
+console.log(`\nlanguage detected: ${[...detectedAs].map(([l, n]) => `${l} ${n}`).join(', ')} (all test queries are labelled ${langs.join(', ')})`);
+
+// Timing on a bigger FAQ: the entries twice, the copies with the other languages' questions too.
+const big = buildCatalog(bench.intents, 2);
+const bigMatcher = createFaqMatcher(big);
+const times: number[] = [];
+for (let round = 0; round < 2; round++) {
+  for (const t of bench.tests) {
+    const start = performance.now();
+    decideMessage(bigMatcher, t.text, 'en');
+    if (round === 1) times.push(performance.now() - start);
+  }
+}
+times.sort((a, b) => a - b);
+console.log(`matcher + decision on an English FAQ of ${big.en!.entries.length} entries / ${phrasingCount(big, 'en')} phrasings: median ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(2)} ms per query`);
+
+if (showErrors) {
+  console.log('\nerrors (expected → decision: got [top candidates] confidence):');
+  for (const a of asked) {
+    const right = a.expected === null ? a.offered.length === 0 : a.answered === a.expected;
+    if (!right) console.log(`${a.test.src.padEnd(14)} ${String(a.expected).padEnd(26)} ${a.decision.padEnd(9)} ${String(a.answered ?? a.offered.join('|')).padEnd(26)} [${a.top.slice(0, 3).join(' ')}] ${a.confidence}  ${a.test.text}`);
+  }
+}
+
+if (calibrate) console.log('\n' + calibrationReport(asked.filter((a) => a.decision !== 'handoff')));
+
+const json = (f: Figures) => ({
+  inScopeTop1: r4(f.inScopeTop1), top3: r4(f.top3), oosStepAside: r4(f.oosStepAside), precision: r4(f.precision),
+  msMedian: r4(f.msMedian), msP95: r4(f.msP95),
+});
+function r4(x: number) {
+  return Math.round(x * 10000) / 10000;
+}
+console.log(JSON.stringify({ ...json(overall), byLang: Object.fromEntries(langs.map((l) => [l, json(byLang[l]!)])) }));

@@ -1,0 +1,26 @@
+// `bench:faq --calibrate`: fits the confidence on the bench's answers, two-fold cross-validated,
+// and prints the weights and thresholds to put in faq/confidence.ts and faq/decide.ts.
+import type { MatchCandidate } from '../../faq/index.js';
+import { chooseThresholds, FEATURES, fitLogistic, predict, rates, sampleOf, twoFolds, type Rates } from './faq-calibrate.js';
+import { table } from './stats.js';
+
+export function calibrationReport(asked: { expected: string | null; candidates: MatchCandidate[] }[]): string {
+  const samples = asked.map((a) => sampleOf(a.candidates, a.expected));
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const row = (name: string, r: Rates, t: { answer: number; suggest: number }) =>
+    [name, `${t.answer} / ${t.suggest}`, pct(r.top1), pct(r.top3), pct(r.oosStepAside), pct(r.precision)];
+  const rows: (string | number)[][] = [['fit on → measured on', 'answer / suggest', 'top-1', 'top-3', 'OOS step-aside', 'precision']];
+  const folds = twoFolds(samples);
+  folds.forEach((train, k) => {
+    const test = folds[1 - k]!;
+    const w = fitLogistic(train);
+    const t = chooseThresholds(train, train.map((s) => predict(w, s)));
+    rows.push(row(`fold ${k + 1} → fold ${2 - k}`, rates(test, test.map((s) => predict(w, s)), t.answer, t.suggest), t));
+  });
+  const w = fitLogistic(samples);
+  const p = samples.map((s) => predict(w, s));
+  const t = chooseThresholds(samples, p);
+  rows.push(row('all → all', rates(samples, p, t.answer, t.suggest), t));
+  const weights = ['bias', ...FEATURES].map((name, i) => `${name}: ${w[i]!.toFixed(2)}`).join(', ');
+  return `calibration (best candidate by relevance; hand-offs left out)\n${table(rows)}\nweights { ${weights} }`;
+}

@@ -1,0 +1,48 @@
+// Spanish shop vocabulary for the analyser: see ./index.ts for what each part is for.
+import type { Lexicon } from './types.js';
+
+export const ES: Lexicon = {
+  spellings: {
+    q: 'que', xq: 'porque', pq: 'porque', porq: 'porque', tb: 'tambien', tmb: 'tambien', xfa: 'por favor',
+    porfa: 'por favor', pf: 'por favor', d: 'de', k: 'que', info: 'informacion', dnd: 'donde', cdo: 'cuando',
+  },
+  filler: `ayuda ayudar ayudarme ayudeme necesito necesitaria quiero queria quisiera querria gustaria puedo puede
+    pueden podria podrian podeis saber se decir pregunta favor hola buenas buenos gracias senor senora
+    mierda joder puta coño hostia realmente solo actualmente algo cosa hacer hago hace`,
+  common: `tiempo vez lugar nuevo nueva hacer hecho cosa vida dia dias ano anos gente mundo bueno buena malo grande
+    pequeno primero ultimo largo otro viejo mismo importante semana mes casa hombre mujer nino amigo familia
+    hoy manana ayer ahora verdad pensar mucho mas menos todo todos tipo si no`,
+  phrases: {
+    'atencion al cliente': 'custserv', 'servicio al cliente': 'custserv', 'servicio de atencion': 'custserv',
+    'cuanto tarda': 'duracion', 'cuanto tiempo': 'duracion', 'cuantos dias': 'duracion',
+    'gastos de envio': 'gastosenvio', 'coste del envio': 'gastosenvio', 'costo de envio': 'gastosenvio',
+    'codigo de descuento': 'promo', 'codigo promocional': 'promo', 'codigo promo': 'promo',
+    'tarjeta regalo': 'tarjetaregalo', 'cheque regalo': 'tarjetaregalo', 'bono regalo': 'tarjetaregalo',
+    'e mail': 'email', 'correo electronico': 'email', 'no funciona': 'problema', 'dar de baja': 'baja',
+    'darme de baja': 'baja', 'iniciar sesion': 'login', 'lista de correo': 'boletin',
+    'devolver el dinero': 'reembolso', 'devolveis el dinero': 'reembolso',
+    'datos personales': 'datos',
+  },
+  synonyms: `
+    factura recibo
+    reembolso reembolsar
+    paquete
+    envio enviar entrega entregar mandar
+    pedido pedir compra comprar orden
+    cuenta perfil usuario
+    contrasena clave
+    cancelar cancelacion anular
+    cambiar modificar editar corregir actualizar
+    eliminar borrar suprimir
+    queja reclamacion reclamar quejarme quejar
+    opinion resena comentario valoracion
+    problema error fallo incidencia
+    gastos coste costo precio tarifa cargo comision
+    metodo forma opcion medio modo
+    contactar comunicarme
+    boletin newsletter
+    seguimiento rastrear rastreo
+    direccion domicilio
+    roto rota danado estropeado
+    horario horarios`,
+};

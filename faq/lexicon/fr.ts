@@ -1,0 +1,51 @@
+// French shop vocabulary for the analyser: see ./index.ts for what each part is for.
+import type { Lexicon } from './types.js';
+
+export const FR: Lexicon = {
+  spellings: {
+    stp: "s il te plait", svp: "s il vous plait", slt: 'salut', bjr: 'bonjour', pk: 'pourquoi', pq: 'pourquoi',
+    pkoi: 'pourquoi', qd: 'quand', cmd: 'commande', cde: 'commande', mdp: 'motdepasse', jsuis: 'je suis',
+    chui: 'je suis', jveux: 'je veux', jpeux: 'je peux', c: "c est", tt: 'tout', ds: 'dans', bcp: 'beaucoup',
+    rdv: 'rendez vous', dispo: 'disponible', pb: 'probleme', pbm: 'probleme', infos: 'information',
+    info: 'information', mr6: 'merci', mrc: 'merci', ajd: "aujourd hui", auj: "aujourd hui",
+  },
+  filler: `aide aider aidez besoin voudrais voudrait veux vouloir souhaite souhaiterais aimerais pourriez
+    pourrais pouvez peux peut savoir sais dire question plait bonjour bonsoir salut merci madame monsieur
+    svp stp svp putain merde chier bordel vraiment juste actuellement quelqu chose truc faire fais fait`,
+  common: `temps fois lieu nouveau nouvelle faire fait chose vie jour jours annee ans gens monde bon bonne mauvais
+    grand petit premier dernier long autre vieux meme important semaine mois maison homme femme enfant ami
+    famille aujourd hui demain hier maintenant vrai penser beaucoup plus moins tout tous type genre oui non`,
+  phrases: {
+    'service client': 'custserv', 'service clientele': 'custserv', 'mot de passe': 'motdepasse',
+    'combien de temps': 'duree', 'en combien de jours': 'duree', 'frais de port': 'fraislivraison',
+    'frais d envoi': 'fraislivraison', 'frais de livraison': 'fraislivraison', 'code promo': 'promo',
+    'code de reduction': 'promo', 'bon de reduction': 'promo', 'carte cadeau': 'cartecadeau',
+    'cheque cadeau': 'cartecadeau', 'bon cadeau': 'cartecadeau', 'e mail': 'email',
+    'lettre d information': 'newsletter', 'liste de diffusion': 'newsletter', 'ne fonctionne pas': 'probleme',
+    'ne marche pas': 'probleme', 'mettre a jour': 'modifier', 'en rupture': 'rupture', 'espace client': 'compte',
+    'click and collect': 'retrait', 'donnees personnelles': 'donnees',
+  },
+  synonyms: `
+    facture recu justificatif
+    rembourse remboursement rembourser
+    colis paquet
+    livraison livrer expedition expedier
+    commande commander achat acheter
+    compte profil
+    annuler annulation resilier resiliation
+    modifier changer corriger editer
+    supprimer effacer
+    reclamation plainte plaindre
+    avis commentaire
+    probleme souci erreur bug panne
+    frais cout prix tarif
+    moyen mode methode option
+    contacter joindre
+    suivi suivre tracer localiser
+    connexion connecter identifier login
+    inscription inscrire enregistrer
+    casse abime endommage brise fele ebreche
+    duree delai
+    horaires horaire
+    promo reduction remise`,
+};

@@ -1,0 +1,33 @@
+// HTTP limits (issue 5, "Limits"): @fastify/rate-limit on every route, per client address
+// (loopback exempt, as for sockets: see sockets/client-address.ts), answering 429 RATE_LIMITED
+// with the x-ratelimit-* and retry-after headers; and the login throttle the log-in route uses.
+// Register before the routes: the limiter attaches to routes as they are added.
+import fp from 'fastify-plugin';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { ERR } from '../protocol/events.js';
+import { AppError } from '../services/app-error.js';
+import { LoginThrottle } from '../services/login-throttle.js';
+import { isLoopback } from '../sockets/client-address.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    loginThrottle: LoginThrottle;
+  }
+}
+
+export default fp(
+  async (app) => {
+    const { config } = app;
+    app.decorate('loginThrottle', new LoginThrottle(config.loginMaxFailures, config.loginWindowMinutes * 60_000));
+    if (config.httpRequestsPerMinute === 0) return;
+    await app.register(fastifyRateLimit, {
+      global: true,
+      max: config.httpRequestsPerMinute,
+      timeWindow: 60_000,
+      allowList: (req) => isLoopback(req.ip),
+      // Thrown, then shaped by the app's error handler like every other error.
+      errorResponseBuilder: (_req, ctx) => new AppError(ERR.rateLimited, `Too many requests; retry in ${ctx.after}`),
+    });
+  },
+  { name: 'bulle-rate-limits', dependencies: ['bulle-storage'] },
+);

@@ -1,0 +1,24 @@
+// The agent workspace's services (issue #4, "The agent console"), built once per server.
+import { CannedReplies } from './canned-replies.js';
+import { ContextService } from './context-service.js';
+import type { Conversations } from './conversations.js';
+import { CustomerHistory } from './customer-history.js';
+import { NotesService } from './notes-service.js';
+
+export interface ConsoleServices {
+  canned: CannedReplies;
+  notes: NotesService;
+  context: ContextService;
+  customers: CustomerHistory;
+  conversations: Conversations;
+}
+
+export function createConsoleServices(conversations: Conversations): ConsoleServices {
+  return {
+    canned: new CannedReplies(conversations.store),
+    notes: new NotesService(conversations),
+    context: new ContextService(conversations),
+    customers: new CustomerHistory(conversations),
+    conversations,
+  };
+}

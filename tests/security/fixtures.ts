@@ -1,0 +1,64 @@
+// Shared by the security tests: a second site and agents created through the store, and
+// sockets with the headers a browser page (Origin) or a proxy (X-Forwarded-For) would send.
+import type { FastifyInstance } from 'fastify';
+import { io, type Socket } from 'socket.io-client';
+import { NS, ERR } from '../../server/protocol/events.js';
+import type { AgentRecord, SiteRecord } from '../../server/storage/records.js';
+import { hashPassword, newId } from '../../server/services/secrets.js';
+import { waitFor } from '../helpers/server.js';
+
+export const KNOWN_CODES = new Set<string>(Object.values(ERR));
+
+export async function addSite(app: FastifyInstance, id: string, allowedOrigins: string[]): Promise<SiteRecord> {
+  const site: SiteRecord = {
+    id,
+    name: `Shop ${id}`,
+    languages: ['fr', 'en'],
+    defaultLanguage: 'en',
+    allowedOrigins,
+    faqDir: 'faq/data/demo',
+    createdAt: Date.now(),
+  };
+  await app.store.putSite(site);
+  await app.sites.add(site);
+  return site;
+}
+
+export async function addAgent(
+  app: FastifyInstance,
+  a: Pick<AgentRecord, 'siteId' | 'name' | 'email' | 'languages' | 'role'> & { password: string },
+): Promise<AgentRecord> {
+  const agent: AgentRecord = { ...a, id: newId(), passwordHash: await hashPassword(a.password), createdAt: Date.now() };
+  await app.store.putAgent(agent);
+  return agent;
+}
+
+const opened: Socket[] = [];
+export function closeRawSockets(): void {
+  for (const s of opened.splice(0)) s.close();
+}
+
+/** A socket that sends the headers of our choosing (Node clients send no Origin by default). */
+export function rawSocket(url: string, nsp: string, opts: { auth?: object; headers?: Record<string, string> } = {}): Socket {
+  const socket = io(url + nsp, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(opts.auth ? { auth: opts.auth } : {}),
+    ...(opts.headers ? { extraHeaders: opts.headers } : {}),
+  });
+  opened.push(socket);
+  return socket;
+}
+
+export const visitorSocket = (url: string, auth: object, headers?: Record<string, string>) =>
+  rawSocket(url, NS.visitor, { auth, ...(headers ? { headers } : {}) });
+
+/** 'connect', or the connect_error's code (namespace refusals) or message (engine refusals). */
+export async function outcome(socket: Socket): Promise<string> {
+  if (socket.connected) return 'connect';
+  return Promise.race([
+    waitFor(socket, 'connect').then(() => 'connect'),
+    waitFor<Error & { data?: { code?: string } }>(socket, 'connect_error').then((e) => e.data?.code ?? `engine: ${e.message}`),
+  ]);
+}

@@ -1,0 +1,151 @@
+// The pieces behind issue 5's limits and access rules, with injected clocks (no sleeps):
+// config validation, the token bucket, the login throttle, the origin policy, CSP by path,
+// and the bot's bounded input.
+import { describe, expect, it } from 'vitest';
+import { configFromEnv, createConfig, defaults } from '../../server/config.js';
+import { TokenBucket } from '../../server/services/token-bucket.js';
+import { LoginThrottle } from '../../server/services/login-throttle.js';
+import { createOriginPolicy } from '../../server/plugins/origins.js';
+import { policyFor } from '../../server/plugins/security-headers.js';
+import { BOT_INPUT_MAX_CHARS, createSiteBot } from '../../server/services/bot.js';
+import { clientAddress, isLoopback } from '../../server/sockets/client-address.js';
+import type { SiteRecord } from '../../server/storage/records.js';
+
+describe('config', () => {
+  it('reads the security settings from the environment, with safe defaults', () => {
+    expect(defaults).toMatchObject({ maxConnectionsPerIp: 100, visitorMessagesPerSecond: 3, visitorMessageBurst: 10, loginMaxFailures: 5, loginWindowMinutes: 15, trustProxy: false, consoleOrigins: [] });
+    const c = configFromEnv({
+      BULLE_MAX_CONN_PER_IP: '0',
+      BULLE_CONSOLE_ORIGINS: 'https://Console.Example/, http://127.0.0.1:3000',
+      BULLE_TRUST_PROXY: 'true',
+      BULLE_VISITOR_MSG_PER_SEC: '1.5',
+      BULLE_HTTP_RATE_PER_MIN: '0',
+    });
+    expect(c).toMatchObject({ maxConnectionsPerIp: 0, trustProxy: true, visitorMessagesPerSecond: 1.5, httpRequestsPerMinute: 0 });
+    expect(c.consoleOrigins).toEqual(['https://console.example', 'http://127.0.0.1:3000']);
+    expect(Object.isFrozen(c) && Object.isFrozen(c.consoleOrigins)).toBe(true);
+  });
+
+  it.each([
+    ['BULLE_MAX_CONN_PER_IP', '-1'],
+    ['BULLE_MAX_CONN_PER_IP', 'lots'],
+    ['BULLE_VISITOR_MSG_PER_SEC', '0'],
+    ['BULLE_VISITOR_MSG_BURST', '2.5'],
+    ['BULLE_LOGIN_MAX_FAILURES', '0'],
+    ['BULLE_TRUST_PROXY', 'yes please'],
+    ['BULLE_CONSOLE_ORIGINS', 'https://console.example/path'],
+    ['BULLE_CONSOLE_ORIGINS', '*'],
+    ['BULLE_HTTP_RATE_PER_MIN', '1e99'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => configFromEnv({ [name]: value })).toThrow(name);
+  });
+
+  it('createConfig validates overrides too', () => {
+    expect(() => createConfig({ maxConnectionsPerIp: -5 })).toThrow(/maxConnectionsPerIp/);
+  });
+});
+
+describe('TokenBucket', () => {
+  it('allows the burst, then the rate', () => {
+    let t = 0;
+    const b = new TokenBucket(3, 10, () => t);
+    expect(Array.from({ length: 12 }, () => b.take()).filter(Boolean)).toHaveLength(10);
+    expect(b.retryAfterMs()).toBe(334);
+    t += 334;
+    expect(b.take()).toBe(true);
+    expect(b.take()).toBe(false);
+    t += 60_000;
+    expect(Array.from({ length: 12 }, () => b.take()).filter(Boolean)).toHaveLength(10);
+  });
+});
+
+describe('LoginThrottle', () => {
+  it('blocks an address or an e-mail after N failures within the window, then lets go', () => {
+    let t = 0;
+    const th = new LoginThrottle(3, 60_000, () => t);
+    for (let i = 0; i < 3; i++) th.recordFailure(`10.0.0.${i}`, 'A@x.example');
+    expect(th.retryAfterMs('10.0.0.9', 'a@x.example ')).toBe(60_000);
+    expect(th.retryAfterMs('10.0.0.9', 'b@x.example')).toBe(0);
+    t += 30_000;
+    expect(th.retryAfterMs(undefined, 'a@x.example')).toBe(30_000);
+    t += 30_001;
+    expect(th.retryAfterMs(undefined, 'a@x.example')).toBe(0);
+    for (const e of ['1@x', '2@x', '3@x']) th.recordFailure('10.0.0.7', e);
+    expect(th.retryAfterMs('10.0.0.7', 'new@x')).toBeGreaterThan(0);
+    th.recordSuccess('1@x');
+    expect(th.retryAfterMs('10.0.0.7', 'new@x')).toBeGreaterThan(0); // a success does not clear the address
+  });
+
+  it('stays bounded under a flood of distinct keys', () => {
+    const th = new LoginThrottle(5, 60_000);
+    for (let i = 0; i < 60_000; i++) th.recordFailure(undefined, `user${i}@x`);
+    expect((th as unknown as { failures: Map<string, number[]> }).failures.size).toBeLessThanOrEqual(50_000);
+  });
+});
+
+describe('origin policy', () => {
+  const site = (allowedOrigins: string[]) => ({ allowedOrigins }) as SiteRecord;
+  const sites: SiteRecord[] = [site(['https://shop.example']), site([])];
+  const policy = createOriginPolicy({ consoleOrigins: [], trustProxy: false, sites: () => sites });
+  const h = (origin: string | undefined, host = 'chat.example:3000') => ({ ...(origin ? { origin } : {}), host });
+
+  it('console: the same host only, no Origin allowed (not a browser page)', () => {
+    expect(policy.console(h('http://chat.example:3000'))).toBe(true);
+    expect(policy.console(h('https://chat.example:3000'))).toBe(true);
+    expect(policy.console(h('http://chat.example:3001'))).toBe(false);
+    expect(policy.console(h('http://chat.example', 'chat.example:80'))).toBe(true);
+    expect(policy.console(h('null'))).toBe(false);
+    expect(policy.console(h(undefined))).toBe(true);
+  });
+
+  it('widget: listed origins, `*`, and the server\'s own; an empty list is the server\'s own only', () => {
+    expect(policy.widget(sites[0]!, h('https://shop.example'))).toBe(true);
+    expect(policy.widget(sites[0]!, h('https://shop.example.evil.example'))).toBe(false);
+    expect(policy.widget(sites[0]!, h('http://shop.example'))).toBe(false);
+    expect(policy.widget(sites[1]!, h('https://shop.example'))).toBe(false);
+    expect(policy.widget(sites[1]!, h('http://chat.example:3000'))).toBe(true);
+    expect(policy.widget(site(['*']), h('https://anything.example'))).toBe(true);
+    expect(policy.anywhere(h('https://shop.example'))).toBe(true);
+    expect(policy.anywhere(h('https://evil.example'))).toBe(false);
+  });
+
+  it('X-Forwarded-Host counts only with trustProxy', () => {
+    const proxied = { origin: 'https://chat.example', host: 'localhost:3000', 'x-forwarded-host': 'chat.example' };
+    expect(policy.console(proxied)).toBe(false);
+    expect(createOriginPolicy({ consoleOrigins: [], trustProxy: true, sites: () => [] }).console(proxied)).toBe(true);
+  });
+});
+
+describe('client address', () => {
+  const req = (remoteAddress: string, xff?: string) => ({ socket: { remoteAddress }, headers: xff ? { 'x-forwarded-for': xff } : {} }) as never;
+  it('uses X-Forwarded-For only when told to trust the proxy', () => {
+    expect(clientAddress(req('127.0.0.1', '203.0.113.1, 10.0.0.1'), false)).toBe('127.0.0.1');
+    expect(clientAddress(req('127.0.0.1', '203.0.113.1, 10.0.0.1'), true)).toBe('203.0.113.1');
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.2'].every(isLoopback)).toBe(true);
+    expect(['10.0.0.1', '::ffff:10.0.0.1', '1127.0.0.1'].some(isLoopback)).toBe(false);
+  });
+});
+
+describe('CSP by path', () => {
+  it.each([
+    ['/console/', 'console'],
+    ['/console/assets/index.js?v=1', 'console'],
+    ['/console', 'console'],
+    ['/widget.js', 'widget'],
+    ['/widget/app.js', 'widget'],
+    ['/', 'shop'],
+    ['/checkout.html', 'shop'],
+    ['/consolex', 'shop'],
+    ['/widget.jsx', 'shop'],
+  ])('%s → %s', (url, policy) => expect(policyFor(url)).toBe(policy));
+});
+
+describe('the bot reads at most BOT_INPUT_MAX_CHARS', () => {
+  it('passes only the prefix to the matcher', () => {
+    const seen: number[] = [];
+    const bot = createSiteBot({} as never, { match: (text: string) => (seen.push(text.length), []) } as never, 'en');
+    bot.reply('where is my order '.repeat(400), 'en', 1);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(BOT_INPUT_MAX_CHARS);
+  });
+});
