@@ -7,45 +7,32 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const ENGINE = here('./node_modules/engine.io-client/build/esm/');
 
 /**
- * What socket.io-client takes from engine.io-client, instead of the package index: the index
- * re-exports the polling transports, whose module-level code (an XHR probe, unload listeners)
- * keeps them in the bundle although the widget never polls. The transport classes socket.io-client
- * re-exports are unused by the widget.
+ * What socket.io-client takes from engine.io-client, replaced by widget/app/engine-socket.ts:
+ * Engine.IO over one WebSocket, text only. The transport classes socket.io-client re-exports
+ * are unused by the widget.
  */
 const ENGINE_ENTRY = `
-export { Socket } from ${JSON.stringify(ENGINE + 'socket.js')};
-export { installTimerFunctions } from ${JSON.stringify(ENGINE + 'util.js')};
-export { nextTick } from ${JSON.stringify(ENGINE + 'globals.js')};
+export { Socket, installTimerFunctions, nextTick } from ${JSON.stringify(here('./widget/app/engine-socket.ts'))};
 export { parse } from ${JSON.stringify(here('./widget/app/parse-url.ts'))};
-export { WS as WebSocket, WS as NodeWebSocket } from ${JSON.stringify(ENGINE + 'transports/websocket.js')};
-export const Fetch = undefined, XHR = undefined, NodeXHR = undefined, WebTransport = undefined;
+export const WebSocket = undefined, NodeWebSocket = undefined, Fetch = undefined, XHR = undefined, NodeXHR = undefined, WebTransport = undefined;
 `;
 
 /**
- * Trim socket.io-client to what the widget speaks (its 20 KB budget includes it):
- * - WebSocket only: engine.io-client's transport table → widget/app/ws-transports.ts;
- * - JSON only: the binary helpers of socket.io-parser and engine.io-parser → widget/app/no-binary.ts;
- * - `URL` instead of engine.io-client's regular-expression URI parser → widget/app/parse-url.ts.
+ * Trim socket.io-client to what the widget speaks (its 20 KB budget includes it): socket.io-client
+ * itself (Manager, Socket: acks, buffering, reconnection with backoff) is kept; under it,
+ * - engine.io-client → widget/app/engine-socket.ts (WebSocket only: no polling, upgrades, binary);
+ * - socket.io-parser → widget/app/sio-parser.ts (JSON only: no binary attachments).
  */
-const REPLACEMENTS: { pkg: string; source: string; file: string }[] = [
-  { pkg: 'engine.io-client', source: './transports/index.js', file: './widget/app/ws-transports.ts' },
-  { pkg: 'engine.io-client', source: './contrib/parseuri.js', file: './widget/app/parse-url.ts' },
-  { pkg: 'socket.io-parser', source: './binary.js', file: './widget/app/no-binary.ts' },
-  { pkg: 'socket.io-parser', source: './is-binary.js', file: './widget/app/no-binary.ts' },
-  { pkg: 'engine.io-parser', source: './contrib/base64-arraybuffer.js', file: './widget/app/no-binary.ts' },
-];
-
 const websocketOnly: Plugin = {
   name: 'bulle-websocket-only',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source === 'engine.io-client' && importer?.includes('socket.io-client')) return '\0bulle:engine-entry';
-    if (source === 'bulle:engine-ws') return ENGINE + 'transports/websocket.js';
-    const hit = REPLACEMENTS.find((r) => r.source === source && importer?.includes(`/node_modules/${r.pkg}/`));
-    return hit ? here(hit.file) : null;
+    if (!importer?.includes('/node_modules/socket.io-client/')) return null;
+    if (source === 'engine.io-client') return '\0bulle:engine-entry';
+    if (source === 'socket.io-parser') return here('./widget/app/sio-parser.ts');
+    return null;
   },
   load(id) {
     return id === '\0bulle:engine-entry' ? ENGINE_ENTRY : null;

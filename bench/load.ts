@@ -31,6 +31,10 @@ const args = parseArgs(process.argv.slice(2), {
   /** Visitors who ask for a human before the run ('auto': 2 %, at most 200). */
   handoffs: 'auto',
   agents: 2,
+  /** BULLE_AGENT_MAX_CHATS for the server ('auto': enough for every hand-off, at most 100). */
+  agentMaxChats: 'auto',
+  /** A visitor sends at most one message per this many ms (the server's default limit is 3/s). */
+  visitorMinInterval: 500,
   /** Visitor worker processes ('auto': 1 up to 3,000 visitors, then one per 5,000, at least 2). */
   workers: 'auto',
   connectRate: 1500,
@@ -220,6 +224,7 @@ async function benchBulle() {
     if (i < 1) throw new Error(`--server-env: "${kv}" is not KEY=VALUE`);
     env[kv.slice(0, i)] = kv.slice(i + 1);
   }
+  env.BULLE_AGENT_MAX_CHATS = String(args.agentMaxChats === 'auto' ? Math.min(100, Math.max(3, Math.ceil(handoffs / Math.min(agentCount, 2)) + 2)) : args.agentMaxChats);
   let server: Child | undefined;
   let workers: Worker[] = [];
   let agents: AgentPool | undefined;
@@ -245,7 +250,7 @@ async function benchBulle() {
     const benchCpu0 = process.cpuUsage();
     const runStart = Date.now();
     for (const w of workers) {
-      w.send({ type: 'run', durationMs, botRate: botRate / workerCount, convRate: convRate / workerCount, drainMs, drainMaxMs, ackTimeoutMs: args.ackTimeout });
+      w.send({ type: 'run', durationMs, botRate: botRate / workerCount, convRate: convRate / workerCount, drainMs, drainMaxMs, ackTimeoutMs: args.ackTimeout, minIntervalMs: args.visitorMinInterval });
     }
     agents.collecting = true;
     const agentRun = await agents.sendLoop(agentRate, durationMs, () => new Set());
@@ -323,10 +328,13 @@ async function benchBulle() {
         queued: hand.reduce((n, h) => n + h.queued, 0),
         latency: handLat,
         claimErrors: agents.claimErrors,
+        claimConflicts: agents.claimConflicts,
+        routed: agents.routed,
         claimed: agents.assigned.size,
       },
       runMs,
       drainSeconds,
+      maxChats: env.BULLE_AGENT_MAX_CHATS,
       msgsPerSec: ackedInWindow / (durationMs / 1000),
       bot,
       agentLat,
@@ -384,7 +392,7 @@ async function benchEcho() {
     const ms = args.baselineDuration * 1000;
     const cpu0 = cpuSeconds(server.pid) ?? 0;
     const t0 = Date.now();
-    for (const w of workers) w.send({ type: 'run', durationMs: ms, botRate: args.rate / workerCount, convRate: 0, drainMs, drainMaxMs, ackTimeoutMs: args.ackTimeout });
+    for (const w of workers) w.send({ type: 'run', durationMs: ms, botRate: args.rate / workerCount, convRate: 0, drainMs, drainMaxMs, ackTimeoutMs: args.ackTimeout, minIntervalMs: args.visitorMinInterval });
     const results = await Promise.all(workers.map((w) => w.next<RunResult>('result', ms + drainMaxMs + args.ackTimeout + 60_000)));
     const cpu = (cpuSeconds(server.pid) ?? 0) - cpu0;
     const rssPeak = mem.peak;
@@ -458,7 +466,7 @@ console.log(
 console.log('');
 console.log('details (Bulle run):');
 console.log(`  server start ${b.startMs} ms; connect ${b.connect.map((c) => `${c.connected}/${c.connected + c.failed} in ${c.ms} ms`).join(', ')}; connect errors: ${countsText(mergeCounts(b.connect.map((c) => c.errors)))}`);
-console.log(`  hand-offs: ${b.hand.requested} requested, ${b.hand.assigned} assigned before the run (${b.hand.queued} still queued); request → assigned p50 ${ms(b.hand.latency.p50)} / p99 ${ms(b.hand.latency.p99)} ms; conversations claimed in all: ${b.hand.claimed}; claim errors: ${countsText(b.hand.claimErrors)}`);
+console.log(`  hand-offs: ${b.hand.requested} requested, ${b.hand.assigned} assigned before the run (${b.hand.queued} still queued); request → assigned p50 ${ms(b.hand.latency.p50)} / p99 ${ms(b.hand.latency.p99)} ms; conversations held by the agents in all: ${b.hand.claimed} (${b.hand.routed} auto-assigned by the server, ${b.hand.claimConflicts} claims lost to it); claim errors: ${countsText(b.hand.claimErrors)}; BULLE_AGENT_MAX_CHATS ${b.maxChats}`);
 console.log(`  FAQ questions: ${b.botSent} sent, ${b.botAcked} acked, ${b.botSkipped} slots skipped (no idle visitor: replies too slow), bot answered ${b.botAnswers}, fell back ${b.botFallbacks}; lost ${b.botLost}, undelivered to dropped sockets ${b.botUndelivered}, still unanswered and unacked after the drain ${b.botUnconfirmed}`);
 console.log(`  agent replies: ${b.agentSent} sent, ${b.agentAcked} acked, ${b.agentSkipped} skipped; errors: ${countsText(b.agentErrors)}; lost ${b.agentLost}, undelivered to dropped sockets ${b.agentUndelivered}`);
 console.log(`  visitor follow-ups: ${b.convSent} sent, ${b.convAcked} acked, ${b.convSkipped} skipped; lost ${b.v2aLost}`);

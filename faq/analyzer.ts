@@ -77,12 +77,26 @@ function expandContractions(ws: string[]): string[] {
 /** A capitalised word after another word (not at the start of a sentence). */
 const MID_SENTENCE_CAPITAL = /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}{2,}\b/gu;
 
-export function analyze(text: string, lang: Lang): Token[] {
+export interface Prepared {
+  /** Normalised words, chat spellings expanded, entities as placeholder words. */
+  words: string[];
+  /** The words written with a capital inside a sentence. */
+  capitals: Set<string>;
+}
+
+/** The first half of analyze(): the words of the text, before anything is dropped or joined. */
+export function prepare(text: string, lang: Lang): Prepared {
   const t = toolsFor(lang);
   const masked = maskEntities(text);
   const capitals = new Set((masked.match(MID_SENTENCE_CAPITAL) ?? []).flatMap((w) => words(w)));
   let ws = words(masked).flatMap((w) => t.spellings.get(w) ?? [w]);
   if (lang === 'en') ws = expandContractions(ws);
+  return { words: ws, capitals };
+}
+
+/** The second half: stop words flagged, stems, synonyms, expressions joined. */
+export function analyzeWords({ words: ws, capitals }: Prepared, lang: Lang): Token[] {
+  const t = toolsFor(lang);
   const tokens: Token[] = ws.map((w) => {
     if (w.startsWith(ENTITY_PREFIX)) return { surface: w, term: `#${w.slice(ENTITY_PREFIX.length)}`, stop: false };
     const s = stem(w, lang);
@@ -92,10 +106,28 @@ export function analyze(text: string, lang: Lang): Token[] {
   return joinPhrases(tokens, t, lang);
 }
 
+export function analyze(text: string, lang: Lang): Token[] {
+  return analyzeWords(prepare(text, lang), lang);
+}
+
+/** Whether a normalised word is an entity placeholder or a bare number. */
+export const isEntityOrNumber = (word: string) => word.startsWith(ENTITY_PREFIX) || /^\d+$/.test(word);
+
+/** Every word the analyser knows without any FAQ (for the typo corrector's vocabulary). */
+export function lexiconVocabulary(lang: Lang): string[] {
+  const t = toolsFor(lang);
+  return [...t.ignored, ...t.lexiconWords, ...t.commonWords];
+}
+
 /** Whether the analyser knows the word without any FAQ: stop word, filler, chat spelling, lexicon. */
 export function isCommonWord(word: string, lang: Lang): boolean {
   const t = toolsFor(lang);
   return t.ignored.has(word) || t.spellings.has(word) || (word.length >= 3 && t.lexiconWords.has(word));
+}
+
+/** A stop word or filler: never counts. */
+export function isIgnoredWord(word: string, lang: Lang): boolean {
+  return toolsFor(lang).ignored.has(word);
 }
 
 /** An everyday word ("time", "new"): it counts half, and is never corrected into another word. */
@@ -120,6 +152,12 @@ export function isTypoOfCommonWord(word: string, lang: Lang): boolean {
     for (const c of 'abcdefghijklmnopqrstuvwxyz') if (common(word.slice(0, i) + c + word.slice(i))) return true;
   }
   return false;
+}
+
+/** The term of one normalised word, without the rest of the pipeline (cheap: for word splitting). */
+export function termOf(word: string, lang: Lang): string {
+  const s = stem(word, lang);
+  return toolsFor(lang).synonyms.get(s) ?? s;
 }
 
 /** Re-analyses one word (a typo's correction) in the same way. */

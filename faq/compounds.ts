@@ -3,7 +3,7 @@
 // word is split where both halves are terms the FAQ knows, with the linking "s", "n", "es",
 // "en" dropped from the first half. No dictionary: the FAQ's own vocabulary decides.
 import type { Lang } from '../server/protocol/types.js';
-import { analyzeWord } from './analyzer.js';
+import { isIgnoredWord, termOf } from './analyzer.js';
 
 const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da']);
 const MIN_WORD = 8;
@@ -15,15 +15,16 @@ export function splitCompound(word: string, lang: Lang, known: (term: string) =>
   if (!COMPOUNDING.has(lang) || word.length < MIN_WORD || !/^\p{L}+$/u.test(word)) return null;
   // Longest known tail first: "versandkosten" → "versand" + "kosten", not "versandk" + "osten".
   for (let i = MIN_PART; i <= word.length - MIN_PART - 1; i++) {
-    const tail = analyzeWord(word.slice(i), lang);
-    if (tail.stop || !known(tail.term)) continue;
+    const tailWord = word.slice(i);
+    const tail = termOf(tailWord, lang);
+    if (isIgnoredWord(tailWord, lang) || !known(tail)) continue;
     for (const link of LINKS) {
       const headWord = word.slice(0, i);
       if (link && !headWord.endsWith(link)) continue;
       const stripped = link ? headWord.slice(0, -link.length) : headWord;
       if (stripped.length < MIN_PART) continue;
-      const head = analyzeWord(stripped, lang);
-      if (!head.stop && known(head.term)) return [head.term, tail.term];
+      const head = termOf(stripped, lang);
+      if (!isIgnoredWord(stripped, lang) && known(head)) return [head, tail];
     }
   }
   return null;

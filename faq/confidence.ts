@@ -48,21 +48,24 @@ export function confidenceOf(f: Features & { margin: number }, c = CALIBRATION):
   return 1 / (1 + Math.exp(-z));
 }
 
-export function combine(scored: Scored[]): MatchCandidate[] {
+/** The `limit` most confident candidates, best first, each with its component scores. */
+export function combine(scored: Scored[], limit = Infinity): MatchCandidate[] {
   const ranked = scored.map((s) => ({ ...s, relevance: relevance(s.features) })).sort((a, b) => b.relevance - a.relevance);
   return ranked
     .map((s, i) => {
       // How far ahead of the best other entry (negative for all but the first).
       const other = i === 0 ? (ranked[1]?.relevance ?? 0) : ranked[0]!.relevance;
       const features = { ...s.features, margin: s.relevance - other };
-      return {
-        faqId: s.faqId,
-        confidence: round(confidenceOf(features)),
-        via: features.keyword > 0 ? 'keyword' : 'fuzzy',
-        scores: roundAll({ relevance: s.relevance, ...features }),
-      } satisfies MatchCandidate;
+      return { s, features, confidence: confidenceOf(features) };
     })
-    .sort((a, b) => b.confidence - a.confidence);
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, limit)
+    .map(({ s, features, confidence }) => ({
+      faqId: s.faqId,
+      confidence: round(confidence),
+      via: features.keyword > 0 ? 'keyword' : 'fuzzy',
+      scores: roundAll({ relevance: s.relevance, ...features }),
+    }));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

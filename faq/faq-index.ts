@@ -2,14 +2,12 @@
 // is across entries (a word in every entry says little), the typo corrector's vocabulary, the
 // lexical index and the keyword rules. query() turns a visitor's message into weighted terms.
 import type { Lang } from '../server/protocol/types.js';
-import { analyze, analyzeWord, isCommonWord, isEverydayTerm, isEverydayWord, isTypoOfCommonWord, type Token } from './analyzer.js';
+import { analyze, analyzeWords, isCommonWord, isEverydayTerm, isEverydayWord, lexiconVocabulary, prepare, termOf, type Token } from './analyzer.js';
 import { splitCompound } from './compounds.js';
-import { createTypoCorrector, type TypoCorrector } from './fuzzy-index.js';
 import { createKeywordRules, type KeywordRules } from './keyword-rules.js';
 import { createLexicalIndex, type LexicalIndex } from './lexical-index.js';
-import { lexiconFor } from './lexicon/index.js';
-import { STOP_WORDS } from './stop-words.js';
 import type { FaqEntry } from './types.js';
+import { createWordFixer } from './word-fixer.js';
 
 export interface IndexedEntry {
   id: string;
@@ -51,6 +49,7 @@ const ENTITY_FACTOR = 0.3;
 const EVERYDAY_FACTOR = 0.5;
 /** An unknown name ("Munich", "Anna") is what the question is about less often than other words. */
 const PROPER_FACTOR = 0.3;
+const KNOWN_PROPER_FACTOR = 0.5;
 /** German capitalises every noun: no telling names from words there. */
 const NO_PROPER_NOUNS = new Set(['de']);
 
@@ -61,10 +60,13 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
     keywords: e.keywords.map((text) => analyze(text, lang)),
   }));
   const base = new Set<string>();
+  // Places and names in the FAQ's examples ("shipping fees to Belgium?") are not what entries are about.
+  const properTerms = new Set<string>();
   for (const a of analyzed) {
     for (const t of [...a.sentences, ...a.keywords].flat()) {
       surfaces.add(t.surface);
       if (!t.stop) base.add(t.term);
+      if (t.proper && !NO_PROPER_NOUNS.has(lang)) properTerms.add(t.term);
     }
   }
   // "Versandkosten" also counts as "versand" + "kosten", when the FAQ knows both.
@@ -83,58 +85,33 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
   const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
   // An order number or an email is incidental to what is asked: it counts, but little; an
   // everyday word ("time", "new") counts half.
-  const factor = (t: string) => (t.startsWith('#') ? ENTITY_FACTOR : isEverydayTerm(t, lang) ? EVERYDAY_FACTOR : 1);
+  const factor = (t: string) =>
+    t.startsWith('#') ? ENTITY_FACTOR : properTerms.has(t) ? KNOWN_PROPER_FACTOR : isEverydayTerm(t, lang) ? EVERYDAY_FACTOR : 1;
   const idf = (t: string) => idfOf(df.get(t) ?? 1) * factor(t);
 
-  const lex = lexiconFor(lang);
-  const corrector: TypoCorrector = createTypoCorrector([
-    ...surfaces,
-    ...(STOP_WORDS[lang] ?? []),
-    ...(lex ? lex.filler.split(/\s+/) : []),
-    ...(lex ? lex.synonyms.split(/\s+/) : []),
-  ]);
+  const fixer = createWordFixer(
+    lang,
+    (w) => surfaces.has(w) || df.has(termOf(w, lang)) || isCommonWord(w, lang),
+    [...surfaces, ...lexiconVocabulary(lang)],
+  );
   const lexical = createLexicalIndex(
     entries.flatMap((e, i) => indexed[i]!.sentences.map((s) => ({ faqId: e.id, terms: [...s] }))),
   );
   const rules = createKeywordRules(entries, lang);
 
-  function resolve(token: Token, split = true): QueryTerm[] {
-    if (df.has(token.term)) return [{ term: token.term, similarity: 1, known: true, weight: idf(token.term) }];
+  function resolve(token: Token, similarity: number): QueryTerm[] {
     // An entity or a number the FAQ never mentions says nothing either way.
-    if (token.term.startsWith('#')) return [];
-    // "hwat", "acn", "yor": a short word the FAQ does not know is usually a mistyped little word.
-    if (token.surface.length <= 4 && isTypoOfCommonWord(token.surface, lang)) return [];
-    // Two words typed as one ("touchwith", "uhelp", "myaccount").
-    const pair = split ? splitJoined(token.surface) : null;
-    if (pair) return pair.flatMap((t) => (t.stop ? [] : resolve(t, false)));
-    const everyday = isEverydayWord(token.surface, lang);
-    const fixed = everyday ? null : corrector.correct(token.surface);
-    if (fixed && fixed.word !== token.surface) {
-      const t = analyzeWord(fixed.word, lang);
-      // Only a sure correction may turn a word into one that does not count ("winter" is not "want").
-      if (t.stop && (fixed.similarity >= 0.85 || token.surface.length <= 5)) return [];
-      if (df.has(t.term)) {
-        // What the correction does not vouch for still counts as unknown.
-        const weight = fixed.similarity * idf(t.term) + (1 - fixed.similarity) * unknownWeight;
-        return [{ term: t.term, similarity: fixed.similarity, known: true, weight }];
-      }
+    if (token.term.startsWith('#') && !df.has(token.term)) return [];
+    if (df.has(token.term)) {
+      // What a correction does not vouch for still counts as unknown.
+      const weight = similarity * idf(token.term) + (1 - similarity) * unknownWeight;
+      return [{ term: token.term, similarity, known: true, weight }];
     }
     const parts = splitCompound(token.surface, lang, (x) => df.has(x));
     if (parts) return parts.map((term) => ({ term, similarity: 0.9, known: true, weight: idf(term) }));
-    const proper = token.proper && !NO_PROPER_NOUNS.has(lang);
-    const unknownFactor = proper ? PROPER_FACTOR : everyday ? EVERYDAY_FACTOR : 1;
-    return [{ term: token.term, similarity: 0, known: false, weight: unknownWeight * unknownFactor }];
-  }
-
-  /** The two words of a word typed without its space, when both are words we know. */
-  function splitJoined(word: string): Token[] | null {
-    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return null;
-    const ok = (w: string) => isCommonWord(w, lang) || (w.length >= 3 && (surfaces.has(w) || df.has(analyzeWord(w, lang).term)));
-    for (let i = 1; i < word.length - 1; i++) {
-      const [a, b] = [word.slice(0, i), word.slice(i)];
-      if (ok(a) && ok(b)) return analyze(`${a} ${b}`, lang);
-    }
-    return null;
+    const proper = token.proper === true && !NO_PROPER_NOUNS.has(lang);
+    const factor = proper ? PROPER_FACTOR : isEverydayWord(token.surface, lang) ? EVERYDAY_FACTOR : 1;
+    return [{ term: token.term, similarity: 0, known: false, weight: unknownWeight * factor }];
   }
 
   return {
@@ -145,11 +122,13 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
     idf,
     rareWeight: idfOf(1),
     query(text) {
-      const tokens = analyze(text, lang);
+      const prepared = prepare(text, lang);
+      const fixed = fixer.fix(prepared.words);
+      const tokens = analyzeWords({ words: fixed.words, capitals: prepared.capitals }, lang);
       const byTerm = new Map<string, QueryTerm>();
       for (const tok of tokens) {
         if (tok.stop) continue;
-        for (const q of resolve(tok)) {
+        for (const q of resolve(tok, fixed.similarity.get(tok.surface) ?? 1)) {
           const prev = byTerm.get(q.term);
           if (!prev || prev.similarity < q.similarity) byTerm.set(q.term, q);
         }

@@ -20,14 +20,14 @@ export function createFaqMatcher(catalog: FaqCatalog): Matcher {
   return {
     match(text, lang) {
       const index = byLang.get(lang);
-      return index ? rank(index, text).slice(0, MAX_CANDIDATES) : [];
+      return index ? rank(index, text, MAX_CANDIDATES) : [];
     },
   };
 }
 
 /** Every entry that shares something with the message, best first. */
-export function rank(index: LangIndex, text: string): MatchCandidate[] {
-  return combine(score(index, text));
+export function rank(index: LangIndex, text: string, limit = Infinity): MatchCandidate[] {
+  return combine(score(index, text), limit);
 }
 
 /** Component scores of every entry that shares something with the message. */
@@ -38,6 +38,7 @@ export function score(index: LangIndex, text: string): { faqId: string; features
   const known = query.terms.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0) / total;
   const keywords = index.rules.match(query.tokens);
   const weightOf = new Map(query.terms.map((t) => [t.term, t.weight]));
+  const similarityOf = new Map(query.terms.map((t) => [t.term, t.similarity]));
   const bm25 = index.lexical.search(
     query.terms.filter((t) => t.known).map((t) => t.term),
     (term) => weightOf.get(term) ?? 1,
@@ -58,8 +59,7 @@ export function score(index: LangIndex, text: string): { faqId: string; features
       for (const term of s) {
         const w = index.idf(term);
         all += w;
-        const q = query.terms.find((t) => t.term === term);
-        if (q) said += w * q.similarity;
+        said += w * (similarityOf.get(term) ?? 0);
       }
       recall = Math.max(recall, said / all);
     }

@@ -55,7 +55,7 @@ export const defaults: Config = {
   host: '0.0.0.0',
   dataDir: resolve('data'),
   distDir: resolve('dist'),
-  flushIntervalMs: 10,
+  flushIntervalMs: 2,
   fsync: false,
   seedDemo: true,
   logLevel: 'info',

@@ -2,5 +2,6 @@
 import { render } from 'preact';
 import { App } from './ui/app.js';
 import './styles.css';
+import './workspace.css';
 
 render(<App />, document.getElementById('app')!);

@@ -54,6 +54,10 @@ export class AgentPool {
   readonly assigned = new Map<string, number>();
   readonly claimLatencies: number[] = [];
   readonly claimErrors: Record<string, number> = {};
+  /** Conversations the server's router assigned on its own (`conversation:assigned`, via auto). */
+  routed = 0;
+  /** Our claim lost to the router's auto-assignment (CONFLICT): expected, not an error. */
+  claimConflicts = 0;
   /** Visitor messages that reached an agent: clientId → latency (ms) from the stamp. */
   readonly visitorReceived = new Map<string, number>();
   collecting = false;
@@ -69,7 +73,7 @@ export class AgentPool {
       const { cookie, languages, admin } = await login(this.url, c);
       const socket = io(this.url + '/agent', { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
       const agent: Agent = { email: c.email, languages, admin, socket, connected: false };
-      this.agents.push(agent);
+      const idx = this.agents.push(agent) - 1;
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`agent ${c.email}: no connect after 10 s`)), 10_000);
         socket.once('connect', () => {
@@ -87,6 +91,13 @@ export class AgentPool {
         this.disconnects++;
       });
       socket.on('queue:added', (s: { id: string; lang: string; status?: string }) => this.enqueue(s));
+      // The server may route a chat to an agent itself (auto-assignment): that agent has it.
+      socket.on('conversation:assigned', (p: { conversation?: { id?: string }; via?: string }) => {
+        const id = p?.conversation?.id;
+        if (!id) return;
+        if (!this.assigned.has(id) && p.via !== 'pick') this.routed++;
+        this.assigned.set(id, idx);
+      });
       socket.on('message:created', (m: { author?: string; clientId?: string; text?: string }) => {
         if (m.author !== 'visitor' || !m.clientId || this.visitorReceived.has(m.clientId)) return;
         const stamp = stampRe.exec(m.text ?? '');
@@ -118,6 +129,8 @@ export class AgentPool {
         if (!err && res?.ok) {
           this.assigned.set(conv.id, i);
           this.claimLatencies.push(now() - t0);
+        } else if (!err && res?.error?.code === 'CONFLICT') {
+          this.claimConflicts++;
         } else {
           const key = err ? 'timeout' : (res?.error?.code ?? '?');
           this.claimErrors[key] = (this.claimErrors[key] ?? 0) + 1;

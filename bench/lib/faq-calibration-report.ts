@@ -21,6 +21,11 @@ export function calibrationReport(asked: { expected: string | null; candidates: 
   const p = samples.map((s) => predict(w, s));
   const t = chooseThresholds(samples, p);
   rows.push(row('all → all', rates(samples, p, t.answer, t.suggest), t));
+  const curve: (string | number)[][] = [['answer from', 'top-1', 'precision', 'OOS answered']];
+  for (const a of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+    const r = rates(samples, p, a, a);
+    curve.push([a, pct(r.top1), pct(r.precision), pct(1 - r.oosStepAside)]);
+  }
   const weights = ['bias', ...FEATURES].map((name, i) => `${name}: ${w[i]!.toFixed(2)}`).join(', ');
-  return `calibration (best candidate by relevance; hand-offs left out)\n${table(rows)}\nweights { ${weights} }`;
+  return `calibration (best candidate by relevance; hand-offs left out)\n${table(rows.filter((r) => r.length))}\nweights { ${weights} }\n\nfitted confidence, answer threshold alone (no "did you mean"):\n${table(curve)}`;
 }

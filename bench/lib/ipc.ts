@@ -29,6 +29,8 @@ export interface RunCmd {
   /** …or after this long in all. */
   drainMaxMs: number;
   ackTimeoutMs: number;
+  /** A visitor sends at most one message per this interval (the server rate-limits visitors). */
+  minIntervalMs: number;
 }
 export interface CloseCmd {
   type: 'close';

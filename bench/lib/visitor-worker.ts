@@ -32,6 +32,7 @@ interface Visitor {
   /** The FAQ question waiting for its bot reply. */
   pending: { clientId: string; t0: number; acked: boolean } | null;
   convInflight: number;
+  lastSendAt: number;
   handoffT0?: number;
 }
 
@@ -113,7 +114,7 @@ async function connect(cmd: ConnectCmd) {
         forceNew: true,
         timeout: Math.max(5000, cmd.timeoutMs),
       });
-      const v: Visitor = { n, socket, connected: false, handoff: n - cmd.offset < cmd.handoffs, status: 'none', pending: null, convInflight: 0 };
+      const v: Visitor = { n, socket, connected: false, handoff: n - cmd.offset < cmd.handoffs, status: 'none', pending: null, convInflight: 0, lastSendAt: 0 };
       let settled = false;
       socket.once('connect', () => {
         if (settled) return;
@@ -203,7 +204,7 @@ async function run(cmd: RunCmd) {
   const nextIdleBotVisitor = (): Visitor | undefined => {
     for (let k = 0; k < botRing.length; k++) {
       const v = botRing[botCursor++ % botRing.length]!;
-      if (v.connected && !v.pending && (v.status === 'none' || v.status === 'bot')) return v;
+      if (v.connected && !v.pending && (v.status === 'none' || v.status === 'bot') && tickNow - v.lastSendAt >= cmd.minIntervalMs) return v;
     }
     return undefined;
   };
@@ -211,7 +212,7 @@ async function run(cmd: RunCmd) {
   const nextAssignedVisitor = (): Visitor | undefined => {
     for (let k = 0; k < visitors.length; k++) {
       const v = visitors[convCursor++ % visitors.length]!;
-      if (v.connected && v.status === 'assigned' && v.convInflight < 5) return v;
+      if (v.connected && v.status === 'assigned' && v.convInflight < 5 && tickNow - v.lastSendAt >= cmd.minIntervalMs) return v;
     }
     return undefined;
   };
@@ -220,9 +221,11 @@ async function run(cmd: RunCmd) {
   let lastAssignedCheck = 0;
 
   const t0 = Date.now();
+  let tickNow = t0;
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
-      const elapsedMs = Date.now() - t0;
+      tickNow = Date.now();
+      const elapsedMs = tickNow - t0;
       if (elapsedMs >= cmd.durationMs) {
         clearInterval(tick);
         inWindow = false;
@@ -241,6 +244,7 @@ async function run(cmd: RunCmd) {
         const clientId = newClientId('q');
         const pending = { clientId, t0: now(), acked: false };
         v.pending = pending;
+        v.lastSendAt = tickNow;
         botSent++;
         const text = QUESTIONS[(v.n + botSent) % QUESTIONS.length]!;
         v.socket.timeout(cmd.ackTimeoutMs).emit('message:send', { clientId, text, page: PAGE }, (err: unknown, res?: { ok: boolean; error?: { code: string } }) => {
@@ -271,6 +275,7 @@ async function run(cmd: RunCmd) {
         const clientId = newClientId('vc');
         convSent++;
         v.convInflight++;
+        v.lastSendAt = tickNow;
         const text = `My order number is ${100000 + v.n}, any news? ts=${now().toFixed(3)}`;
         v.socket.timeout(cmd.ackTimeoutMs).emit('message:send', { clientId, text }, (err: unknown, res?: { ok: boolean; error?: { code: string } }) => {
           v.convInflight--;

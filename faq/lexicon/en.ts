@@ -21,7 +21,8 @@ export const EN: Lexicon = {
     first last long little own other old right big high different small large next early young important few
     same able work part number case point week month world home man woman child friend family today tomorrow
     yesterday now current real really think feel lot much many more most less some any every all
-    day night morning evening name thing true false kind sort type yes no`,
+    day night morning evening name thing true false kind sort type yes no take takes taking took give
+    gives put keep come comes`,
   phrases: {
     'customer service': 'custserv', 'customer support': 'custserv', 'customer care': 'custserv',
     'customer assistance': 'custserv', 'customer services': 'custserv', 'support team': 'custserv',
@@ -69,5 +70,5 @@ export const EN: Lexicon = {
     check see look view find consult
     information details data particulars
     request demand
-    accept allow take`,
+    accept allow`,
 };

@@ -6,6 +6,9 @@ import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 
+/** Folders known to exist: a mkdir per write cost a syscall on every message (bench:load). */
+const madeDirs = new Set<string>();
+
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
@@ -29,7 +32,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     const tmp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
-    await mkdir(dirname(this.file), { recursive: true });
+    const dir = dirname(this.file);
+    if (!madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
     const handle = await open(tmp, 'w');
     try {
       await handle.writeFile(JSON.stringify(data));

@@ -4,7 +4,7 @@
 //   conversations/<id>.json   one conversation with its messages
 // All data is held in memory (indexes below); files are written through GroupCommit.
 // Only this file (and json-file.ts) may import lowdb (STYLE.md habit 12).
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low, Memory, type Adapter } from 'lowdb';
@@ -76,6 +76,8 @@ export class LowdbChatStore implements ChatStore {
     this.core = new Low<CoreData>(this.adapter('core.json'), { sites: [], agents: [], sessions: [] });
     await this.core.read();
     if (!this.opts.dir) return;
+    // A kill -9 mid-write leaves a temp file beside the intact previous version: drop it.
+    for (const sub of ['', 'visitors', 'conversations']) await removeTempFiles(join(this.opts.dir, sub));
     for (const name of await listJson(join(this.opts.dir, 'visitors'))) {
       const db = new Low<VisitorBucket>(this.adapter('visitors', name), { visitors: [] });
       await db.read();
@@ -289,6 +291,16 @@ function upsert<T>(list: T[], item: T, same: (x: T) => boolean) {
 
 function clone<T>(x: T | undefined): T | undefined {
   return x === undefined ? undefined : structuredClone(x);
+}
+
+async function removeTempFiles(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => n.endsWith('.tmp')).map((n) => rm(join(dir, n), { force: true })));
 }
 
 async function listJson(dir: string): Promise<string[]> {

@@ -37,6 +37,11 @@ describe('module boundaries', () => {
     expect(users).toHaveLength(1);
     expect(users[0]).toMatch(/^faq\//);
   });
+  it('eld only in one faq/ module', () => {
+    const users = importersOf(/^eld(\/|$)/);
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatch(/^faq\//);
+  });
   it('socket.io-client only in one widget module and one console module', () => {
     const users = importersOf(/^socket\.io-client$/);
     expect(users.filter((f) => f.startsWith('widget/'))).toHaveLength(1);

@@ -20,6 +20,10 @@ beforeAll(async () => {
   }
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startServer({ distDir: DIST });
+  // This test drives picking by hand in the console: the admin's manual mode (issue #4;
+  // automatic assignment is covered by agents.test.ts).
+  const alex = (await server.app.store.findAgentByEmail('alex@demo.bulle.chat'))!;
+  await server.app.chatRouting.setMode(alex, 'manual');
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -103,10 +103,15 @@ describe('widget: app', () => {
     await page.locator('[data-bulle="panel"]').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.querySelector('bulle-chat')!.shadowRoot!.activeElement?.getAttribute('data-bulle'))).toBe('launcher');
 
+    // Sam comes online: the router gives him the waiting chat at once (issue #4).
     const agent = await connectAgent(server.url, 'sam@demo.bulle.chat', 'demo-sam');
-    const { queue } = await ok<QueueListResult>(agent, AGENT_CMD.queueList, {});
-    const conversationId = queue.find((c) => c.firstMessage?.includes('custom order'))!.id;
-    await ok(agent, AGENT_CMD.conversationClaim, { conversationId });
+    let conversationId = '';
+    await expect
+      .poll(async () => {
+        const { mine } = await ok<QueueListResult>(agent, AGENT_CMD.queueList, {});
+        return (conversationId = mine.find((c) => c.firstMessage?.includes('custom order'))?.id ?? '');
+      })
+      .not.toBe('');
     await ok(agent, AGENT_CMD.messageSend, { conversationId, clientId: clientId(), text: 'Sam here, happy to help.' });
     await expect.poll(() => page.locator('[data-bulle="badge"]').innerText()).toBe('1');
 

@@ -2,7 +2,7 @@
 // speaks the language takes it and replies, the visitor sees it (issue #2).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationSummary, Message, VisitorSendResult } from '../../server/protocol/types.js';
+import type { ConversationAssigned, ConversationSummary, Message, VisitorSendResult } from '../../server/protocol/types.js';
 import { ack, clientId, closeClients, collect, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -60,8 +60,11 @@ describe('hand-off to a person who speaks the language', () => {
     const samQueue = collect<ConversationSummary>(sam, SERVER_EVT.queueAdded);
     const visitor = await newVisitor(['fr-FR', 'fr']);
 
-    // 1. The visitor asks for a person in French: the bot steps aside at once.
+    // 1. The visitor asks for a person in French: the bot steps aside at once, and the router
+    //    gives the chat to Camille, the French speaker online (automatic assignment, issue #4).
     const queued = waitFor<ConversationSummary>(camille, SERVER_EVT.queueAdded);
+    const assigned = waitFor<ConversationAssigned>(camille, SERVER_EVT.conversationAssigned);
+    const joined = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'system' && m.text.includes('Camille'));
     const sent = await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, {
       clientId: clientId(),
       text: 'Bonjour, je voudrais parler à un conseiller, ma commande est arrivée cassée',
@@ -79,14 +82,14 @@ describe('hand-off to a person who speaks the language', () => {
     const samClaim = await ack(sam, AGENT_CMD.conversationClaim, { conversationId: item.id });
     expect(samClaim).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    // 3. Camille claims it and sees the whole history, including the system hand-off line.
-    const joined = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'system' && m.text.includes('Camille'));
-    const detail = await ok(camille, AGENT_CMD.conversationClaim, { conversationId: item.id });
-    expect(detail.conversation).toMatchObject({ status: 'assigned', assignedAgentName: 'Camille' });
+    // 3. Camille has it, with the whole history, including the system hand-off line.
+    const detail = await assigned;
+    expect(detail).toMatchObject({ via: 'auto', conversation: { id: item.id, status: 'assigned', assignedAgentName: 'Camille' } });
+    expect(detail.flagged).toBeUndefined();
     expect(detail.messages.map((m: Message) => m.author)).toEqual(['visitor', 'system', 'system']);
     await joined;
 
-    // 4. A second claim (by the multilingual admin) loses.
+    // 4. A claim by hand (by the multilingual admin) loses: it is taken.
     const alex = await connectAgent(server.url, 'alex@demo.bulle.chat', 'demo-alex');
     expect(await ack(alex, AGENT_CMD.conversationClaim, { conversationId: item.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
@@ -112,7 +115,8 @@ describe('hand-off to a person who speaks the language', () => {
     const queued = waitFor<ConversationSummary>(jonas, SERVER_EVT.queueAdded);
     const res = await ok(visitor, VISITOR_CMD.handoffRequest, { page });
     expect(res.token).toBeTruthy();
-    expect(res.conversation.status).toBe('queued');
+    // Jonas, the German speaker, is online: it is his at once.
+    expect(res.conversation.status).toBe('assigned');
     expect((await queued).lang).toBe('de');
   });
 

@@ -1,5 +1,5 @@
 // One contract, run against every ChatStore implementation (STYLE.md, "Seams").
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatStore } from '../../server/storage/chat-store.js';
@@ -129,6 +129,21 @@ describe('LowdbChatStore on disk', () => {
     expect((await reopened.findVisitorByToken('shop', 'abc'))?.id).toBe('v1');
     // Dedup state is rebuilt from disk too.
     expect((await reopened.appendMessage('c1', { author: 'visitor', text: 'x', clientId: 'client-aaaa' })).created).toBe(false);
+  });
+
+  it('drops temp files a crash left behind mid-write, keeping the last complete version', async () => {
+    const t = await tempDir();
+    cleanups.push(t.remove);
+    const first = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 5 });
+    await first.open();
+    await first.createConversation(conversation('c1'));
+    await first.appendMessage('c1', { author: 'visitor', text: 'kept', clientId: 'client-kept' });
+    await first.close();
+    await writeFile(join(t.dir, 'conversations', 'c1.json.dead.tmp'), '{"half":');
+    const reopened = new LowdbChatStore({ dir: t.dir });
+    await reopened.open();
+    expect((await reopened.listMessages('c1')).map((m) => m.text)).toEqual(['kept']);
+    expect((await readdir(join(t.dir, 'conversations'))).sort()).toEqual(['c1.json']);
   });
 
   it('coalesces: a burst of appends resolves only after being written, in few writes', async () => {

@@ -15,7 +15,7 @@ import type {
 import type { ChatSession, ChatState } from './chat-state.js';
 import { createVisitorConnection } from './connection.js';
 import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';
-import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId } from './outgoing.js';
+import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId, visit } from './outgoing.js';
 import { dropToken, readOutbox, readToken, writeOutbox, writeToken, type Outgoing } from './storage.js';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -36,6 +36,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     messages: [],
     pending: readOutbox(siteId),
     agentTyping: false,
+    queue: null,
     problem: null,
     unread: 0,
   };
@@ -43,6 +44,8 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   let token = readToken(siteId);
   let open = false;
   let readSent = 0;
+  /** Every message up to this seq is known: the last sync's conversation.lastSeq. */
+  let synced = 0;
   const inFlight = new Set<string>();
   let typingSentAt = 0;
   let typingTimer: Timer;
@@ -66,6 +69,8 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     {
       connected() {
         set({ link: 'online', ...(state.problem === 'TIMEOUT' ? { problem: null } : {}) });
+        // The visit around the chat, for the agent's context panel (issue #4); once per page and connection.
+        conn.signal(VISITOR_CMD.visitUpdate, visit());
         void sync();
         flush();
       },
@@ -83,6 +88,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
         markRead();
       },
       conversationUpdated: (c) => set({ conversation: newer(c) }),
+      queuePosition: (queue) => set({ queue }),
       typingChanged(t: TypingChanged) {
         if (t.author !== 'agent') return;
         clearTimeout(agentTypingTimer);
@@ -104,9 +110,9 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   function forgetVisitor() {
     if (!token) return;
     token = undefined;
-    readSent = 0;
+    readSent = synced = 0;
     dropToken(siteId);
-    set({ conversation: null, messages: [], agentTyping: false });
+    set({ conversation: null, messages: [], agentTyping: false, queue: null });
     conn.reconnect();
   }
 
@@ -122,13 +128,15 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   }
 
   async function sync() {
-    const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages) });
+    const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
     if (!ack?.ok) return;
-    const { site, conversation, messages } = ack.data;
+    const { site, conversation, messages, queue } = ack.data;
+    if (conversation) synced = conversation.lastSeq;
     set({
       site,
       conversation: conversation ? newer(conversation) : state.conversation,
       messages: mergeMessages(state.messages, messages),
+      queue: queue || null,
     });
     dropAcknowledged(messages);
     markRead();
@@ -227,9 +235,15 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
       if (!ack) return set({ problem: 'TIMEOUT' });
       if (!ack.ok) return refused(ack.error.code);
       accept(ack.data);
-      // The "an agent will join" line may have been published before this socket joined the
-      // visitor's room (when the button was the first contact): fetch it.
+      // The "an agent will join" line and the place in line may have been published before this
+      // socket joined the visitor's room (when the button was the first contact): fetch them.
       await sync();
+    },
+    async setEmail(email) {
+      const ack = await request<{ conversation: VisitorConversation }>(VISITOR_CMD.contactSet, { email });
+      if (!ack) return set({ problem: 'TIMEOUT' });
+      if (!ack.ok) return refused(ack.error.code);
+      set({ conversation: newer(ack.data.conversation), problem: null });
     },
     typing() {
       if (!state.conversation || !conn.connected) return;

@@ -1,6 +1,6 @@
 // What the UI sees of a chat session, and what it may ask of it (implemented in chat-session.ts).
 import type { ErrorCode } from '../../server/protocol/events.js';
-import type { Message, SiteInfo, VisitorConversation } from '../../server/protocol/types.js';
+import type { Message, QueuePosition, SiteInfo, VisitorConversation } from '../../server/protocol/types.js';
 import type { Outgoing } from './storage.js';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'unavailable';
@@ -16,6 +16,8 @@ export interface ChatState {
   /** Typed but not acknowledged yet, in the order typed. */
   pending: Outgoing[];
   agentTyping: boolean;
+  /** While waiting for an agent: place in line, estimated wait, whether anyone is there (issue #4). */
+  queue: QueuePosition | null;
   problem: Problem | null;
   /** Bot and agent replies after the read mark (0 while the panel is open). */
   unread: number;
@@ -29,6 +31,8 @@ export interface ChatSession {
   send(text: string): boolean;
   retry(clientId: string): void;
   requestHandoff(): Promise<void>;
+  /** Leave an e-mail when nobody is available (`contact:set`). */
+  setEmail(email: string): Promise<void>;
   /** Called on every keystroke; tells the agent at most every few seconds. */
   typing(): void;
 }

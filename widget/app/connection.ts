@@ -1,9 +1,9 @@
 // The widget's only socket.io-client import (tests/architecture/boundaries.test.ts): one socket to
-// the /visitor namespace, WebSocket only (see ws-transports.ts), with the handshake auth read
+// the /visitor namespace, WebSocket only (see engine-socket.ts), with the handshake auth read
 // afresh on every (re)connect so a token issued mid-session is used by the next reconnect.
 import { io } from 'socket.io-client';
 import { ERR, NS, SERVER_EVT, type ErrorCode } from '../../server/protocol/events.js';
-import type { Ack, Message, TypingChanged, VisitorConversation } from '../../server/protocol/types.js';
+import type { Ack, Message, QueuePosition, TypingChanged, VisitorConversation } from '../../server/protocol/types.js';
 
 export interface ConnectionOptions {
   origin: string;
@@ -20,6 +20,7 @@ export interface ConnectionHandlers {
   messageCreated(message: Message): void;
   conversationUpdated(conversation: VisitorConversation): void;
   typingChanged(typing: TypingChanged): void;
+  queuePosition(position: QueuePosition): void;
 }
 
 export interface VisitorConnection {
@@ -55,6 +56,7 @@ export function createVisitorConnection(opts: ConnectionOptions, on: ConnectionH
   socket.on(SERVER_EVT.messageCreated, on.messageCreated);
   socket.on(SERVER_EVT.conversationUpdated, on.conversationUpdated);
   socket.on(SERVER_EVT.typingChanged, on.typingChanged);
+  socket.on(SERVER_EVT.queuePosition, on.queuePosition);
 
   return {
     get connected() {

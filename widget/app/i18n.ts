@@ -18,6 +18,13 @@ export interface Strings {
   failed: string;
   rateLimited: string;
   unavailable: string;
+  /** Waiting for an agent (issue #4): "{n}" is the place in line, "{m}" minutes. */
+  position: string;
+  wait: string;
+  /** Nobody available (or outside business hours): leave an e-mail. */
+  offline: string;
+  email: string;
+  saved: string;
 }
 
 const STRINGS: Record<string, Strings> = {
@@ -36,6 +43,11 @@ const STRINGS: Record<string, Strings> = {
     failed: 'That did not work. Please try again.',
     rateLimited: 'Too many messages. Please wait a moment.',
     unavailable: 'Chat is not available on this page.',
+    position: 'You are number {n} in line',
+    wait: 'about {m} min',
+    offline: 'Nobody is available right now. Leave your message and your e-mail: we will reply here.',
+    email: 'Your e-mail',
+    saved: 'Thank you! We will reply here.',
   },
   fr: {
     placeholder: 'Écrivez un message…',
@@ -52,6 +64,11 @@ const STRINGS: Record<string, Strings> = {
     failed: 'Cela n’a pas fonctionné. Veuillez réessayer.',
     rateLimited: 'Trop de messages. Patientez un instant.',
     unavailable: 'Le chat n’est pas disponible sur cette page.',
+    position: 'Vous êtes n° {n} dans la file',
+    wait: 'environ {m} min',
+    offline: 'Personne n’est disponible pour le moment. Laissez votre message et votre e-mail : nous répondrons ici.',
+    email: 'Votre e-mail',
+    saved: 'Merci ! Nous répondrons ici.',
   },
   es: {
     placeholder: 'Escribe un mensaje…',
@@ -68,6 +85,11 @@ const STRINGS: Record<string, Strings> = {
     failed: 'No ha funcionado. Inténtalo de nuevo.',
     rateLimited: 'Demasiados mensajes. Espera un momento.',
     unavailable: 'El chat no está disponible en esta página.',
+    position: 'Eres el número {n} en la fila',
+    wait: 'unos {m} min',
+    offline: 'Ahora no hay nadie disponible. Deja tu mensaje y tu correo: te responderemos aquí.',
+    email: 'Tu correo',
+    saved: '¡Gracias! Te responderemos aquí.',
   },
   de: {
     placeholder: 'Nachricht schreiben…',
@@ -84,6 +106,11 @@ const STRINGS: Record<string, Strings> = {
     failed: 'Das hat nicht geklappt. Bitte erneut versuchen.',
     rateLimited: 'Zu viele Nachrichten. Bitte einen Moment warten.',
     unavailable: 'Der Chat ist auf dieser Seite nicht verfügbar.',
+    position: 'Sie sind Nummer {n} in der Warteschlange',
+    wait: 'etwa {m} Min.',
+    offline: 'Gerade ist niemand erreichbar. Hinterlassen Sie Ihre Nachricht und Ihre E-Mail: Wir antworten hier.',
+    email: 'Ihre E-Mail',
+    saved: 'Danke! Wir antworten hier.',
   },
 };
 

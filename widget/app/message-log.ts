@@ -10,11 +10,13 @@ export function mergeMessages(held: Message[], incoming: Message[]): Message[] {
 }
 
 /**
- * The seq to resync after: the end of the gap-free run from 1, not the highest seq held, so a
- * broadcast missed while another arrived (reconnect, room joined late) is fetched again.
+ * The seq to resync after: the end of the gap-free run from `synced` (the last sync covered
+ * everything up to it), not the highest seq held, so a broadcast missed while another arrived
+ * (reconnect, room joined late) is fetched again. Agents' internal notes take seqs the visitor
+ * never receives: a sync past them is what closes those gaps.
  */
-export function contiguousSeq(held: Message[]): number {
-  let n = 0;
+export function contiguousSeq(held: Message[], synced: number): number {
+  let n = synced;
   for (const m of held) {
     if (m.seq === n + 1) n = m.seq;
     else if (m.seq > n + 1) break;

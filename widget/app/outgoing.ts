@@ -1,4 +1,5 @@
 // What travels with a visitor's message: a resend-safe id and the page it was written on.
+import type { VisitUpdate } from '../../server/protocol/schemas.js';
 import type { PageInfo } from '../../server/protocol/types.js';
 
 /** Same limit as the server's schema (server/protocol/schemas.ts, not importable at run time). */
@@ -15,6 +16,18 @@ export const currentPage = (): PageInfo => ({
 });
 
 const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** `visit:update` within the schema's limits; what does not fit is left out, not sent to fail. */
+export function visit(): VisitUpdate {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const pageLang = document.documentElement.lang;
+  return {
+    page: currentPage(),
+    ...(document.referrer ? { referrer: document.referrer.slice(0, 2048) } : {}),
+    ...(/^[\w+/-]{1,64}$/.test(timeZone) ? { timeZone } : {}),
+    ...(/^[\w-]{1,35}$/.test(pageLang) ? { pageLang } : {}),
+  };
+}
 
 /** navigator.languages as the handshake schema accepts them (a bad tag would refuse the connection). */
 export const browserLanguages = (): string[] =>

@@ -1,4 +1,4 @@
-// Build-time stand-in for engine.io-client's contrib/parseuri.js (see vite.config.ts): a 1 KB
+// Build-time stand-in for engine.io-client's parse (contrib/parseuri.js; see vite.config.ts): a 1 KB
 // regular-expression URI parser kept for platforms without `URL`. Every browser the widget
 // supports has `URL`, and socket.io-client only hands this absolute URLs (its url.js makes them
 // so). Fields match parseuri's where engine.io-client and socket.io-client read them.

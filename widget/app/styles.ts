@@ -20,6 +20,9 @@ export const css = `
 .retry{display:block;border:0;background:none;color:inherit;text-decoration:underline;cursor:pointer;padding:0;font-size:12px}
 .note{margin:0;padding:6px 14px;font-size:13px;background:#fef3c7}
 .error{background:#fee2e2}
+.mail{display:flex;gap:6px;margin-top:6px}
+.note p{margin:6px 0 0}
+.mail input{flex:1;min-width:0;padding:6px 8px;border:1px solid #ccc;border-radius:6px;font-size:16px}
 .human{margin:8px 12px 0;padding:7px;border:1px solid;border-radius:8px;background:#fff;color:#1d4ed8;cursor:pointer}
 .composer{display:flex;gap:8px;padding:8px 12px 12px}
 textarea{flex:1;resize:none;height:42px;padding:9px 10px;border:1px solid #ccc;border-radius:8px;font-size:16px!important}

@@ -1,5 +1,5 @@
 // Wires one /agent connection to the console state for the lifetime of a logged-in session.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentProfile, RoutingMode } from '../../../server/protocol/types.js';
 import { connectAgentSocket, type AgentConnection, type ConnectionStatus } from '../api/agent-socket.js';
 import { alertFor, type Alert } from './alerts.js';
@@ -110,7 +110,20 @@ export function useConsole(agent: AgentProfile, onUnauthorized: (message: string
     }
   }, [state, connection.status, commands]);
 
-  return { state, connection, routing, notices, dismissNotice: dismiss, commands };
+  const setPresence = useCallback(
+    async (presence: 'online' | 'away') => {
+      if (await commands.setPresence(presence)) setRouting((x) => ({ ...x, presence }));
+    },
+    [commands],
+  );
+  const setMode = useCallback(
+    async (mode: RoutingMode) => {
+      if (await commands.setMode(mode)) setRouting((x) => ({ ...x, mode }));
+    },
+    [commands],
+  );
+
+  return { state, connection, routing, setPresence, setMode, notices, dismissNotice: dismiss, commands };
 }
 
 export type ConsoleApi = ReturnType<typeof useConsole>;

@@ -1,7 +1,7 @@
 // The `/shortcut` list over the composer: filtered as the agent types, ↑/↓ to move,
 // Enter or Tab to insert, Esc to close. Shows each reply in the chat's language.
 import type { CannedReply } from '../../../server/protocol/types.js';
-import { pickText } from '../lib/canned.js';
+import { fillTemplate, pickText, type TemplateVars } from '../lib/canned.js';
 
 interface Props {
   items: CannedReply[];
@@ -9,13 +9,14 @@ interface Props {
   query: string;
   lang: string;
   fallbackLang: string;
+  vars: TemplateVars;
   onPick(reply: CannedReply): void;
   onHover(index: number): void;
 }
 
 export const cannedOptionId = (id: string) => `canned-${id}`;
 
-export function CannedMenu({ items, active, query, lang, fallbackLang, onPick, onHover }: Props) {
+export function CannedMenu({ items, active, query, lang, fallbackLang, vars, onPick, onHover }: Props) {
   return (
     <div class="canned" data-bulle="canned-menu">
       {items.length === 0 ? (
@@ -42,7 +43,7 @@ export function CannedMenu({ items, active, query, lang, fallbackLang, onPick, o
                 <code>/{r.shortcut}</code> <span>{r.title}</span>
                 {!r.texts[lang] && <span class="canned__fallback">{fallbackLang.toUpperCase()}</span>}
               </span>
-              <span class="canned__text">{pickText(r, lang, fallbackLang)}</span>
+              <span class="canned__text">{fillTemplate(pickText(r, lang, fallbackLang), vars).text}</span>
             </li>
           ))}
         </ul>

@@ -172,6 +172,7 @@ export function Composer({ conversationId, online, commands, drafts, canned }: P
           query={slash.query}
           lang={canned.lang}
           fallbackLang={canned.fallbackLang}
+          vars={canned.vars}
           onPick={insert}
           onHover={setActive}
         />
@@ -199,7 +200,7 @@ export function Composer({ conversationId, online, commands, drafts, canned }: P
               ? `${text.length - MAX_CHARS} characters over the limit`
               : !online
                 ? note
-                  ? 'Offline: notes are saved when the connection is back.'
+                  ? 'Offline: a note needs the connection.'
                   : 'Offline: replies will be sent when the connection is back.'
                 : text.length > MAX_CHARS - 500
                   ? `${MAX_CHARS - text.length} characters left`

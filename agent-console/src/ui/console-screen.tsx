@@ -1,14 +1,24 @@
-// The logged-in layout: top bar, the queue and my chats on the left, the selected chat on the right.
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+// The logged-in layout: top bar; the queue and my chats on the left; the selected chat in the
+// middle; its context on the right (issue #4).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Session } from '../api/http.js';
-import { isMine } from '../state/console-state.js';
+import type { TemplateVars } from '../lib/canned.js';
+import { cluesFrom } from '../lib/customer-clues.js';
+import type { Chat } from '../state/console-state.js';
+import { sidebarLists } from '../state/lists.js';
 import { unreadCount } from '../state/merge-messages.js';
 import { useConsole } from '../state/use-console.js';
+import { CannedEditor } from './canned-editor.js';
+import { ClosedList } from './closed-list.js';
+import { ContextPanel } from './context-panel.js';
 import { ConversationView } from './conversation-view.js';
 import { MineList } from './mine-list.js';
 import { Notices } from './notices.js';
 import { QueueList } from './queue-list.js';
+import { ShortcutHelp } from './shortcut-help.js';
 import { TopBar } from './top-bar.js';
+import { useAlerts } from './use-alerts.js';
+import { useShortcuts } from './use-shortcuts.js';
 
 interface Props {
   session: Session;
@@ -17,66 +27,121 @@ interface Props {
 }
 
 export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
-  const { state, connection, notices, dismissNotice, commands } = useConsole(session.agent, onUnauthorized);
+  const { agent, site } = session;
+  const select = useRef<(id: string) => void>(() => {});
+  const alerts = useAlerts((id) => select.current(id));
+  const { state, connection, routing, setPresence, setMode, notices, dismissNotice, commands } = useConsole(agent, onUnauthorized, alerts.ring);
+  select.current = (conversationId) => commands.dispatch({ type: 'select', conversationId });
+  alerts.selected.current = state.selectedId;
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
+  const [overlay, setOverlay] = useState<'help' | 'canned' | null>(null);
 
-  const queue = useMemo(
-    () => Object.values(state.queue).sort((a, b) => (a.queuedAt ?? a.createdAt) - (b.queuedAt ?? b.createdAt)),
-    [state.queue],
-  );
-  const mine = useMemo(() => state.order.map((id) => state.chats[id]!).filter((c) => isMine(state, c)), [state]);
+  const lists = useMemo(() => sidebarLists(state, agent.languages), [state, agent.languages]);
+  const mine = useMemo(() => [...lists.needsReply, ...lists.waitingVisitor], [lists]);
+  const queueCount = lists.queueByLang.reduce((n, g) => n + g.items.length, 0);
   const selected = state.selectedId ? state.chats[state.selectedId] : undefined;
   // The open chat is marked seen while the tab is visible, so in a hidden tab the title counts it too.
   const totalUnread = mine.reduce((n, c) => n + unreadCount(c.messages, c.seenSeq), 0);
 
   useEffect(() => {
-    document.title = `${totalUnread ? `(${totalUnread}) ` : ''}${queue.length ? `${queue.length} waiting · ` : ''}Bulle console`;
-  }, [totalUnread, queue.length]);
+    document.title = `${totalUnread ? `(${totalUnread}) ` : ''}${queueCount ? `${queueCount} waiting · ` : ''}Bulle console`;
+  }, [totalUnread, queueCount]);
 
-  // Alt+↑/↓ walks through my chats from anywhere, including the reply box.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || mine.length === 0) return;
-      e.preventDefault();
-      const at = mine.findIndex((c) => c.summary.id === state.selectedId);
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      const next = at < 0 ? (step > 0 ? 0 : mine.length - 1) : (at + step + mine.length) % mine.length;
-      commands.dispatch({ type: 'select', conversationId: mine[next]!.summary.id });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [mine, state.selectedId, commands]);
+  const shortcuts = useMemo(
+    () => ({
+      step(direction: 1 | -1) {
+        if (mine.length === 0) return;
+        const at = mine.findIndex((c) => c.summary.id === state.selectedId);
+        const next = at < 0 ? (direction > 0 ? 0 : mine.length - 1) : (at + direction + mine.length) % mine.length;
+        commands.dispatch({ type: 'select', conversationId: mine[next]!.summary.id });
+      },
+      help: () => setOverlay('help'),
+    }),
+    [mine, state.selectedId, commands],
+  );
+  useShortcuts(shortcuts);
+  const closeOverlay = useCallback(() => setOverlay(null), []);
+
+  const siteLanguages = site?.languages ?? agent.languages;
+  const canAct = (chat: Chat) =>
+    agent.role === 'admin' || chat.summary.assignedAgentId === agent.id || (chat.summary.status === 'queued' && agent.languages.includes(chat.summary.lang));
 
   return (
     <div class="console">
-      <TopBar session={session} connection={connection} onLogout={onLogout} />
+      <TopBar
+        session={session}
+        connection={connection}
+        onLogout={onLogout}
+        controls={{
+          routing,
+          setPresence: (p) => void setPresence(p),
+          setMode: (m) => void setMode(m),
+          sound: alerts.sound,
+          setSound: alerts.setSound,
+          permission: alerts.permission,
+          askPermission: () => void alerts.askPermission(),
+          openHelp: () => setOverlay('help'),
+          openCanned: () => setOverlay('canned'),
+        }}
+      />
       <div class="console__body">
         <aside class="sidebar" aria-label="Conversations">
-          <QueueList queue={queue} languages={session.agent.languages} selectedId={state.selectedId} commands={commands} />
-          <MineList chats={mine} selectedId={state.selectedId} commands={commands} />
-        </aside>
-        <main class="main">
-          {selected ? (
-            <ConversationView
-              key={selected.summary.id}
-              chat={selected}
-              myId={state.myId}
-              online={connection.status === 'connected'}
-              commands={commands}
-              drafts={drafts.current}
-            />
-          ) : state.selectedId ? (
-            <div class="empty">Loading conversation…</div>
-          ) : (
-            <div class="empty">
-              <h2>No conversation selected</h2>
-              <p>Claim a chat from the queue, or pick one of yours. Alt+↑ / Alt+↓ moves between your chats.</p>
-            </div>
+          <MineList id="mine" title="Mine" empty="Chats given to you or claimed stay here until you close them." chats={lists.needsReply} selectedId={state.selectedId} commands={commands} />
+          {lists.waitingVisitor.length > 0 && (
+            <MineList id="waiting-visitor" title="Waiting for the visitor" empty="" chats={lists.waitingVisitor} selectedId={state.selectedId} commands={commands} />
           )}
-        </main>
+          <QueueList groups={lists.queueByLang} languages={agent.languages} selectedId={state.selectedId} commands={commands} />
+          <ClosedList closed={lists.closed} cursor={state.closedCursor} selectedId={state.selectedId} commands={commands} />
+          <p class="panel__hint sidebar__hint">
+            Alt+↑ / Alt+↓ switch chats · Alt+Q queue · <button type="button" class="link-btn" onClick={() => setOverlay('help')}>? all shortcuts</button>
+          </p>
+        </aside>
+        {selected ? (
+          <>
+            <main class="main">
+              <ConversationView
+                key={selected.summary.id}
+                chat={selected}
+                myId={state.myId}
+                online={connection.status === 'connected'}
+                commands={commands}
+                drafts={drafts.current}
+                tags={state.tags}
+                siteLanguages={siteLanguages}
+                canned={{ replies: state.canned, lang: selected.summary.lang, fallbackLang: site?.defaultLanguage ?? 'en', vars: templateVars(selected, agent.name) }}
+              />
+            </main>
+            <ContextPanel chat={selected} siteLanguages={siteLanguages} canAct={canAct(selected)} commands={commands} />
+          </>
+        ) : (
+          <main class="main main--empty">
+            {state.selectedId ? (
+              <div class="empty">Loading conversation…</div>
+            ) : (
+              <div class="empty">
+                <h2>No conversation selected</h2>
+                <p>Claim a chat from the queue, or pick one of yours. Press ? for the keyboard shortcuts.</p>
+              </div>
+            )}
+          </main>
+        )}
       </div>
+      {overlay === 'help' && <ShortcutHelp onClose={closeOverlay} />}
+      {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
       <Notices notices={notices} onDismiss={dismissNotice} />
     </div>
   );
+}
+
+/** What canned replies are filled with: what was attached first, then what the visitor wrote. */
+function templateVars(chat: Chat, agentName: string): TemplateVars {
+  const c = chat.summary;
+  const clues = cluesFrom(chat.messages);
+  return {
+    'agent.name': agentName,
+    'visitor.name': clues.name,
+    'visitor.email': c.customer?.emails[0] ?? c.contactEmail ?? clues.emails[clues.emails.length - 1],
+    'order.number': c.customer?.orders[c.customer.orders.length - 1] ?? clues.orders[clues.orders.length - 1],
+  };
 }

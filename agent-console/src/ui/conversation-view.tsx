@@ -1,10 +1,13 @@
-// One chat: its header, the whole history (bot turns included) and, once it is mine, the reply box.
-import { useEffect } from 'preact/hooks';
+// One chat: its header, the whole history (bot turns and notes included) and, once it is mine,
+// the reply box; closing and transferring open their dialogs from here.
+import { useEffect, useState } from 'preact/hooks';
 import type { Chat } from '../state/console-state.js';
 import type { ConsoleCommands } from '../state/use-console.js';
-import { Composer } from './composer.js';
+import { CloseDialog } from './close-dialog.js';
+import { Composer, type CannedContext } from './composer.js';
 import { ConversationHeader } from './conversation-header.js';
 import { MessageList } from './message-list.js';
+import { TransferDialog } from './transfer-dialog.js';
 
 interface Props {
   chat: Chat;
@@ -12,11 +15,15 @@ interface Props {
   online: boolean;
   commands: ConsoleCommands;
   drafts: Map<string, string>;
+  tags: string[];
+  canned: CannedContext;
+  siteLanguages: string[];
 }
 
-export function ConversationView({ chat, myId, online, commands, drafts }: Props) {
+export function ConversationView({ chat, myId, online, commands, drafts, tags, canned, siteLanguages }: Props) {
   const { summary: c } = chat;
   const mine = c.assignedAgentId === myId;
+  const [dialog, setDialog] = useState<'close' | 'transfer' | null>(null);
 
   // What is on screen in a visible tab counts as read.
   useEffect(() => {
@@ -28,19 +35,38 @@ export function ConversationView({ chat, myId, online, commands, drafts }: Props
     return () => document.removeEventListener('visibilitychange', markSeen);
   }, [c.id, chat.messages.length, commands]);
 
+  // The chat was closed or handed on elsewhere (another tab, a transfer): no dialog on a stale chat.
+  useEffect(() => {
+    if (!(mine && c.status === 'assigned')) setDialog(null);
+  }, [mine, c.status]);
+
   return (
     <section class="conversation" aria-label="Conversation" data-bulle="conversation" data-id={c.id} data-status={c.status}>
-      <ConversationHeader summary={c} mine={mine} commands={commands} />
+      <ConversationHeader summary={c} mine={mine} commands={commands} onClose={() => setDialog('close')} onTransfer={() => setDialog('transfer')} />
       <MessageList chat={chat} commands={commands} />
       {c.status === 'assigned' && mine ? (
-        <Composer conversationId={c.id} online={online} commands={commands} drafts={drafts} />
+        <Composer conversationId={c.id} online={online} commands={commands} drafts={drafts} canned={canned} />
       ) : (
         <div class="composer composer--off" data-bulle="composer-off">
           {c.status === 'queued' && <span>Preview: the visitor is waiting. Claim the conversation to reply.</span>}
-          {c.status === 'closed' && <span>This conversation is closed.</span>}
+          {c.status === 'closed' && <span>This conversation is closed (read-only).</span>}
           {c.status === 'assigned' && !mine && <span>{c.assignedAgentName ?? 'Another agent'} is handling this conversation.</span>}
           {c.status === 'bot' && <span>The bot is handling this conversation.</span>}
         </div>
+      )}
+      {dialog === 'close' && (
+        <CloseDialog
+          tags={tags}
+          onCancel={() => setDialog(null)}
+          onConfirm={async (tag, resolved) => {
+            const ok = await commands.close(c.id, tag, resolved);
+            if (ok) setDialog(null);
+            return ok;
+          }}
+        />
+      )}
+      {dialog === 'transfer' && (
+        <TransferDialog conversationId={c.id} lang={c.lang} myId={myId} siteLanguages={siteLanguages} commands={commands} onDone={() => setDialog(null)} />
       )}
     </section>
   );

@@ -23,7 +23,7 @@ export function QueueList({ groups, languages, selectedId, commands }: Props) {
   const total = groups.reduce((n, g) => n + g.items.length, 0);
   return (
     <section class="panel" aria-labelledby="queue-title" data-bulle="queue">
-      <h2 class="panel__title" id="queue-title">
+      <h2 class="panel__title" id="queue-title" tabIndex={-1}>
         Queue <span class="count">{total}</span>
       </h2>
       {total === 0 ? (

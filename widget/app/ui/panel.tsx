@@ -5,6 +5,7 @@ import type { ChatSession, ChatState } from '../chat-state.js';
 import { problemText, t } from '../i18n.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
+import { Waiting } from './waiting.js';
 
 interface Props {
   state: ChatState;
@@ -47,6 +48,9 @@ export function Panel({ state, session, onClose }: Props) {
         </p>
       )}
       <MessageList state={state} onRetry={(id) => session.retry(id)} />
+      {state.conversation?.status === 'queued' && state.queue && (
+        <Waiting queue={state.queue} email={state.conversation.email} session={session} />
+      )}
       {state.agentTyping && (
         <p class="note" data-bulle="typing">
           {t.typing}

@@ -1,0 +1,43 @@
+// Context panel: what the bot answered and how sure it was, so the agent knows what the
+// visitor has already been told.
+import type { Message } from '../../../server/protocol/types.js';
+import { formatClock } from '../lib/format.js';
+
+export function BotSection({ messages }: { messages: Message[] }) {
+  const decisions = messages.filter((m) => m.bot);
+  const question = (seq: number) => [...messages].reverse().find((m) => m.seq < seq && m.author === 'visitor')?.text;
+  return (
+    <section class="ctx" data-bulle="ctx-bot">
+      <h3 class="ctx__title">
+        Bot <span class="count">{decisions.length}</span>
+      </h3>
+      {decisions.length === 0 ? (
+        <p class="ctx__empty">The bot did not answer in this conversation.</p>
+      ) : (
+        <ul class="ctx__bot">
+          {decisions.map((m) => {
+            const d = m.bot!;
+            const pct = Math.round(d.confidence * 100);
+            const q = question(m.seq);
+            return (
+              <li key={m.id} class={`bot-line bot-line--${d.outcome}`} data-bulle="ctx-bot-line" data-outcome={d.outcome}>
+                <span class="bot-line__head">
+                  <strong>{d.outcome === 'answer' ? (d.faqId ?? 'answer') : d.outcome === 'handoff' ? 'handed off' : 'no answer'}</strong>
+                  <span class="meter" title={`confidence ${pct}%`} aria-label={`confidence ${pct}%`}>
+                    <i style={{ width: `${pct}%` }} />
+                  </span>
+                  <span class="muted">{pct}%</span>
+                  <time class="muted">{formatClock(m.createdAt)}</time>
+                </span>
+                {q && <span class="bot-line__q">“{q.length > 90 ? `${q.slice(0, 90)}…` : q}”</span>}
+                <span class="muted">
+                  via {d.via} · {d.lang.toUpperCase()} {Math.round(d.langConfidence * 100)}%
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
