@@ -113,6 +113,17 @@ export function analyze(text: string, lang: Lang): Token[] {
 /** Whether a normalised word is an entity placeholder or a bare number. */
 export const isEntityOrNumber = (word: string) => word.startsWith(ENTITY_PREFIX) || /^\d+$/.test(word);
 
+/** The terms of the lexicon's synonym groups and expressions (German compounds split on them too). */
+export function lexiconTerms(lang: Lang): Set<string> {
+  const t = toolsFor(lang);
+  return new Set([...t.synonyms.values(), ...t.phrases.flatMap((p) => p.concept.split(' ').map((w) => termOf(w, lang)))]);
+}
+
+/** [stem, the term it stands for] for every word of the lexicon's synonym groups. */
+export function synonymStems(lang: Lang): [string, string][] {
+  return [...toolsFor(lang).synonyms];
+}
+
 /** Every word the analyser knows without any FAQ (for the typo corrector's vocabulary). */
 export function lexiconVocabulary(lang: Lang): string[] {
   const t = toolsFor(lang);
@@ -174,7 +185,7 @@ function joinPhrases(tokens: Token[], t: LangTools, lang: Lang): Token[] {
     if (hit) {
       for (const word of hit.concept.split(' ')) {
         const s = stem(word, lang);
-        out.push({ surface: word, term: t.synonyms.get(s) ?? s, stop: false });
+        out.push({ surface: word, term: t.synonyms.get(s) ?? s, stop: t.ignored.has(word) });
       }
       i += hit.stems.length;
     } else out.push(tokens[i++]!);

@@ -10,8 +10,11 @@ const MIN_WORD = 8;
 const MIN_PART = 3;
 const LINKS = ['', 's', 'n', 'en', 'es', 'e'];
 
-/** The terms of the two halves, or null when the word is not a compound of known terms. */
-export function splitCompound(word: string, lang: Lang, known: (term: string) => boolean): string[] | null {
+/**
+ * The terms of the two halves, or null when the word is not a compound of known terms. With
+ * `tailOnly`, a known last half is enough ("Salatschüssel" is a "Schüssel"): only it is returned.
+ */
+export function splitCompound(word: string, lang: Lang, known: (term: string) => boolean, tailOnly = false): string[] | null {
   if (!COMPOUNDING.has(lang) || word.length < MIN_WORD || !/^\p{L}+$/u.test(word)) return null;
   // Longest known tail first: "versandkosten" → "versand" + "kosten", not "versandk" + "osten".
   for (let i = MIN_PART; i <= word.length - MIN_PART - 1; i++) {
@@ -26,6 +29,11 @@ export function splitCompound(word: string, lang: Lang, known: (term: string) =>
       const head = termOf(stripped, lang);
       if (!isIgnoredWord(stripped, lang) && known(head)) return [head, tail];
     }
+  }
+  if (!tailOnly) return null;
+  for (let i = MIN_PART + 1; i <= word.length - MIN_PART - 1; i++) {
+    const tailWord = word.slice(i);
+    if (tailWord.length >= 4 && !isIgnoredWord(tailWord, lang) && known(termOf(tailWord, lang))) return [termOf(tailWord, lang)];
   }
   return null;
 }

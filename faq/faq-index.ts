@@ -2,7 +2,10 @@
 // is across entries (a word in every entry says little), the typo corrector's vocabulary, the
 // lexical index and the keyword rules. query() turns a visitor's message into weighted terms.
 import type { Lang } from '../server/protocol/types.js';
-import { analyze, analyzeWords, isCommonWord, isEverydayTerm, isEverydayWord, lexiconVocabulary, prepare, termOf, type Token } from './analyzer.js';
+import {
+  analyze, analyzeWords, isCommonWord, isEverydayTerm, isEverydayWord, lexiconTerms, lexiconVocabulary, prepare, synonymStems, termOf,
+  type Token,
+} from './analyzer.js';
 import { splitCompound } from './compounds.js';
 import { createKeywordRules, type KeywordRules } from './keyword-rules.js';
 import { createLexicalIndex, type LexicalIndex } from './lexical-index.js';
@@ -23,6 +26,8 @@ export interface QueryTerm {
   similarity: number;
   /** Whether any entry uses the term. */
   known: boolean;
+  /** Says what the message is about: not an everyday word, a name or an entity. */
+  topical?: boolean;
   /** How much the term says: rare in the FAQ, or unknown to it, counts more. */
   weight: number;
 }
@@ -44,9 +49,11 @@ export interface LangIndex {
 }
 
 /** An unknown word weighs like a term found in a single entry, times this. */
-const UNKNOWN_FACTOR = 1;
+const UNKNOWN_FACTOR = 2;
 const ENTITY_FACTOR = 0.3;
-const EVERYDAY_FACTOR = 0.5;
+const EVERYDAY_FACTOR = 0.3;
+/** Terms this long or longer may meet a known term that is the same plus or minus a few letters. */
+const INFLECTION_MIN = 5;
 /** An unknown name ("Munich", "Anna") is what the question is about less often than other words. */
 const PROPER_FACTOR = 0.3;
 const KNOWN_PROPER_FACTOR = 0.5;
@@ -69,9 +76,11 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
       if (t.proper && !NO_PROPER_NOUNS.has(lang)) properTerms.add(t.term);
     }
   }
-  // "Versandkosten" also counts as "versand" + "kosten", when the FAQ knows both.
+  // "Versandkosten" also counts as "versand" + "kosten", when the FAQ or the lexicon knows both.
+  const shopTerms = lexiconTerms(lang);
+  const isPart = (x: string) => base.has(x) || shopTerms.has(x);
   const contentOf = (tokens: Token[]) =>
-    new Set(tokens.filter((t) => !t.stop).flatMap((t) => [t.term, ...(splitCompound(t.surface, lang, (x) => base.has(x)) ?? [])]));
+    new Set(tokens.filter((t) => !t.stop).flatMap((t) => [t.term, ...(splitCompound(t.surface, lang, isPart) ?? [])]));
   const indexed: IndexedEntry[] = entries.map((e, i) => {
     const sentences = analyzed[i]!.sentences.map(contentOf).filter((s) => s.size > 0);
     const keywordTerms = analyzed[i]!.keywords.flatMap((k) => [...contentOf(k)]);
@@ -99,6 +108,22 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
   );
   const rules = createKeywordRules(entries, lang);
 
+  // Stems the FAQ uses, directly or through a synonym group ("schick" → "liefer"), by their start.
+  const byPrefix = new Map<string, [stem: string, term: string][]>();
+  for (const [stem, term] of [...[...df.keys()].map((t) => [t, t] as [string, string]), ...synonymStems(lang)]) {
+    if (stem.length < INFLECTION_MIN || stem.startsWith('#') || !df.has(term)) continue;
+    const key = stem.slice(0, INFLECTION_MIN);
+    byPrefix.set(key, [...(byPrefix.get(key) ?? []), [stem, term]]);
+  }
+  /** The FAQ term that `stem` is an inflection of: one is the other plus 1–3 letters. */
+  function inflectionOf(stem: string): string | undefined {
+    if (stem.length < INFLECTION_MIN) return undefined;
+    return (byPrefix.get(stem.slice(0, INFLECTION_MIN)) ?? []).find(([s]) => {
+      const [short, long] = s.length < stem.length ? [s, stem] : [stem, s];
+      return long.length - short.length <= 3 && long.startsWith(short);
+    })?.[1];
+  }
+
   function resolve(token: Token, similarity: number): QueryTerm[] {
     // An entity or a number the FAQ never mentions says nothing either way.
     if (token.term.startsWith('#') && !df.has(token.term)) return [];
@@ -109,9 +134,15 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
     }
     const parts = splitCompound(token.surface, lang, (x) => df.has(x));
     if (parts) return parts.map((term) => ({ term, similarity: 0.9, known: true, weight: idf(term) }));
+    // "Salatschüssel": a kind of "Schüssel"; what kind the FAQ does not know.
+    const tail = splitCompound(token.surface, lang, (x) => df.has(x), true);
+    if (tail) return [{ term: tail[0]!, similarity: 0.8, known: true, weight: idf(tail[0]!) }, { term: token.term, similarity: 0, known: false, weight: unknownWeight * 0.5 }];
+    // An inflection the stemmer left on ("schickt" / "schick"): a known term plus or minus a few letters.
+    const near = inflectionOf(token.term);
+    if (near) return [{ term: near, similarity: 0.85, known: true, weight: 0.85 * idf(near) + 0.15 * unknownWeight }];
     const proper = token.proper === true && !NO_PROPER_NOUNS.has(lang);
-    const factor = proper ? PROPER_FACTOR : isEverydayWord(token.surface, lang) ? EVERYDAY_FACTOR : 1;
-    return [{ term: token.term, similarity: 0, known: false, weight: unknownWeight * factor }];
+    const unknownFactor = proper ? PROPER_FACTOR : isEverydayWord(token.surface, lang) ? EVERYDAY_FACTOR : 1;
+    return [{ term: token.term, similarity: 0, known: false, weight: unknownWeight * unknownFactor }];
   }
 
   return {
@@ -123,12 +154,14 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
     rareWeight: idfOf(1),
     query(text) {
       const prepared = prepare(text, lang);
-      const fixed = fixer.fix(prepared.words);
+      const fixed = fixer.fix(prepared.words, prepared.capitals);
       const tokens = analyzeWords({ words: fixed.words, capitals: prepared.capitals }, lang);
       const byTerm = new Map<string, QueryTerm>();
       for (const tok of tokens) {
         if (tok.stop) continue;
-        for (const q of resolve(tok, fixed.similarity.get(tok.surface) ?? 1)) {
+        const plain = !(tok.proper && !NO_PROPER_NOUNS.has(lang)) && !isEverydayWord(tok.surface, lang);
+        for (const r of resolve(tok, fixed.similarity.get(tok.surface) ?? 1)) {
+          const q = { ...r, topical: r.known && plain && factor(r.term) === 1 };
           const prev = byTerm.get(q.term);
           if (!prev || prev.similarity < q.similarity) byTerm.set(q.term, q);
         }

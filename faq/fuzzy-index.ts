@@ -9,6 +9,8 @@ import Fuse from 'fuse.js';
 const FUSE_MAX_SCORE = 0.34;
 /** Words shorter than this are not corrected: "cat" is one typo away from far too much. */
 const MIN_LENGTH = 4;
+/** From this length a word may have two typos; shorter words, one. */
+const LONG_WORD = 9;
 
 export interface Correction {
   word: string;
@@ -48,14 +50,31 @@ export function createTypoCorrector(vocabulary: Iterable<string>): TypoCorrector
         const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
         if (known.has(swapped)) return { word: swapped, similarity: 0.85 };
       }
-      const hit = fuseFor(word[0]!)
-        .search(word, { limit: 5 })
-        // Bitap alone would accept a word found inside a longer one ("ship" in "shipping").
-        .filter((r) => Math.abs(r.item.length - word.length) <= 2)[0];
-      if (!hit) return null;
-      // Bitap finds "cook" inside "cooki(es)" with a perfect score: each letter of difference costs.
-      const similarity = 1 - (hit.score ?? 1) - 0.1 * Math.abs(hit.item.length - word.length);
-      return similarity > 0.5 ? { word: hit.item, similarity } : null;
+      // Fuse finds the candidates; an edit distance decides, so that a real word the FAQ does not
+      // use ("passiert", "states") is not taken for a typo of one it does ("passwort", "status").
+      const maxEdits = word.length >= LONG_WORD ? 2 : 1;
+      let best: Correction | null = null;
+      let bestDistance = Infinity;
+      for (const r of fuseFor(word[0]!).search(word, { limit: 8 })) {
+        const d = editDistance(word, r.item);
+        if (d <= maxEdits && d < bestDistance) [best, bestDistance] = [{ word: r.item, similarity: 1 - (1.5 * d) / word.length }, d];
+      }
+      return best;
     },
   };
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }

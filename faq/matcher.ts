@@ -48,7 +48,12 @@ export function score(index: LangIndex, text: string): { faqId: string; features
   const scored: { faqId: string; features: Features }[] = [];
   for (const e of index.entries) {
     let covered = 0;
-    for (const t of query.terms) if (t.known && e.terms.has(t.term)) covered += t.weight;
+    let topical = 0;
+    for (const t of query.terms) {
+      if (!t.known || !e.terms.has(t.term)) continue;
+      covered += t.weight;
+      if (t.topical) topical += t.weight;
+    }
     const keyword = keywords.get(e.id) ?? 0;
     if (covered === 0 && keyword === 0) continue;
     // How much of its closest phrasing the message says, each term weighted by rarity.
@@ -68,8 +73,8 @@ export function score(index: LangIndex, text: string): { faqId: string; features
       features: {
         keyword,
         coverage: covered / total,
-        // Two rare words' worth of match is plenty; one everyday word is little.
-        evidence: Math.min(1, covered / (2 * index.rareWeight)),
+        // Two rare words' worth of match is plenty; everyday words, names and numbers add nothing.
+        evidence: Math.min(1, topical / (2 * index.rareWeight)),
         recall,
         lexical: bestBm25 > 0 ? (bm25.get(e.id) ?? 0) / bestBm25 : 0,
         bm25: bm25.get(e.id) ?? 0,

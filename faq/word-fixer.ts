@@ -14,7 +14,8 @@ export interface FixedWords {
 }
 
 export interface WordFixer {
-  fix(words: string[]): FixedWords;
+  /** `names`: words written with a capital inside a sentence ("México"): never corrected. */
+  fix(words: string[], names?: Set<string>): FixedWords;
 }
 
 /**
@@ -37,7 +38,7 @@ export function createWordFixer(lang: Lang, knows: (word: string) => boolean, vo
   }
 
   return {
-    fix(words) {
+    fix(words, names = new Set()) {
       const out: string[] = [];
       const similarity = new Map<string, number>();
       for (const w of words) {
@@ -52,7 +53,8 @@ export function createWordFixer(lang: Lang, knows: (word: string) => boolean, vo
           out.push(...pair);
           continue;
         }
-        const fixed = corrector.correct(w);
+        // A name is not a typo ("México" is not "método"); German capitalises every noun.
+        const fixed = names.has(w) && lang !== 'de' ? null : corrector.correct(w);
         // Only a sure correction may turn a word into one that does not count ("winter" is not "want").
         const intoNothing = fixed !== null && isIgnoredWord(fixed.word, lang) && fixed.similarity < 0.85 && w.length > 5;
         if (fixed && fixed.word !== w && !intoNothing) {

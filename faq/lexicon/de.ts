@@ -16,13 +16,13 @@ export const DE: Lexicon = {
   phrases: {
     'geld zuruck': 'erstattung', 'e mail': 'email', 'wie lange': 'dauer', 'wie viele tage': 'dauer',
     'funktioniert nicht': 'problem', 'klappt nicht': 'problem', 'geht nicht': 'problem',
-    'click and collect': 'abholung', 'auf lager': 'lager', 'wie viel uhr': 'offnungszeit',
+    'click and collect': 'abholung', 'wo bleibt': 'wo ist', 'auf lager': 'lager', 'wie viel uhr': 'offnungszeit',
   },
   synonyms: `
     rechnung beleg quittung
-    erstattung ruckerstattung erstatten
+    erstattung ruckerstattung erstatten gutschreiben gutgeschrieben gutschrift
     paket sendung packchen
-    lieferung liefern versand versenden verschicken zustellung
+    lieferung liefern versand versenden verschicken schicken zustellung
     bestellung bestellen auftrag kauf kaufen
     konto kundenkonto profil benutzerkonto account
     passwort kennwort
@@ -32,7 +32,12 @@ export const DE: Lexicon = {
     beschwerde beschweren reklamation reklamieren
     bewertung bewerten rezension feedback
     problem fehler storung
-    kosten gebuhr gebuhren preis
+    kosten kostet gebuhr gebuhren preis teuer
+    falsch vertippt verschrieben
+    herunterladen runterladen downloaden
+    schale schalen schussel
+    firma unternehmen
+    samstag samstags sonntag sonntags wochenende
     kontaktieren erreichen
     adresse anschrift
     kaputt beschadigt zerbrochen

@@ -24,7 +24,10 @@ export const ES: Lexicon = {
     'datos personales': 'datos',
   },
   synonyms: `
-    factura recibo
+    factura
+    empresa sociedad
+    abierto abrir abre abren abris
+    sabado domingo finde
     reembolso reembolsar
     paquete
     envio enviar entrega entregar mandar

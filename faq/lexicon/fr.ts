@@ -7,7 +7,7 @@ export const FR: Lexicon = {
     pkoi: 'pourquoi', qd: 'quand', cmd: 'commande', cde: 'commande', mdp: 'motdepasse', jsuis: 'je suis',
     chui: 'je suis', jveux: 'je veux', jpeux: 'je peux', c: "c est", tt: 'tout', ds: 'dans', bcp: 'beaucoup',
     rdv: 'rendez vous', dispo: 'disponible', pb: 'probleme', pbm: 'probleme', infos: 'information',
-    info: 'information', mr6: 'merci', mrc: 'merci', ajd: "aujourd hui", auj: "aujourd hui",
+    info: 'information', payant: 'frais', payante: 'frais', payants: 'frais', payantes: 'frais', mr6: 'merci', mrc: 'merci', ajd: "aujourd hui", auj: "aujourd hui",
   },
   filler: `aide aider aidez besoin voudrais voudrait veux vouloir souhaite souhaiterais aimerais pourriez
     pourrais pouvez peux peut savoir sais dire question plait bonjour bonsoir salut merci madame monsieur
@@ -20,16 +20,21 @@ export const FR: Lexicon = {
     'combien de temps': 'duree', 'en combien de jours': 'duree', 'frais de port': 'fraislivraison',
     'frais d envoi': 'fraislivraison', 'frais de livraison': 'fraislivraison', 'code promo': 'promo',
     'code de reduction': 'promo', 'bon de reduction': 'promo', 'carte cadeau': 'cartecadeau',
-    'cheque cadeau': 'cartecadeau', 'bon cadeau': 'cartecadeau', 'e mail': 'email',
+    'cheque cadeau': 'cartecadeau', 'bon cadeau': 'cartecadeau', 'e mail': 'email', 'week end': 'weekend',
     'lettre d information': 'newsletter', 'liste de diffusion': 'newsletter', 'ne fonctionne pas': 'probleme',
     'ne marche pas': 'probleme', 'mettre a jour': 'modifier', 'en rupture': 'rupture', 'espace client': 'compte',
     'click and collect': 'retrait', 'donnees personnelles': 'donnees',
   },
   synonyms: `
-    facture recu justificatif
+    facture justificatif
     rembourse remboursement rembourser
     colis paquet
-    livraison livrer expedition expedier
+    livraison livrer expedition expedier envoi envoyer
+    ajouter rajouter
+    recevoir recois recoit recu recue reception
+    societe entreprise
+    retour retourner renvoyer rendre
+    samedi dimanche weekend
     commande commander achat acheter
     compte profil
     annuler annulation resilier resiliation

@@ -18,7 +18,7 @@ import {
   waitFor,
   type TestServer,
 } from '../helpers/server.js';
-import { addAgent, addSite, closeRawSockets, outcome, rawSocket, visitorSocket } from './fixtures.js';
+import { addAgent, addSite, closeRawSockets, manualMode, outcome, rawSocket, visitorSocket } from './fixtures.js';
 
 const SHOP2 = 'https://shop2.example';
 let server: TestServer;
@@ -26,6 +26,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
   await addSite(server.app, 'shop2', [SHOP2]);
+  await manualMode(server.url);
   await addAgent(server.app, { siteId: 'shop2', name: 'Ana', email: 'ana@shop2.example', languages: ['en', 'fr'], role: 'agent', password: 'ana-pass-1' });
 });
 afterAll(() => server.close());
@@ -189,6 +190,25 @@ describe('an agent reaches only their site\'s conversations; admin rights need t
     expect(await ack(camille, AGENT_CMD.conversationClose, id)).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect((await server.app.store.getConversation(v.conversationId))!.assignedAgentId).toBeDefined();
     expect((await server.app.store.listMessages(v.conversationId)).map((m) => m.text)).not.toContain('not mine');
+  });
+
+  it('admin-only commands need the admin role, and admin rights stop at the site', async () => {
+    const canned = { shortcut: 'sec-test', title: 'Security test', texts: { en: 'Hello' } };
+    const sam = await connectAgent(server.url, 'sam@demo.bulle.chat', 'demo-sam');
+    expect(await ack(sam, AGENT_CMD.cannedSave, canned)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ack(sam, AGENT_CMD.siteMode, { mode: 'manual' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const alex = await connectAgent(server.url, 'alex@demo.bulle.chat', 'demo-alex');
+    const { id } = (await ok<{ reply: { id: string } }>(alex, AGENT_CMD.cannedSave, canned)).reply;
+    expect(await ack(sam, AGENT_CMD.cannedDelete, { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await ok(alex, AGENT_CMD.cannedDelete, { id });
+
+    await addAgent(server.app, { siteId: 'shop2', name: 'Bo', email: 'bo@shop2.example', languages: ['en', 'fr'], role: 'admin', password: 'bo-pass-12' });
+    const bo = await connectAgent(server.url, 'bo@shop2.example', 'bo-pass-12');
+    const v = await visitorWithConversation('I want to speak to a human');
+    for (const event of [AGENT_CMD.conversationOpen, AGENT_CMD.conversationClaim, AGENT_CMD.conversationClose]) {
+      expect(await ack(bo, event, { conversationId: v.conversationId }), event).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    expect((await server.app.store.getConversation(v.conversationId))!.status).toBe('queued');
   });
 
   it('a logged-out or forged session cannot open /agent', async () => {

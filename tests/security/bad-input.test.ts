@@ -16,11 +16,12 @@ import {
   waitFor,
   type TestServer,
 } from '../helpers/server.js';
-import { closeRawSockets, outcome, rawSocket } from './fixtures.js';
+import { closeRawSockets, manualMode, outcome, rawSocket } from './fixtures.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
+  await manualMode(server.url);
 });
 afterAll(() => server.close());
 afterEach(() => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { Message, VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import { manualMode } from './fixtures.js';
 import { ack, clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -14,6 +15,7 @@ let data: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   data = await tempDir();
   server = await startServer({ dataDir: data.dir, flushIntervalMs: 50, visitorMessageBurst: 100, visitorMessagesPerSecond: 100 });
+  await manualMode(server.url);
 });
 afterAll(async () => {
   await server.close();

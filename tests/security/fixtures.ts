@@ -5,7 +5,8 @@ import { io, type Socket } from 'socket.io-client';
 import { NS, ERR } from '../../server/protocol/events.js';
 import type { AgentRecord, SiteRecord } from '../../server/storage/records.js';
 import { hashPassword, newId } from '../../server/services/secrets.js';
-import { waitFor } from '../helpers/server.js';
+import { AGENT_CMD } from '../../server/protocol/events.js';
+import { connectAgent, ok, waitFor } from '../helpers/server.js';
 
 export const KNOWN_CODES = new Set<string>(Object.values(ERR));
 
@@ -61,4 +62,11 @@ export async function outcome(socket: Socket): Promise<string> {
     waitFor(socket, 'connect').then(() => 'connect'),
     waitFor<Error & { data?: { code?: string } }>(socket, 'connect_error').then((e) => e.data?.code ?? `engine: ${e.message}`),
   ]);
+}
+
+/** Manual assignment on the demo site, so that chats wait in the queue to be claimed (issue #4 routing). */
+export async function manualMode(url: string): Promise<void> {
+  const alex = await connectAgent(url, 'alex@demo.bulle.chat', 'demo-alex');
+  await ok(alex, AGENT_CMD.siteMode, { mode: 'manual' });
+  alex.close();
 }

@@ -20,8 +20,12 @@ export function validFor(schema: TSchema, bias: Bias = {}): Arbitrary<unknown> {
     case 'String': {
       const min = s.minLength ?? 0;
       const max = Math.min(s.maxLength ?? 40, 60);
-      const base = s.pattern ? fc.stringMatching(new RegExp(s.pattern), { size: 'xsmall' }) : fc.string({ minLength: min, maxLength: max });
-      return base.filter((x) => x.length >= min && x.length <= (s.maxLength ?? Infinity));
+      // "^[class]+$" with a length range: characters of the class, the right number of them.
+      const charClass = /^\^(\[[^\]]+\])[+*]\$$/.exec(s.pattern ?? '');
+      if (charClass) return fc.string({ unit: fc.stringMatching(new RegExp(`^${charClass[1]}$`)), minLength: min, maxLength: max });
+      if (!s.pattern) return fc.string({ minLength: min, maxLength: max });
+      // Other patterns: as generated (never filtered, so generation always ends); too long is cut.
+      return fc.stringMatching(new RegExp(s.pattern), { size: 'small' }).map((x) => x.slice(0, s.maxLength ?? Infinity));
     }
     case 'Integer':
       return fc.integer({ min: s.minimum ?? -5, max: Math.min(s.maximum ?? 50, 1e6) });

@@ -5,7 +5,7 @@
 import { ERR } from '../../protocol/events.js';
 import type { ConversationTransfer } from '../../protocol/schemas.js';
 import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode } from '../../protocol/types.js';
-import { rejection, type Effect, type EffectOf, type RestoreInput, type RoutingAgentInput, type Router } from '../../routing/index.js';
+import { rejection, type Effect, type RestoreInput, type Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
@@ -14,6 +14,7 @@ import type { Notifier } from '../notifier.js';
 import type { SiteRegistry } from '../site-registry.js';
 import { toSummary } from '../views.js';
 import { applyEffect, publicPresence, type ApplyContext, type Logger } from './apply-effects.js';
+import { refusal, routed, toRoutingAgent } from './router-inputs.js';
 import { QueuePositions } from './queue-positions.js';
 
 /** Every ~15 s each waiting visitor hears again, whether or not anything moved. */
@@ -33,26 +34,6 @@ export interface RoutingOutputs {
   notifier: Notifier;
   conversations: Conversations;
 }
-
-export const toRoutingAgent = (a: AgentRecord): RoutingAgentInput => ({
-  id: a.id,
-  siteId: a.siteId,
-  languages: a.languages,
-  role: a.role,
-  ...(a.maxChats !== undefined ? { capacity: a.maxChats } : {}),
-});
-
-const REFUSALS: Record<EffectOf<'rejected'>['reason'], [AppError['code'], string]> = {
-  'unknown-agent': [ERR.notFound, 'Agent not found'],
-  'unknown-conversation': [ERR.notFound, 'Conversation not found'],
-  'site-mismatch': [ERR.notFound, 'Agent not found'],
-  'already-routed': [ERR.conflict, 'This conversation is already with the agents'],
-  'not-waiting': [ERR.conflict, 'This conversation is no longer waiting'],
-  'not-eligible': [ERR.forbidden, 'This conversation is not in one of your languages'],
-  'at-capacity': [ERR.conflict, 'That agent already has as many chats as they can take'],
-  'not-available': [ERR.conflict, 'That agent is not online'],
-  'same-agent': [ERR.badPayload, 'The conversation is already with that agent'],
-};
 
 export class RoutingService {
   readonly positions: QueuePositions;
@@ -211,10 +192,7 @@ export class RoutingService {
   private async command(effects: Effect[], actor?: AgentRecord): Promise<void> {
     const refused = rejection(effects);
     await this.run(effects, actor);
-    if (refused) {
-      const [code, message] = REFUSALS[refused.reason];
-      throw new AppError(code, message);
-    }
+    if (refused) throw refusal(refused);
   }
 
   /** Batches apply one after another, in the order the router made them; a failure is logged, never thrown at the caller. */
@@ -253,4 +231,3 @@ export class RoutingService {
   }
 }
 
-const routed = (conv: ConversationRecord, now: number) => ({ id: conv.id, siteId: conv.siteId, lang: conv.lang, queuedAt: conv.queuedAt ?? now });
