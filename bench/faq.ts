@@ -102,18 +102,40 @@ for (const a of asked) detectedAs.set(a.detected, (detectedAs.get(a.detected) ??
 console.log(`\nlanguage detected: ${[...detectedAs].map(([l, n]) => `${l} ${n}`).join(', ')} (all test queries are labelled ${langs.join(', ')})`);
 
 // Timing on a bigger FAQ: the entries twice, the copies with the other languages' questions too.
+// "one pass" is wall time as measured above (includes whatever else the machine is doing);
+// "fastest of 5" is each query's own cost, without the scheduler's and the GC's pauses.
 const big = buildCatalog(bench.intents, 2);
 const bigMatcher = createFaqMatcher(big);
-const times: number[] = [];
-for (let round = 0; round < 2; round++) {
-  for (const t of bench.tests) {
+const onePass: number[] = [];
+const fastest: number[] = [];
+for (const t of bench.tests) decideMessage(bigMatcher, t.text, 'en');
+for (const t of bench.tests) {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
     const start = performance.now();
     decideMessage(bigMatcher, t.text, 'en');
-    if (round === 1) times.push(performance.now() - start);
+    runs.push(performance.now() - start);
   }
+  onePass.push(runs[0]!);
+  fastest.push(Math.min(...runs));
 }
-times.sort((a, b) => a - b);
-console.log(`matcher + decision on an English FAQ of ${big.en!.entries.length} entries / ${phrasingCount(big, 'en')} phrasings: median ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(3)} ms, max ${times[times.length - 1]!.toFixed(2)} ms per query`);
+const ms = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p).toFixed(3);
+console.log(`matcher + decision on an English FAQ of ${big.en!.entries.length} entries / ${phrasingCount(big, 'en')} phrasings, per query: one pass median ${ms(onePass, 50)} ms, p95 ${ms(onePass, 95)} ms; fastest of 5 median ${ms(fastest, 50)} ms, p95 ${ms(fastest, 95)} ms`);
+const fullPath = fastestOf(asked.map((a) => a.test));
+console.log(`same on the bench FAQ (full path incl. language detection), fastest of 5: median ${ms(fullPath, 50)} ms, p95 ${ms(fullPath, 95)} ms`);
+
+function fastestOf(tests: BenchTest[]): number[] {
+  return tests.map((t) => {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) best = Math.min(best, timeOne(t));
+    return best;
+  });
+}
+function timeOne(t: BenchTest): number {
+  const start = performance.now();
+  ask(t);
+  return performance.now() - start;
+}
 
 if (showErrors) {
   console.log('\nerrors (expected → decision: got [top candidates] confidence):');

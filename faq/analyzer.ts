@@ -14,6 +14,8 @@ export interface Token {
   surface: string;
   /** What is compared: stem, folded into its synonym group; "#order" for an entity. */
   term: string;
+  /** The stem alone (keyword rules compare these: a merchant's keyword means that word). */
+  stem: string;
   /** Says nothing about which entry is meant (stop word, filler, a bare number). */
   stop: boolean;
   /** Written with a capital inside a sentence ("Munich", "Anna"): probably a name. */
@@ -54,7 +56,10 @@ function toolsFor(lang: Lang): LangTools {
     .map(([p, concept]) => ({ stems: p.split(' ').map((w) => stem(w, lang)), concept }))
     .sort((a, b) => b.stems.length - a.stems.length);
   const lexiconWords = new Set([...Object.keys(lex?.phrases ?? {}), lex?.synonyms ?? ''].join(' ').split(/\s+/).filter(Boolean));
-  const fillerStems = new Set((lex?.filler ?? '').split(/\s+/).filter(Boolean).map((w) => stem(w, lang)));
+  // Short stems collide ("saber" and "sábados" are both "sab"): only longer ones, outside synonym groups.
+  const fillerStems = new Set(
+    (lex?.filler ?? '').split(/\s+/).filter(Boolean).map((w) => stem(w, lang)).filter((s) => s.length >= 4 && !synonyms.has(s)),
+  );
   const commonWords = new Set((lex?.common ?? '').split(/\s+/).filter(Boolean));
   const commonTerms = new Set([...commonWords].map((w) => stem(w, lang)).map((s) => synonyms.get(s) ?? s));
   tools.set(lang, (t = { spellings, ignored, phrases, synonyms, lexiconWords, fillerStems, commonTerms, commonWords }));
@@ -98,10 +103,13 @@ export function prepare(text: string, lang: Lang): Prepared {
 export function analyzeWords({ words: ws, capitals }: Prepared, lang: Lang): Token[] {
   const t = toolsFor(lang);
   const tokens: Token[] = ws.map((w) => {
-    if (w.startsWith(ENTITY_PREFIX)) return { surface: w, term: `#${w.slice(ENTITY_PREFIX.length)}`, stop: false };
+    if (w.startsWith(ENTITY_PREFIX)) {
+      const entity = `#${w.slice(ENTITY_PREFIX.length)}`;
+      return { surface: w, term: entity, stem: entity, stop: false };
+    }
     const s = stem(w, lang);
     const stop = t.ignored.has(w) || t.fillerStems.has(s) || w.length < 2 || /^\d+$/.test(w);
-    return { surface: w, term: t.synonyms.get(s) ?? s, stop, ...(capitals.has(w) ? { proper: true } : {}) };
+    return { surface: w, term: t.synonyms.get(s) ?? s, stem: s, stop, ...(capitals.has(w) ? { proper: true } : {}) };
   });
   return joinPhrases(tokens, t, lang);
 }
@@ -173,7 +181,7 @@ export function termOf(word: string, lang: Lang): string {
 
 /** Re-analyses one word (a typo's correction) in the same way. */
 export function analyzeWord(word: string, lang: Lang): Token {
-  return analyze(word, lang)[0] ?? { surface: word, term: word, stop: true };
+  return analyze(word, lang)[0] ?? { surface: word, term: word, stem: word, stop: true };
 }
 
 function joinPhrases(tokens: Token[], t: LangTools, lang: Lang): Token[] {
@@ -185,7 +193,7 @@ function joinPhrases(tokens: Token[], t: LangTools, lang: Lang): Token[] {
     if (hit) {
       for (const word of hit.concept.split(' ')) {
         const s = stem(word, lang);
-        out.push({ surface: word, term: t.synonyms.get(s) ?? s, stop: t.ignored.has(word) });
+        out.push({ surface: word, term: t.synonyms.get(s) ?? s, stem: s, stop: t.ignored.has(word) });
       }
       i += hit.stems.length;
     } else out.push(tokens[i++]!);

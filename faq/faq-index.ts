@@ -49,7 +49,7 @@ export interface LangIndex {
 }
 
 /** An unknown word weighs like a term found in a single entry, times this. */
-const UNKNOWN_FACTOR = 2;
+const UNKNOWN_FACTOR = 1;
 const ENTITY_FACTOR = 0.3;
 const EVERYDAY_FACTOR = 0.3;
 /** Terms this long or longer may meet a known term that is the same plus or minus a few letters. */

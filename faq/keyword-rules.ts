@@ -18,12 +18,13 @@ export interface KeywordRules {
 }
 
 export function createKeywordRules(entries: FaqEntry[], lang: Lang): KeywordRules {
-  // One rule per entry and analysed phrase ("track" and "tracking" are the same rule).
+  // One rule per entry and stemmed phrase ("track" and "tracking" are the same rule). Stems, not
+  // synonym groups: a merchant's keyword "expédiée" should not fire on every "livraison".
   const parsed = new Map<string, { faqId: string; key: string; parts: Token[] }>();
   for (const e of entries) {
     for (const k of e.keywords) {
       const parts = analyze(k, lang);
-      const key = parts.map((p) => p.term).join(' ');
+      const key = parts.map((p) => p.stem).join(' ');
       if (parts.some((p) => !p.stop)) parsed.set(`${e.id}|${key}`, { faqId: e.id, key, parts });
     }
   }
@@ -33,12 +34,12 @@ export function createKeywordRules(entries: FaqEntry[], lang: Lang): KeywordRule
   const rules: Rule[] = [...parsed.values()].map((k) => {
     // A stop word counts half: "where is my order" is more specific than "order", less than four nouns.
     const weight = k.parts.reduce((sum, p) => sum + (p.stop ? 0.5 : 1), 0);
-    return { faqId: k.faqId, terms: k.parts.map((p) => p.term), specificity: (1 - 0.5 ** weight) / owners.get(k.key)! };
+    return { faqId: k.faqId, terms: k.parts.map((p) => p.stem), specificity: (1 - 0.5 ** weight) / owners.get(k.key)! };
   });
 
   return {
     match(tokens) {
-      const seq = tokens.map((t) => t.term);
+      const seq = tokens.map((t) => t.stem);
       const missed = new Map<string, number>(); // faqId → product of (1 - specificity) of its hits
       for (const rule of rules) {
         if (!containsRun(seq, rule.terms)) continue;

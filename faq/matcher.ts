@@ -35,7 +35,11 @@ export function score(index: LangIndex, text: string): { faqId: string; features
   const query = index.query(text);
   const total = query.terms.reduce((sum, t) => sum + t.weight, 0);
   if (total === 0) return [];
-  const known = query.terms.reduce((sum, t) => sum + (t.known ? t.weight : 0), 0) / total;
+  // How much of what the message is about the FAQ knows: its topical words against the words the
+  // FAQ does not use (everyday words and names it happens to use say nothing either way).
+  const topicalKnown = query.terms.reduce((sum, t) => sum + (t.topical ? t.weight : 0), 0);
+  const unknown = query.terms.reduce((sum, t) => sum + (t.known ? 0 : t.weight), 0);
+  const known = topicalKnown > 0 ? topicalKnown / (topicalKnown + unknown) : 0;
   const keywords = index.rules.match(query.tokens);
   const weightOf = new Map(query.terms.map((t) => [t.term, t.weight]));
   const similarityOf = new Map(query.terms.map((t) => [t.term, t.similarity]));

@@ -14,6 +14,8 @@ const ALGORITHM: Record<string, string> = {
 const AFTER: Record<string, [RegExp, string][]> = {
   fr: [[/(ee|ees|e)$/, '']],
   es: [[/(aciones|acion|iciones|icion|ciones|cion)$/, ''], [/(ais|eis|is)$/, '']],
+  // German verbs in -ieren: Snowball keeps "akzeptiert" whole but cuts "akzeptieren" to "akzepti".
+  de: [[/iert$/, 'i']],
 };
 
 const MIN_STEM = 3;

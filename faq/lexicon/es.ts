@@ -8,7 +8,7 @@ export const ES: Lexicon = {
   },
   filler: `ayuda ayudar ayudarme ayudeme necesito necesitaria quiero queria quisiera querria gustaria puedo puede
     pueden podria podrian podeis saber se decir pregunta favor hola buenas buenos gracias senor senora
-    mierda joder puta coño hostia realmente solo actualmente algo cosa hacer hago hace`,
+    cuanto cuanta cuantos cuantas mierda joder puta coño hostia realmente solo actualmente algo cosa hacer hago hace`,
   common: `tiempo vez lugar nuevo nueva hacer hecho cosa vida dia dias ano anos gente mundo bueno buena malo grande
     pequeno primero ultimo largo otro viejo mismo importante semana mes casa hombre mujer nino amigo familia
     hoy manana ayer ahora verdad pensar mucho mas menos todo todos tipo si no`,
@@ -27,7 +27,7 @@ export const ES: Lexicon = {
     factura
     empresa sociedad
     abierto abrir abre abren abris
-    sabado domingo finde
+    sabado sabados domingo domingos finde
     reembolso reembolsar
     paquete
     envio enviar entrega entregar mandar
@@ -40,7 +40,7 @@ export const ES: Lexicon = {
     queja reclamacion reclamar quejarme quejar
     opinion resena comentario valoracion
     problema error fallo incidencia
-    gastos coste costo precio tarifa cargo comision
+    gastos coste costo precio tarifa cargo comision cuesta cuestan costar
     metodo forma opcion medio modo
     contactar comunicarme
     boletin newsletter

@@ -11,13 +11,14 @@ export const FR: Lexicon = {
   },
   filler: `aide aider aidez besoin voudrais voudrait veux vouloir souhaite souhaiterais aimerais pourriez
     pourrais pouvez peux peut savoir sais dire question plait bonjour bonsoir salut merci madame monsieur
-    svp stp svp putain merde chier bordel vraiment juste actuellement quelqu chose truc faire fais fait`,
-  common: `temps fois lieu nouveau nouvelle faire fait chose vie jour jours annee ans gens monde bon bonne mauvais
+    svp stp svp putain merde chier bordel vraiment juste actuellement quelqu chose truc faire fais fait combien avoir eu apres normal`,
+  common: `heure heures temps fois lieu nouveau nouvelle faire fait chose vie jour jours annee ans gens monde bon bonne mauvais
     grand petit premier dernier long autre vieux meme important semaine mois maison homme femme enfant ami
     famille aujourd hui demain hier maintenant vrai penser beaucoup plus moins tout tous type genre oui non`,
   phrases: {
     'service client': 'custserv', 'service clientele': 'custserv', 'mot de passe': 'motdepasse',
-    'combien de temps': 'duree', 'en combien de jours': 'duree', 'frais de port': 'fraislivraison',
+    'combien de temps': 'duree', 'heures d ouverture': 'horaires', 'heure d ouverture': 'horaires',
+    'combien coute': 'frais', 'c est combien': 'frais', 'en combien de jours': 'duree', 'frais de port': 'fraislivraison',
     'frais d envoi': 'fraislivraison', 'frais de livraison': 'fraislivraison', 'code promo': 'promo',
     'code de reduction': 'promo', 'bon de reduction': 'promo', 'carte cadeau': 'cartecadeau',
     'cheque cadeau': 'cartecadeau', 'bon cadeau': 'cartecadeau', 'e mail': 'email', 'week end': 'weekend',
@@ -34,7 +35,7 @@ export const FR: Lexicon = {
     recevoir recois recoit recu recue reception
     societe entreprise
     retour retourner renvoyer rendre
-    samedi dimanche weekend
+    samedi samedis dimanche dimanches weekend
     commande commander achat acheter
     compte profil
     annuler annulation resilier resiliation

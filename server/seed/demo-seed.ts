@@ -26,6 +26,7 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
     name: 'Atelier Lune',
     languages: ['fr', 'en', 'es', 'de'],
     defaultLanguage: 'en',
+    // The demo shop is served by this server, whose own pages are always allowed (plugins/origins.ts).
     allowedOrigins: [],
     faqDir: 'faq/data/demo',
     tags: [...DEFAULT_TAGS],

@@ -2,8 +2,8 @@
 // `windowMs`, from one address or for one e-mail, further attempts get 429 until the window
 // of the oldest failure has passed. Checked before the password is hashed, so a flood costs
 // no scrypt time. Per e-mail too, because a botnet has many addresses; the price is that
-// someone can lock an agent out for one window (they can still be let in by an admin
-// resetting the window: restart, or a later admin command).
+// someone who knows an agent's e-mail can keep them out for a window at a time (a restart
+// clears the counts).
 // Process-local on purpose: behind several servers each counts its own attempts (a
 // `maxFailures × servers` ceiling), which still defeats guessing.
 

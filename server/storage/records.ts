@@ -6,7 +6,10 @@ export interface SiteRecord {
   name: string;
   languages: Lang[];
   defaultLanguage: Lang;
-  /** Origins allowed to embed the widget; empty = any (demo only, see README). */
+  /**
+   * Pages allowed to open the widget, as origins ("https://shop.example"); the server's own
+   * pages always are. Empty = the server's own pages only; "*" = any page (README, "Security").
+   */
   allowedOrigins: string[];
   /** Folder of `<lang>.json` FAQ files for this site. */
   faqDir: string;

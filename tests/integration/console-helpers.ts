@@ -15,7 +15,7 @@ export const AGENTS = {
   alex: ['alex@demo.bulle.chat', 'demo-alex'],
 } as const;
 
-export const agent = (url: string, who: keyof typeof AGENTS) => connectAgent(url, ...AGENTS[who]);
+export const agent = (url: string, who: keyof typeof AGENTS) => connectAgent(url, AGENTS[who][0], AGENTS[who][1]);
 
 /** A visitor whose browser speaks `lang` presses "talk to a person". */
 export async function handedOff(url: string, lang: string): Promise<{ visitor: Socket; conversationId: string; token: string }> {

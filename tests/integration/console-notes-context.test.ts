@@ -91,18 +91,24 @@ describe('conversation:set-lang', () => {
   });
 
   it('moves a waiting chat to the new language queue', async () => {
-    const [camille, sam] = [await agent(server.url, 'camille'), await agent(server.url, 'sam')];
-    const { conversationId } = await handedOff(server.url, 'fr');
-    const left = waitFor<QueueRemoved>(camille, SERVER_EVT.queueRemoved, (r) => r.conversationId === conversationId);
-    const arrived = waitFor<ConversationSummary>(sam, SERVER_EVT.queueAdded, (c) => c.id === conversationId);
-    // Routing may already have given it to Camille; then it is "mine" and simply changes language.
-    const res = await ok<{ conversation: ConversationSummary }>(camille, AGENT_CMD.conversationSetLang, { conversationId, lang: 'en' });
-    expect(res.conversation.lang).toBe('en');
-    if (res.conversation.status === 'queued') {
+    // Manual mode, so the chat waits instead of going straight to Camille.
+    const alex = await agent(server.url, 'alex');
+    await ok(alex, AGENT_CMD.siteMode, { mode: 'manual' });
+    try {
+      const [camille, sam] = [await agent(server.url, 'camille'), await agent(server.url, 'sam')];
+      const { conversationId } = await handedOff(server.url, 'fr');
+      const left = waitFor<QueueRemoved>(camille, SERVER_EVT.queueRemoved, (r) => r.conversationId === conversationId);
+      const arrived = waitFor<ConversationSummary>(sam, SERVER_EVT.queueAdded, (c) => c.id === conversationId);
+      const res = await ok<{ conversation: ConversationSummary }>(camille, AGENT_CMD.conversationSetLang, { conversationId, lang: 'en' });
+      expect(res.conversation).toMatchObject({ lang: 'en', status: 'queued' });
       expect((await left).reason).toBe('moved');
       expect((await arrived).lang).toBe('en');
       const samQueue = await ok<{ queue: ConversationSummary[] }>(sam, AGENT_CMD.queueList, {});
       expect(samQueue.queue.map((c) => c.id)).toContain(conversationId);
+      // Camille no longer has it in her languages: she may not touch it any more.
+      expect(await ack(camille, AGENT_CMD.conversationSetLang, { conversationId, lang: 'fr' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      await ok(alex, AGENT_CMD.siteMode, { mode: 'automatic' });
     }
   });
 
@@ -167,9 +173,11 @@ describe('conversation:close with a tag', () => {
 
 describe('conversations:list (closed)', () => {
   it('pages through closed chats newest first; agents see theirs, admins the whole site', async () => {
-    const [lucia, alex, sam] = [await agent(server.url, 'lucia'), await agent(server.url, 'alex'), await agent(server.url, 'sam')];
+    // Lucía alone first: with Alex online too, routing might give the chat to him.
+    const lucia = await agent(server.url, 'lucia');
     const { conversationId } = await handedOff(server.url, 'es');
     const { conversation } = await take(lucia, conversationId);
+    const [alex, sam] = [await agent(server.url, 'alex'), await agent(server.url, 'sam')];
     const luciaId = conversation.assignedAgentId!;
     await ok(lucia, AGENT_CMD.conversationClose, { conversationId, tag: 'delivery', resolved: true });
     // 30 older closed chats of Lucía, written straight to the store.

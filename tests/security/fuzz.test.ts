@@ -4,19 +4,20 @@
 // such as `__proto__` or `author`, a key missing), garbage, and extra arguments. Whatever
 // arrives, the server answers exactly one valid ack ({ ok: true, data } or { ok: false, error:
 // { code, message } } with a known code), never INTERNAL, keeps the connection and keeps
-// serving. Bounded: 150 runs per event and a time cap per event.
+// serving. Bounded: 150 runs per event and 0.8 s per event at most (under 30 s in all).
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { VisitorSendResult } from '../../server/protocol/types.js';
+import { VisitorAuthSchema } from '../../server/protocol/schemas.js';
 import { commandSchemas } from '../../server/sockets/command.js';
 import { clientId, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { KNOWN_CODES } from './fixtures.js';
+import { KNOWN_CODES, outcome, visitorSocket } from './fixtures.js';
 import { nearValidFor, validFor } from './schema-arbitrary.js';
 
 const RUNS = 150;
-const TIME_CAP_MS = 1500;
+const TIME_CAP_MS = 800;
 
 let server: TestServer;
 let visitor: Socket;
@@ -116,6 +117,30 @@ describe('fuzzing every event payload', () => {
   it.each(agentEvents)('/agent %s (an agent and an admin)', async (event) => {
     let i = 0;
     await fuzz(NS.agent, event, () => agents[i++ % 2]!);
+  }, 30_000);
+
+  it('/visitor handshake auth', async () => {
+    const auth = fc.oneof(
+      { weight: 4, arbitrary: validFor(VisitorAuthSchema, { siteId: fc.constantFrom('demo', 'nope') }) },
+      { weight: 4, arbitrary: nearValidFor(VisitorAuthSchema, EXTRA_KEYS, wrong, { siteId: fc.constant('demo') }) },
+      { weight: 1, arbitrary: garbage },
+    );
+    const codes = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(auth, async (a) => {
+        const s = visitorSocket(server.url, (a && typeof a === 'object' ? a : { value: a }) as object);
+        try {
+          const code = await outcome(s);
+          codes.add(code);
+          if (code !== 'connect' && !KNOWN_CODES.has(code)) throw new Error(`unexpected handshake outcome ${code}`);
+          if (code === 'INTERNAL') throw new Error(`INTERNAL for ${JSON.stringify(a)}`);
+        } finally {
+          s.close();
+        }
+      }),
+      { numRuns: RUNS, interruptAfterTimeLimit: TIME_CAP_MS * 2, markInterruptAsFailure: false },
+    );
+    expect(codes.has('connect') && codes.has('BAD_PAYLOAD')).toBe(true);
   }, 30_000);
 
   it('reached past the schema check, and the server is still up and serving', async () => {

@@ -68,7 +68,11 @@ export function useConsole(agent: AgentProfile, onUnauthorized: (message: string
         void commands.resync();
         void commands.loadWorkspace();
         if (store.current.closedCursor !== undefined) void commands.loadClosed();
-        if (agent.role === 'admin') void commands.agents().then((r) => r && setRouting((x) => ({ ...x, mode: r.mode })));
+        // "Away" survives a reload within the grace period: ask rather than assume "online".
+        void commands.agents().then((r) => {
+          const me = r?.agents.find((a) => a.id === agent.id);
+          if (r) setRouting({ mode: r.mode, presence: me?.presence ?? 'online' });
+        });
       },
       unauthorized: (message) => unauthorized.current(message),
       queueAdded: (conversation) => dispatch({ type: 'queueAdded', conversation }),

@@ -4,7 +4,8 @@ import type { Message } from '../../../server/protocol/types.js';
 import { formatClock } from '../lib/format.js';
 
 export function BotSection({ messages }: { messages: Message[] }) {
-  const decisions = messages.filter((m) => m.bot);
+  // A fallback is stored twice (the bot's "I'm not sure" and the hand-off line): show it once.
+  const decisions = messages.filter((m, i) => m.bot && !(m.author === 'system' && sameAsBefore(messages, i)));
   const question = (seq: number) => [...messages].reverse().find((m) => m.seq < seq && m.author === 'visitor')?.text;
   return (
     <section class="ctx" data-bulle="ctx-bot">
@@ -40,4 +41,13 @@ export function BotSection({ messages }: { messages: Message[] }) {
       )}
     </section>
   );
+}
+
+function sameAsBefore(messages: Message[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const m = messages[j]!;
+    if (m.author === 'visitor') return false;
+    if (m.bot) return JSON.stringify(m.bot) === JSON.stringify(messages[i]!.bot);
+  }
+  return false;
 }

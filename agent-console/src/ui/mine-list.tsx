@@ -63,7 +63,7 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
           )}
         </span>
         <span class={`item__preview${unread ? ' is-unread' : ''}`}>
-          {last ? `${last.author === 'agent' ? 'You: ' : ''}${last.text}` : c.firstMessage || '…'}
+          {last ? `${last.author === 'agent' ? 'You: ' : ''}${last.text}` : c.firstMessage || 'No message yet'}
         </span>
       </button>
     </li>

@@ -73,8 +73,14 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
           <BellIcon off={!k.sound} />
         </button>
         {k.permission === 'default' && (
-          <button type="button" class="btn btn--ghost btn--sm" data-bulle="notify-permission" onClick={k.askPermission}>
-            Enable desktop notifications
+          <button
+            type="button"
+            class="btn btn--ghost btn--sm"
+            data-bulle="notify-permission"
+            title="Desktop notifications for new chats and messages while this tab is hidden"
+            onClick={k.askPermission}
+          >
+            Allow notifications
           </button>
         )}
         <button type="button" class="icon-btn" data-bulle="help" title="Keyboard shortcuts (?)" onClick={k.openHelp}>

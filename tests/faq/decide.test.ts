@@ -1,0 +1,62 @@
+// decide(): the bot's three outcomes from the matcher's candidates, with per-site thresholds,
+// and decideMessage(): the whole decision for one message (hand-off words first).
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createFaqMatcher, decide, decideMessage, DEFAULT_THRESHOLDS, loadFaqDir, MAX_SUGGESTIONS, type MatchCandidate, type Matcher,
+} from '../../faq/index.js';
+
+const c = (faqId: string, confidence: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { coverage: confidence } });
+
+describe('decide', () => {
+  it('answers from the answer threshold, with the best entry and its scores', () => {
+    const d = decide([c('a', 0.9), c('b', 0.2)]);
+    expect(d).toMatchObject({ outcome: 'answer', faqId: 'a', confidence: 0.9, scores: { coverage: 0.9 } });
+  });
+
+  it('offers up to three plausible entries between the two thresholds', () => {
+    const mid = (DEFAULT_THRESHOLDS.answer + DEFAULT_THRESHOLDS.suggest) / 2;
+    const d = decide([c('a', mid), c('b', mid - 0.01), c('c', mid - 0.02), c('d', mid - 0.03), c('e', 0.01)]);
+    expect(d.outcome).toBe('suggest');
+    expect(d.suggestions).toEqual(['a', 'b', 'c'].slice(0, MAX_SUGGESTIONS));
+    expect(d.faqId).toBeUndefined();
+  });
+
+  it('leaves an implausible entry out of the suggestions', () => {
+    const d = decide([c('a', DEFAULT_THRESHOLDS.suggest + 0.01), c('b', 0.01)]);
+    expect(d.suggestions).toEqual(['a']);
+  });
+
+  it('steps aside under the suggest threshold, and with no candidate at all', () => {
+    expect(decide([c('a', DEFAULT_THRESHOLDS.suggest - 0.01)])).toMatchObject({ outcome: 'stepAside', confidence: DEFAULT_THRESHOLDS.suggest - 0.01 });
+    expect(decide([])).toMatchObject({ outcome: 'stepAside', confidence: 0, scores: {} });
+  });
+
+  it('takes a site’s own thresholds', () => {
+    expect(decide([c('a', 0.5)], { answer: 0.45, suggest: 0.2 }).outcome).toBe('answer');
+    expect(decide([c('a', 0.5)], { answer: 0.95, suggest: 0.6 }).outcome).toBe('stepAside');
+  });
+});
+
+describe('decideMessage (demo FAQ)', () => {
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = createFaqMatcher(await loadFaqDir(join(import.meta.dirname, '..', '..', 'faq', 'data', 'demo')));
+  });
+
+  it('hands off on a request for a person before looking at the FAQ', () => {
+    expect(decideMessage(matcher, 'I want to talk to a human about my order', 'en')).toMatchObject({ outcome: 'handoff', candidates: [] });
+  });
+
+  it('answers a clear question, with the candidates and their component scores', () => {
+    const d = decideMessage(matcher, 'Where is my parcel? I ordered a week ago', 'en');
+    expect(d).toMatchObject({ outcome: 'answer', faqId: 'order-tracking' });
+    expect(Object.keys(d.scores)).toEqual(expect.arrayContaining(['keyword', 'coverage', 'recall', 'lexical', 'known', 'evidence', 'margin']));
+    expect(d.candidates[0]!.faqId).toBe('order-tracking');
+  });
+
+  it('steps aside on a question the FAQ does not cover', () => {
+    expect(decideMessage(matcher, '¿Qué tiempo hace hoy en Madrid?', 'es').outcome).toBe('stepAside');
+    expect(decideMessage(matcher, 'Can you recommend a good restaurant in Paris', 'en').outcome).toBe('stepAside');
+  });
+});
