@@ -268,7 +268,16 @@ async function raceProbe(url: string, k: number): Promise<{ acked: number; invis
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bulle-crash-'));
 const port = await freePort();
-const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', BULLE_SEED_DEMO: 'true', BULLE_FSYNC: String(args.fsync) };
+// Visitors here send back to back on purpose (to have many messages in flight at the kill),
+// so the per-visitor flood limit is lifted for this bench.
+const env: Record<string, string> = {
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  BULLE_SEED_DEMO: 'true',
+  BULLE_FSYNC: String(args.fsync),
+  BULLE_VISITOR_MSG_PER_SEC: '1000',
+  BULLE_VISITOR_MSG_BURST: '1000',
+};
 if (args.flushMs !== '') env.BULLE_FLUSH_MS = String(args.flushMs);
 console.log(`bench:crash — ${nVisitors} visitors × ${args.inflight} in flight, SIGKILL after ${args.killAfter} s, ${rounds} rounds, DATA_DIR ${dataDir}`);
 
