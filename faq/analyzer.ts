@@ -160,17 +160,22 @@ export function isEverydayTerm(term: string, lang: Lang): boolean {
 }
 
 /** One swap, missing or extra letter away from a stop word or filler ("hwat", "acn", "tto", "yor"). */
-export function isTypoOfCommonWord(word: string, lang: Lang): boolean {
+export function commonWordMistyped(word: string, lang: Lang): string | null {
   const t = toolsFor(lang);
   const common = (w: string) => w.length >= 2 && (t.ignored.has(w) || t.spellings.has(w));
   for (let i = 0; i < word.length; i++) {
-    if (i < word.length - 1 && common(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
-    if (word.length > 2 && common(word.slice(0, i) + word.slice(i + 1))) return true;
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (i < word.length - 1 && common(swapped)) return swapped;
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    if (word.length > 2 && common(shorter)) return shorter;
   }
   for (let i = 0; i <= word.length; i++) {
-    for (const c of 'abcdefghijklmnopqrstuvwxyz') if (common(word.slice(0, i) + c + word.slice(i))) return true;
+    for (const c of 'abcdefghijklmnopqrstuvwxyz') {
+      const longer = word.slice(0, i) + c + word.slice(i);
+      if (common(longer)) return longer;
+    }
   }
-  return false;
+  return null;
 }
 
 /** The term of one normalised word, without the rest of the pipeline (cheap: for word splitting). */

@@ -4,7 +4,7 @@
 // corrected, with a similarity the matcher weighs it by). Fixing words first lets the
 // expressions and keywords of the analysis meet ("how lnog" is "how long", a duration).
 import type { Lang } from '../server/protocol/types.js';
-import { isEntityOrNumber, isEverydayWord, isIgnoredWord, isTypoOfCommonWord, termOf } from './analyzer.js';
+import { commonWordMistyped, isEntityOrNumber, isEverydayWord, isIgnoredWord } from './analyzer.js';
 import { createTypoCorrector } from './fuzzy-index.js';
 
 export interface FixedWords {
@@ -46,8 +46,12 @@ export function createWordFixer(lang: Lang, knows: (word: string) => boolean, vo
           out.push(w);
           continue;
         }
-        // "hwat", "acn", "yor": a short unknown word is usually a mistyped little word.
-        if (w.length <= 4 && isTypoOfCommonWord(w, lang)) continue;
+        // "hwat", "acn", "wher": a short unknown word is usually a mistyped little word.
+        const little = w.length <= 4 ? commonWordMistyped(w, lang) : null;
+        if (little) {
+          out.push(little);
+          continue;
+        }
         const pair = splitJoined(w);
         if (pair) {
           out.push(...pair);

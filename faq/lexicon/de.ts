@@ -16,7 +16,7 @@ export const DE: Lexicon = {
   phrases: {
     'geld zuruck': 'erstattung', 'e mail': 'email', 'wie lange': 'dauer', 'wie viele tage': 'dauer',
     'funktioniert nicht': 'problem', 'klappt nicht': 'problem', 'geht nicht': 'problem',
-    'click and collect': 'abholung', 'wo bleibt': 'wo ist', 'auf lager': 'lager', 'wie viel uhr': 'offnungszeit',
+    'click and collect': 'abholung', 'wo bleibt': 'whereis', 'wo ist': 'whereis', 'wo sind': 'whereis', 'auf lager': 'lager', 'wie viel uhr': 'offnungszeit',
   },
   synonyms: `
     rechnung beleg quittung

@@ -10,7 +10,7 @@ export const EN: Lexicon = {
     arent: 'are not', couldnt: 'could not', idk: 'i do not know', coz: 'because', cuz: 'because', b4: 'before',
     acct: 'account', acc: 'account', pwd: 'password', pw: 'password', passwd: 'password', addr: 'address',
     info: 'information', msg: 'message', pkg: 'package', asap: 'soon', n: 'and', w: 'with', abt: 'about',
-    whats: 'what is', wheres: 'where is', hows: 'how is', thats: 'that is', ok: 'okay', k: 'okay',
+    whats: 'what is', wheres: 'where is', never: 'not', hows: 'how is', thats: 'that is', ok: 'okay', k: 'okay',
   },
   filler: `help helps helping helped assist assistance assisting need needs needed want wants wanted would like
     try tries trying tried attempt able possible please could can may might tell show let know sure question
@@ -24,7 +24,8 @@ export const EN: Lexicon = {
     day night morning evening name thing true false kind sort type yes no take takes taking took give
     gives put keep come comes`,
   phrases: {
-    'customer service': 'custserv', 'customer support': 'custserv', 'customer care': 'custserv',
+    'where is': 'whereis', 'where are': 'whereis', 'where s': 'whereis', 'email address': 'email',
+    'e mail address': 'email', 'phone number': 'phone', 'customer service': 'custserv', 'customer support': 'custserv', 'customer care': 'custserv',
     'customer assistance': 'custserv', 'customer services': 'custserv', 'support team': 'custserv',
     'help desk': 'custserv', 'helpdesk': 'custserv', 'service client': 'custserv',
     'money back': 'refund', 'how long': 'duration', 'how soon': 'duration',
@@ -47,7 +48,7 @@ export const EN: Lexicon = {
     parcel package packet
     ship shipping shipment deliver delivery dispatch
     order purchase buy bought
-    pay payment paid
+    pay payment paid checkout
     account profile user
     password passcode passphrase
     cancel cancellation terminate termination
@@ -55,10 +56,11 @@ export const EN: Lexicon = {
     delete remove erase
     complaint complain grievance
     review feedback opinion rating testimonial comment
-    problem issue trouble error bug glitch fail failure
+    problem issue trouble error bug glitch fail failure decline reject refuse
     cost fee charge price penalty
     method option mode modality
     contact reach
+    phone telephone call ring
     email mail
     subscribe subscription unsubscribe
     track trace

@@ -13,7 +13,7 @@ export const ES: Lexicon = {
     pequeno primero ultimo largo otro viejo mismo importante semana mes casa hombre mujer nino amigo familia
     hoy manana ayer ahora verdad pensar mucho mas menos todo todos tipo si no`,
   phrases: {
-    'atencion al cliente': 'custserv', 'servicio al cliente': 'custserv', 'servicio de atencion': 'custserv',
+    'donde esta': 'whereis', 'donde estan': 'whereis', 'atencion al cliente': 'custserv', 'servicio al cliente': 'custserv', 'servicio de atencion': 'custserv',
     'cuanto tarda': 'duracion', 'cuanto tiempo': 'duracion', 'cuantos dias': 'duracion',
     'gastos de envio': 'gastosenvio', 'coste del envio': 'gastosenvio', 'costo de envio': 'gastosenvio',
     'codigo de descuento': 'promo', 'codigo promocional': 'promo', 'codigo promo': 'promo',

@@ -16,7 +16,7 @@ export const FR: Lexicon = {
     grand petit premier dernier long autre vieux meme important semaine mois maison homme femme enfant ami
     famille aujourd hui demain hier maintenant vrai penser beaucoup plus moins tout tous type genre oui non`,
   phrases: {
-    'service client': 'custserv', 'service clientele': 'custserv', 'mot de passe': 'motdepasse',
+    'ou est': 'whereis', 'ou en est': 'whereis', 'ou sont': 'whereis', 'service client': 'custserv', 'service clientele': 'custserv', 'mot de passe': 'motdepasse',
     'combien de temps': 'duree', 'heures d ouverture': 'horaires', 'heure d ouverture': 'horaires',
     'combien coute': 'frais', 'c est combien': 'frais', 'en combien de jours': 'duree', 'frais de port': 'fraislivraison',
     'frais d envoi': 'fraislivraison', 'frais de livraison': 'fraislivraison', 'code promo': 'promo',
