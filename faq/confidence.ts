@@ -33,14 +33,17 @@ export interface Scored {
  */
 export const CALIBRATION = {
   bias: -6.1,
-  coverage: 2.3,
-  recall: 3.04,
-  known: 1.86,
-  evidence: 2.13,
-  margin: 1.4,
+  coverage: 2.37,
+  recall: 3.02,
+  known: 1.81,
+  evidence: 2.17,
+  margin: 1.66,
   /** Not measurable on the bench (its FAQ has no keywords): a hit counts like a strong phrasing match. */
   keyword: 2.5,
 };
+
+/** A lone candidate's margin is its whole relevance: past this, a bigger gap says nothing more. */
+const MARGIN_CAP = 0.4;
 
 export function relevance(f: Features): number {
   return 0.4 * f.coverage + 0.4 * f.recall + 0.2 * f.lexical + 0.3 * f.keyword;
@@ -58,7 +61,7 @@ export function combine(scored: Scored[], limit = Infinity): MatchCandidate[] {
     .map((s, i) => {
       // How far ahead of the best other entry (negative for all but the first).
       const other = i === 0 ? (ranked[1]?.relevance ?? 0) : ranked[0]!.relevance;
-      const features = { ...s.features, margin: s.relevance - other };
+      const features = { ...s.features, margin: Math.min(MARGIN_CAP, s.relevance - other) };
       return { s, features, confidence: confidenceOf(features) };
     })
     .sort((a, b) => b.confidence - a.confidence)

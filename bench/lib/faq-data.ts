@@ -28,7 +28,8 @@ export interface BenchFile {
 export function readBenchFile(path: string): BenchFile {
   const data = JSON.parse(readFileSync(path, 'utf8')) as BenchFile;
   if (!Array.isArray(data.intents) || !Array.isArray(data.tests)) throw new Error(`${path}: expected { intents, tests }`);
-  return data;
+  // A test without a language is English, as the bench README has it.
+  return { ...data, tests: data.tests.map((t) => ({ ...t, lang: t.lang || 'en', src: t.src || 'unknown' })) };
 }
 
 /** FAQ ids are lower-case with dashes; the bench's use underscores. */
@@ -51,7 +52,7 @@ export function buildCatalog(intents: BenchIntent[], copies = 1): FaqCatalog {
         entries.push({
           id: copy === 0 ? faqIdOf(intent.id) : `${faqIdOf(intent.id)}-copy${copy}`,
           question,
-          phrasings: [...(lang === 'en' ? intent.train : []), ...others],
+          phrasings: [...(lang === 'en' ? (intent.train ?? []) : []), ...others],
           keywords: [],
           answers: [`(bench answer for ${intent.id})`],
         });
@@ -77,7 +78,7 @@ export function holdOut(bench: BenchFile, k: number): BenchFile {
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const tests: BenchTest[] = [...bench.tests];
   const intents = bench.intents.map((intent) => {
-    const order = intent.train.map((t) => ({ t, r: rand() })).sort((a, b) => a.r - b.r).map((x) => x.t);
+    const order = (intent.train ?? []).map((t) => ({ t, r: rand() })).sort((a, b) => a.r - b.r).map((x) => x.t);
     order.slice(0, k).forEach((text, i) => tests.push({ id: `holdout-${intent.id}-${i}`, text, intent: intent.id, lang: 'en', src: 'holdout' }));
     return { ...intent, train: order.slice(k) };
   });

@@ -110,7 +110,7 @@ describe('widget: app', () => {
       .poll(async () => {
         const { mine } = await ok<QueueListResult>(agent, AGENT_CMD.queueList, {});
         return (conversationId = mine.find((c) => c.firstMessage?.includes('custom order'))?.id ?? '');
-      })
+      }, { timeout: 5000 })
       .not.toBe('');
     await ok(agent, AGENT_CMD.messageSend, { conversationId, clientId: clientId(), text: 'Sam here, happy to help.' });
     await expect.poll(() => page.locator('[data-bulle="badge"]').innerText()).toBe('1');
