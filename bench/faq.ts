@@ -26,11 +26,15 @@ if (!path || !Number.isInteger(holdout) || holdout < 0) {
 
 const ALLOWED = ['en', 'fr', 'es', 'de'];
 const DEFAULT_LANG = 'en';
-/** A request for a person is answered by handing off: for this entry, that is the right answer. */
-const HANDOFF_ENTRY = faqIdOf('contact_human_agent');
-
 const bench = holdOut(readBenchFile(path), holdout);
 const catalog = buildCatalog(bench.intents);
+/**
+ * A request for a person is answered by handing off: for the FAQ's "talk to a person" entry that
+ * is the right answer; without such an entry, handing off counts as stepping aside.
+ */
+const HANDOFF_ENTRY = Object.values(catalog).some((f) => f.entries.some((e) => e.id === faqIdOf('contact_human_agent')))
+  ? faqIdOf('contact_human_agent')
+  : null;
 const matcher = createFaqMatcher(catalog);
 const detector = createFrancDetector();
 
@@ -53,7 +57,7 @@ function ask(test: BenchTest): Asked {
   const base = { test, expected, detected: detected.lang, decision: d.outcome, confidence: d.confidence, candidates: d.candidates, top, ms };
   switch (d.outcome) {
     case 'handoff':
-      return { ...base, answered: HANDOFF_ENTRY, offered: [HANDOFF_ENTRY], top: [HANDOFF_ENTRY] };
+      return HANDOFF_ENTRY ? { ...base, answered: HANDOFF_ENTRY, offered: [HANDOFF_ENTRY], top: [HANDOFF_ENTRY] } : { ...base, answered: null, offered: [], top: [] };
     case 'answer':
       return { ...base, answered: d.faqId!, offered: [d.faqId!] };
     case 'suggest':

@@ -50,12 +50,14 @@ export interface LangIndex {
 
 /** An unknown word weighs like a term found in a single entry, times this. */
 const UNKNOWN_FACTOR = 1;
+/** Weight factors of what says little about the topic: entities ("#order"), everyday words ("time"). */
 const ENTITY_FACTOR = 0.3;
 const EVERYDAY_FACTOR = 0.3;
 /** Terms this long or longer may meet a known term that is the same plus or minus a few letters. */
 const INFLECTION_MIN = 5;
 /** An unknown name ("Munich", "Anna") is what the question is about less often than other words. */
 const PROPER_FACTOR = 0.3;
+/** A name the FAQ's own examples use ("fees to Belgium?"). */
 const KNOWN_PROPER_FACTOR = 0.5;
 /** German capitalises every noun: no telling names from words there. */
 const NO_PROPER_NOUNS = new Set(['de']);
@@ -92,8 +94,8 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
   const n = Math.max(indexed.length, 2);
   const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
-  // An order number or an email is incidental to what is asked: it counts, but little; an
-  // everyday word ("time", "new") counts half.
+  // An order number or an email is incidental to what is asked, and so are everyday words and
+  // the names in the FAQ's examples: they count, but little.
   const factor = (t: string) =>
     t.startsWith('#') ? ENTITY_FACTOR : properTerms.has(t) ? KNOWN_PROPER_FACTOR : isEverydayTerm(t, lang) ? EVERYDAY_FACTOR : 1;
   const idf = (t: string) => idfOf(df.get(t) ?? 1) * factor(t);
