@@ -18,6 +18,9 @@ export const VISITOR_CMD = {
   // Issue #4: an e-mail when nobody is available, and the visit around the chat (context panel).
   contactSet: 'contact:set',
   visitUpdate: 'visit:update',
+  // Issue #3: "Did this help?" on a bot answer, and the visitor's own choice of language.
+  feedbackSend: 'feedback:send',
+  conversationSetLang: 'conversation:set-lang',
 } as const;
 
 /** Commands an agent's console sends (client → server, always acknowledged). */
@@ -43,6 +46,8 @@ export const AGENT_CMD = {
   conversationTransfer: 'conversation:transfer',
   siteMode: 'site:mode',
   agentsList: 'agents:list',
+  // Issue #3: questions the bot stepped aside on or whose answer did not help.
+  unansweredList: 'unanswered:list',
 } as const;
 
 /** Facts the server pushes (server → client), past tense. */

@@ -45,6 +45,13 @@ export const ConversationReadSchema = Type.Object(
   { additionalProperties: false },
 );
 export const VisitorTypingSchema = Type.Object({ typing: Type.Boolean() }, { additionalProperties: false });
+/** "Did this help?" on the bot answer with this seq (issue #3). */
+export const FeedbackSendSchema = Type.Object(
+  { seq: Type.Integer({ minimum: 1 }), helpful: Type.Boolean() },
+  { additionalProperties: false },
+);
+/** The visitor picks the chat's language; it must be one of the site's (issue #3). */
+export const VisitorSetLangSchema = Type.Object({ lang: LangTag }, { additionalProperties: false });
 
 // ---- agent namespace ----
 export const EmptySchema = Type.Object({}, { additionalProperties: false });
@@ -146,6 +153,8 @@ export type HandoffRequest = Static<typeof HandoffRequestSchema>;
 export type ConversationSync = Static<typeof ConversationSyncSchema>;
 export type ConversationRead = Static<typeof ConversationReadSchema>;
 export type VisitorTyping = Static<typeof VisitorTypingSchema>;
+export type FeedbackSend = Static<typeof FeedbackSendSchema>;
+export type VisitorSetLang = Static<typeof VisitorSetLangSchema>;
 export type ConversationRef = Static<typeof ConversationRefSchema>;
 export type AgentMessageSend = Static<typeof AgentMessageSendSchema>;
 export type AgentTyping = Static<typeof AgentTypingSchema>;

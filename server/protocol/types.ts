@@ -32,7 +32,8 @@ export interface VisitInfo {
 
 /** Why the bot said what it said (stored with every bot message). */
 export interface BotDecision {
-  outcome: 'answer' | 'handoff' | 'fallback';
+  /** fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean" buttons. */
+  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest';
   /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests. */
   via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'none';
   faqId: string | null;
@@ -40,6 +41,20 @@ export interface BotDecision {
   confidence: number;
   lang: Lang;
   langConfidence: number;
+  /** The FAQ language used when the visitor's language has none (the site's default). */
+  faqLang?: Lang;
+  /** The best candidate's component scores (issue #3: every decision explains itself). */
+  scores?: Record<string, number>;
+  /** The top candidates the decision was made from. */
+  candidates?: { faqId: string; confidence: number }[];
+  /** Outcome 'suggest': the entries offered as buttons. */
+  suggestions?: { faqId: string; question: string }[];
+}
+
+/** A button under a bot message: pressing it sends `text` as the visitor's next message. */
+export interface QuickReply {
+  label: string;
+  text: string;
 }
 
 export interface Message {
@@ -57,6 +72,10 @@ export interface Message {
   page?: PageInfo;
   lang?: Lang;
   bot?: BotDecision;
+  /** Buttons under a bot message ("did you mean", "talk to a person"). */
+  quickReplies?: QuickReply[];
+  /** A short line shown above the text, e.g. "answered from the English FAQ". */
+  note?: string;
   /** An agents-only note (issue #4): stored in the conversation, never sent to the visitor. */
   internal?: boolean;
 }
@@ -72,6 +91,10 @@ export interface VisitorConversation {
   visitorReadSeq: number;
   /** The e-mail the visitor left (`contact:set`), so the widget does not ask twice. */
   email?: string;
+  /** The visitor chose the language (`conversation:set-lang`): detection no longer changes it. */
+  langLocked?: boolean;
+  /** Bot answers the visitor rated with `feedback:send`, by seq. */
+  feedback?: Record<number, 'helpful' | 'unhelpful'>;
 }
 
 /** What an agent sees in the queue and the conversation list. */
@@ -237,6 +260,18 @@ export interface AgentListItem {
   openChats: number;
   capacity: number;
 }
+/** agent `unanswered:list`: a question the bot could not answer well (issue #3), newest first. */
+export interface UnansweredItem {
+  id: string;
+  text: string;
+  lang: Lang;
+  at: number;
+  conversationId: string;
+  reason: 'stepped-aside' | 'unhelpful';
+  /** The best FAQ candidate the bot had, and its confidence. */
+  best?: { faqId: string; confidence: number };
+}
+
 export interface AgentsListResult {
   agents: AgentListItem[];
   mode: RoutingMode;

@@ -9,6 +9,7 @@ import type {
   NewMessage,
   SessionRecord,
   SiteRecord,
+  UnansweredRecord,
   VisitorRecord,
 } from './records.js';
 
@@ -40,6 +41,11 @@ export interface ChatStore {
   putCannedReply(reply: CannedReplyRecord): Promise<void>;
   /** false when there was no such reply on that site. */
   deleteCannedReply(siteId: string, id: string): Promise<boolean>;
+
+  /** Questions the bot could not answer well (issue #3); a store may keep only the newest few hundred per site. */
+  addUnanswered(record: UnansweredRecord): Promise<void>;
+  /** Newest first. */
+  listUnanswered(siteId: string, limit?: number): Promise<UnansweredRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;

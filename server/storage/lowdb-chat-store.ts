@@ -20,6 +20,7 @@ import type {
   NewMessage,
   SessionRecord,
   SiteRecord,
+  UnansweredRecord,
   VisitorRecord,
 } from './records.js';
 
@@ -29,6 +30,8 @@ interface CoreData {
   sessions: SessionRecord[];
   /** Absent in core.json files written before issue #4. */
   cannedReplies?: CannedReplyRecord[];
+  /** Absent in core.json files written before issue #3; the newest UNANSWERED_KEEP per site. */
+  unanswered?: UnansweredRecord[];
 }
 interface VisitorBucket {
   visitors: VisitorRecord[];
@@ -50,6 +53,8 @@ export interface LowdbChatStoreOptions {
 }
 
 const newId = () => randomBytes(12).toString('base64url');
+/** Unanswered questions kept per site (core.json stays small). */
+const UNANSWERED_KEEP = 500;
 
 export class LowdbChatStore implements ChatStore {
   private core!: Low<CoreData>;
@@ -140,6 +145,20 @@ export class LowdbChatStore implements ChatStore {
     this.core.data.cannedReplies = left;
     await this.save('core', this.core);
     return true;
+  }
+  async addUnanswered(record: UnansweredRecord) {
+    const all = (this.core.data.unanswered ??= []);
+    all.push(structuredClone(record));
+    const mine = all.filter((r) => r.siteId === record.siteId);
+    if (mine.length > UNANSWERED_KEEP) {
+      const drop = new Set(mine.slice(0, mine.length - UNANSWERED_KEEP));
+      this.core.data.unanswered = all.filter((r) => !drop.has(r));
+    }
+    await this.save('core', this.core);
+  }
+  async listUnanswered(siteId: string, limit = 100) {
+    const all = this.core.data.unanswered ?? [];
+    return structuredClone(all.filter((r) => r.siteId === siteId).reverse().slice(0, limit));
   }
   async putSession(session: SessionRecord) {
     const now = Date.now();

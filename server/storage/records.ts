@@ -1,5 +1,15 @@
 // Stored shapes. They belong to the store contract, not to lowdb: any ChatStore keeps these.
-import type { CannedReply, ConversationStatus, CustomerLinks, Lang, Message, PageInfo, RoutingMode, VisitInfo } from '../protocol/types.js';
+import type {
+  CannedReply,
+  ConversationStatus,
+  CustomerLinks,
+  Lang,
+  Message,
+  PageInfo,
+  RoutingMode,
+  UnansweredItem,
+  VisitInfo,
+} from '../protocol/types.js';
 
 export interface SiteRecord {
   id: string;
@@ -19,6 +29,8 @@ export interface SiteRecord {
   assignment?: RoutingMode;
   /** When people answer; absent = always. Outside them the widget offers to leave an e-mail. */
   businessHours?: BusinessHours;
+  /** The bot's confidence thresholds (issue #3); absent = faq/decide.ts DEFAULT_THRESHOLDS. */
+  thresholds?: { answer: number; suggest: number };
   createdAt: number;
 }
 
@@ -88,6 +100,15 @@ export interface ConversationRecord {
   customer?: CustomerLinks;
   /** The e-mail the visitor left when nobody was available (issue #4). */
   contactEmail?: string;
+  /** Chosen by the visitor or an agent (issue #3): the detector no longer changes `lang`. */
+  langLocked?: boolean;
+  /** "Did this help?" answers, by the bot message's seq (issue #3). */
+  feedback?: Record<number, 'helpful' | 'unhelpful'>;
+}
+
+/** A question the bot could not answer well (issue #3), kept per site for the console. */
+export interface UnansweredRecord extends UnansweredItem {
+  siteId: string;
 }
 
 export interface CannedReplyRecord extends CannedReply {
