@@ -11,6 +11,7 @@ import { createSocketGuard } from '../sockets/handshake-guard.js';
 import { Conversations } from '../services/conversations.js';
 import { VisitorService } from '../services/visitor-service.js';
 import { VisitorDetails } from '../services/visitor-details.js';
+import { BotFeedback } from '../services/bot-feedback.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
 import type { LanguageDetector } from '../../faq/index.js';
@@ -52,7 +53,8 @@ export default fp<RealtimeOptions>(
       details,
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
     });
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, sites: app.sites, notifier, log, guard: guard.visitor });
+    const feedback = new BotFeedback(conversations, app.sites);
+    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent), {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,

@@ -4,6 +4,13 @@ export interface BotStrings {
   fallback: string;
   joined: (agentName: string) => string;
   closed: string;
+  // Issue #3: "did you mean", "did this help?", and answers from another language's FAQ.
+  suggest: string;
+  unhelpful: string;
+  /** The "talk to a person" quick reply: its label, and the words it sends (a hand-off request). */
+  person: { label: string; text: string };
+  /** Shown above an answer taken from the site's default-language FAQ. */
+  otherLang: (lang: string) => string;
 }
 
 const STRINGS: Record<string, BotStrings> = {
@@ -12,24 +19,40 @@ const STRINGS: Record<string, BotStrings> = {
     fallback: "I'm not sure I have the right answer to that, so I'm passing your question to a person.",
     joined: (n) => `${n} joined the chat.`,
     closed: 'This conversation is closed. Write again any time and we will pick it up.',
+    suggest: 'Did you mean one of these?',
+    unhelpful: 'Sorry that did not help. Would you like to talk to a person?',
+    person: { label: 'Talk to a person', text: 'I want to talk to a person' },
+    otherLang: (l) => `We have no answers in your language yet; this one is in ${l.toUpperCase()}.`,
   },
   fr: {
     handoff: "Je vous mets en relation avec une personne de l'équipe. La réponse arrivera ici même.",
     fallback: "Je ne suis pas sûr d'avoir la bonne réponse, je transmets votre question à une personne de l'équipe.",
     joined: (n) => `${n} a rejoint la conversation.`,
     closed: 'Cette conversation est terminée. Écrivez-nous quand vous voulez, nous la reprendrons.',
+    suggest: 'Vouliez-vous dire ?',
+    unhelpful: "Désolé que cela ne vous ait pas aidé. Voulez-vous parler à une personne ?",
+    person: { label: 'Parler à une personne', text: 'Je veux parler à une personne' },
+    otherLang: (l) => `Nous n'avons pas encore de réponses en français ; celle-ci est en ${l.toUpperCase()}.`,
   },
   es: {
     handoff: 'Te pongo en contacto con una persona del equipo. Te responderá aquí mismo.',
     fallback: 'No estoy seguro de tener la respuesta correcta, así que paso tu pregunta a una persona.',
     joined: (n) => `${n} se ha unido al chat.`,
     closed: 'Esta conversación está cerrada. Escríbenos cuando quieras y la retomaremos.',
+    suggest: '¿Quisiste decir…?',
+    unhelpful: 'Siento que no te haya ayudado. ¿Quieres hablar con una persona?',
+    person: { label: 'Hablar con una persona', text: 'Quiero hablar con una persona' },
+    otherLang: (l) => `Aún no tenemos respuestas en español; esta está en ${l.toUpperCase()}.`,
   },
   de: {
     handoff: 'Ich verbinde Sie mit einer Person aus unserem Team. Die Antwort erscheint hier.',
     fallback: 'Ich bin mir bei der Antwort nicht sicher und gebe Ihre Frage an eine Person weiter.',
     joined: (n) => `${n} ist dem Chat beigetreten.`,
     closed: 'Dieses Gespräch ist beendet. Schreiben Sie uns jederzeit wieder, wir machen weiter.',
+    suggest: 'Meinten Sie eines davon?',
+    unhelpful: 'Schade, dass das nicht geholfen hat. Möchten Sie mit einem Menschen sprechen?',
+    person: { label: 'Mit einem Menschen sprechen', text: 'Ich möchte mit einem Menschen sprechen' },
+    otherLang: (l) => `Wir haben noch keine Antworten auf Deutsch; diese ist auf ${l.toUpperCase()}.`,
   },
 };
 

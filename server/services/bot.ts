@@ -1,8 +1,8 @@
 // One site's bot: hand-off words, then the FAQ matcher, then a decision with its scores
 // (stored with the reply so an agent can see why the bot said what it said).
 import type { BotDecision, Link } from '../protocol/types.js';
-import type { FaqCatalog, Matcher } from '../../faq/index.js';
-import { ANSWER_THRESHOLD, isHandoffRequest } from '../../faq/index.js';
+import type { FaqCatalog, Matcher, Thresholds } from '../../faq/index.js';
+import { DEFAULT_THRESHOLDS, decideMessage } from '../../faq/index.js';
 import type { ConversationRecord } from '../storage/records.js';
 
 /**
@@ -21,23 +21,44 @@ export interface SiteBot {
   reply(text: string, lang: string, langConfidence: number, last?: ConversationRecord['lastAnswer']): BotReply;
 }
 
-export function createSiteBot(catalog: FaqCatalog, matcher: Matcher, defaultLanguage: string): SiteBot {
+export function createSiteBot(
+  catalog: FaqCatalog,
+  matcher: Matcher,
+  defaultLanguage: string,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): SiteBot {
   return {
     reply(fullText, lang, langConfidence, last) {
       const text = fullText.slice(0, BOT_INPUT_MAX_CHARS);
-      const base = { lang, langConfidence, faqId: null, confidence: 0 };
-      if (isHandoffRequest(text)) return { decision: { ...base, outcome: 'handoff', via: 'handoff-words' } };
-      // A language without its own FAQ is answered from the site's default language.
+      // A language without its own FAQ is answered from the site's default language (and says so).
       const faqLang = catalog[lang] ? lang : defaultLanguage;
-      const best = matcher.match(text, faqLang)[0];
-      if (!best || best.confidence < ANSWER_THRESHOLD) {
-        return { decision: { ...base, outcome: 'fallback', via: 'none', faqId: best?.faqId ?? null, confidence: best?.confidence ?? 0 } };
+      const d = decideMessage(matcher, text, faqLang, thresholds);
+      const best = d.candidates[0];
+      const base: BotDecision = {
+        outcome: 'fallback',
+        via: best?.via ?? 'none',
+        lang,
+        langConfidence,
+        faqId: best?.faqId ?? null,
+        confidence: d.confidence,
+        ...(faqLang !== lang ? { faqLang } : {}),
+        scores: d.scores,
+        candidates: d.candidates.slice(0, 3).map((c) => ({ faqId: c.faqId, confidence: c.confidence })),
+      };
+      if (d.outcome === 'handoff') return { decision: { ...base, outcome: 'handoff', via: 'handoff-words', faqId: null, confidence: 0 } };
+      const entries = catalog[faqLang]?.entries ?? [];
+      if (d.outcome === 'suggest') {
+        const suggestions = (d.suggestions ?? []).flatMap((id) => {
+          const e = entries.find((x) => x.id === id);
+          return e ? [{ faqId: id, question: e.question }] : [];
+        });
+        if (suggestions.length) return { decision: { ...base, outcome: 'suggest', suggestions } };
       }
-      const entry = catalog[faqLang]?.entries.find((e) => e.id === best.faqId);
-      if (!entry) return { decision: { ...base, outcome: 'fallback', via: 'none' } };
+      const entry = d.outcome === 'answer' ? entries.find((e) => e.id === d.faqId) : undefined;
+      if (!entry) return { decision: base };
       const variant = pickVariant(entry.answers.length, last?.faqId === entry.id ? last.variant : -1);
       return {
-        decision: { ...base, outcome: 'answer', via: best.via, faqId: entry.id, confidence: best.confidence },
+        decision: { ...base, outcome: 'answer', faqId: entry.id },
         answer: { text: entry.answers[variant]!, links: entry.links, variant },
       };
     },

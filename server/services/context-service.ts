@@ -21,9 +21,11 @@ export class ContextService {
       throw new AppError(ERR.badPayload, `lang: "${input.lang}" is not one of ${site.languages.join(', ')}`);
     }
     const conv = await actionable(store, agent, input.conversationId);
-    if (conv.lang === lang) return { conversation: toSummary(conv) };
+    if (conv.lang === lang && conv.langLocked) return { conversation: toSummary(conv) };
     // Compare-and-set on status: a claim in between wins and this change is refused (CONFLICT).
-    const next = await this.conversations.transition(conv, { lang, langConfidence: 1 }, { status: conv.status });
+    // An agent's correction wins over detection from then on (langLocked, issue #3).
+    const next = await this.conversations.transition(conv, { lang, langConfidence: 1, langLocked: true }, { status: conv.status });
+    if (conv.lang === lang) return { conversation: toSummary(next) };
     if (conv.status === 'queued') {
       this.conversations.announceDequeued(conv, 'moved');
       this.conversations.announceQueued(next);

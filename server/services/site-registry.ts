@@ -27,7 +27,7 @@ export class SiteRegistry {
   async add(site: SiteRecord): Promise<void> {
     const dir = isAbsolute(site.faqDir) ? site.faqDir : resolve(PROJECT_ROOT, site.faqDir);
     const catalog = await loadFaqDir(dir);
-    const bot = createSiteBot(catalog, createFaqMatcher(catalog), site.defaultLanguage);
+    const bot = createSiteBot(catalog, createFaqMatcher(catalog), site.defaultLanguage, site.thresholds);
     this.sites.set(site.id, { site, bot });
   }
 

@@ -11,6 +11,8 @@ export function toVisitorView(c: ConversationRecord): VisitorConversation {
     lastSeq: c.lastSeq,
     visitorReadSeq: c.visitorReadSeq,
     ...(c.contactEmail ? { email: c.contactEmail } : {}),
+    ...(c.langLocked ? { langLocked: true } : {}),
+    ...(c.feedback ? { feedback: c.feedback } : {}),
   };
 }
 

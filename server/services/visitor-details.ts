@@ -40,7 +40,9 @@ export class VisitorDetails {
     }
     if (page) visit = withPage(visit, page, Date.now());
     if (!visit || sameVisit(conv.visit, visit)) return conv;
-    return (await this.store.updateConversation(conv.id, { visit })) ?? conv;
+    // Not awaited alone (chat-store.ts, WriteOptions): a message's append follows and covers it;
+    // otherwise a crash loses at most a page view.
+    return (await this.store.updateConversation(conv.id, { visit }, undefined, { persist: 'background' })) ?? conv;
   }
 
   /**

@@ -11,9 +11,11 @@ import type {
   VisitorSyncResult,
 } from '../protocol/types.js';
 import type { LanguageDetector } from '../../faq/index.js';
+import type { WriteOptions } from '../storage/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../storage/records.js';
 import { AppError, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';
+import { recordUnanswered } from './bot-feedback.js';
 import { BOT_INPUT_MAX_CHARS } from './bot.js';
 import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
@@ -156,7 +158,8 @@ export class VisitorService {
       languages: ctx.languages,
       createdAt: Date.now(),
     };
-    await this.store.createVisitor(visitor);
+    // Not awaited alone: the token reaches the browser only with an ack that awaits a later write.
+    await this.store.createVisitor(visitor, BACKGROUND);
     ctx.visitorId = visitor.id;
     return { visitor, token };
   }
@@ -168,7 +171,10 @@ export class VisitorService {
     const visitor = (await this.store.getVisitor(stale.id)) ?? stale;
     const existing = visitor.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
     if (existing) {
-      if (existing.status !== 'closed') return page ? (await this.store.updateConversation(existing.id, { lastPage: page }))! : existing;
+      if (existing.status !== 'closed') {
+        const moved = page && (existing.lastPage?.url !== page.url || existing.lastPage.title !== page.title);
+        return moved ? (await this.store.updateConversation(existing.id, { lastPage: page }, undefined, BACKGROUND))! : existing;
+      }
       return this.deps.conversations.transition(
         existing,
         { status: 'bot', assignedAgentId: undefined, assignedAgentName: undefined, queuedAt: undefined, ...(page ? { lastPage: page } : {}) },
@@ -197,8 +203,9 @@ export class VisitorService {
       ...(text ? { firstMessage: text.slice(0, 280) } : {}),
       ...(page ? { lastPage: page } : {}),
     };
-    await this.store.createConversation(conv);
-    await this.store.updateVisitor(visitor.id, { currentConversationId: conv.id });
+    // Both callers go on to an awaited write (the message, or the hand-off) before answering.
+    await this.store.createConversation(conv, BACKGROUND);
+    await this.store.updateVisitor(visitor.id, { currentConversationId: conv.id }, BACKGROUND);
     return conv;
   }
 
@@ -208,12 +215,16 @@ export class VisitorService {
     if (conv.status === 'queued') return this.deps.conversations.announceQueuePreview(conv);
     if (conv.status !== 'bot') return;
     // A conversation's language is sticky: short messages lean on what it already said.
-    const detected = this.deps.detector.detect(text, {
-      allowed: site.languages,
-      browser,
-      conversation: conv.lastSeq > 1 ? conv.lang : undefined,
-      fallback: site.defaultLanguage,
-    });
+    // Chosen by the visitor or an agent (langLocked), it wins over detection (issue #3).
+    const detected = conv.langLocked
+      ? { lang: conv.lang, confidence: 1 }
+      : this.deps.detector.detect(text, {
+          allowed: site.languages,
+          browser,
+          ...(conv.visit?.pageLang ? { page: conv.visit.pageLang } : {}),
+          conversation: conv.lastSeq > 1 ? conv.lang : undefined,
+          fallback: site.defaultLanguage,
+        });
     if (detected.lang !== conv.lang) {
       conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }))!;
     }
@@ -223,14 +234,22 @@ export class VisitorService {
         author: 'bot',
         text: reply.answer.text,
         ...(reply.answer.links ? { links: reply.answer.links } : {}),
+        ...(reply.decision.faqLang ? { note: botStrings(conv.lang).otherLang(reply.decision.faqLang) } : {}),
         lang: conv.lang,
         bot: reply.decision,
       });
-      await this.store.updateConversation(conv.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } });
+      await this.store.updateConversation(conv.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } }, undefined, BACKGROUND);
+      return;
+    }
+    if (reply.decision.outcome === 'suggest') {
+      // "Did you mean…?": the chat stays with the bot; a button sends its question as a message.
+      const quickReplies = reply.decision.suggestions!.map((x) => ({ label: x.question, text: x.question }));
+      await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).suggest, quickReplies, lang: conv.lang, bot: reply.decision });
       return;
     }
     if (reply.decision.outcome === 'fallback') {
       await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });
+      await recordUnanswered(this.store, conv, text, 'stepped-aside', reply.decision);
     }
     await this.queue(conv, reply.decision);
   }
@@ -244,6 +263,9 @@ export class VisitorService {
     return (await this.store.getConversation(queued.id))!;
   }
 }
+
+/** For changes that need no ack of their own (chat-store.ts, WriteOptions): the next awaited write covers them. */
+const BACKGROUND: WriteOptions = { persist: 'background' };
 
 const decision = (conv: ConversationRecord, outcome: BotDecision['outcome'], via: BotDecision['via']): BotDecision => ({
   outcome,

@@ -28,5 +28,9 @@ export function registerConsoleCommands(socket: Socket, s: ConsoleServices, me: 
   command(socket, AGENT_CMD.cannedList, EmptySchema, async () => s.canned.list(await me()), log);
   command(socket, AGENT_CMD.cannedSave, CannedSaveSchema, async (p) => s.canned.save(await me(), p), log);
   command(socket, AGENT_CMD.cannedDelete, CannedDeleteSchema, async (p) => s.canned.remove(await me(), p.id), log);
+  command(socket, AGENT_CMD.unansweredList, EmptySchema, async () => {
+    const items = await store.listUnanswered((await me()).siteId, 200);
+    return { items: items.map(({ siteId: _site, ...item }) => item) };
+  }, log);
   command(socket, AGENT_CMD.tagsList, EmptySchema, async () => ({ tags: await siteTags(store, (await me()).siteId) }), log);
 }

@@ -7,13 +7,16 @@ import {
   ContactSetSchema,
   ConversationReadSchema,
   ConversationSyncSchema,
+  FeedbackSendSchema,
   HandoffRequestSchema,
   VisitorAuthSchema,
   VisitorMessageSendSchema,
+  VisitorSetLangSchema,
   VisitorTypingSchema,
   VisitUpdateSchema,
 } from '../protocol/schemas.js';
 import type { VisitorDetails } from '../services/visitor-details.js';
+import type { BotFeedback } from '../services/bot-feedback.js';
 import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
 import type { SiteRegistry } from '../services/site-registry.js';
 import type { Notifier } from '../services/notifier.js';
@@ -26,6 +29,8 @@ interface Deps {
   visitors: VisitorService;
   /** The visit and the e-mail left when nobody is available (issue #4). */
   details: VisitorDetails;
+  /** "Did this help?" and the visitor's choice of language (issue #3). */
+  feedback: BotFeedback;
   sites: SiteRegistry;
   notifier: Notifier;
   log: Logger;
@@ -89,6 +94,8 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     }, log);
     command(socket, VISITOR_CMD.visitUpdate, VisitUpdateSchema, (p) => deps.details.update(ctx, p), log);
     command(socket, VISITOR_CMD.contactSet, ContactSetSchema, (p) => deps.details.setContact(ctx, p.email), log);
+    command(socket, VISITOR_CMD.feedbackSend, FeedbackSendSchema, (p) => deps.feedback.send(ctx.visitorId, p), log);
+    command(socket, VISITOR_CMD.conversationSetLang, VisitorSetLangSchema, (p) => deps.feedback.setLang(ctx.siteId, ctx.visitorId, p), log);
   });
 }
 

@@ -19,12 +19,24 @@ export interface AppendResult {
   created: boolean;
 }
 
+/**
+ * How long a write's promise waits. Every change is applied at once (reads see it before the
+ * promise settles); flushes are written in order, one after the other.
+ * - 'await' (default): resolves once the change is durably written.
+ * - 'background': resolves once applied; it is written with the next flush. Use it only when the
+ *   caller goes on to an awaited write before acknowledging anything (that write's flush holds
+ *   this change too), or when losing the change in a crash is harmless (e.g. the last page seen).
+ */
+export interface WriteOptions {
+  persist?: 'await' | 'background';
+}
+
 export interface ChatStore {
   /** Load or create what the store needs; call once before use. */
   open(): Promise<void>;
   /** Flush everything pending, then release files/connections. */
   close(): Promise<void>;
-  /** Resolve once every change made so far is written. */
+  /** Resolve once every change made so far is written (including 'background' ones). */
   flush(): Promise<void>;
 
   getSite(id: string): Promise<SiteRecord | undefined>;
@@ -51,12 +63,12 @@ export interface ChatStore {
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
 
-  createVisitor(visitor: VisitorRecord): Promise<void>;
+  createVisitor(visitor: VisitorRecord, opts?: WriteOptions): Promise<void>;
   getVisitor(id: string): Promise<VisitorRecord | undefined>;
   findVisitorByToken(siteId: string, tokenHash: string): Promise<VisitorRecord | undefined>;
-  updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>): Promise<VisitorRecord>;
+  updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>, opts?: WriteOptions): Promise<VisitorRecord>;
 
-  createConversation(conversation: ConversationRecord): Promise<void>;
+  createConversation(conversation: ConversationRecord, opts?: WriteOptions): Promise<void>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /**
    * Patch a conversation. With `expect`, the patch applies only if the current record matches
@@ -66,6 +78,7 @@ export interface ChatStore {
     id: string,
     patch: Partial<Omit<ConversationRecord, 'id' | 'siteId' | 'visitorId'>>,
     expect?: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId'>>,
+    opts?: WriteOptions,
   ): Promise<ConversationRecord | undefined>;
   /** Oldest first by `queuedAt` (then `createdAt`), or newest first with `filter.newestFirst`. */
   listConversations(filter: ConversationFilter): Promise<ConversationRecord[]>;

@@ -1,5 +1,6 @@
-// Coalesces writes (group commit): every change marks its shard dirty and waits for the flush
-// that contains it; a flush writes each dirty shard once. A caller's promise resolves only after
+// Coalesces writes (group commit): every change marks a key dirty and waits for the flush
+// that contains it; a flush runs each dirty key's write once. The lowdb store marks one key,
+// whose write appends one batch to the write-ahead log (wal.ts). A caller's promise resolves only after
 // the write holding its change has finished.
 //
 // At most one flush runs at a time. Changes made while it runs join the next batch, which starts

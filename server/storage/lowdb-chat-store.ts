@@ -2,16 +2,22 @@
 //   core.json                 sites, agents, sessions (small, rarely written)
 //   visitors/<bucket>.json    visitors, bucketed by the first character of their id
 //   conversations/<id>.json   one conversation with its messages
-// All data is held in memory (indexes below); files are written through GroupCommit.
+//   wal.log (+ wal.<n>.log)   the write-ahead log (wal.ts): what changed since the shards
+// All data is held in memory (indexes below). Each change is applied in memory at once, then
+// GroupCommit flushes: one flush appends one batch of the changed records to the log. The
+// shards are the snapshot: compaction rewrites the dirty ones in the background once the log
+// passes `compactLogBytes` (or `compactIntervalMs` went by), then drops the logs they cover.
+// open() loads the shards, replays the logs, and compacts.
 // Only this file (and json-file.ts) may import lowdb (STYLE.md habit 12).
-import { readdir, rm } from 'node:fs/promises';
+import { open as openFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low, Memory, type Adapter } from 'lowdb';
 import type { Message } from '../protocol/types.js';
-import type { AppendResult, ChatStore } from './chat-store.js';
+import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';
+import { encodeBatch, listLogs, parseLog, WriteAheadLog, type WalRecord } from './wal.js';
 import type {
   AgentRecord,
   CannedReplyRecord,
@@ -50,6 +56,14 @@ export interface LowdbChatStoreOptions {
   dir: string | null;
   flushIntervalMs?: number;
   fsync?: boolean;
+  /** Compact (rewrite dirty shards, start a fresh log) once the log reaches this size. */
+  compactLogBytes?: number;
+  /** …or once this long has passed since the last compaction and the log is not empty. */
+  compactIntervalMs?: number;
+}
+
+interface Shard {
+  write(): Promise<void>;
 }
 
 const newId = () => randomBytes(12).toString('base64url');
@@ -63,6 +77,16 @@ export class LowdbChatStore implements ChatStore {
   private visitorsById = new Map<string, VisitorRecord>();
   private visitorsByToken = new Map<string, VisitorRecord>();
   private commit: GroupCommit;
+  private wal: WriteAheadLog | null = null;
+  /** Records for the next log batch: entity key → its current state (read at flush time). */
+  private pendingEntities = new Map<string, () => WalRecord>();
+  private pendingMessages: Message[] = [];
+  /** Shards with no log record kind: written whole by the flush, as before the log. */
+  private pendingShards = new Map<string, Shard>();
+  /** Shards changed since the last compaction started. */
+  private dirty = new Map<string, Shard>();
+  private compacting: Promise<void> | null = null;
+  private lastCompactAt = Date.now();
 
   constructor(private readonly opts: LowdbChatStoreOptions) {
     this.commit = new GroupCommit(opts.flushIntervalMs ?? 10);
@@ -73,8 +97,146 @@ export class LowdbChatStore implements ChatStore {
     return new DurableJsonFile<T>(join(this.opts.dir, ...path), this.opts.fsync ?? false);
   }
 
-  private save(key: string, db: { write(): Promise<void> }): Promise<void> {
-    return this.commit.mark(key, () => db.write());
+  /**
+   * Queue a change for the next flush; resolves once that flush is written. `entity` is the
+   * log record (full state, read at flush time); without one the shard is rewritten whole by
+   * the flush (a shard kind the log does not know yet); null: the record is queued already
+   * (a message). `persist: 'background'` resolves at once (chat-store.ts, WriteOptions).
+   */
+  private save(key: string, db: Shard, entity?: [string, () => WalRecord] | null, opts?: WriteOptions): Promise<void> {
+    if (this.opts.dir) {
+      this.dirty.set(key, db);
+      if (key === 'core') entity ??= ['core', () => ({ k: 'core', v: this.core.data })];
+      if (entity) this.pendingEntities.set(entity[0], entity[1]);
+      else if (entity === undefined) this.pendingShards.set(key, db);
+    }
+    const done = this.commit.mark('wal', () => this.writeBatch());
+    return opts?.persist === 'background' ? Promise.resolve() : done;
+  }
+
+  /** One flush: the pending records as one log batch (one write), plus any whole shards. */
+  private async writeBatch(): Promise<void> {
+    const wal = this.wal;
+    if (!wal) return;
+    // Taken synchronously: changes made from here on belong to the next batch.
+    const entities = this.pendingEntities;
+    const messages = this.pendingMessages;
+    const shards = this.pendingShards;
+    this.pendingEntities = new Map();
+    this.pendingMessages = [];
+    this.pendingShards = new Map();
+    // Entities first: a conversation's record comes before the messages appended to it.
+    const lines: string[] = [];
+    for (const record of entities.values()) lines.push(JSON.stringify(record()));
+    for (const m of messages) lines.push(JSON.stringify({ k: 'msg', v: m }));
+    try {
+      await Promise.all([lines.length ? wal.append(encodeBatch(lines)) : undefined, ...[...shards.values()].map((db) => db.write())]);
+    } catch (err) {
+      // Not written: keep it for the next flush (newer states of the same entities win).
+      for (const [k, r] of entities) if (!this.pendingEntities.has(k)) this.pendingEntities.set(k, r);
+      this.pendingMessages = [...messages, ...this.pendingMessages];
+      for (const [k, db] of shards) if (!this.pendingShards.has(k)) this.pendingShards.set(k, db);
+      throw err;
+    }
+    const due =
+      wal.bytes >= (this.opts.compactLogBytes ?? 4 * 1024 * 1024) ||
+      (wal.bytes > 0 && Date.now() - this.lastCompactAt >= (this.opts.compactIntervalMs ?? 60_000));
+    if (due && !this.compacting) await this.startCompaction(wal);
+  }
+
+  /** Rotate the log, then rewrite the dirty shards in the background and drop the logs they cover. */
+  private async startCompaction(wal: WriteAheadLog): Promise<void> {
+    this.lastCompactAt = Date.now();
+    const upTo = await wal.rotate();
+    const shards = this.dirty;
+    this.dirty = new Map();
+    this.compacting = this.writeShards(shards)
+      .then(() => wal.removeUpTo(upTo))
+      .then(() => this.syncDir(''))
+      .catch((err) => {
+        // The logs stay; the next compaction writes these shards again.
+        for (const [k, db] of shards) if (!this.dirty.has(k)) this.dirty.set(k, db);
+        console.error('bulle: storage compaction failed (the log keeps everything):', err);
+      })
+      .finally(() => {
+        this.compacting = null;
+      });
+  }
+
+  /** A few at a time: the log's appends share the libuv threadpool with these. */
+  private async writeShards(shards: Map<string, Shard>): Promise<void> {
+    const queue = [...shards.values()];
+    const worker = async () => {
+      for (let db = queue.pop(); db; db = queue.pop()) await db.write();
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    // With fsync, the renames must be on disk before the log that covers them goes.
+    for (const sub of ['', 'visitors', 'conversations']) await this.syncDir(sub);
+  }
+
+  private async syncDir(sub: string): Promise<void> {
+    if (!this.opts.fsync || !this.opts.dir) return;
+    const handle = await openFile(join(this.opts.dir, sub), 'r').catch(() => null);
+    if (!handle) return;
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Write every dirty shard and delete every log: the shards alone hold everything. */
+  private async compactAll(): Promise<void> {
+    await this.compacting;
+    if (!this.wal) return;
+    const upTo = await this.wal.rotate();
+    const shards = this.dirty;
+    this.dirty = new Map();
+    await this.writeShards(shards);
+    await this.wal.removeUpTo(upTo);
+    await this.syncDir('');
+    this.lastCompactAt = Date.now();
+  }
+
+  /** Apply one log record to the loaded state (replay), marking the shard it changes. */
+  private replay(r: WalRecord): void {
+    switch (r.k) {
+      case 'core':
+        this.core.data = r.v as CoreData;
+        this.dirty.set('core', this.core);
+        return;
+      case 'visitor': {
+        const { key, db } = this.bucketOf(r.v.id);
+        const i = db.data.visitors.findIndex((v) => v.id === r.v.id);
+        if (i >= 0) db.data.visitors[i] = r.v;
+        else db.data.visitors.push(r.v);
+        this.indexVisitor(r.v);
+        this.dirty.set(`v:${key}`, db);
+        return;
+      }
+      case 'conv': {
+        const entry = this.conversations.get(r.v.id);
+        if (entry) entry.db.data.conversation = r.v;
+        else {
+          const db = new Low<ConversationFile>(this.adapter('conversations', `${r.v.id}.json`), { conversation: r.v, messages: [] });
+          this.conversations.set(r.v.id, loaded(db));
+        }
+        this.dirty.set(`c:${r.v.id}`, this.conversations.get(r.v.id)!.db);
+        return;
+      }
+      case 'msg': {
+        const entry = this.conversations.get(r.v.conversationId);
+        if (!entry) return;
+        const data = entry.db.data;
+        // Idempotent: a seq already held is skipped (the shard was written after this batch).
+        if (r.v.seq !== data.messages.length + 1) return;
+        data.messages.push(r.v);
+        if (r.v.clientId) entry.clientIds.set(r.v.clientId, r.v.seq);
+        data.conversation.updatedAt = Math.max(data.conversation.updatedAt, r.v.createdAt);
+        this.dirty.set(`c:${r.v.conversationId}`, entry.db);
+        return;
+      }
+    }
   }
 
   async open(): Promise<void> {
@@ -94,6 +256,21 @@ export class LowdbChatStore implements ChatStore {
       await db.read();
       if (db.data) this.conversations.set(db.data.conversation.id, loaded(db));
     }
+    // Replay the logs in order, then compact so the next start does not replay them again.
+    const logs = await listLogs(this.opts.dir);
+    for (const { name } of logs) {
+      for (const batch of parseLog(await readFile(join(this.opts.dir, name), 'utf8'))) for (const r of batch) this.replay(r);
+    }
+    // seq n sits at index n-1, whatever a torn batch left.
+    for (const key of this.dirty.keys()) {
+      if (!key.startsWith('c:')) continue;
+      const data = this.conversations.get(key.slice(2))!.db.data;
+      data.conversation.lastSeq = data.messages.length;
+    }
+    const highest = logs.reduce((n, l) => (Number.isFinite(l.n) ? Math.max(n, l.n) : n), 0);
+    this.wal = new WriteAheadLog(this.opts.dir, this.opts.fsync ?? false, highest);
+    if (logs.length) await this.compactAll();
+    this.dirty = new Map();
   }
 
   async flush(): Promise<void> {
@@ -102,6 +279,8 @@ export class LowdbChatStore implements ChatStore {
 
   async close(): Promise<void> {
     await this.flush();
+    await this.compactAll();
+    await this.wal?.close();
   }
 
   // ---- sites, agents, sessions (core.json) ----
@@ -189,12 +368,18 @@ export class LowdbChatStore implements ChatStore {
     }
     return { key, db };
   }
-  async createVisitor(visitor: VisitorRecord) {
+  private visitorEntity(id: string): [string, () => WalRecord] {
+    return [`v:${id}`, () => ({ k: 'visitor', v: this.visitorsById.get(id)! })];
+  }
+  private conversationEntity(id: string): [string, () => WalRecord] {
+    return [`c:${id}`, () => ({ k: 'conv', v: this.conversations.get(id)!.db.data.conversation })];
+  }
+  async createVisitor(visitor: VisitorRecord, opts?: WriteOptions) {
     const record = structuredClone(visitor);
     const { key, db } = this.bucketOf(record.id);
     db.data.visitors.push(record);
     this.indexVisitor(record);
-    await this.save(`v:${key}`, db);
+    await this.save(`v:${key}`, db, this.visitorEntity(record.id), opts);
   }
   async getVisitor(id: string) {
     return clone(this.visitorsById.get(id));
@@ -202,23 +387,23 @@ export class LowdbChatStore implements ChatStore {
   async findVisitorByToken(siteId: string, tokenHash: string) {
     return clone(this.visitorsByToken.get(`${siteId}:${tokenHash}`));
   }
-  async updateVisitor(id: string, patch: Partial<VisitorRecord>) {
+  async updateVisitor(id: string, patch: Partial<VisitorRecord>, opts?: WriteOptions) {
     const record = this.visitorsById.get(id);
     if (!record) throw new Error(`visitor ${id} not found`);
     Object.assign(record, patch);
     const { key, db } = this.bucketOf(id);
-    await this.save(`v:${key}`, db);
+    await this.save(`v:${key}`, db, this.visitorEntity(id), opts);
     return clone(record)!;
   }
 
   // ---- conversations and messages (conversations/<id>.json) ----
-  async createConversation(conversation: ConversationRecord) {
+  async createConversation(conversation: ConversationRecord, opts?: WriteOptions) {
     const db = new Low<ConversationFile>(this.adapter('conversations', `${conversation.id}.json`), {
       conversation: structuredClone(conversation),
       messages: [],
     });
     this.conversations.set(conversation.id, loaded(db));
-    await this.save(`c:${conversation.id}`, db);
+    await this.save(`c:${conversation.id}`, db, this.conversationEntity(conversation.id), opts);
   }
   async getConversation(id: string) {
     return clone(this.conversations.get(id)?.db.data.conversation);
@@ -227,6 +412,7 @@ export class LowdbChatStore implements ChatStore {
     id: string,
     patch: Partial<ConversationRecord>,
     expect?: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId'>>,
+    opts?: WriteOptions,
   ) {
     const entry = this.conversations.get(id);
     if (!entry) return undefined;
@@ -235,7 +421,7 @@ export class LowdbChatStore implements ChatStore {
       return undefined;
     }
     Object.assign(current, patch, { updatedAt: Date.now() });
-    await this.save(`c:${id}`, entry.db);
+    await this.save(`c:${id}`, entry.db, this.conversationEntity(id), opts);
     return clone(current);
   }
   async listConversations(filter: ConversationFilter) {
@@ -272,7 +458,9 @@ export class LowdbChatStore implements ChatStore {
     data.conversation.lastSeq = seq;
     data.conversation.updatedAt = message.createdAt;
     if (input.clientId) entry.clientIds.set(input.clientId, seq);
-    await this.save(`c:${conversationId}`, entry.db);
+    // The message record alone: replay derives lastSeq and updatedAt from it.
+    if (this.opts.dir) this.pendingMessages.push(message);
+    await this.save(`c:${conversationId}`, entry.db, null);
     return { message: structuredClone(message), created: true };
   }
   async listMessages(conversationId: string, afterSeq = 0, limit = 500) {

@@ -105,4 +105,26 @@ describe('browser: the agent workspace', () => {
     await page.locator('[data-bulle="shortcut-help"]').waitFor();
     await ctx.close();
   }, 60_000);
+
+  it('lists the questions the bot could not answer, as text (issue #3)', async () => {
+    const v = io(server.url + '/visitor', { transports: ['websocket'], auth: { siteId: 'demo', languages: ['en'] }, forceNew: true, reconnection: false });
+    await waitFor(v, 'connect');
+    const reply = waitFor<Message>(v, SERVER_EVT.messageCreated, (m) => m.author === 'bot');
+    await ok(v, VISITOR_CMD.messageSend, { clientId: clientId(), text: '<b>Can you</b> explain quantum entanglement?' });
+    await reply;
+    v.close();
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(server.url + '/console/');
+    await page.locator('input[type="email"]').fill('sam@demo.bulle.chat');
+    await page.locator('input[type="password"]').fill('demo-sam');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('[data-bulle="unanswered-open"]').click();
+    const item = page.locator('[data-bulle="unanswered-item"]').first();
+    await item.waitFor();
+    expect(await item.getAttribute('data-reason')).toBe('stepped-aside');
+    expect(await item.locator('.unanswered__text').innerText()).toBe('<b>Can you</b> explain quantum entanglement?');
+    expect(await page.locator('[data-bulle="unanswered"] b').count()).toBe(0);
+    await ctx.close();
+  }, 30_000);
 });

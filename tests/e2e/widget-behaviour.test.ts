@@ -218,4 +218,33 @@ describe('widget: app', () => {
     await messages(page, 'bot').first().waitFor();
     await page.screenshot({ path: resolve('tests/artifacts/widget-mobile.png') });
   });
+
+  it('shows "did you mean" buttons, "Did this help?" on answers, and lets the visitor pick the language (issue #3)', async () => {
+    const { page } = await shopPage();
+    await page.locator('[data-bulle="launcher"]').click();
+    // 1. A vague word: up to three quick replies; pressing one sends its question, the bot answers.
+    await send(page, 'delivery');
+    const quick = page.locator('[data-bulle="quick-reply"]');
+    await quick.first().waitFor();
+    expect(await quick.count()).toBeLessThanOrEqual(3);
+    const question = await quick.first().innerText();
+    await quick.first().click();
+    await expect.poll(() => messages(page, 'visitor').last().innerText()).toBe(question);
+    await page.locator('[data-bulle="helpful-no"]').waitFor();
+    expect(await quick.count()).toBe(0);
+    // 2. "No": the buttons go, and the bot offers a person as a quick reply.
+    await page.locator('[data-bulle="helpful-no"]').click();
+    await expect.poll(() => page.locator('[data-bulle="helpful-no"]').count()).toBe(0);
+    await expect.poll(() => quick.allInnerTexts()).toEqual(['Talk to a person']);
+    // 3. The language picker: the site's languages; choosing one is kept by the server.
+    const lang = page.locator('[data-bulle="lang"]');
+    expect(await lang.locator('option').allInnerTexts()).toEqual(['FR', 'EN', 'ES', 'DE']);
+    await lang.selectOption('de');
+    await expect.poll(() => lang.inputValue()).toBe('de');
+    const before = await messages(page, 'bot').count();
+    await send(page, 'refund');
+    await expect.poll(() => messages(page, 'bot').count()).toBe(before + 1);
+    expect(await lang.inputValue()).toBe('de');
+    await page.screenshot({ path: resolve('tests/artifacts/widget-bot-outcomes.png') });
+  }, 30_000);
 });

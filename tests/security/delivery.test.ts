@@ -2,12 +2,13 @@
 // (group commit: the ack waits for the flush that holds it), a resend with the same clientId
 // is stored once, and a client that was away gets what it missed from the store by seq.
 // With a 50 ms flush window, an ack sent before its write would be caught reading the file.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { Message, VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
 import { manualMode } from './fixtures.js';
+import { readLogsSync } from '../../server/storage/wal.js';
 import { ack, clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -23,9 +24,15 @@ afterAll(async () => {
 });
 afterEach(() => closeClients());
 
-/** Read the conversation's file now, synchronously: what a kill -9 at this instant would leave. */
-const onDisk = (conversationId: string): Message[] =>
-  (JSON.parse(readFileSync(join(data.dir, 'conversations', `${conversationId}.json`), 'utf8')) as { messages: Message[] }).messages;
+/** Read the conversation's shard and the write-ahead log now, synchronously: what a kill -9 at this instant would leave. */
+const onDisk = (conversationId: string): Message[] => {
+  const file = join(data.dir, 'conversations', `${conversationId}.json`);
+  const messages = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { messages: Message[] }).messages : [];
+  for (const r of readLogsSync(data.dir).flat()) {
+    if (r.k === 'msg' && r.v.conversationId === conversationId && r.v.seq === messages.length + 1) messages.push(r.v);
+  }
+  return messages;
+};
 
 describe('acknowledged = written', () => {
   it('every acked visitor message is in its file when the ack arrives, with its seq and clientId', async () => {

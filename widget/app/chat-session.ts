@@ -195,6 +195,14 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     void request(VISITOR_CMD.conversationRead, { seq });
   }
 
+  /** A command whose ack carries the conversation (e-mail, feedback, language). */
+  async function update(event: string, payload: object) {
+    const ack = await request<{ conversation: VisitorConversation }>(event, payload);
+    if (!ack) return set({ problem: 'TIMEOUT' });
+    if (!ack.ok) return refused(ack.error.code);
+    set({ conversation: newer(ack.data.conversation), problem: null });
+  }
+
   function stopTyping() {
     clearTimeout(typingTimer);
     if (!typingSentAt) return;
@@ -239,12 +247,9 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
       // socket joined the visitor's room (when the button was the first contact): fetch them.
       await sync();
     },
-    async setEmail(email) {
-      const ack = await request<{ conversation: VisitorConversation }>(VISITOR_CMD.contactSet, { email });
-      if (!ack) return set({ problem: 'TIMEOUT' });
-      if (!ack.ok) return refused(ack.error.code);
-      set({ conversation: newer(ack.data.conversation), problem: null });
-    },
+    setEmail: (email) => update(VISITOR_CMD.contactSet, { email }),
+    feedback: (seq, helpful) => update(VISITOR_CMD.feedbackSend, { seq, helpful }),
+    setLang: (lang) => update(VISITOR_CMD.conversationSetLang, { lang }),
     typing() {
       if (!state.conversation || !conn.connected) return;
       const now = Date.now();

@@ -33,6 +33,10 @@ export interface ChatSession {
   requestHandoff(): Promise<void>;
   /** Leave an e-mail when nobody is available (`contact:set`). */
   setEmail(email: string): Promise<void>;
+  /** "Did this help?" on the bot answer with this seq (`feedback:send`, issue #3). */
+  feedback(seq: number, helpful: boolean): Promise<void>;
+  /** The visitor picks the chat's language (`conversation:set-lang`): wins over detection. */
+  setLang(lang: string): Promise<void>;
   /** Called on every keystroke; tells the agent at most every few seconds. */
   typing(): void;
 }

@@ -25,6 +25,11 @@ export interface Strings {
   offline: string;
   email: string;
   saved: string;
+  /** "Did this help?" under a bot answer (issue #3), and the language picker's label. */
+  helped: string;
+  yes: string;
+  no: string;
+  lang: string;
 }
 
 const STRINGS: Record<string, Strings> = {
@@ -48,6 +53,10 @@ const STRINGS: Record<string, Strings> = {
     offline: 'Nobody is available right now. Leave your message and your e-mail: we will reply here.',
     email: 'Your e-mail',
     saved: 'Thank you! We will reply here.',
+    helped: 'Did this help?',
+    yes: 'Yes',
+    no: 'No',
+    lang: 'Language',
   },
   fr: {
     placeholder: 'Écrivez un message…',
@@ -69,6 +78,10 @@ const STRINGS: Record<string, Strings> = {
     offline: 'Personne n’est disponible pour le moment. Laissez votre message et votre e-mail : nous répondrons ici.',
     email: 'Votre e-mail',
     saved: 'Merci ! Nous répondrons ici.',
+    helped: 'Cela vous a-t-il aidé ?',
+    yes: 'Oui',
+    no: 'Non',
+    lang: 'Langue',
   },
   es: {
     placeholder: 'Escribe un mensaje…',
@@ -90,6 +103,10 @@ const STRINGS: Record<string, Strings> = {
     offline: 'Ahora no hay nadie disponible. Deja tu mensaje y tu correo: te responderemos aquí.',
     email: 'Tu correo',
     saved: '¡Gracias! Te responderemos aquí.',
+    helped: '¿Te ha ayudado?',
+    yes: 'Sí',
+    no: 'No',
+    lang: 'Idioma',
   },
   de: {
     placeholder: 'Nachricht schreiben…',
@@ -111,6 +128,10 @@ const STRINGS: Record<string, Strings> = {
     offline: 'Gerade ist niemand erreichbar. Hinterlassen Sie Ihre Nachricht und Ihre E-Mail: Wir antworten hier.',
     email: 'Ihre E-Mail',
     saved: 'Danke! Wir antworten hier.',
+    helped: 'Hat das geholfen?',
+    yes: 'Ja',
+    no: 'Nein',
+    lang: 'Sprache',
   },
 };
 

@@ -33,6 +33,7 @@ import type {
   QueueListResult,
   QueueRemoved,
   TypingChanged,
+  UnansweredItem,
 } from '../../../server/protocol/types.js';
 
 /** Server codes plus the two failures only a client can see: never sent, or never answered. */
@@ -66,6 +67,8 @@ export interface AgentCommands {
   [AGENT_CMD.conversationTransfer]: [ConversationTransfer, { conversation: ConversationSummary }];
   [AGENT_CMD.siteMode]: [SiteMode, { mode: SiteMode['mode'] }];
   [AGENT_CMD.agentsList]: [Empty, AgentsListResult];
+  // Answer quality (issue #3).
+  [AGENT_CMD.unansweredList]: [Empty, { items: UnansweredItem[] }];
 }
 export type CommandName = keyof AgentCommands;
 

@@ -4,7 +4,7 @@
 // not stored: the panel asks again when it is opened.
 import { AGENT_CMD } from '../../../server/protocol/events.js';
 import type { CannedSave, ConversationTransfer } from '../../../server/protocol/schemas.js';
-import type { AgentsListResult, CustomerHistoryItem } from '../../../server/protocol/types.js';
+import type { AgentsListResult, CustomerHistoryItem, UnansweredItem } from '../../../server/protocol/types.js';
 import type { Result } from '../api/agent-socket.js';
 import { newClientId } from '../lib/client-id.js';
 import type { CommandDeps } from './commands.js';
@@ -48,6 +48,12 @@ export function createWorkspaceCommands(d: CommandDeps) {
       const r = await d.request(AGENT_CMD.conversationLink, { conversationId, ...clue });
       if (r.ok) d.dispatch({ type: 'conversationUpdated', conversation: r.data.conversation });
       return failed('Could not attach it', r);
+    },
+
+    /** Questions the bot stepped aside on or answered unhelpfully (issue #3), newest first. */
+    async unanswered(): Promise<UnansweredItem[] | null> {
+      const r = await d.request(AGENT_CMD.unansweredList, {});
+      return r.ok ? r.data.items : null;
     },
 
     async history(conversationId: string): Promise<CustomerHistoryItem[] | null> {

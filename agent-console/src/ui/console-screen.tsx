@@ -17,6 +17,7 @@ import { Notices } from './notices.js';
 import { QueueList } from './queue-list.js';
 import { ShortcutHelp } from './shortcut-help.js';
 import { TopBar } from './top-bar.js';
+import { UnansweredDialog } from './unanswered-dialog.js';
 import { useAlerts } from './use-alerts.js';
 import { useShortcuts } from './use-shortcuts.js';
 
@@ -35,7 +36,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   alerts.selected.current = state.selectedId;
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
-  const [overlay, setOverlay] = useState<'help' | 'canned' | null>(null);
+  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | null>(null);
 
   const lists = useMemo(() => sidebarLists(state, agent.languages), [state, agent.languages]);
   const mine = useMemo(() => [...lists.needsReply, ...lists.waitingVisitor], [lists]);
@@ -83,6 +84,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
           askPermission: () => void alerts.askPermission(),
           openHelp: () => setOverlay('help'),
           openCanned: () => setOverlay('canned'),
+          openUnanswered: () => setOverlay('unanswered'),
         }}
       />
       <div class="console__body">
@@ -128,6 +130,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
         )}
       </div>
       {overlay === 'help' && <ShortcutHelp onClose={closeOverlay} />}
+      {overlay === 'unanswered' && <UnansweredDialog load={commands.unanswered} onClose={closeOverlay} />}
       {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
       <Notices notices={notices} onDismiss={dismissNotice} />
     </div>

@@ -23,7 +23,7 @@ export function BotSection({ messages }: { messages: Message[] }) {
             return (
               <li key={m.id} class={`bot-line bot-line--${d.outcome}`} data-bulle="ctx-bot-line" data-outcome={d.outcome}>
                 <span class="bot-line__head">
-                  <strong>{d.outcome === 'answer' ? (d.faqId ?? 'answer') : d.outcome === 'handoff' ? 'handed off' : 'no answer'}</strong>
+                  <strong>{d.outcome === 'answer' ? (d.faqId ?? 'answer') : d.outcome === 'handoff' ? 'handed off' : d.outcome === 'suggest' ? 'did you mean' : 'no answer'}</strong>
                   <span class="meter" title={`confidence ${pct}%`} aria-label={`confidence ${pct}%`}>
                     <i style={{ width: `${pct}%` }} />
                   </span>

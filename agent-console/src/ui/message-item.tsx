@@ -87,9 +87,20 @@ function Decision({ bot }: { bot: BotDecision }) {
       <span>
         lang {bot.lang} ({Math.round(bot.langConfidence * 100)}%)
       </span>
+      {bot.faqLang && <span>from the {bot.faqLang} FAQ</span>}
+      {bot.suggestions?.length ? <span>offered: {bot.suggestions.map((x) => x.faqId).join(', ')}</span> : null}
+      {bot.candidates?.length ? (
+        <span title={scoreText(bot.scores)}>candidates: {bot.candidates.map((c) => `${c.faqId} ${Math.round(c.confidence * 100)}%`).join(' · ')}</span>
+      ) : null}
     </div>
   );
 }
+
+/** The best candidate's component scores, e.g. "keyword 0.80 · bm25 0.42" (issue #3). */
+const scoreText = (scores?: Record<string, number>) =>
+  Object.entries(scores ?? {})
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+    .join(' · ');
 
 interface PendingProps {
   reply: PendingReply;

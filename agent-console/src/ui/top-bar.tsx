@@ -16,6 +16,7 @@ export interface TopBarControls {
   askPermission(): void;
   openHelp(): void;
   openCanned(): void;
+  openUnanswered(): void;
 }
 
 interface Props {
@@ -61,6 +62,9 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
             Canned replies
           </button>
         )}
+        <button type="button" class="btn btn--ghost btn--sm" data-bulle="unanswered-open" title="Questions the bot could not answer" onClick={k.openUnanswered}>
+          Unanswered
+        </button>
         <button
           type="button"
           class={`icon-btn${k.sound ? '' : ' is-off'}`}

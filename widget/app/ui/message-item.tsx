@@ -8,6 +8,8 @@ interface Props {
   name?: string;
   text: string;
   links?: Link[];
+  /** E.g. "answered from the English FAQ" (issue #3). */
+  note?: string;
   state?: 'pending' | 'failed';
   children?: ComponentChildren;
 }
@@ -23,10 +25,11 @@ export function safeHref(url: string): string | null {
   }
 }
 
-export function MessageItem({ author, name, text, links, state, children }: Props) {
+export function MessageItem({ author, name, text, links, note, state, children }: Props) {
   return (
     <li class={`msg ${author}${state ? ' pending' : ''}`} data-bulle="message" data-author={author} data-state={state}>
       {author === 'agent' && name && <span class="who">{name}</span>}
+      {note && <span class="who">{note}</span>}
       {text}
       {links?.length ? (
         <ul>

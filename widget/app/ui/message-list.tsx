@@ -1,17 +1,24 @@
 // Stored messages, then the visitor's pending ones; a polite live region so screen readers read
 // replies as they arrive. Kept scrolled to the newest.
-import { useEffect, useRef } from 'preact/hooks';
-import type { ChatState } from '../chat-state.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChatSession, ChatState } from '../chat-state.js';
 import { t } from '../i18n.js';
 import { MessageItem } from './message-item.js';
 
 interface Props {
   state: ChatState;
-  onRetry: (clientId: string) => void;
+  session: ChatSession;
 }
 
-export function MessageList({ state, onRetry }: Props) {
+export function MessageList({ state, session }: Props) {
   const list = useRef<HTMLOListElement>(null);
+  // Rated answers lose their buttons at once, before the server's ack (issue #3).
+  const [rated, setRated] = useState<number[]>([]);
+  const rate = (seq: number, yes: boolean) => {
+    setRated([...rated, seq]);
+    void session.feedback(seq, yes);
+  };
+  const last = state.messages[state.messages.length - 1];
   useEffect(() => {
     const el = list.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -20,12 +27,33 @@ export function MessageList({ state, onRetry }: Props) {
   return (
     <ol class="list" ref={list} aria-live="polite" data-bulle="messages">
       {state.messages.map((m) => (
-        <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} links={m.links} />
+        <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} links={m.links} note={m.note}>
+          {m.bot?.outcome === 'answer' && !state.conversation?.feedback?.[m.seq] && !rated.includes(m.seq) && (
+            <p class="qr">
+              {t.helped}
+              <button type="button" data-bulle="helpful-yes" onClick={() => rate(m.seq, true)}>
+                {t.yes}
+              </button>
+              <button type="button" data-bulle="helpful-no" onClick={() => rate(m.seq, false)}>
+                {t.no}
+              </button>
+            </p>
+          )}
+          {m === last && m.quickReplies && (
+            <p class="qr">
+              {m.quickReplies.map((q, i) => (
+                <button key={i} type="button" data-bulle="quick-reply" onClick={() => session.send(q.text)}>
+                  {q.label}
+                </button>
+              ))}
+            </p>
+          )}
+        </MessageItem>
       ))}
       {state.pending.map((o) => (
         <MessageItem key={o.clientId} author="visitor" text={o.text} state={o.failed ? 'failed' : 'pending'}>
           {o.failed && (
-            <button type="button" class="retry" onClick={() => onRetry(o.clientId)}>
+            <button type="button" class="retry" onClick={() => session.retry(o.clientId)}>
               {t.retry}
             </button>
           )}

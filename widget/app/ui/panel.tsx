@@ -31,6 +31,8 @@ export function Panel({ state, session, onClose }: Props) {
     if (e.key === 'Escape') onClose();
   };
   const title = state.site?.name ?? '';
+  // The visitor may pick the chat's language among the site's, once there is a chat (issue #3).
+  const langs = state.site?.languages ?? [];
   return (
     <section class="panel" data-bulle="panel" role="dialog" aria-label={title || t.bot} onKeyDown={onKeyDown}>
       <header class="head">
@@ -38,6 +40,15 @@ export function Panel({ state, session, onClose }: Props) {
           <strong>{title}</strong>
           <span data-bulle="status">{statusText(state)}</span>
         </div>
+        {state.conversation && langs.length > 1 && (
+          <select data-bulle="lang" aria-label={t.lang} value={state.conversation.lang} onChange={(e) => void session.setLang(e.currentTarget.value)}>
+            {langs.map((l) => (
+              <option key={l} value={l}>
+                {l.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        )}
         <button type="button" class="x" data-bulle="close" aria-label={t.close} onClick={onClose}>
           ×
         </button>
@@ -47,7 +58,7 @@ export function Panel({ state, session, onClose }: Props) {
           {t.reconnecting}
         </p>
       )}
-      <MessageList state={state} onRetry={(id) => session.retry(id)} />
+      <MessageList state={state} session={session} />
       {state.conversation?.status === 'queued' && state.queue && (
         <Waiting queue={state.queue} email={state.conversation.email} session={session} />
       )}
