@@ -104,12 +104,12 @@ export class LowdbChatStore implements ChatStore {
    * (a message). `persist: 'background'` resolves at once (chat-store.ts, WriteOptions).
    */
   private save(key: string, db: Shard, entity?: [string, () => WalRecord] | null, opts?: WriteOptions): Promise<void> {
-    if (this.opts.dir) {
-      this.dirty.set(key, db);
-      if (key === 'core') entity ??= ['core', () => ({ k: 'core', v: this.core.data })];
-      if (entity) this.pendingEntities.set(entity[0], entity[1]);
-      else if (entity === undefined) this.pendingShards.set(key, db);
-    }
+    // In memory there is nothing to wait for.
+    if (!this.opts.dir) return Promise.resolve();
+    this.dirty.set(key, db);
+    if (key === 'core') entity ??= ['core', () => ({ k: 'core', v: this.core.data })];
+    if (entity) this.pendingEntities.set(entity[0], entity[1]);
+    else if (entity === undefined) this.pendingShards.set(key, db);
     const done = this.commit.mark('wal', () => this.writeBatch());
     return opts?.persist === 'background' ? Promise.resolve() : done;
   }

@@ -20,7 +20,9 @@ const implementations: Array<[string, () => Promise<ChatStore>]> = [
     async () => {
       const t = await tempDir();
       cleanups.push(t.remove);
-      return new LowdbChatStore({ dir: t.dir, flushIntervalMs: 5 });
+      const store = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 5 });
+      cleanups.unshift(() => store.close()); // before the folder goes
+      return store;
     },
   ],
 ];
@@ -163,6 +165,8 @@ describe('LowdbChatStore on disk', () => {
 });
 
 describe('LowdbChatStore write-ahead log', () => {
+  /** The process dies: its log file is closed by the kernel, nothing else happens. */
+  const dies = (store: LowdbChatStore) => (store as unknown as { wal: { close(): Promise<void> } }).wal.close();
   const onDisk = async () => {
     const t = await tempDir();
     cleanups.push(t.remove);
@@ -181,6 +185,7 @@ describe('LowdbChatStore write-ahead log', () => {
     await first.putSite({ id: 'shop', name: 'Shop', languages: ['fr'], defaultLanguage: 'fr', allowedOrigins: [], faqDir: 'x', createdAt: 1 });
     // No close(): the process "dies" here; nothing was compacted into the shards.
     expect(await readdir(join(dir, 'conversations')).catch(() => [])).toEqual([]);
+    await dies(first);
 
     const second = new LowdbChatStore({ dir });
     await second.open();
@@ -206,6 +211,7 @@ describe('LowdbChatStore write-ahead log', () => {
     await first.createConversation(conversation('c1'));
     await first.appendMessage('c1', { author: 'visitor', text: 'kept' });
     const msg = { k: 'msg', v: { id: 'x', conversationId: 'c1', seq: 2, createdAt: 1, author: 'visitor', text: 'torn' } };
+    await dies(first);
     await appendFile(join(dir, 'wal.log'), `${JSON.stringify(msg)}\n{"k":"end","n":1`);
     const second = new LowdbChatStore({ dir });
     await second.open();
@@ -225,6 +231,7 @@ describe('LowdbChatStore write-ahead log', () => {
     expect(conversationFile.messages.length).toBeGreaterThan(30); // compacted into the shard meanwhile
     expect((await readdir(dir)).filter((n) => /^wal\.\d+\.log$/.test(n))).toEqual([]); // rotated logs dropped
     // Crash now: the shard and the log overlap (the shard was written after some logged batches).
+    await dies(store);
     const second = new LowdbChatStore({ dir });
     await second.open();
     const messages = await second.listMessages('c1');
@@ -262,6 +269,7 @@ describe('LowdbChatStore write-ahead log', () => {
     expect(Date.now() - t0).toBeLessThan(40);
     expect(updated?.lastPage).toEqual({ url: 'https://shop.example/a' });
     await first.appendMessage('c1', { author: 'visitor', text: 'hi' });
+    await dies(first);
     const second = new LowdbChatStore({ dir });
     await second.open();
     expect((await second.getConversation('c1'))?.lastPage).toEqual({ url: 'https://shop.example/a' });
