@@ -80,6 +80,9 @@ export interface Message {
   internal?: boolean;
 }
 
+/** A message as sent to its visitor: the bot decision is reduced to its outcome (server/services/views.ts). */
+export type VisitorMessage = Omit<Message, 'bot'> & { bot?: Pick<BotDecision, 'outcome'> };
+
 /** What a visitor may know about their own conversation. */
 export interface VisitorConversation {
   id: string;
@@ -180,7 +183,7 @@ export interface QueueRemoved {
 export interface VisitorSyncResult {
   site: SiteInfo;
   conversation: VisitorConversation | null;
-  messages: Message[];
+  messages: VisitorMessage[];
   /** While the conversation waits for an agent: its place in the queue (as `queue:position`). */
   queue?: QueuePosition | null;
 }

@@ -8,7 +8,7 @@ import type { ConversationRecord, NewMessage } from '../storage/records.js';
 import { AppError } from './app-error.js';
 import { ERR } from '../protocol/events.js';
 import type { Notifier } from './notifier.js';
-import { toSummary, toVisitorView } from './views.js';
+import { toSummary, toVisitorMessage, toVisitorView } from './views.js';
 
 /** Told of every transition after it is stored, whoever made it (routing follows closes and language moves). */
 export type TransitionWatcher = (before: ConversationRecord, after: ConversationRecord) => void;
@@ -30,7 +30,7 @@ export class Conversations {
     const result = await this.store.appendMessage(conv.id, message);
     if (result.created) {
       // Internal notes are for agents only (issue #4).
-      if (!result.message.internal) this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, result.message);
+      if (!result.message.internal) this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, toVisitorMessage(result.message));
       this.notifier.toConversation(conv.id, SERVER_EVT.messageCreated, result.message);
     }
     return result;

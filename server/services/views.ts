@@ -1,5 +1,5 @@
 // Records → what each side may see. Visitors never see agent ids, other visitors or scores.
-import type { ConversationSummary, VisitorConversation } from '../protocol/types.js';
+import type { ConversationSummary, Message, VisitorConversation, VisitorMessage } from '../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 
 export function toVisitorView(c: ConversationRecord): VisitorConversation {
@@ -38,4 +38,14 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     ...(c.customer ? { customer: c.customer } : {}),
     ...(c.contactEmail ? { contactEmail: c.contactEmail } : {}),
   };
+}
+
+/**
+ * A message as its visitor may see it: the bot's scores, candidates and thresholds are for
+ * agents (they explain a decision); the widget only needs to know an answer was an answer.
+ */
+export function toVisitorMessage(m: Message): VisitorMessage {
+  if (!m.bot) return m;
+  const { bot, ...rest } = m;
+  return { ...rest, bot: { outcome: bot.outcome } };
 }

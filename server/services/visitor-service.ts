@@ -21,7 +21,7 @@ import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
 import { hashToken, newId, newToken } from './secrets.js';
 import { publicSiteInfo, type LoadedSite, type SiteRegistry } from './site-registry.js';
-import { toVisitorView } from './views.js';
+import { toVisitorMessage, toVisitorView } from './views.js';
 import type { VisitDetails } from './visit-info.js';
 import type { VisitorDetails } from './visitor-details.js';
 
@@ -77,7 +77,7 @@ export class VisitorService {
     const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
     const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
     if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [] };
-    const messages = (await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq))).filter((m) => !m.internal);
+    const messages = (await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq))).filter((m) => !m.internal).map(toVisitorMessage);
     return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, queue: this.deps.routing.queueFor(conv) };
   }
 

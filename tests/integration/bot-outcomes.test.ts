@@ -33,11 +33,16 @@ async function visitor(siteId = 'demo', languages = ['en-GB']): Promise<Socket> 
   return v;
 }
 
-/** Send `text` and resolve with the bot's reply (a bot message). */
-async function ask(v: Socket, text: string): Promise<{ sent: VisitorSendResult; reply: Message }> {
-  const reply = waitFor<Message>(v, SERVER_EVT.messageCreated, (m) => m.author === 'bot');
+/**
+ * Send `text` and resolve with the bot's reply as stored (with its whole decision) and as the
+ * visitor received it (the decision reduced to its outcome).
+ */
+async function ask(v: Socket, text: string): Promise<{ sent: VisitorSendResult; reply: Message; seen: Message }> {
+  const seenP = waitFor<Message>(v, SERVER_EVT.messageCreated, (m) => m.author === 'bot');
   const sent = await ok<VisitorSendResult>(v, VISITOR_CMD.messageSend, { clientId: clientId(), text, page });
-  return { sent, reply: await reply };
+  const seen = await seenP;
+  const [reply] = await server.app.store.listMessages(seen.conversationId, seen.seq - 1, 1);
+  return { sent, reply: reply!, seen };
 }
 
 async function unanswered(): Promise<UnansweredItem[]> {
@@ -48,8 +53,11 @@ async function unanswered(): Promise<UnansweredItem[]> {
 describe('answer, suggest, step aside', () => {
   it('stores an answer with its component scores and top candidates', async () => {
     const v = await visitor();
-    const { reply } = await ask(v, 'How can I track my order?');
+    const { reply, seen } = await ask(v, 'How can I track my order?');
     expect(reply.bot).toMatchObject({ outcome: 'answer', faqId: 'order-tracking' });
+    // The visitor learns that it was an answer, not how the bot scored it.
+    expect(seen.bot).toEqual({ outcome: 'answer' });
+    expect(seen.text).toBe(reply.text);
     expect(Object.keys(reply.bot!.scores!).length).toBeGreaterThan(0);
     expect(reply.bot!.candidates![0]).toMatchObject({ faqId: 'order-tracking' });
     expect(reply.bot!.candidates!.length).toBeLessThanOrEqual(3);

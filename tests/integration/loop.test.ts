@@ -26,8 +26,11 @@ describe('visitor ↔ bot', () => {
     expect(sent.token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
     expect(sent.message).toMatchObject({ author: 'visitor', seq: 1, page });
     const answer = await botMsg;
-    expect(answer.bot).toMatchObject({ outcome: 'answer', faqId: 'order-tracking', lang: 'en' });
-    expect(answer.bot!.confidence).toBeGreaterThan(0);
+    expect(answer.bot).toEqual({ outcome: 'answer' });
+    // The whole decision, with its scores, is stored for agents.
+    const [stored] = await server.app.store.listMessages(answer.conversationId, answer.seq - 1, 1);
+    expect(stored!.bot).toMatchObject({ outcome: 'answer', faqId: 'order-tracking', lang: 'en' });
+    expect(stored!.bot!.confidence).toBeGreaterThan(0);
     expect(answer.text.length).toBeGreaterThan(10);
   });
 

@@ -5,7 +5,7 @@
 import { ERR, VISITOR_CMD, type ErrorCode } from '../../server/protocol/events.js';
 import type {
   Ack,
-  Message,
+  VisitorMessage as Message,
   TypingChanged,
   VisitorConversation,
   VisitorHandoffResult,

@@ -3,7 +3,7 @@
 // afresh on every (re)connect so a token issued mid-session is used by the next reconnect.
 import { io } from 'socket.io-client';
 import { ERR, NS, SERVER_EVT, type ErrorCode } from '../../server/protocol/events.js';
-import type { Ack, Message, QueuePosition, TypingChanged, VisitorConversation } from '../../server/protocol/types.js';
+import type { Ack, VisitorMessage as Message, QueuePosition, TypingChanged, VisitorConversation } from '../../server/protocol/types.js';
 
 export interface ConnectionOptions {
   origin: string;
