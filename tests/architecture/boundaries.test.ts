@@ -37,6 +37,11 @@ describe('module boundaries', () => {
     expect(users).toHaveLength(1);
     expect(users[0]).toMatch(/^faq\//);
   });
+  it('minisearch only in one faq/ module', () => {
+    const users = importersOf(/^minisearch$/);
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatch(/^faq\//);
+  });
   it('eld only in one faq/ module', () => {
     const users = importersOf(/^eld(\/|$)/);
     expect(users).toHaveLength(1);
