@@ -11,13 +11,13 @@
 // Only this file (and json-file.ts) may import lowdb (STYLE.md habit 12).
 import { open as openFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Low, Memory, type Adapter } from 'lowdb';
 import type { Message } from '../protocol/types.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';
 import { encodeBatch, listLogs, parseLog, WriteAheadLog, type WalRecord } from './wal.js';
+import { newId } from '../services/secrets.js';
 import type {
   AgentRecord,
   CannedReplyRecord,
@@ -66,7 +66,6 @@ interface Shard {
   write(): Promise<void>;
 }
 
-const newId = () => randomBytes(12).toString('base64url');
 /** Unanswered questions kept per site (core.json stays small). */
 const UNANSWERED_KEEP = 500;
 
