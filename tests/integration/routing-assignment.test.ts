@@ -2,25 +2,14 @@
 // speaks its language, waits when nobody can take it (the visitor sees their place in line),
 // and goes out at once when a slot frees. Away agents get nothing new; nobody speaking the
 // language → any agent after the delay, flagged. Grace and fallback delays are short here.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT } from '../../server/protocol/events.js';
-import type { AgentsListResult, ConversationAssigned, Message, PresenceChanged, QueueListResult, QueuePosition } from '../../server/protocol/types.js';
-import { closeClients, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { addAgent, closeAllChats, closeConsoles, handOff, next, openConsole, type Console } from './routing-helpers.js';
+import type { AgentsListResult, Message, PresenceChanged, QueueListResult, QueuePosition } from '../../server/protocol/types.js';
+import { ok, waitFor, type TestServer } from '../helpers/server.js';
+import { addAgent, assignedTo, handOff, next, openConsole, useRoutingServer, type Console } from './routing-helpers.js';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 500, agentMaxChats: 3 });
-});
-afterAll(() => server.close());
-afterEach(async () => {
-  closeClients();
-  closeConsoles();
-  await closeAllChats(server);
-});
-
-const assignedTo = (c: Console, conversationId: string) =>
-  next<ConversationAssigned>(c, SERVER_EVT.conversationAssigned, (a) => a.conversation.id === conversationId);
+useRoutingServer({ anyAgentAfterMs: 500 }, (s) => (server = s));
 
 describe('automatic assignment', () => {
   it('goes to the least busy speaker, waits at capacity with its place in line, and backfills a freed slot', async () => {

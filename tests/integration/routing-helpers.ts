@@ -3,12 +3,13 @@
 // chat assigned the moment an agent comes online arrives before any listener could be added),
 // waiting visitors, and a clean slate between tests.
 import { io, type Socket } from 'socket.io-client';
-import { expect } from 'vitest';
-import { NS, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { QueuePosition, VisitorHandoffResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
+import type { Config } from '../../server/config.js';
+import type { ConversationAssigned, QueuePosition, VisitorHandoffResult, VisitorSyncResult } from '../../server/protocol/types.js';
 import { hashPassword, newId } from '../../server/services/secrets.js';
 import type { AgentRecord } from '../../server/storage/records.js';
-import { connectVisitor, loginCookie, ok, page, waitFor, type TestServer } from '../helpers/server.js';
+import { closeClients, connectVisitor, loginCookie, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 export interface Console {
   agent: AgentRecord;
@@ -19,6 +20,28 @@ export interface Console {
 
 const consoles: Socket[] = [];
 let counter = 0;
+
+/**
+ * One server per test file with short routing delays (grace 300 ms, 3 chats per agent unless
+ * overridden), and a clean slate after each test: clients closed, every chat closed.
+ */
+export function useRoutingServer(overrides: Partial<Config>, set: (server: TestServer) => void): void {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 60_000, agentMaxChats: 3, ...overrides });
+    set(server);
+  });
+  afterAll(() => server.close());
+  afterEach(async () => {
+    closeClients();
+    closeConsoles();
+    await closeAllChats(server);
+  });
+}
+
+/** The next `conversation:assigned` for this chat on this console. */
+export const assignedTo = (c: Console, conversationId: string) =>
+  next<ConversationAssigned>(c, SERVER_EVT.conversationAssigned, (a) => a.conversation.id === conversationId);
 
 export function closeConsoles(): void {
   for (const s of consoles.splice(0)) s.close();

@@ -1,25 +1,14 @@
 // Issue #4, routing on real sockets: transfer to an agent or to a language queue with a note the
 // visitor never sees, and an agent who leaves: back within the grace period, they keep their
 // chats; gone past it, their chats go back to the head of their queues.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationAssigned, ConversationSummary, Message, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../server/protocol/types.js';
-import { ack, clientId, closeClients, collect, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { addAgent, closeAllChats, closeConsoles, handOff, next, openConsole, until, type Console } from './routing-helpers.js';
+import type { ConversationSummary, Message, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../server/protocol/types.js';
+import { ack, clientId, collect, ok, waitFor, type TestServer } from '../helpers/server.js';
+import { addAgent, assignedTo, handOff, next, openConsole, useRoutingServer, until, type Console } from './routing-helpers.js';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 60_000, agentMaxChats: 3 });
-});
-afterAll(() => server.close());
-afterEach(async () => {
-  closeClients();
-  closeConsoles();
-  await closeAllChats(server);
-});
-
-const assignedTo = (c: Console, conversationId: string) =>
-  next<ConversationAssigned>(c, SERVER_EVT.conversationAssigned, (a) => a.conversation.id === conversationId);
+useRoutingServer({ anyAgentAfterMs: 60_000 }, (s) => (server = s));
 
 describe('transfer', () => {
   it('hands a chat to another agent with a note only agents see', async () => {

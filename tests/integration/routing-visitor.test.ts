@@ -2,25 +2,14 @@
 // the answer is there when they come back; the visit around the chat reaches the agent; an
 // admin (only) switches the site to picking by hand; business hours close the queue.
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationAssigned, ConversationDetail, Message, ModeChanged, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../server/protocol/types.js';
-import { ack, clientId, closeClients, connectVisitor, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { addAgent, closeAllChats, closeConsoles, handOff, next, openConsole, type Console } from './routing-helpers.js';
+import type { ConversationDetail, Message, ModeChanged, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../server/protocol/types.js';
+import { ack, clientId, connectVisitor, ok, waitFor, type TestServer } from '../helpers/server.js';
+import { addAgent, assignedTo, handOff, next, openConsole, useRoutingServer, type Console } from './routing-helpers.js';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 60_000, agentMaxChats: 3 });
-});
-afterAll(() => server.close());
-afterEach(async () => {
-  closeClients();
-  closeConsoles();
-  await closeAllChats(server);
-});
-
-const assignedTo = (c: Console, conversationId: string) =>
-  next<ConversationAssigned>(c, SERVER_EVT.conversationAssigned, (a) => a.conversation.id === conversationId);
+useRoutingServer({ anyAgentAfterMs: 60_000 }, (s) => (server = s));
 
 describe('nobody available', () => {
   it('lets the visitor leave an e-mail; the answer is there when they come back', async () => {
