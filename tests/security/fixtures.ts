@@ -55,12 +55,22 @@ export function rawSocket(url: string, nsp: string, opts: { auth?: object; heade
 export const visitorSocket = (url: string, auth: object, headers?: Record<string, string>) =>
   rawSocket(url, NS.visitor, { auth, ...(headers ? { headers } : {}) });
 
-/** 'connect', or the connect_error's code (namespace refusals) or message (engine refusals). */
+/**
+ * 'connect', or the connect_error's code (namespace refusals) or message (engine refusals), or
+ * 'engine: closed …' when the server drops the connection outright: a CONNECT packet whose auth
+ * is not an object (an array, say) is a protocol error, which Socket.IO answers by closing the
+ * transport without any connect_error on the client.
+ */
 export async function outcome(socket: Socket): Promise<string> {
   if (socket.connected) return 'connect';
   return Promise.race([
     waitFor(socket, 'connect').then(() => 'connect'),
     waitFor<Error & { data?: { code?: string } }>(socket, 'connect_error').then((e) => e.data?.code ?? `engine: ${e.message}`),
+    // A refusal with a code also closes the manager, just before connect_error fires: give the
+    // connect_error a moment to win the race.
+    new Promise<string>((resolve) =>
+      socket.io.once('close', (reason: string) => setTimeout(() => resolve(`engine: closed (${reason})`), 50)),
+    ),
   ]);
 }
 

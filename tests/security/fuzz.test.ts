@@ -17,7 +17,11 @@ import { KNOWN_CODES, outcome, visitorSocket } from './fixtures.js';
 import { nearValidFor, validFor } from './schema-arbitrary.js';
 
 const RUNS = 150;
-const TIME_CAP_MS = 800;
+// Time caps bound the file on a busy machine; they are generous because fast-check counts a
+// property cut off before its first run as a failure, and one slow handshake is not a bug.
+const TIME_CAP_MS = 2_500;
+const HANDSHAKE_RUNS = 60;
+const HANDSHAKE_CAP_MS = 10_000;
 
 let server: TestServer;
 let visitor: Socket;
@@ -132,13 +136,16 @@ describe('fuzzing every event payload', () => {
         try {
           const code = await outcome(s);
           codes.add(code);
-          if (code !== 'connect' && !KNOWN_CODES.has(code)) throw new Error(`unexpected handshake outcome ${code}`);
+          // An auth that is not a plain object is not a valid CONNECT packet: Socket.IO closes
+          // the connection (no code to give); anything else must get a connect or a known code.
+          const protocolError = Object.prototype.toString.call(a) !== '[object Object]' && code.startsWith('engine: closed');
+          if (code !== 'connect' && !KNOWN_CODES.has(code) && !protocolError) throw new Error(`unexpected handshake outcome ${code} for ${JSON.stringify(a)}`);
           if (code === 'INTERNAL') throw new Error(`INTERNAL for ${JSON.stringify(a)}`);
         } finally {
           s.close();
         }
       }),
-      { numRuns: RUNS, interruptAfterTimeLimit: TIME_CAP_MS * 2, markInterruptAsFailure: false },
+      { numRuns: HANDSHAKE_RUNS, interruptAfterTimeLimit: HANDSHAKE_CAP_MS, markInterruptAsFailure: false },
     );
     // The time cap can cut the random runs short on a busy machine, so the two outcomes that
     // prove both paths were exercised are also checked once each, deterministically.
