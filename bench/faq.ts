@@ -7,7 +7,7 @@
 // --holdout k: k train phrasings per entry are left out of the FAQ and asked as extra in-scope
 // queries (a thinner FAQ, as a merchant's would be). --calibrate: refits faq/confidence.ts.
 import { performance } from 'node:perf_hooks';
-import { createFaqMatcher, createFrancDetector, decideMessage, DEFAULT_THRESHOLDS, type MatchCandidate } from '../faq/index.js';
+import { createFaqMatcher, createLanguageDetector, decideMessage, DEFAULT_THRESHOLDS, type MatchCandidate } from '../faq/index.js';
 import { calibrationReport } from './lib/faq-calibration-report.js';
 import { buildCatalog, faqIdOf, holdOut, phrasingCount, readBenchFile, type BenchTest } from './lib/faq-data.js';
 import { figures, type Figures, type Outcome } from './lib/faq-metrics.js';
@@ -36,7 +36,7 @@ const HANDOFF_ENTRY = Object.values(catalog).some((f) => f.entries.some((e) => e
   ? faqIdOf('contact_human_agent')
   : null;
 const matcher = createFaqMatcher(catalog);
-const detector = createFrancDetector();
+const detector = createLanguageDetector();
 
 interface Asked extends Outcome {
   test: BenchTest;

@@ -5,5 +5,4 @@ export { createFaqMatcher, ANSWER_THRESHOLD } from './matcher.js';
 export { decide, decideMessage, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS } from './decide.js';
 export type { Decision, Outcome, Thresholds, BotDecisionResult } from './decide.js';
 export { isHandoffRequest } from './handoff.js';
-// createFrancDetector: the detector's former name (franc is still in it), kept while server/app.ts uses it.
-export { createLanguageDetector, createLanguageDetector as createFrancDetector } from './detector/index.js';
+export { createLanguageDetector } from './detector/index.js';

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import type { ChatStore } from './storage/chat-store.js';
 import { LowdbChatStore } from './storage/lowdb-chat-store.js';
 import { AppError } from './services/app-error.js';
-import { createFrancDetector, type LanguageDetector } from '../faq/index.js';
+import { createLanguageDetector, type LanguageDetector } from '../faq/index.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
 import routing from './plugins/routing.js';
@@ -58,7 +58,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(origins);
   // Before realtime, which hands it the sockets (issue #4).
   await app.register(routing);
-  await app.register(realtime, { detector: deps.detector ?? createFrancDetector(), adapter: deps.adapter });
+  await app.register(realtime, { detector: deps.detector ?? createLanguageDetector(), adapter: deps.adapter });
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);

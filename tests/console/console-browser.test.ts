@@ -1,17 +1,14 @@
 // The console's workspace in a real browser (issue #4): a canned reply filled from what the
 // visitor wrote, an attached e-mail, an internal note the visitor never gets, the context
 // panel, and closing with a tag. The visitor is a plain socket client with a phone's user agent.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { Message } from '../../server/protocol/types.js';
-import { launchChromium } from '../e2e/browser.js';
+import { DIST, launchChromium, requireBuild } from '../e2e/browser.js';
 import { clientId, collect, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
-const DIST = resolve('dist');
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 const SHOP = 'http://127.0.0.1/';
 
@@ -20,7 +17,7 @@ let browser: Browser;
 let visitor: Socket;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'console', 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
+  await requireBuild();
   server = await startServer({ distDir: DIST });
   browser = await launchChromium();
 });

@@ -1,26 +1,18 @@
 // Issue #4 in a real browser: two agents in two consoles (French, English) and French visitors.
 // The chat goes to the agent who speaks the language; a visitor who has to wait sees their
 // place in line, then "Camille a rejoint la conversation." and her reply in the widget.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AGENT_CMD } from '../../server/protocol/events.js';
 import { closeClients, connectAgent, ok, startServer, type TestServer } from '../helpers/server.js';
-import { launchChromium } from './browser.js';
-
-const DIST = resolve('dist');
-const ARTIFACTS = resolve('tests/artifacts');
+import { ARTIFACTS, DIST, launchChromium, requireBuild } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'widget', 'app.js')) || !existsSync(join(DIST, 'console', 'index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
-  }
-  await mkdir(ARTIFACTS, { recursive: true });
+  await requireBuild();
   // One chat per agent at a time, so the second visitor has to wait.
   server = await startServer({ distDir: DIST, agentMaxChats: 1 });
   browser = await launchChromium();

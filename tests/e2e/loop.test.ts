@@ -1,24 +1,16 @@
 // The whole loop in a real browser (issue #2): the demo shop, the bubble, a bot answer, a
 // hand-off, the console in a second browser context claiming and replying, the reply in the widget.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { launchChromium } from './browser.js';
-
-const DIST = resolve('dist');
-const ARTIFACTS = resolve('tests/artifacts');
+import { ARTIFACTS, DIST, launchChromium, requireBuild } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'widget', 'app.js')) || !existsSync(join(DIST, 'console', 'index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
-  }
-  await mkdir(ARTIFACTS, { recursive: true });
+  await requireBuild();
   server = await startServer({ distDir: DIST });
   // This test drives picking by hand in the console: the admin's manual mode (issue #4;
   // automatic assignment is covered by agents.test.ts).

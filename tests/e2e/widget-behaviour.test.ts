@@ -1,17 +1,14 @@
 // The widget's own promises in a real browser (issue #2): silent until clicked, text never HTML,
 // an unread badge for a returning visitor, a rejected token dropped, reconnection, mobile and
 // language. The agent side is a plain socket.io-client here; loop.test.ts drives the console.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AGENT_CMD, SERVER_EVT } from '../../server/protocol/events.js';
 import type { QueueListResult, TypingChanged } from '../../server/protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { launchChromium } from './browser.js';
+import { DIST, launchChromium, requireBuild } from './browser.js';
 
-const DIST = resolve('dist');
 const TOKEN_KEY = 'bulle:demo:token';
 
 let server: TestServer;
@@ -19,8 +16,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'widget', 'app.js'))) throw new Error('dist/widget is missing: run `npm run build` first');
-  await mkdir(resolve('tests/artifacts'), { recursive: true });
+  await requireBuild();
   server = await startServer({ distDir: DIST });
   browser = await launchChromium();
 });

@@ -3,17 +3,15 @@
 // text in BOTH the widget and the console — no element built from them, no handler attribute,
 // no javascript:/data: link, no dialog — and the pages' CSPs (security-headers.ts) block nothing
 // the widget or the console need.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { VisitorSendResult } from '../../server/protocol/types.js';
 import { clientId, closeClients, loginCookie, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { launchChromium } from '../e2e/browser.js';
+import { DIST, launchChromium, requireBuild } from '../e2e/browser.js';
 import { addAgent, closeRawSockets, manualMode, visitorSocket } from './fixtures.js';
 
-const DIST = resolve('dist');
 const XSS = [
   'javascript:alert(1)',
   'JaVaScRiPt:alert(1)',
@@ -30,9 +28,7 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'widget', 'app.js')) || !existsSync(join(DIST, 'console', 'index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
-  }
+  await requireBuild();
   server = await startServer({ distDir: DIST });
   await manualMode(server.url);
   await addAgent(server.app, { siteId: 'demo', name: NAME, email: 'mallory@demo.bulle.chat', languages: ['fr', 'en', 'es', 'de'], role: 'admin', password: 'mallory-pass' });
