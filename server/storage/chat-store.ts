@@ -31,6 +31,11 @@ export interface WriteOptions {
   persist?: 'await' | 'background';
 }
 
+/**
+ * Records a store returns are snapshots to read, never to change: the embedded store hands out
+ * its own frozen records (freeze.ts) rather than copies, so changing one throws. To change a
+ * record, write a patch; a store may return the same object to many callers.
+ */
 export interface ChatStore {
   /** Load or create what the store needs; call once before use. */
   open(): Promise<void>;

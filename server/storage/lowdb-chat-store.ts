@@ -16,6 +16,7 @@ import type { Message } from '../protocol/types.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';
+import { freezeDeep } from './freeze.js';
 import { encodeBatch, listLogs, parseLog, WriteAheadLog, type WalRecord } from './wal.js';
 import { newId } from '../services/secrets.js';
 import type {
@@ -74,6 +75,8 @@ export class LowdbChatStore implements ChatStore {
   private buckets = new Map<string, Low<VisitorBucket>>();
   private conversations = new Map<string, LoadedConversation>();
   private visitorsById = new Map<string, VisitorRecord>();
+  /** Where each visitor sits in its bucket's list: an update replaces the record in place. */
+  private visitorSlots = new Map<string, number>();
   private visitorsByToken = new Map<string, VisitorRecord>();
   private commit: GroupCommit;
   private wal: WriteAheadLog | null = null;
@@ -206,18 +209,15 @@ export class LowdbChatStore implements ChatStore {
         return;
       case 'visitor': {
         const { key, db } = this.bucketOf(r.v.id);
-        const i = db.data.visitors.findIndex((v) => v.id === r.v.id);
-        if (i >= 0) db.data.visitors[i] = r.v;
-        else db.data.visitors.push(r.v);
-        this.indexVisitor(r.v);
+        this.putVisitorRecord(db, freezeDeep(r.v));
         this.dirty.set(`v:${key}`, db);
         return;
       }
       case 'conv': {
         const entry = this.conversations.get(r.v.id);
-        if (entry) entry.db.data.conversation = r.v;
+        if (entry) entry.db.data.conversation = freezeDeep(r.v);
         else {
-          const db = new Low<ConversationFile>(this.adapter('conversations', `${r.v.id}.json`), { conversation: r.v, messages: [] });
+          const db = new Low<ConversationFile>(this.adapter('conversations', `${r.v.id}.json`), { conversation: freezeDeep(r.v), messages: [] });
           this.conversations.set(r.v.id, loaded(db));
         }
         this.dirty.set(`c:${r.v.id}`, this.conversations.get(r.v.id)!.db);
@@ -229,9 +229,9 @@ export class LowdbChatStore implements ChatStore {
         const data = entry.db.data;
         // Idempotent: a seq already held is skipped (the shard was written after this batch).
         if (r.v.seq !== data.messages.length + 1) return;
-        data.messages.push(r.v);
+        data.messages.push(freezeDeep(r.v));
         if (r.v.clientId) entry.clientIds.set(r.v.clientId, r.v.seq);
-        data.conversation.updatedAt = Math.max(data.conversation.updatedAt, r.v.createdAt);
+        if (r.v.createdAt > data.conversation.updatedAt) data.conversation = freezeDeep({ ...data.conversation, updatedAt: r.v.createdAt });
         this.dirty.set(`c:${r.v.conversationId}`, entry.db);
         return;
       }
@@ -248,12 +248,18 @@ export class LowdbChatStore implements ChatStore {
       const db = new Low<VisitorBucket>(this.adapter('visitors', name), { visitors: [] });
       await db.read();
       this.buckets.set(name.slice(0, -5), db);
-      for (const v of db.data.visitors) this.indexVisitor(v);
+      db.data.visitors.forEach((v, i) => {
+        this.indexVisitor(freezeDeep(v));
+        this.visitorSlots.set(v.id, i);
+      });
     }
     for (const name of await listJson(join(this.opts.dir, 'conversations'))) {
       const db = new Low<ConversationFile>(this.adapter('conversations', name), null as never);
       await db.read();
-      if (db.data) this.conversations.set(db.data.conversation.id, loaded(db));
+      if (!db.data) continue;
+      freezeDeep(db.data.conversation);
+      db.data.messages.forEach(freezeDeep);
+      this.conversations.set(db.data.conversation.id, loaded(db));
     }
     // Replay the logs in order, then compact so the next start does not replay them again.
     const logs = await listLogs(this.opts.dir);
@@ -264,7 +270,7 @@ export class LowdbChatStore implements ChatStore {
     for (const key of this.dirty.keys()) {
       if (!key.startsWith('c:')) continue;
       const data = this.conversations.get(key.slice(2))!.db.data;
-      data.conversation.lastSeq = data.messages.length;
+      if (data.conversation.lastSeq !== data.messages.length) data.conversation = freezeDeep({ ...data.conversation, lastSeq: data.messages.length });
     }
     const highest = logs.reduce((n, l) => (Number.isFinite(l.n) ? Math.max(n, l.n) : n), 0);
     this.wal = new WriteAheadLog(this.opts.dir, this.opts.fsync ?? false, highest);
@@ -358,6 +364,15 @@ export class LowdbChatStore implements ChatStore {
     this.visitorsById.set(v.id, v);
     this.visitorsByToken.set(`${v.siteId}:${v.tokenHash}`, v);
   }
+  /** Add or replace (by id) a frozen visitor record in its bucket and the indexes. */
+  private putVisitorRecord(db: Low<VisitorBucket>, v: VisitorRecord) {
+    const slot = this.visitorSlots.get(v.id);
+    if (slot === undefined) {
+      this.visitorSlots.set(v.id, db.data.visitors.length);
+      db.data.visitors.push(v);
+    } else db.data.visitors[slot] = v;
+    this.indexVisitor(v);
+  }
   private bucketOf(id: string) {
     const key = `b${id.charCodeAt(0).toString(16)}`;
     let db = this.buckets.get(key);
@@ -374,38 +389,38 @@ export class LowdbChatStore implements ChatStore {
     return [`c:${id}`, () => ({ k: 'conv', v: this.conversations.get(id)!.db.data.conversation })];
   }
   async createVisitor(visitor: VisitorRecord, opts?: WriteOptions) {
-    const record = structuredClone(visitor);
+    const record = freezeDeep(structuredClone(visitor));
     const { key, db } = this.bucketOf(record.id);
-    db.data.visitors.push(record);
-    this.indexVisitor(record);
+    this.putVisitorRecord(db, record);
     await this.save(`v:${key}`, db, this.visitorEntity(record.id), opts);
   }
   async getVisitor(id: string) {
-    return clone(this.visitorsById.get(id));
+    return this.visitorsById.get(id);
   }
   async findVisitorByToken(siteId: string, tokenHash: string) {
-    return clone(this.visitorsByToken.get(`${siteId}:${tokenHash}`));
+    return this.visitorsByToken.get(`${siteId}:${tokenHash}`);
   }
   async updateVisitor(id: string, patch: Partial<VisitorRecord>, opts?: WriteOptions) {
-    const record = this.visitorsById.get(id);
-    if (!record) throw new Error(`visitor ${id} not found`);
-    Object.assign(record, patch);
+    const current = this.visitorsById.get(id);
+    if (!current) throw new Error(`visitor ${id} not found`);
+    const record: VisitorRecord = freezeDeep({ ...current, ...structuredClone(patch) });
     const { key, db } = this.bucketOf(id);
+    this.putVisitorRecord(db, record);
     await this.save(`v:${key}`, db, this.visitorEntity(id), opts);
-    return clone(record)!;
+    return record;
   }
 
   // ---- conversations and messages (conversations/<id>.json) ----
   async createConversation(conversation: ConversationRecord, opts?: WriteOptions) {
     const db = new Low<ConversationFile>(this.adapter('conversations', `${conversation.id}.json`), {
-      conversation: structuredClone(conversation),
+      conversation: freezeDeep(structuredClone(conversation)),
       messages: [],
     });
     this.conversations.set(conversation.id, loaded(db));
     await this.save(`c:${conversation.id}`, db, this.conversationEntity(conversation.id), opts);
   }
   async getConversation(id: string) {
-    return clone(this.conversations.get(id)?.db.data.conversation);
+    return this.conversations.get(id)?.db.data.conversation;
   }
   async updateConversation(
     id: string,
@@ -419,9 +434,10 @@ export class LowdbChatStore implements ChatStore {
     if (expect && Object.entries(expect).some(([k, v]) => current[k as keyof ConversationRecord] !== v)) {
       return undefined;
     }
-    Object.assign(current, patch, { updatedAt: Date.now() });
+    const next: ConversationRecord = freezeDeep({ ...current, ...structuredClone(patch), updatedAt: Date.now() });
+    entry.db.data.conversation = next;
     await this.save(`c:${id}`, entry.db, this.conversationEntity(id), opts);
-    return clone(current);
+    return next;
   }
   async listConversations(filter: ConversationFilter) {
     const out: ConversationRecord[] = [];
@@ -438,7 +454,7 @@ export class LowdbChatStore implements ChatStore {
     }
     if (filter.newestFirst) out.sort(newestFirst);
     else out.sort((a, b) => (a.queuedAt ?? a.createdAt) - (b.queuedAt ?? b.createdAt));
-    return out.slice(0, filter.limit ?? 500).map((c) => structuredClone(c));
+    return out.slice(0, filter.limit ?? 500);
   }
 
   async appendMessage(conversationId: string, input: NewMessage): Promise<AppendResult> {
@@ -449,23 +465,23 @@ export class LowdbChatStore implements ChatStore {
       const seq = entry.clientIds.get(input.clientId)!;
       // The original may still be in flight: wait for the flush that holds it before acking.
       await this.commit.flushed();
-      return { message: structuredClone(data.messages[seq - 1]!), created: false };
+      return { message: data.messages[seq - 1]!, created: false };
     }
     const seq = data.conversation.lastSeq + 1;
-    const message: Message = { ...structuredClone(input), id: newId(), conversationId, seq, createdAt: Date.now() };
+    // Not cloned: the caller built `input` for this call; freezing it keeps it as stored.
+    const message: Message = freezeDeep({ ...input, id: newId(), conversationId, seq, createdAt: Date.now() });
     data.messages.push(message);
-    data.conversation.lastSeq = seq;
-    data.conversation.updatedAt = message.createdAt;
+    data.conversation = freezeDeep({ ...data.conversation, lastSeq: seq, updatedAt: message.createdAt });
     if (input.clientId) entry.clientIds.set(input.clientId, seq);
     // The message record alone: replay derives lastSeq and updatedAt from it.
     if (this.opts.dir) this.pendingMessages.push(message);
     await this.save(`c:${conversationId}`, entry.db, null);
-    return { message: structuredClone(message), created: true };
+    return { message, created: true };
   }
   async listMessages(conversationId: string, afterSeq = 0, limit = 500) {
     const messages = this.conversations.get(conversationId)?.db.data.messages ?? [];
     // seq n sits at index n-1: slice instead of scanning the whole history.
-    return structuredClone(messages.slice(afterSeq, afterSeq + limit));
+    return messages.slice(afterSeq, afterSeq + limit);
   }
 }
 
@@ -493,10 +509,6 @@ function upsert<T>(list: T[], item: T, same: (x: T) => boolean) {
   const i = list.findIndex(same);
   if (i >= 0) list[i] = structuredClone(item);
   else list.push(structuredClone(item));
-}
-
-function clone<T>(x: T | undefined): T | undefined {
-  return x === undefined ? undefined : structuredClone(x);
 }
 
 async function removeTempFiles(dir: string): Promise<void> {

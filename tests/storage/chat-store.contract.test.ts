@@ -92,13 +92,30 @@ describe.each(implementations)('ChatStore contract: %s', (_name, make) => {
     expect(queue.map((c) => c.id)).toEqual(['early', 'late']);
   });
 
-  it('returns copies: mutating a result does not change the store', async () => {
+  it('returns read-only records: changing one throws, the store is unchanged, an update makes a new record', async () => {
     const store = await make();
     await store.open();
-    await store.createConversation(conversation('c1'));
+    const input = conversation('c1', { visit: { pages: [{ url: 'https://shop.test/', title: 'Home', at: 1 }] } });
+    await store.createConversation(input);
+    // The caller's object is not the stored one: changing it later changes nothing.
+    input.status = 'closed';
     const got = (await store.getConversation('c1'))!;
-    got.status = 'closed';
-    expect((await store.getConversation('c1'))!.status).toBe('bot');
+    expect(got.status).toBe('bot');
+    expect(() => {
+      got.status = 'closed';
+    }).toThrow(TypeError);
+    expect(() => got.visit!.pages.push({ url: 'x', title: 'x', at: 2 })).toThrow(TypeError);
+    const updated = (await store.updateConversation('c1', { status: 'queued' }))!;
+    expect(updated.status).toBe('queued');
+    expect(got.status).toBe('bot');
+    await store.createVisitor({ id: 'v1', siteId: 'shop', tokenHash: 'abc', languages: ['fr'], createdAt: 1 });
+    const visitor = (await store.getVisitor('v1'))!;
+    expect(() => visitor.languages.push('de')).toThrow(TypeError);
+    const { message } = await store.appendMessage('c1', { author: 'visitor', text: 'hi', clientId: 'k1' });
+    expect(() => {
+      message.text = 'changed';
+    }).toThrow(TypeError);
+    expect((await store.listMessages('c1'))[0]!.text).toBe('hi');
   });
 
   it('finds visitors by token digest within their site only', async () => {
