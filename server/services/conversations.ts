@@ -25,12 +25,17 @@ export class Conversations {
     this.watchers.push(watcher);
   }
 
-  /** Store, then publish to the visitor's tabs and to the agents following the conversation. */
-  async append(conv: ConversationRecord, message: NewMessage): Promise<AppendResult> {
+  /**
+   * Store, then publish to the visitor's tabs and to the agents following the conversation.
+   * `fromSocket`: the visitor socket that sent it gets the message in its ack, not twice.
+   */
+  async append(conv: ConversationRecord, message: NewMessage, fromSocket?: string): Promise<AppendResult> {
     const result = await this.store.appendMessage(conv.id, message);
     if (result.created) {
       // Internal notes are for agents only (issue #4).
-      if (!result.message.internal) this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, toVisitorMessage(result.message));
+      if (!result.message.internal) {
+        this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, toVisitorMessage(result.message), fromSocket ? { except: fromSocket } : undefined);
+      }
       this.notifier.toConversation(conv.id, SERVER_EVT.messageCreated, result.message);
     }
     return result;

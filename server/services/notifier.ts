@@ -4,11 +4,18 @@ import type { SERVER_EVT } from '../protocol/events.js';
 
 export type ServerEvent = (typeof SERVER_EVT)[keyof typeof SERVER_EVT];
 
+export interface EmitOptions {
+  /** May be dropped if a socket is not ready (typing signals). */
+  volatile?: boolean;
+  /** A socket id that is told otherwise (by its ack): it gets no copy. */
+  except?: string;
+}
+
 export interface Notifier {
   /** Every tab of one visitor. */
-  toVisitor(visitorId: string, event: ServerEvent, payload: unknown, volatile?: boolean): void;
+  toVisitor(visitorId: string, event: ServerEvent, payload: unknown, opts?: EmitOptions): void;
   /** Every agent socket that has the conversation open. */
-  toConversation(conversationId: string, event: ServerEvent, payload: unknown, volatile?: boolean): void;
+  toConversation(conversationId: string, event: ServerEvent, payload: unknown, opts?: EmitOptions): void;
   /** Every online agent of the site who speaks `lang`. */
   toLanguage(siteId: string, lang: string, event: ServerEvent, payload: unknown): void;
   /** Make every socket of the agent follow the conversation. */

@@ -30,6 +30,8 @@ export interface VisitorContext {
   siteId: string;
   visitorId?: string;
   languages: string[];
+  /** The socket this context belongs to: it learns of its own messages from their acks. */
+  socketId?: string;
   /** Set while the visitor record is being created (first message or hand-off). */
   creating?: Promise<{ visitor: VisitorRecord; token: string }>;
   /** From the handshake headers, for the context panel (issue #4). */
@@ -97,7 +99,7 @@ export class VisitorService {
             text: input.text,
             clientId: input.clientId,
             ...(input.page ? { page: input.page } : {}),
-          });
+          }, ctx.socketId);
           const current = (await this.store.getConversation(conv.id))!;
           resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
           // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others (issue 5).

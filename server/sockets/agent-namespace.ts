@@ -62,7 +62,7 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
     command(socket, AGENT_CMD.typingSet, AgentTypingSchema, async (p) => {
       const conv = await agents.typingTarget(await me(), p.conversationId);
       if (conv) {
-        deps.notifier.toVisitor(conv.visitorId, SERVER_EVT.typingChanged, { conversationId: conv.id, author: 'agent', typing: p.typing }, true);
+        deps.notifier.toVisitor(conv.visitorId, SERVER_EVT.typingChanged, { conversationId: conv.id, author: 'agent', typing: p.typing }, { volatile: true });
       }
     }, log);
     registerConsoleCommands(socket, deps.workspace, me, log);

@@ -8,11 +8,13 @@ export function createSocketNotifier(io: Server): Notifier {
   const visitors = io.of(NS.visitor);
   const agents = io.of(NS.agent);
   return {
-    toVisitor(visitorId, event, payload, volatile) {
-      (volatile ? visitors.volatile : visitors).to(rooms.visitor(visitorId)).emit(event, payload);
+    toVisitor(visitorId, event, payload, opts) {
+      const to = (opts?.volatile ? visitors.volatile : visitors).to(rooms.visitor(visitorId));
+      (opts?.except ? to.except(opts.except) : to).emit(event, payload);
     },
-    toConversation(conversationId, event, payload, volatile) {
-      (volatile ? agents.volatile : agents).to(rooms.conversation(conversationId)).emit(event, payload);
+    toConversation(conversationId, event, payload, opts) {
+      const to = (opts?.volatile ? agents.volatile : agents).to(rooms.conversation(conversationId));
+      (opts?.except ? to.except(opts.except) : to).emit(event, payload);
     },
     toLanguage(siteId, lang, event, payload) {
       agents.to(rooms.language(siteId, lang)).emit(event, payload);

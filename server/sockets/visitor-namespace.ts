@@ -50,6 +50,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
       }
       const ctx: VisitorContext = {
         siteId: auth.siteId,
+        socketId: socket.id,
         languages: auth.languages?.length ? auth.languages : acceptLanguages(socket.handshake.headers['accept-language']),
       };
       if (auth.token) {
@@ -89,7 +90,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     command(socket, VISITOR_CMD.typingSet, VisitorTypingSchema, async (p) => {
       const conversationId = await visitors.currentConversationId(ctx);
       if (conversationId) {
-        deps.notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, true);
+        deps.notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, { volatile: true });
       }
     }, log);
     command(socket, VISITOR_CMD.visitUpdate, VisitUpdateSchema, (p) => deps.details.update(ctx, p), log);

@@ -56,6 +56,26 @@ describe('visitor ↔ bot', () => {
   });
 });
 
+describe('several tabs of one visitor', () => {
+  it('a sent message reaches the other tabs once; the sending tab has it from its ack only', async () => {
+    const first = await newVisitor(['en']);
+    const { token } = await ok<VisitorSendResult>(first, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'How can I track my order?', page });
+    const second = connectVisitor(server.url, { siteId: 'demo', languages: ['en'], token });
+    await waitFor(second, 'connect');
+    const seenByFirst = collect<Message>(first, SERVER_EVT.messageCreated);
+    const seenBySecond = collect<Message>(second, SERVER_EVT.messageCreated);
+    const botMsg = waitFor<Message>(first, SERVER_EVT.messageCreated, (m) => m.author === 'bot');
+    const sent = await ok<VisitorSendResult>(first, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'How much is shipping?', page });
+    await botMsg;
+    await waitFor(second, SERVER_EVT.messageCreated, (m: Message) => m.seq === sent.message.seq + 1).catch(() => undefined);
+    expect(seenBySecond.filter((m) => m.seq === sent.message.seq)).toHaveLength(1);
+    expect(seenByFirst.filter((m) => m.seq === sent.message.seq)).toHaveLength(0);
+    // Both tabs get the bot's answer.
+    expect(seenByFirst.some((m) => m.author === 'bot' && m.seq > sent.message.seq)).toBe(true);
+    expect(seenBySecond.some((m) => m.author === 'bot' && m.seq > sent.message.seq)).toBe(true);
+  });
+});
+
 describe('hand-off to a person who speaks the language', () => {
   it('routes a French request to the French agent only; the reply reaches the visitor', async () => {
     const camille = await connectAgent(server.url, 'camille@demo.bulle.chat', 'demo-camille');
