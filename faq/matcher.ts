@@ -3,9 +3,10 @@
 // how much of its closest phrasing the message says — and one calibrated confidence 0..1 that
 // also knows how much of the message the FAQ understands at all. Built once per site at start;
 // match() is synchronous and takes well under a millisecond on a few hundred phrasings.
+import { LRUCache } from 'lru-cache';
 import type { Lang } from '../server/protocol/types.js';
 import { combine, type Features } from './confidence.js';
-import { createLangIndex, type LangIndex } from './faq-index.js';
+import { createLangIndex, type LangIndex, type Query } from './faq-index.js';
 import { DEFAULT_THRESHOLDS } from './decide.js';
 import type { FaqCatalog, MatchCandidate, Matcher } from './types.js';
 
@@ -14,25 +15,72 @@ export const ANSWER_THRESHOLD = DEFAULT_THRESHOLDS.answer;
 
 const MAX_CANDIDATES = 5;
 
-export function createFaqMatcher(catalog: FaqCatalog): Matcher {
-  const byLang = new Map<Lang, LangIndex>();
-  for (const [lang, file] of Object.entries(catalog)) byLang.set(lang, createLangIndex(file.entries, lang));
+export interface MatcherOptions {
+  /**
+   * Messages and analysed queries remembered per language (0: none). Shop questions repeat ("where
+   * is my order 48213?" and "…51234?" analyse the same), and a remembered result is the same
+   * result: the cache saves time, never changes an answer. A few KB per entry.
+   */
+  cacheSize?: number;
+}
+
+export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000 }: MatcherOptions = {}): Matcher {
+  const byLang = new Map<Lang, (text: string) => readonly MatchCandidate[]>();
+  for (const [lang, file] of Object.entries(catalog)) byLang.set(lang, cachedRank(createLangIndex(file.entries, lang), cacheSize));
   return {
     match(text, lang) {
-      const index = byLang.get(lang);
-      return index ? rank(index, text, MAX_CANDIDATES) : [];
+      const rankOf = byLang.get(lang);
+      return rankOf ? [...rankOf(text)] : [];
     },
   };
 }
 
+/**
+ * rank() behind two caches: the exact text (skips the analysis too), then the analysed query
+ * (everything score() reads of it), so greetings, case and order numbers still hit.
+ */
+function cachedRank(index: LangIndex, size: number): (text: string) => readonly MatchCandidate[] {
+  if (size <= 0) return (text) => rank(index, text, MAX_CANDIDATES);
+  const byText = new LRUCache<string, readonly MatchCandidate[]>({ max: size });
+  const byQuery = new LRUCache<string, readonly MatchCandidate[]>({ max: size });
+  return (text) => {
+    const hit = byText.get(text);
+    if (hit) return hit;
+    const query = index.query(text);
+    const key = queryKey(query);
+    let result = byQuery.get(key);
+    if (!result) {
+      // Frozen: every caller shares it.
+      result = Object.freeze(rankQuery(index, query, MAX_CANDIDATES).map((c) => Object.freeze({ ...c, scores: Object.freeze(c.scores) })));
+      byQuery.set(key, result);
+    }
+    byText.set(text, result);
+    return result;
+  };
+}
+
+/** What score() reads of a query: the stems in order (keyword rules) and every term's fields. */
+function queryKey(query: Query): string {
+  const stems = query.tokens.map((t) => t.stem).join(' ');
+  const terms = query.terms.map((t) => `${t.term}:${t.similarity}:${t.known ? 1 : 0}:${t.topical ? 1 : 0}:${t.weight}`).join(' ');
+  return `${stems}\u0000${terms}`;
+}
+
 /** Every entry that shares something with the message, best first. */
 export function rank(index: LangIndex, text: string, limit = Infinity): MatchCandidate[] {
-  return combine(score(index, text), limit);
+  return rankQuery(index, index.query(text), limit);
+}
+
+function rankQuery(index: LangIndex, query: Query, limit: number): MatchCandidate[] {
+  return combine(scoreQuery(index, query), limit);
 }
 
 /** Component scores of every entry that shares something with the message. */
 export function score(index: LangIndex, text: string): { faqId: string; features: Features }[] {
-  const query = index.query(text);
+  return scoreQuery(index, index.query(text));
+}
+
+function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: Features }[] {
   const total = query.terms.reduce((sum, t) => sum + t.weight, 0);
   if (total === 0) return [];
   // How much of what the message is about the FAQ knows: its topical words against the words the

@@ -45,6 +45,8 @@ const ConfigSchema = Type.Object({
   anyAgentAfterMs: Type.Integer({ minimum: 0, maximum: 86_400_000 }),
   /** Chats at once for an agent without their own `maxChats`. */
   agentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
+  /** FAQ matcher results remembered per site language (faq/matcher.ts); 0 turns the cache off. */
+  botCacheSize: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -72,6 +74,7 @@ export const defaults: Config = {
   routingGraceMs: 30_000,
   anyAgentAfterMs: 120_000,
   agentMaxChats: 3,
+  botCacheSize: 2000,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -112,6 +115,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     routingGraceMs: ['BULLE_GRACE_MS', num],
     anyAgentAfterMs: ['BULLE_ANY_AGENT_AFTER_MS', num],
     agentMaxChats: ['BULLE_AGENT_MAX_CHATS', num],
+    botCacheSize: ['BULLE_BOT_CACHE', num],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {

@@ -20,7 +20,7 @@ export default fp<{ config: Config; store: ChatStore }>(
   async (app, { config, store }) => {
     await store.open();
     if (config.seedDemo && (await seedDemo(store))) app.log.info('created the demo site, FAQ and agents');
-    const sites = new SiteRegistry(store);
+    const sites = new SiteRegistry(store, { botCacheSize: config.botCacheSize });
     await sites.load();
     app.decorate('config', config);
     app.decorate('store', store);

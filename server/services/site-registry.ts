@@ -18,7 +18,10 @@ export interface LoadedSite {
 export class SiteRegistry {
   private sites = new Map<string, LoadedSite>();
 
-  constructor(private readonly store: ChatStore) {}
+  constructor(
+    private readonly store: ChatStore,
+    private readonly opts: { botCacheSize?: number } = {},
+  ) {}
 
   async load(): Promise<void> {
     for (const site of await this.store.listSites()) await this.add(site);
@@ -32,7 +35,7 @@ export class SiteRegistry {
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {
       throw new Error(`site ${site.id}: thresholds must satisfy 0 <= suggest <= answer <= 1`);
     }
-    const bot = createSiteBot(catalog, createFaqMatcher(catalog), site.defaultLanguage, t);
+    const bot = createSiteBot(catalog, createFaqMatcher(catalog, { cacheSize: this.opts.botCacheSize }), site.defaultLanguage, t);
     this.sites.set(site.id, { site, bot });
   }
 
