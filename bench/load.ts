@@ -335,6 +335,7 @@ async function benchBulle() {
       runMs,
       drainSeconds,
       maxChats: env.BULLE_AGENT_MAX_CHATS,
+      botCache: env.BULLE_BOT_CACHE,
       msgsPerSec: ackedInWindow / (durationMs / 1000),
       bot,
       agentLat,
@@ -345,6 +346,8 @@ async function benchBulle() {
       botUnconfirmed: results.reduce((n, r) => n + r.botUnconfirmed, 0),
       botAnswers: results.reduce((n, r) => n + r.botAnswers, 0),
       botFallbacks: results.reduce((n, r) => n + r.botFallbacks, 0),
+      botSuggests: results.reduce((n, r) => n + r.botSuggests, 0),
+      distinctQuestions: new Set(results.flatMap((r) => r.questionTexts)).size,
       botLost,
       botUndelivered: results.reduce((n, r) => n + r.botUndeliveredDisconnected, 0),
       convSent: results.reduce((n, r) => n + r.convSent, 0),
@@ -467,7 +470,8 @@ console.log('');
 console.log('details (Bulle run):');
 console.log(`  server start ${b.startMs} ms; connect ${b.connect.map((c) => `${c.connected}/${c.connected + c.failed} in ${c.ms} ms`).join(', ')}; connect errors: ${countsText(mergeCounts(b.connect.map((c) => c.errors)))}`);
 console.log(`  hand-offs: ${b.hand.requested} requested, ${b.hand.assigned} assigned before the run (${b.hand.queued} still queued); request → assigned p50 ${ms(b.hand.latency.p50)} / p99 ${ms(b.hand.latency.p99)} ms; conversations held by the agents in all: ${b.hand.claimed} (${b.hand.routed} auto-assigned by the server, ${b.hand.claimConflicts} claims lost to it); claim errors: ${countsText(b.hand.claimErrors)}; BULLE_AGENT_MAX_CHATS ${b.maxChats}`);
-console.log(`  FAQ questions: ${b.botSent} sent, ${b.botAcked} acked, ${b.botSkipped} slots skipped (no idle visitor: replies too slow), bot answered ${b.botAnswers}, fell back ${b.botFallbacks}; lost ${b.botLost}, undelivered to dropped sockets ${b.botUndelivered}, still unanswered and unacked after the drain ${b.botUnconfirmed}`);
+console.log(`  FAQ questions: ${b.botSent} sent, ${b.botAcked} acked, ${b.botSkipped} slots skipped (no idle visitor: replies too slow), bot answered ${b.botAnswers}, suggested ${b.botSuggests}, fell back ${b.botFallbacks}; lost ${b.botLost}, undelivered to dropped sockets ${b.botUndelivered}, still unanswered and unacked after the drain ${b.botUnconfirmed}`);
+console.log(`  questions asked: ${b.distinctQuestions} distinct texts among ${b.botSent} (bench/lib/questions.ts: en 40 %, fr 25 %, es 20 %, de 15 %, greetings, thanks, order numbers); server matcher cache ${b.botCache === '0' ? 'OFF (BULLE_BOT_CACHE=0)' : `on (BULLE_BOT_CACHE ${b.botCache ?? 'default 2000'} per language)`}`);
 console.log(`  agent replies: ${b.agentSent} sent, ${b.agentAcked} acked, ${b.agentSkipped} skipped; errors: ${countsText(b.agentErrors)}; lost ${b.agentLost}, undelivered to dropped sockets ${b.agentUndelivered}`);
 console.log(`  visitor follow-ups: ${b.convSent} sent, ${b.convAcked} acked, ${b.convSkipped} skipped; lost ${b.v2aLost}`);
 console.log(`  drain after the run ${fmt(b.drainSeconds, 1)} s; ack timeouts ${b.ackTimeouts}; ack errors: ${countsText(b.ackErrors)}; visitor disconnects ${b.disconnects} (${countsText(b.disconnectReasons)}); agent disconnects ${b.agentDisconnects}`);

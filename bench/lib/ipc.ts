@@ -74,7 +74,10 @@ export interface RunResult {
   /** Ack timed out and no reply by the end of the drain (neither confirmed nor lost). */
   botUnconfirmed: number;
   botAnswers: number;
+  botSuggests: number;
   botFallbacks: number;
+  /** The distinct FAQ question texts this worker sent (bench/lib/questions.ts). */
+  questionTexts: string[];
   /** Visitor → agent messages acked by the server (clientIds; the agents report what arrived). */
   convSent: number;
   convAckedIds: string[];

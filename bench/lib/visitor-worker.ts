@@ -8,10 +8,10 @@
 // Every loop is bounded by count and by time; the worker also exits on its own watchdog.
 import { io, type Socket } from 'socket.io-client';
 import { cpuSeconds, memMB, now, sleep } from './proc.js';
+import { languageOf, questionFor } from './questions.js';
 import {
   HANDOFF_TEXT,
   PAGE,
-  QUESTIONS,
   stampRe,
   type ConnectCmd,
   type FromWorker,
@@ -34,6 +34,8 @@ interface Visitor {
   convInflight: number;
   lastSendAt: number;
   handoffT0?: number;
+  /** FAQ questions asked so far (picks the next one). */
+  asked: number;
 }
 
 const WATCHDOG_MS = Number(process.env.BENCH_WORKER_WATCHDOG_MS ?? 15 * 60_000);
@@ -56,6 +58,8 @@ const agentLatencies: number[] = [];
 const agentReceivedIds: string[] = [];
 const handoffLatencies: number[] = [];
 let botAnswers = 0;
+let botSuggests = 0;
+const questionTexts = new Set<string>();
 let botFallbacks = 0;
 let disconnects = 0;
 const disconnectReasons: Record<string, number> = {};
@@ -66,6 +70,7 @@ function onMessageCreated(v: Visitor, m: { author?: string; text?: string; clien
   if (m.author === 'bot') {
     if (m.bot?.outcome === 'fallback') botFallbacks++;
     else if (m.bot?.outcome === 'answer') botAnswers++;
+    else if (m.bot?.outcome === 'suggest') botSuggests++;
     if (v.pending) {
       if (collecting) botLatencies.push(t - v.pending.t0);
       v.pending = null;
@@ -107,14 +112,16 @@ async function connect(cmd: ConnectCmd) {
     };
     const open = (n: number) => {
       inflight++;
+      const handoff = n - cmd.offset < cmd.handoffs;
       const socket = io(cmd.url + '/visitor', {
         transports: ['websocket'],
-        auth: { siteId: 'demo', languages: ['en'] },
+        // Visitors who ask for a person write English: the bench's agents speak it.
+        auth: { siteId: 'demo', languages: handoff ? ['en'] : languageOf(n).browser },
         reconnection: false,
         forceNew: true,
         timeout: Math.max(5000, cmd.timeoutMs),
       });
-      const v: Visitor = { n, socket, connected: false, handoff: n - cmd.offset < cmd.handoffs, status: 'none', pending: null, convInflight: 0, lastSendAt: 0 };
+      const v: Visitor = { n, socket, connected: false, handoff, status: 'none', pending: null, convInflight: 0, lastSendAt: 0, asked: 0 };
       let settled = false;
       socket.once('connect', () => {
         if (settled) return;
@@ -246,7 +253,8 @@ async function run(cmd: RunCmd) {
         v.pending = pending;
         v.lastSendAt = tickNow;
         botSent++;
-        const text = QUESTIONS[(v.n + botSent) % QUESTIONS.length]!;
+        const text = questionFor(v.n, v.asked++);
+        questionTexts.add(text);
         v.socket.timeout(cmd.ackTimeoutMs).emit('message:send', { clientId, text, page: PAGE }, (err: unknown, res?: { ok: boolean; error?: { code: string } }) => {
           if (!err && res?.ok) {
             botAcked++;
@@ -325,7 +333,9 @@ async function run(cmd: RunCmd) {
     botSkipped,
     botUnconfirmed,
     botAnswers,
+    botSuggests,
     botFallbacks,
+    questionTexts: [...questionTexts],
     convSent,
     convAckedIds,
     convSkipped,

@@ -39,7 +39,7 @@ export default fp<RealtimeOptions>(
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
     guard.attach(io);
-    const notifier = createSocketNotifier(io);
+    const notifier = createSocketNotifier(io, { singleServer: !opts.adapter });
     const conversations = new Conversations(app.store, notifier);
     // Routing applies its decisions through these from now on (plugins/routing.ts).
     app.chatRouting.attach({ notifier, conversations });
