@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import type { ChatStore } from './storage/chat-store.js';
 import { LowdbChatStore } from './storage/lowdb-chat-store.js';
 import { AppError } from './services/app-error.js';
-import { createLanguageDetector, type LanguageDetector } from '../faq/index.js';
+import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
 import routing from './plugins/routing.js';
@@ -21,7 +21,8 @@ import agentAuthRoutes from './routes/agent-auth.js';
 
 export interface ServerDeps {
   store?: ChatStore;
-  detector?: LanguageDetector;
+  /** The FAQ bot and language detector (default: on their own thread, or inline with botThread false). */
+  bots?: Bots;
   /** A Socket.IO adapter for scale-out (default: in-memory, one process). */
   adapter?: ServerOptions['adapter'];
 }
@@ -51,14 +52,15 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const store =
     deps.store ?? new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync });
   await app.register(fastifyCookie);
-  await app.register(storage, { config, store });
+  const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize });
+  await app.register(storage, { config, store, bots });
   // Before every route: headers and limits attach to routes as they are added (issue 5).
   await app.register(securityHeaders, { hsts: config.secureCookies });
   await app.register(rateLimits);
   await app.register(origins);
   // Before realtime, which hands it the sockets (issue #4).
   await app.register(routing);
-  await app.register(realtime, { detector: deps.detector ?? createLanguageDetector(), adapter: deps.adapter });
+  await app.register(realtime, { adapter: deps.adapter });
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);

@@ -47,6 +47,8 @@ const ConfigSchema = Type.Object({
   agentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
   /** FAQ matcher results remembered per site language (faq/matcher.ts); 0 turns the cache off. */
   botCacheSize: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  /** The FAQ matcher and language detector on a thread of their own (server/bot/bots.ts). */
+  botThread: Type.Boolean(),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -75,6 +77,7 @@ export const defaults: Config = {
   anyAgentAfterMs: 120_000,
   agentMaxChats: 3,
   botCacheSize: 2000,
+  botThread: true,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -116,6 +119,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     anyAgentAfterMs: ['BULLE_ANY_AGENT_AFTER_MS', num],
     agentMaxChats: ['BULLE_AGENT_MAX_CHATS', num],
     botCacheSize: ['BULLE_BOT_CACHE', num],
+    botThread: ['BULLE_BOT_THREAD', bool],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {

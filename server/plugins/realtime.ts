@@ -14,7 +14,6 @@ import { VisitorDetails } from '../services/visitor-details.js';
 import { BotFeedback } from '../services/bot-feedback.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
-import type { LanguageDetector } from '../../faq/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,7 +22,6 @@ declare module 'fastify' {
 }
 
 export interface RealtimeOptions {
-  detector: LanguageDetector;
   adapter?: ServerOptions['adapter'];
 }
 
@@ -36,6 +34,9 @@ export default fp<RealtimeOptions>(
       // A message is at most 5,000 characters; 64 KB leaves room for the envelope, not for abuse.
       maxHttpBufferSize: 64 * 1024 + MAX_MESSAGE_CHARS * 4,
       serveClient: false,
+      // Off (the default, said out loud): each WebSocket would hold zlib contexts of its own, and
+      // our messages are a few hundred bytes (ws's README warns of the memory it costs).
+      perMessageDeflate: false,
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
     guard.attach(io);
@@ -48,7 +49,7 @@ export default fp<RealtimeOptions>(
     const visitors = new VisitorService({
       sites: app.sites,
       conversations,
-      detector: opts.detector,
+      bots: app.bots,
       routing: app.chatRouting,
       details,
       onError: (err) => log.error({ err }, 'visitor message processing failed'),

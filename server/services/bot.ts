@@ -4,12 +4,9 @@ import type { BotDecision, Link } from '../protocol/types.js';
 import type { FaqCatalog, Matcher, Thresholds } from '../../faq/index.js';
 import { DEFAULT_THRESHOLDS, decideMessage } from '../../faq/index.js';
 import type { ConversationRecord } from '../storage/records.js';
+import { BOT_INPUT_MAX_CHARS } from '../bot/limits.js';
 
-/**
- * What the bot reads of a message (issue 5, "Limits"): a 5,000-character message costs the
- * matcher ~50 ms of event loop, its first 500 characters ~5 ms, and a question is in there.
- */
-export const BOT_INPUT_MAX_CHARS = 500;
+export { BOT_INPUT_MAX_CHARS };
 
 export interface BotReply {
   decision: BotDecision;

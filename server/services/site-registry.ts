@@ -1,18 +1,16 @@
 // Sites and their bots, built once at start (FAQ files are validated then, not per message).
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFaqMatcher, loadFaqDir } from '../../faq/index.js';
 import type { SiteInfo } from '../protocol/types.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import type { SiteRecord } from '../storage/records.js';
-import { createSiteBot, type SiteBot } from './bot.js';
+import type { Bots } from '../bot/bots.js';
 
 /** Relative FAQ folders are relative to the project root, so a data dir can move between machines. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface LoadedSite {
   site: SiteRecord;
-  bot: SiteBot;
 }
 
 export class SiteRegistry {
@@ -20,7 +18,7 @@ export class SiteRegistry {
 
   constructor(
     private readonly store: ChatStore,
-    private readonly opts: { botCacheSize?: number } = {},
+    private readonly bots: Bots,
   ) {}
 
   async load(): Promise<void> {
@@ -29,14 +27,14 @@ export class SiteRegistry {
 
   async add(site: SiteRecord): Promise<void> {
     const dir = isAbsolute(site.faqDir) ? site.faqDir : resolve(PROJECT_ROOT, site.faqDir);
-    const catalog = await loadFaqDir(dir);
     const t = site.thresholds;
     // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1 (issue #3).
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {
       throw new Error(`site ${site.id}: thresholds must satisfy 0 <= suggest <= answer <= 1`);
     }
-    const bot = createSiteBot(catalog, createFaqMatcher(catalog, { cacheSize: this.opts.botCacheSize }), site.defaultLanguage, t);
-    this.sites.set(site.id, { site, bot });
+    // The bot loads the FAQ files (and rejects on a bad one, naming file and field).
+    await this.bots.addSite({ id: site.id, languages: site.languages, defaultLanguage: site.defaultLanguage, faqDir: dir, ...(t ? { thresholds: t } : {}) });
+    this.sites.set(site.id, { site });
   }
 
   get(siteId: string): LoadedSite | undefined {

@@ -10,13 +10,14 @@ import type {
   VisitorSendResult,
   VisitorSyncResult,
 } from '../protocol/types.js';
-import type { LanguageDetector } from '../../faq/index.js';
+import type { Bots } from '../bot/bots.js';
+import type { Thought } from '../bot/engine.js';
+import { BOT_INPUT_MAX_CHARS } from '../bot/limits.js';
 import type { WriteOptions } from '../storage/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../storage/records.js';
 import { AppError, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';
 import { recordUnanswered } from './bot-feedback.js';
-import { BOT_INPUT_MAX_CHARS } from './bot.js';
 import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
 import { hashToken, newId, newToken } from './secrets.js';
@@ -49,7 +50,7 @@ export interface VisitorRouting {
 export interface VisitorServiceDeps {
   sites: SiteRegistry;
   conversations: Conversations;
-  detector: LanguageDetector;
+  bots: Bots;
   routing: VisitorRouting;
   details: VisitorDetails;
   onError: (err: unknown) => void;
@@ -183,10 +184,10 @@ export class VisitorService {
         { status: 'closed' },
       );
     }
-    const detected = this.deps.detector.detect(text, {
-      allowed: site.languages,
-      browser: visitor.languages,
-      fallback: site.defaultLanguage,
+    const detected = await this.deps.bots.detect(site.id, text, { browser: visitor.languages }).catch((err: unknown) => {
+      // The bot thread failed: the browser's languages will have to do (the site's default at worst).
+      this.deps.onError(err);
+      return { lang: site.languages.find((l) => visitor.languages.some((b) => b.toLowerCase().startsWith(l))) ?? site.defaultLanguage, confidence: 0 };
     });
     const now = Date.now();
     const conv: ConversationRecord = {
@@ -211,26 +212,14 @@ export class VisitorService {
     return conv;
   }
 
-  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
-    const { site, bot } = loaded;
+  private async afterVisitorMessage({ site }: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
     if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
     if (conv.status === 'queued') return this.deps.conversations.announceQueuePreview(conv);
     if (conv.status !== 'bot') return;
-    // A conversation's language is sticky: short messages lean on what it already said.
-    // Chosen by the visitor or an agent (langLocked), it wins over detection (issue #3).
-    const detected = conv.langLocked
-      ? { lang: conv.lang, confidence: 1 }
-      : this.deps.detector.detect(text, {
-          allowed: site.languages,
-          browser,
-          ...(conv.visit?.pageLang ? { page: conv.visit.pageLang } : {}),
-          conversation: conv.lastSeq > 1 ? conv.lang : undefined,
-          fallback: site.defaultLanguage,
-        });
+    const { detected, reply } = await this.think(site.id, conv, text, browser);
     if (detected.lang !== conv.lang) {
       conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }))!;
     }
-    const reply = bot.reply(text, detected.lang, detected.confidence, conv.lastAnswer);
     if (reply.answer) {
       await this.deps.conversations.append(conv, {
         author: 'bot',
@@ -254,6 +243,27 @@ export class VisitorService {
       await recordUnanswered(this.store, conv, text, 'stepped-aside', reply.decision);
     }
     await this.queue(conv, reply.decision);
+  }
+
+  /**
+   * Language and FAQ decision (server/bot/). A conversation's language is sticky: short messages
+   * lean on what it already said; chosen by the visitor or an agent (langLocked), it wins over
+   * detection (issue #3). If the bot fails, the visitor is not left waiting: a person takes over.
+   */
+  private async think(siteId: string, conv: ConversationRecord, text: string, browser: string[]): Promise<Thought> {
+    try {
+      return await this.deps.bots.think({
+        siteId,
+        text,
+        hints: { browser, ...(conv.visit?.pageLang ? { page: conv.visit.pageLang } : {}), ...(conv.lastSeq > 1 ? { conversation: conv.lang } : {}) },
+        ...(conv.langLocked ? { locked: { lang: conv.lang, confidence: 1 } } : {}),
+        ...(conv.lastAnswer ? { last: conv.lastAnswer } : {}),
+      });
+    } catch (err) {
+      this.deps.onError(err);
+      const detected = { lang: conv.lang, confidence: conv.langConfidence };
+      return { detected, reply: { decision: { ...decision(conv, 'fallback', 'none'), langConfidence: detected.confidence } } };
+    }
   }
 
   /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it (issue #4). */

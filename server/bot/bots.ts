@@ -1,0 +1,129 @@
+// The server thread's handle on the bot (engine.ts). By default the engine runs on a worker
+// thread: matching and language detection were a third of the server thread's time under load
+// (bench:load --cpu-prof), and with them elsewhere the sockets, the store and routing keep that
+// thread to themselves. BULLE_BOT_THREAD=false runs the engine inline (one thread, as before).
+// Either way the calls are async, in order, and a site is known to the bot before its first message.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Detection } from '../../faq/index.js';
+import type { BotEngine, BotSite, LanguageHints, ThinkRequest, Thought } from './engine.js';
+import type { BotRequestMsg, BotResponseMsg } from './messages.js';
+
+export interface Bots {
+  /** Load the site's FAQ (again, if it changed); rejects with the FAQ loader's error. */
+  addSite(site: BotSite): Promise<void>;
+  detect(siteId: string, text: string, hints: LanguageHints): Promise<Detection>;
+  think(req: ThinkRequest): Promise<Thought>;
+  close(): Promise<void>;
+}
+
+export interface BotsOptions {
+  /** faq/matcher.ts cache entries per site language (BULLE_BOT_CACHE). */
+  cacheSize?: number;
+  /** A request the thread has not answered by then fails (and the thread is replaced). */
+  timeoutMs?: number;
+}
+
+/** The engine in this thread, loaded on first use (so thread mode never loads the FAQ code here). */
+export function createInlineBots({ cacheSize }: BotsOptions = {}): Bots {
+  let engine: Promise<BotEngine> | null = null;
+  const get = () => (engine ??= import('./engine.js').then((m) => m.createBotEngine({ cacheSize })));
+  return {
+    addSite: async (site) => (await get()).addSite(site),
+    detect: async (siteId, text, hints) => (await get()).detect(siteId, text, hints),
+    think: async (req) => (await get()).think(req),
+    close: async () => {},
+  };
+}
+
+/**
+ * A built server runs bot-thread.js as it is. From the TypeScript sources (tsx, vitest) the thread
+ * loads it through tsx's API: `--import tsx` in a worker's execArgv does not reach its entry file.
+ */
+function startThread(workerData: { cacheSize?: number }): Worker {
+  const opts = { workerData, execArgv: [] as string[] };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./bot-thread.js', import.meta.url), opts);
+  // The package's ESM build (require.resolve finds the CommonJS one, which fails when imported here).
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = new URL('./bot-thread.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(boot, { ...opts, eval: true });
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Request = BotRequestMsg extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+
+/** `thread()`: the current worker, if started (for tests and diagnostics). */
+export function createThreadBots({ cacheSize, timeoutMs = 10_000 }: BotsOptions = {}): Bots & { thread(): Worker | null } {
+  // Sites are sent again to a replacement thread before anything else.
+  const sites = new Map<string, BotSite>();
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  let worker: Worker | null = null;
+  let closed = false;
+
+  const stopped = (w: Worker, why: string) => {
+    if (worker !== w) return;
+    worker = null;
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      p.reject(new Error(`bot thread ${why}`));
+      pending.delete(id);
+    }
+  };
+
+  const spawn = (): Worker => {
+    const w = startThread({ cacheSize });
+    // The sockets keep the process alive; an idle bot thread should not.
+    w.unref();
+    w.on('message', (m: BotResponseMsg) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      clearTimeout(p.timer);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new Error(m.error));
+    });
+    w.on('error', (err) => stopped(w, `failed: ${err.message}`));
+    w.on('exit', (code) => stopped(w, `exited (${code})`));
+    for (const site of sites.values()) post(w, { op: 'site', site }).catch(() => {});
+    return w;
+  };
+
+  function post<T>(w: Worker, req: Request): Promise<T> {
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`bot thread: no answer in ${timeoutMs} ms`));
+        // Stuck (a runaway input?): replace it rather than queue behind it.
+        if (worker === w) void w.terminate();
+      }, timeoutMs);
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
+      w.postMessage({ ...req, id });
+    });
+  }
+
+  const call = <T>(req: Request): Promise<T> => {
+    if (closed) return Promise.reject(new Error('bot thread closed'));
+    worker ??= spawn();
+    return post<T>(worker, req);
+  };
+
+  return {
+    async addSite(site) {
+      await call<void>({ op: 'site', site });
+      sites.set(site.id, site);
+    },
+    detect: (siteId, text, hints) => call<Detection>({ op: 'detect', siteId, text, hints }),
+    think: (req) => call<Thought>({ op: 'think', req }),
+    thread: () => worker,
+    async close() {
+      closed = true;
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
