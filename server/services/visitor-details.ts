@@ -39,7 +39,7 @@ export class VisitorDetails {
       ctx.visit = undefined; // once stored, later pages come from messages or the next connection
     }
     if (page) visit = withPage(visit, page, Date.now());
-    if (!visit || sameVisit(conv.visit, visit)) return conv;
+    if (!visit || visit === conv.visit || sameVisit(conv.visit, visit)) return conv;
     // Not awaited alone (chat-store.ts, WriteOptions): a message's append follows and covers it;
     // otherwise a crash loses at most a page view.
     return (await this.store.updateConversation(conv.id, { visit }, undefined, { persist: 'background' })) ?? conv;
