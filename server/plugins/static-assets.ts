@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 
-const DEMO_SHOP = fileURLToPath(new URL('../demo-shop/', import.meta.url));
+// From the project root: this file (server/plugins/) and the server bundle (dist/server/) are both
+// two folders down, so the same relative path serves both.
+const DEMO_SHOP = fileURLToPath(new URL('../../server/demo-shop/', import.meta.url));
 
 export default fp<{ distDir: string }>(
   async (app, { distDir }) => {

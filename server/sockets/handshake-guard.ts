@@ -3,7 +3,10 @@
 // address that already holds BULLE_MAX_CONN_PER_IP connections (HTTP 403 from engine.io; a
 // browser only sees a failed WebSocket). Then per namespace: /agent only from the console's
 // origin, /visitor per site (visitor-namespace.ts, through `visitor` below).
+// Once connected, a client keeps only the handshake data the namespaces read (HANDSHAKE_HEADERS),
+// not the whole HTTP request: that is a few KB per connection, tens of MB at 10,000 visitors.
 import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { ERR, NS } from '../protocol/events.js';
 import type { Config } from '../config.js';
@@ -28,23 +31,55 @@ export interface SocketGuard {
   openConnections(ip: string): number;
 }
 
+/**
+ * The request headers the namespaces read from `socket.handshake.headers`: origins.ts (origin,
+ * host, x-forwarded-host), agent-namespace.ts (cookie), visitor-namespace.ts (accept-language,
+ * user-agent). Any other header is gone once the client is connected: add it here to read it.
+ */
+export const HANDSHAKE_HEADERS = ['origin', 'host', 'x-forwarded-host', 'cookie', 'accept-language', 'user-agent'] as const;
+
+/**
+ * What Socket.IO reads from the Engine.IO request when a namespace connects (Socket#buildHandshake:
+ * headers, url, _query, connection.encrypted), copied out so that the request can be collected.
+ * Socket.IO's memory guide sets the request to null instead, but then a namespace connecting after
+ * the Engine.IO handshake (all of them) sees no headers: no Origin means "allowed" to origins.ts.
+ */
+function handshakeOnly(req: IncomingMessage): IncomingMessage {
+  const headers: Record<string, string | string[]> = {};
+  for (const name of HANDSHAKE_HEADERS) {
+    const value = req.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  const query = (req as IncomingMessage & { _query?: unknown })._query;
+  return { headers, url: req.url, _query: query, connection: { encrypted: Boolean((req.socket as TLSSocket | undefined)?.encrypted) } } as unknown as IncomingMessage;
+}
+
 export function createSocketGuard(deps: { config: Config; origins: OriginPolicy; log: Logger }): SocketGuard {
   const { config, origins } = deps;
   const max = config.maxConnectionsPerIp;
   const open = new Map<string, number>();
-  /** Handshakes allowed but not yet connected: released on connection, on error or when the TCP socket goes. */
-  const pending = new Map<IncomingMessage, string>();
+  /**
+   * Handshakes allowed but not yet connected: released on connection, on error or when the TCP
+   * socket goes (that listener is removed on connection, or it would keep the request alive).
+   */
+  const pending = new Map<IncomingMessage, { ip: string; onClose: () => void }>();
 
   const release = (ip: string) => {
     const n = (open.get(ip) ?? 1) - 1;
     if (n > 0) open.set(ip, n);
     else open.delete(ip);
   };
-  const releasePending = (req: IncomingMessage) => {
-    const ip = pending.get(req);
-    if (ip === undefined) return;
+  /** Forget a pending handshake; its address, if it was pending. */
+  const settle = (req: IncomingMessage) => {
+    const p = pending.get(req);
+    if (!p) return undefined;
     pending.delete(req);
-    release(ip);
+    req.socket.off('close', p.onClose);
+    return p.ip;
+  };
+  const releasePending = (req: IncomingMessage) => {
+    const ip = settle(req);
+    if (ip !== undefined) release(ip);
   };
 
   return {
@@ -58,17 +93,18 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
         return callback('Too many connections from this address', false);
       }
       open.set(ip, n + 1);
-      pending.set(req, ip);
-      req.socket.once('close', () => releasePending(req));
+      const onClose = () => releasePending(req);
+      pending.set(req, { ip, onClose });
+      req.socket.once('close', onClose);
       callback(null, true);
     },
 
     attach(io) {
       io.engine.on('connection', (raw: { request: IncomingMessage; once(e: 'close', fn: () => void): void }) => {
-        const ip = pending.get(raw.request);
-        if (ip === undefined) return;
-        pending.delete(raw.request);
-        raw.once('close', () => release(ip));
+        const req = raw.request;
+        raw.request = handshakeOnly(req);
+        const ip = settle(req);
+        if (ip !== undefined) raw.once('close', () => release(ip));
       });
       io.engine.on('connection_error', (e: { req: IncomingMessage }) => releasePending(e.req));
       io.of(NS.agent).use((socket, next) => {
