@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { AgentPool, DEMO_AGENTS } from './lib/agents.js';
 import type { ConnectedMsg, FromWorker, HandoffDoneMsg, PollMsg, RunResult, ToWorker } from './lib/ipc.js';
 import { cpuSeconds, freePort, localPortRange, memMB, openFilesLimit, ROOT, sleep, startChild, track, type Child } from './lib/proc.js';
-import { fmt, parseArgs, round, summarize, table } from './lib/stats.js';
+import { fmt, parseArgs, round, summarize, table, timeline } from './lib/stats.js';
 
 const args = parseArgs(process.argv.slice(2), {
   visitors: 2000,
@@ -304,6 +304,7 @@ async function benchBulle() {
     const v2aLost = convAcked.filter((id) => !agents!.visitorReceived.has(id)).length;
     const botLost = results.reduce((n, r) => n + r.botLost, 0);
     const bot = summarize(results.flatMap((r) => r.botLatencies));
+    const botTimeline = timeline(results.flatMap((r) => r.botLatencies), results.flatMap((r) => r.botSentAt), 5000);
     const agentLat = summarize(agentLatencies);
     const v2aLat = summarize(convAcked.map((id) => agents!.visitorReceived.get(id)!).filter((x) => Number.isFinite(x)));
     const handLat = summarize(hand.flatMap((h) => h.latencies));
@@ -312,6 +313,7 @@ async function benchBulle() {
     const workerCpu = results.reduce((n, r) => n + r.cpuSeconds, 0);
     return {
       startMs,
+      botTimeline,
       connect: c.connected,
       connectedN,
       held,
@@ -474,6 +476,7 @@ console.log(`  FAQ questions: ${b.botSent} sent, ${b.botAcked} acked, ${b.botSki
 console.log(`  questions asked: ${b.distinctQuestions} distinct texts among ${b.botSent} (bench/lib/questions.ts: en 40 %, fr 25 %, es 20 %, de 15 %, greetings, thanks, order numbers); server matcher cache ${b.botCache === '0' ? 'OFF (BULLE_BOT_CACHE=0)' : `on (BULLE_BOT_CACHE ${b.botCache ?? 'default 2000'} per language)`}`);
 console.log(`  agent replies: ${b.agentSent} sent, ${b.agentAcked} acked, ${b.agentSkipped} skipped; errors: ${countsText(b.agentErrors)}; lost ${b.agentLost}, undelivered to dropped sockets ${b.agentUndelivered}`);
 console.log(`  visitor follow-ups: ${b.convSent} sent, ${b.convAcked} acked, ${b.convSkipped} skipped; lost ${b.v2aLost}`);
+console.log(`  visitor → bot p50/p99 ms by 5 s of the run (send time): ${b.botTimeline}`);
 console.log(`  drain after the run ${fmt(b.drainSeconds, 1)} s; ack timeouts ${b.ackTimeouts}; ack errors: ${countsText(b.ackErrors)}; visitor disconnects ${b.disconnects} (${countsText(b.disconnectReasons)}); agent disconnects ${b.agentDisconnects}`);
 console.log(`  server RSS after run ${fmt(b.rssAfter)} MB (VmHWM ${fmt(b.hwm)} MB); client CPU (workers + agents) ${fmt(b.clientCpuPct, 0)} % of 1 core; worker RSS ${b.workerRssMB.map((x) => fmt(x, 0)).join(', ')} MB`);
 if (e) console.log(`  echo baseline: connect ${e.connect.map((c) => `${c.connected}/${c.connected + c.failed} in ${c.ms} ms`).join(', ')}; ${e.skipped} slots skipped; load average after Bulle run ${loadAfterBulle}, at the end ${load()}`);

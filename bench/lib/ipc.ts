@@ -64,6 +64,8 @@ export interface RunResult {
   type: 'result';
   /** send → bot `message:created`, ms. */
   botLatencies: number[];
+  /** Date.now() when each of botLatencies' questions was sent. */
+  botSentAt: number[];
   botSent: number;
   botAcked: number;
   /** Acked, recipient still connected, no bot reply after the drain. */

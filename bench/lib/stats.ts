@@ -62,3 +62,20 @@ export function parseArgs<T extends Record<string, number | string | boolean>>(a
   }
   return out as T;
 }
+
+/**
+ * p50/p99 per window of the run, by send time: shows whether a tail comes from the first seconds
+ * (every visitor's first message creates their conversation) or from the whole run.
+ */
+export function timeline(latencies: number[], sentAt: number[], windowMs: number): string {
+  if (!sentAt.length) return '—';
+  const start = Math.min(...sentAt);
+  const windows: number[][] = [];
+  sentAt.forEach((t, i) => (windows[Math.floor((t - start) / windowMs)] ??= []).push(latencies[i]!));
+  return [...windows]
+    .map((w, i) => {
+      const s = summarize(w ?? []);
+      return `${(i * windowMs) / 1000}s ${fmt(s.p50)}/${fmt(s.p99)}`;
+    })
+    .join(', ');
+}

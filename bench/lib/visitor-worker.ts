@@ -54,6 +54,8 @@ const newClientId = (kind: string) => `${kind}-${tag}-${(counter++).toString(36)
 // ---- run-time tallies (reset by `run`) ----
 let collecting = false;
 const botLatencies: number[] = [];
+/** When each of botLatencies' questions was sent (Date.now()), for the run's timeline. */
+const botSentAt: number[] = [];
 const agentLatencies: number[] = [];
 const agentReceivedIds: string[] = [];
 const handoffLatencies: number[] = [];
@@ -72,7 +74,10 @@ function onMessageCreated(v: Visitor, m: { author?: string; text?: string; clien
     else if (m.bot?.outcome === 'answer') botAnswers++;
     else if (m.bot?.outcome === 'suggest') botSuggests++;
     if (v.pending) {
-      if (collecting) botLatencies.push(t - v.pending.t0);
+      if (collecting) {
+        botLatencies.push(t - v.pending.t0);
+        botSentAt.push(Date.now() - (t - v.pending.t0));
+      }
       v.pending = null;
     }
   } else if (m.author === 'agent') {
@@ -186,6 +191,7 @@ async function handoff(cmd: HandoffCmd) {
 
 async function run(cmd: RunCmd) {
   botLatencies.length = 0;
+  botSentAt.length = 0;
   agentLatencies.length = 0;
   agentReceivedIds.length = 0;
   collecting = true;
@@ -326,6 +332,7 @@ async function run(cmd: RunCmd) {
   const result: RunResult = {
     type: 'result',
     botLatencies: botLatencies.splice(0),
+    botSentAt: botSentAt.splice(0),
     botSent,
     botAcked,
     botLost,

@@ -1,9 +1,15 @@
 // The bot thread's entry (bots.ts starts it): one engine, answering the server thread's requests
 // in order. Errors go back with the request they belong to; the thread itself keeps running.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBotEngine } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
+/** Nice value of the bot thread (0 = the server thread's, 19 = lowest). */
+const BOT_NICE = 10;
+
+lowerPriority();
 const engine = createBotEngine({ cacheSize: (workerData as { cacheSize?: number } | undefined)?.cacheSize });
 const port = parentPort!;
 
@@ -24,5 +30,19 @@ async function handle(m: BotRequestMsg): Promise<unknown> {
       return engine.detect(m.siteId, m.text, m.hints);
     case 'think':
       return engine.think(m.req);
+  }
+}
+
+/**
+ * When the machine is short of CPU, the server thread (acks, agents' and visitors' messages to
+ * each other, routing) goes first and bot answers wait: on Linux a thread has a nice value of its
+ * own, set through its thread id. Elsewhere, or where it is refused, the thread runs as it is.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(/\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1]);
+    if (tid > 0) setPriority(tid, BOT_NICE);
+  } catch {
+    // Not Linux, or not allowed: same priority as the server thread.
   }
 }

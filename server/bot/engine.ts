@@ -2,7 +2,7 @@
 // the FAQ decision (services/bot.ts). It holds the FAQ indexes, the matcher caches and the
 // language detector's tables, so it runs on a thread of its own (bot-thread.ts) and the thread
 // that serves the sockets never loads any of it; BULLE_BOT_THREAD=false runs it inline (bots.ts).
-import { createFaqMatcher, createLanguageDetector, loadFaqDir, type Detection, type Thresholds } from '../../faq/index.js';
+import { createFaqMatcher, createLanguageDetector, loadFaqDir, type Detection, type FaqCatalog, type Thresholds } from '../../faq/index.js';
 import type { Lang } from '../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
@@ -56,11 +56,28 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
   };
   const detect = (site: BotSite, text: string, hints: LanguageHints): Detection =>
     detector.detect(text, { allowed: site.languages, fallback: site.defaultLanguage, ...hints });
+  /**
+   * Ask the FAQ its own questions once: the code paths are compiled and the matcher's cache holds
+   * the likeliest questions before the first visitor writes (bench:load: a cold bot thread was
+   * saturated for the first seconds of a burst of new visitors). Same answers as without it.
+   */
+  const warmUp = (site: BotSite, catalog: FaqCatalog, bot: SiteBot) => {
+    for (const [lang, faq] of Object.entries(catalog)) {
+      for (const entry of faq?.entries ?? []) {
+        for (const text of [entry.question, ...entry.phrasings]) {
+          detect(site, text, { browser: [lang] });
+          bot.reply(text, lang, 1);
+        }
+      }
+    }
+  };
   return {
     async addSite(site) {
       const catalog = await loadFaqDir(site.faqDir);
       const matcher = createFaqMatcher(catalog, { cacheSize });
-      sites.set(site.id, { site, bot: createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds) });
+      const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
+      sites.set(site.id, { site, bot });
+      warmUp(site, catalog, bot);
     },
     detect: (siteId, text, hints) => detect(siteOf(siteId).site, text, hints),
     think({ siteId, text, hints, locked, last }) {

@@ -1,6 +1,7 @@
 // The bot on its own thread (server/bot/): answers like the inline engine, survives its thread
 // dying (a new one gets the sites again), and when the bot cannot answer at all the visitor is
 // handed to a person instead of waiting for a reply that will not come.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createInlineBots, createThreadBots, type Bots } from '../../server/bot/bots.js';
@@ -35,6 +36,19 @@ describe('bot thread', () => {
       expect({ ...a, reply: { ...a.reply, answer: undefined } }, q).toEqual({ ...b, reply: { ...b.reply, answer: undefined } });
     }
     expect(await thread.detect('demo', 'Bonjour, où est mon colis ?', { browser: ['en'] })).toMatchObject({ lang: 'fr' });
+  });
+
+  it.runIf(process.platform === 'linux')('runs below the server thread in the CPU queue (nice 10)', async () => {
+    // Field 19 of /proc/<pid>/task/<tid>/stat, after the ")" that ends the thread's name.
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const niced = () => readdirSync('/proc/self/task').filter((tid) => nice(tid) === 10).length;
+    const before = niced();
+    expect(nice(String(process.pid))).toBe(0);
+    const bots = createThreadBots();
+    opened.push(bots);
+    await bots.addSite(site);
+    await bots.think(ask('Where is my order?'));
+    expect(niced()).toBe(before + 1);
   });
 
   it('a new thread replaces one that died, and knows the sites again', async () => {

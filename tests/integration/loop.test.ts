@@ -43,6 +43,28 @@ describe('visitor ↔ bot', () => {
     expect(answer.bot?.outcome).toBe('answer');
   });
 
+  it('starts the chat in the browser language and moves it to the written one, telling the widget', async () => {
+    const visitor = await newVisitor(['en-US']);
+    const moved = waitFor<{ lang: string }>(visitor, SERVER_EVT.conversationUpdated, (c) => c.lang === 'de');
+    const sent = await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Wie lange dauert der Versand nach Berlin?', page });
+    // The ack does not wait for the bot: the language is the browser's until detection settles it.
+    expect(sent.conversation.lang).toBe('en');
+    await moved;
+    const stored = await server.app.store.getConversation(sent.message.conversationId);
+    expect(stored).toMatchObject({ lang: 'de' });
+    expect(stored!.langConfidence).toBeGreaterThan(0);
+  });
+
+  it('settles the confidence of a first message written in the browser language', async () => {
+    const visitor = await newVisitor(['fr-FR']);
+    const botMsg = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'bot');
+    const sent = await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Quels sont les délais de livraison ?', page });
+    expect((await botMsg).lang).toBe('fr');
+    const stored = await server.app.store.getConversation(sent.message.conversationId);
+    expect(stored).toMatchObject({ lang: 'fr' });
+    expect(stored!.langConfidence).toBeGreaterThan(0);
+  });
+
   it('does not give the same answer variation twice in a row', async () => {
     const visitor = await newVisitor(['en']);
     const texts: string[] = [];
