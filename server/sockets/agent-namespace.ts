@@ -15,10 +15,10 @@ import type { AgentAuth } from '../services/agent-auth.js';
 import type { Notifier } from '../services/notifier.js';
 import type { AgentRecord } from '../storage/records.js';
 import { AppError } from '../services/app-error.js';
-import { command, connectError, rejectUnknownEvents, type Logger } from './command.js';
+import { cmd, commandTable, connectError, serveCommands, type Logger } from './command.js';
 import { rooms } from './rooms.js';
-import { registerConsoleCommands } from './console-commands.js';
-import { registerRoutingCommands } from './routing-commands.js';
+import { consoleCommands } from './console-commands.js';
+import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
 
 interface Deps {
@@ -43,30 +43,31 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
     next();
   });
 
-  nsp.on('connection', async (socket: Socket) => {
-    const agentId = socket.data.agentId as string;
-    const { agents, log } = deps;
-    rejectUnknownEvents(socket);
-    // The agent record is read again for every command: a changed role or language applies at once.
-    const me = async (): Promise<AgentRecord> => {
-      const agent = await deps.auth.agentById(agentId);
-      if (!agent) throw new AppError(ERR.unauthorized, 'Agent no longer exists');
-      return agent;
-    };
-
-    command(socket, AGENT_CMD.queueList, EmptySchema, async () => agents.listQueue(await me()), log);
-    command(socket, AGENT_CMD.conversationClaim, ConversationRefSchema, async (p) => agents.claim(await me(), p.conversationId), log);
-    command(socket, AGENT_CMD.conversationOpen, ConversationRefSchema, async (p) => agents.open(await me(), p.conversationId), log);
-    command(socket, AGENT_CMD.conversationClose, ConversationCloseSchema, async (p) => agents.close(await me(), p.conversationId, p), log);
-    command(socket, AGENT_CMD.messageSend, AgentMessageSendSchema, async (p) => agents.send(await me(), p), log);
-    command(socket, AGENT_CMD.typingSet, AgentTypingSchema, async (p) => {
-      const conv = await agents.typingTarget(await me(), p.conversationId);
+  const { agents, log } = deps;
+  // The agent record is read again for every command: a changed role or language applies at once.
+  const me = async (socket: Socket): Promise<AgentRecord> => {
+    const agent = await deps.auth.agentById(socket.data.agentId as string);
+    if (!agent) throw new AppError(ERR.unauthorized, 'Agent no longer exists');
+    return agent;
+  };
+  const commands = commandTable(nsp.name, {
+    [AGENT_CMD.queueList]: cmd(EmptySchema, async (socket) => agents.listQueue(await me(socket))),
+    [AGENT_CMD.conversationClaim]: cmd(ConversationRefSchema, async (socket, p) => agents.claim(await me(socket), p.conversationId)),
+    [AGENT_CMD.conversationOpen]: cmd(ConversationRefSchema, async (socket, p) => agents.open(await me(socket), p.conversationId)),
+    [AGENT_CMD.conversationClose]: cmd(ConversationCloseSchema, async (socket, p) => agents.close(await me(socket), p.conversationId, p)),
+    [AGENT_CMD.messageSend]: cmd(AgentMessageSendSchema, async (socket, p) => agents.send(await me(socket), p)),
+    [AGENT_CMD.typingSet]: cmd(AgentTypingSchema, async (socket, p) => {
+      const conv = await agents.typingTarget(await me(socket), p.conversationId);
       if (conv) {
         deps.notifier.toVisitor(conv.visitorId, SERVER_EVT.typingChanged, { conversationId: conv.id, author: 'agent', typing: p.typing }, { volatile: true });
       }
-    }, log);
-    registerConsoleCommands(socket, deps.workspace, me, log);
-    registerRoutingCommands(socket, deps.routing, me, log);
+    }),
+    ...consoleCommands(deps.workspace, me),
+    ...routingCommands(deps.routing, me),
+  });
+
+  nsp.on('connection', async (socket: Socket) => {
+    serveCommands(socket, commands, log);
 
     // Rooms before presence, synchronously: a chat assigned the moment this tab comes online
     // must reach it, and a command sent right after `connect` must find the agent online.
@@ -76,7 +77,7 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
     socket.on('disconnect', () => deps.routing.agentDisconnected(agent.id));
 
     try {
-      const { mine } = await agents.listQueue(await me());
+      const { mine } = await agents.listQueue(await me(socket));
       await socket.join(mine.map((c) => rooms.conversation(c.id)));
     } catch (err) {
       log.error({ err }, 'agent socket setup failed');

@@ -13,7 +13,7 @@ const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 
 /**
  * "<namespace> <event>" → the schema its payload is checked against: static metadata filled as
- * handlers are registered, read by the fuzz tests (tests/security/fuzz.test.ts) so that every
+ * command tables are built, read by the fuzz tests (tests/security/fuzz.test.ts) so that every
  * command is fuzzed from its own schema without a second list to keep in step.
  */
 export const commandSchemas = new Map<string, TSchema>();
@@ -41,43 +41,51 @@ export function validate<S extends TSchema>(schema: S, payload: unknown): Static
   throw new AppError(ERR.badPayload, `${where}: ${first?.message ?? 'invalid'}`);
 }
 
-/** Register `event` on the socket with its schema; remembers the name for the unknown-event guard. */
-export function command<S extends TSchema>(
-  socket: Socket,
-  event: string,
-  schema: S,
-  handler: (payload: Static<S>) => Promise<unknown> | unknown,
-  log: Logger,
-): void {
-  known(socket).add(event);
-  commandSchemas.set(`${socket.nsp.name} ${event}`, schema);
-  socket.on(event, async (...args: unknown[]) => {
-    const ack: AckFn = typeof args[args.length - 1] === 'function' ? (args.pop() as AckFn) : () => {};
-    try {
-      const data = await handler(validate(schema, args[0] ?? {}));
-      ack({ ok: true, data: data ?? {} });
-    } catch (err) {
-      ack(ackError(err, log));
-    }
-  });
+/** One command: the schema its payload must match, and what it does for the socket that sent it. */
+export interface Command {
+  schema: TSchema;
+  run(socket: Socket, payload: never): unknown;
 }
 
-/** Events nobody registered (e.g. a visitor trying agent commands) get a clear error ack. */
-export function rejectUnknownEvents(socket: Socket): void {
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (known(socket).has(event)) return;
-    const ack = args[args.length - 1];
-    if (typeof ack === 'function') {
-      (ack as AckFn)({ ok: false, error: { code: ERR.notFound, message: `Unknown event "${String(event).slice(0, 60)}"` } });
-    }
-  });
+/** A command with its payload typed from its schema. */
+export function cmd<S extends TSchema>(schema: S, run: (socket: Socket, payload: Static<S>) => unknown): Command {
+  return { schema, run } as Command;
 }
 
-const registry = new WeakMap<Socket, Set<string>>();
-function known(socket: Socket): Set<string> {
-  let set = registry.get(socket);
-  if (!set) registry.set(socket, (set = new Set()));
-  return set;
+/** A namespace's commands by event name, built once and shared by every socket of it. */
+export type CommandTable = ReadonlyMap<string, Command>;
+
+export function commandTable(namespace: string, commands: Record<string, Command>): CommandTable {
+  for (const [event, c] of Object.entries(commands)) commandSchemas.set(`${namespace} ${event}`, c.schema);
+  return new Map(Object.entries(commands));
+}
+
+/**
+ * Serve a command table on a socket: one middleware, after those already there (rate limits),
+ * answers every packet: the command's ack, or NOT_FOUND for an event nobody registered (e.g. a
+ * visitor trying agent commands). The handlers are the table's, shared by all sockets and
+ * reading the caller from `socket.data`: a closure per command per socket was ~2 KB a visitor.
+ */
+export function serveCommands(socket: Socket, table: CommandTable, log: Logger): void {
+  socket.use((packet) => void dispatch(socket, table, packet, log));
+}
+
+async function dispatch(socket: Socket, table: CommandTable, packet: unknown[], log: Logger): Promise<void> {
+  // Socket.IO drops what arrives after a disconnection; so do we.
+  if (!socket.connected) return;
+  const [event, ...args] = packet;
+  const ack: AckFn = typeof args[args.length - 1] === 'function' ? (args.pop() as AckFn) : () => {};
+  const command = typeof event === 'string' ? table.get(event) : undefined;
+  if (!command) {
+    ack({ ok: false, error: { code: ERR.notFound, message: `Unknown event "${String(event).slice(0, 60)}"` } });
+    return;
+  }
+  try {
+    const data = await command.run(socket, validate(command.schema, args[0] ?? {}) as never);
+    ack({ ok: true, data: data ?? {} });
+  } catch (err) {
+    ack(ackError(err, log));
+  }
 }
 
 /** A connect error that the client sees as `err.data = { code, message }`. */

@@ -16,21 +16,23 @@ import { listClosed } from '../services/closed-list.js';
 import type { ConsoleServices } from '../services/console-services.js';
 import { siteTags } from '../services/tags.js';
 import type { AgentRecord } from '../storage/records.js';
-import { command, type Logger } from './command.js';
+import { cmd, type Command } from './command.js';
 
-export function registerConsoleCommands(socket: Socket, s: ConsoleServices, me: () => Promise<AgentRecord>, log: Logger): void {
+export function consoleCommands(s: ConsoleServices, me: (socket: Socket) => Promise<AgentRecord>): Record<string, Command> {
   const store = s.conversations.store;
-  command(socket, AGENT_CMD.conversationsList, ConversationsListSchema, async (p) => listClosed(store, await me(), p.cursor), log);
-  command(socket, AGENT_CMD.noteAdd, NoteAddSchema, async (p) => s.notes.add(await me(), p), log);
-  command(socket, AGENT_CMD.conversationSetLang, ConversationSetLangSchema, async (p) => s.context.setLang(await me(), p), log);
-  command(socket, AGENT_CMD.conversationLink, ConversationLinkSchema, async (p) => s.customers.link(await me(), p), log);
-  command(socket, AGENT_CMD.customerHistory, ConversationRefSchema, async (p) => s.customers.history(await me(), p.conversationId), log);
-  command(socket, AGENT_CMD.cannedList, EmptySchema, async () => s.canned.list(await me()), log);
-  command(socket, AGENT_CMD.cannedSave, CannedSaveSchema, async (p) => s.canned.save(await me(), p), log);
-  command(socket, AGENT_CMD.cannedDelete, CannedDeleteSchema, async (p) => s.canned.remove(await me(), p.id), log);
-  command(socket, AGENT_CMD.unansweredList, EmptySchema, async () => {
-    const items = await store.listUnanswered((await me()).siteId, 200);
-    return { items: items.map(({ siteId: _site, ...item }) => item) };
-  }, log);
-  command(socket, AGENT_CMD.tagsList, EmptySchema, async () => ({ tags: await siteTags(store, (await me()).siteId) }), log);
+  return {
+    [AGENT_CMD.conversationsList]: cmd(ConversationsListSchema, async (socket, p) => listClosed(store, await me(socket), p.cursor)),
+    [AGENT_CMD.noteAdd]: cmd(NoteAddSchema, async (socket, p) => s.notes.add(await me(socket), p)),
+    [AGENT_CMD.conversationSetLang]: cmd(ConversationSetLangSchema, async (socket, p) => s.context.setLang(await me(socket), p)),
+    [AGENT_CMD.conversationLink]: cmd(ConversationLinkSchema, async (socket, p) => s.customers.link(await me(socket), p)),
+    [AGENT_CMD.customerHistory]: cmd(ConversationRefSchema, async (socket, p) => s.customers.history(await me(socket), p.conversationId)),
+    [AGENT_CMD.cannedList]: cmd(EmptySchema, async (socket) => s.canned.list(await me(socket))),
+    [AGENT_CMD.cannedSave]: cmd(CannedSaveSchema, async (socket, p) => s.canned.save(await me(socket), p)),
+    [AGENT_CMD.cannedDelete]: cmd(CannedDeleteSchema, async (socket, p) => s.canned.remove(await me(socket), p.id)),
+    [AGENT_CMD.unansweredList]: cmd(EmptySchema, async (socket) => {
+      const items = await store.listUnanswered((await me(socket)).siteId, 200);
+      return { items: items.map(({ siteId: _site, ...item }) => item) };
+    }),
+    [AGENT_CMD.tagsList]: cmd(EmptySchema, async (socket) => ({ tags: await siteTags(store, (await me(socket)).siteId) })),
+  };
 }

@@ -103,6 +103,10 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
       io.engine.on('connection', (raw: { request: IncomingMessage; once(e: 'close', fn: () => void): void }) => {
         const req = raw.request;
         raw.request = handshakeOnly(req);
+        // Engine.IO's upgrade response keeps the request until the TCP socket closes (a "close"
+        // listener): its header lists, the biggest part of it, are dropped here.
+        req.rawHeaders = [];
+        req.headers = {};
         const ip = settle(req);
         if (ip !== undefined) raw.once('close', () => release(ip));
       });

@@ -5,11 +5,13 @@ import { AGENT_CMD } from '../protocol/events.js';
 import { ConversationTransferSchema, EmptySchema, PresenceSetSchema, SiteModeSchema } from '../protocol/schemas.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
 import type { AgentRecord } from '../storage/records.js';
-import { command, type Logger } from './command.js';
+import { cmd, type Command } from './command.js';
 
-export function registerRoutingCommands(socket: Socket, routing: RoutingService, me: () => Promise<AgentRecord>, log: Logger): void {
-  command(socket, AGENT_CMD.presenceSet, PresenceSetSchema, async (p) => routing.setPresence(await me(), p.status), log);
-  command(socket, AGENT_CMD.conversationTransfer, ConversationTransferSchema, async (p) => routing.transfer(await me(), p), log);
-  command(socket, AGENT_CMD.siteMode, SiteModeSchema, async (p) => routing.setMode(await me(), p.mode), log);
-  command(socket, AGENT_CMD.agentsList, EmptySchema, async () => routing.listAgents(await me()), log);
+export function routingCommands(routing: RoutingService, me: (socket: Socket) => Promise<AgentRecord>): Record<string, Command> {
+  return {
+    [AGENT_CMD.presenceSet]: cmd(PresenceSetSchema, async (socket, p) => routing.setPresence(await me(socket), p.status)),
+    [AGENT_CMD.conversationTransfer]: cmd(ConversationTransferSchema, async (socket, p) => routing.transfer(await me(socket), p)),
+    [AGENT_CMD.siteMode]: cmd(SiteModeSchema, async (socket, p) => routing.setMode(await me(socket), p.mode)),
+    [AGENT_CMD.agentsList]: cmd(EmptySchema, async (socket) => routing.listAgents(await me(socket))),
+  };
 }

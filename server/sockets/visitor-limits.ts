@@ -17,7 +17,7 @@ export function limitVisitorPackets(socket: Socket, perSecond: number, burst: nu
   const other = new TokenBucket(perSecond * OTHER_FACTOR, burst * OTHER_FACTOR);
   socket.use((packet, next) => {
     const event = packet[0] as string;
-    // Unknown events are answered NOT_FOUND by rejectUnknownEvents and reach no handler.
+    // Unknown events are answered NOT_FOUND by serveCommands (command.ts), unlimited and harmless.
     if (!COMMANDS.has(event)) return next();
     const bucket = event === VISITOR_CMD.messageSend ? messages : other;
     if (bucket.take()) return next();

@@ -21,7 +21,7 @@ import type { VisitorContext, VisitorService } from '../services/visitor-service
 import type { SiteRegistry } from '../services/site-registry.js';
 import type { Notifier } from '../services/notifier.js';
 import type { VisitorGuard } from './handshake-guard.js';
-import { command, connectError, rejectUnknownEvents, validate, type Logger } from './command.js';
+import { cmd, commandTable, connectError, serveCommands, validate, type Logger } from './command.js';
 import { rooms } from './rooms.js';
 import { AppError } from '../services/app-error.js';
 
@@ -68,35 +68,38 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     }
   });
 
-  nsp.on('connection', (socket: Socket) => {
-    const ctx = socket.data.visitor as VisitorContext;
-    if (ctx.visitorId) void socket.join(rooms.visitor(ctx.visitorId));
-    const { visitors, log } = deps;
-    rejectUnknownEvents(socket);
-    ctx.userAgent ??= socket.handshake.headers['user-agent']?.slice(0, 512);
-
-    command(socket, VISITOR_CMD.conversationSync, ConversationSyncSchema, (p) => visitors.sync(ctx, p.afterSeq), log);
-    command(socket, VISITOR_CMD.messageSend, VisitorMessageSendSchema, async (p) => {
-      const { result, visitorId } = await visitors.send(ctx, p);
+  const { visitors, details, feedback, notifier, log } = deps;
+  const ctxOf = (socket: Socket) => socket.data.visitor as VisitorContext;
+  const commands = commandTable(nsp.name, {
+    [VISITOR_CMD.conversationSync]: cmd(ConversationSyncSchema, (socket, p) => visitors.sync(ctxOf(socket), p.afterSeq)),
+    [VISITOR_CMD.messageSend]: cmd(VisitorMessageSendSchema, async (socket, p) => {
+      const { result, visitorId } = await visitors.send(ctxOf(socket), p);
       await socket.join(rooms.visitor(visitorId));
       return result;
-    }, log);
-    command(socket, VISITOR_CMD.handoffRequest, HandoffRequestSchema, async (p) => {
-      const { result, visitorId } = await visitors.requestHandoff(ctx, p);
+    }),
+    [VISITOR_CMD.handoffRequest]: cmd(HandoffRequestSchema, async (socket, p) => {
+      const { result, visitorId } = await visitors.requestHandoff(ctxOf(socket), p);
       await socket.join(rooms.visitor(visitorId));
       return result;
-    }, log);
-    command(socket, VISITOR_CMD.conversationRead, ConversationReadSchema, (p) => visitors.markRead(ctx, p.seq), log);
-    command(socket, VISITOR_CMD.typingSet, VisitorTypingSchema, async (p) => {
-      const conversationId = await visitors.currentConversationId(ctx);
+    }),
+    [VISITOR_CMD.conversationRead]: cmd(ConversationReadSchema, (socket, p) => visitors.markRead(ctxOf(socket), p.seq)),
+    [VISITOR_CMD.typingSet]: cmd(VisitorTypingSchema, async (socket, p) => {
+      const conversationId = await visitors.currentConversationId(ctxOf(socket));
       if (conversationId) {
-        deps.notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, { volatile: true });
+        notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, { volatile: true });
       }
-    }, log);
-    command(socket, VISITOR_CMD.visitUpdate, VisitUpdateSchema, (p) => deps.details.update(ctx, p), log);
-    command(socket, VISITOR_CMD.contactSet, ContactSetSchema, (p) => deps.details.setContact(ctx, p.email), log);
-    command(socket, VISITOR_CMD.feedbackSend, FeedbackSendSchema, (p) => deps.feedback.send(ctx.visitorId, p), log);
-    command(socket, VISITOR_CMD.conversationSetLang, VisitorSetLangSchema, (p) => deps.feedback.setLang(ctx.siteId, ctx.visitorId, p), log);
+    }),
+    [VISITOR_CMD.visitUpdate]: cmd(VisitUpdateSchema, (socket, p) => details.update(ctxOf(socket), p)),
+    [VISITOR_CMD.contactSet]: cmd(ContactSetSchema, (socket, p) => details.setContact(ctxOf(socket), p.email)),
+    [VISITOR_CMD.feedbackSend]: cmd(FeedbackSendSchema, (socket, p) => feedback.send(ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.conversationSetLang]: cmd(VisitorSetLangSchema, (socket, p) => feedback.setLang(ctxOf(socket).siteId, ctxOf(socket).visitorId, p)),
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const ctx = ctxOf(socket);
+    if (ctx.visitorId) void socket.join(rooms.visitor(ctx.visitorId));
+    ctx.userAgent ??= socket.handshake.headers['user-agent']?.slice(0, 512);
+    serveCommands(socket, commands, log);
   });
 }
 

@@ -237,3 +237,18 @@ describe('connections per address', () => {
     }
   });
 });
+
+describe('what a connection keeps of its HTTP request', () => {
+  it('only the headers the namespaces read: the rest is dropped once connected (memory per visitor)', async () => {
+    const socket = visitorSocket(server.url, { siteId: 'demo' }, { 'x-padding': 'x'.repeat(2000), 'user-agent': 'bench-agent/1', 'accept-language': 'de-DE' });
+    expect(await outcome(socket)).toBe('connect');
+    const [theirs] = [...server.app.io.of(NS.visitor).sockets.values()].filter((s) => s.handshake.headers['user-agent'] === 'bench-agent/1');
+    expect(theirs).toBeDefined();
+    // Socket.IO's own view and Engine.IO's request: the read headers stay, the others are gone.
+    expect(theirs!.handshake.headers['accept-language']).toBe('de-DE');
+    expect(theirs!.handshake.headers['x-padding']).toBeUndefined();
+    expect(theirs!.request.headers['x-padding']).toBeUndefined();
+    expect((theirs!.data.visitor as { languages: string[] }).languages).toEqual(['de-DE']);
+    closeRawSockets();
+  });
+});
