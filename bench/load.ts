@@ -485,13 +485,18 @@ console.log('');
 console.log(
   JSON.stringify({
     visitors: b.held,
+    // Peak during the run (the stored conversations grow it); rssConnectedMB: the visitors held, before traffic.
     rssMB: round(b.rssPeak),
+    rssConnectedMB: round(b.rssConnected),
     kbPerConnection: round(b.kbPerConnection),
     msgsPerSec: round(b.msgsPerSec),
     botP50Ms: round(b.bot.p50),
     botP99Ms: round(b.bot.p99),
-    agentP50Ms: round(b.agentLat.p50),
-    agentP99Ms: round(b.agentLat.p99),
+    // The "visitor→agent": a visitor's message in a chat an agent holds, until that agent receives it.
+    agentP50Ms: round(b.v2aLat.p50),
+    agentP99Ms: round(b.v2aLat.p99),
+    agentToVisitorP50Ms: round(b.agentLat.p50),
+    agentToVisitorP99Ms: round(b.agentLat.p99),
     lost: b.lost,
     baseline: { echoP50Ms: round(e?.lat.p50 ?? NaN), echoP99Ms: round(e?.lat.p99 ?? NaN), rssMB: round(e?.rssPeak ?? NaN) },
   }),
