@@ -31,6 +31,8 @@ const ConfigSchema = Type.Object({
   consoleOrigins: Type.Array(Type.String({ pattern: ORIGIN_PATTERN }), { maxItems: 50 }),
   /** Open Socket.IO connections per client address (loopback exempt); 0 = unlimited. */
   maxConnectionsPerIp: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  /** New Socket.IO connections per minute per client address (loopback exempt); 0 = unlimited. */
+  connectionsPerMinute: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   /** Token bucket per visitor connection: sustained messages per second, and the burst. */
   visitorMessagesPerSecond: Type.Number({ exclusiveMinimum: 0, maximum: 10_000 }),
   visitorMessageBurst: Type.Integer({ minimum: 1, maximum: 100_000 }),
@@ -68,6 +70,7 @@ export const defaults: Config = {
   trustProxy: false,
   consoleOrigins: [],
   maxConnectionsPerIp: 100,
+  connectionsPerMinute: 300,
   visitorMessagesPerSecond: 3,
   visitorMessageBurst: 10,
   httpRequestsPerMinute: 600,
@@ -110,6 +113,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     trustProxy: ['BULLE_TRUST_PROXY', bool],
     consoleOrigins: ['BULLE_CONSOLE_ORIGINS', list],
     maxConnectionsPerIp: ['BULLE_MAX_CONN_PER_IP', num],
+    connectionsPerMinute: ['BULLE_CONN_PER_MIN', num],
     visitorMessagesPerSecond: ['BULLE_VISITOR_MSG_PER_SEC', num],
     visitorMessageBurst: ['BULLE_VISITOR_MSG_BURST', num],
     httpRequestsPerMinute: ['BULLE_HTTP_RATE_PER_MIN', num],

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { ERR, NS } from '../protocol/events.js';
+import { TokenBucket } from '../services/token-bucket.js';
 import type { Config } from '../config.js';
 import type { OriginPolicy } from '../plugins/origins.js';
 import type { SiteRecord } from '../storage/records.js';
@@ -82,11 +83,18 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
     if (ip !== undefined) release(ip);
   };
 
+  const attempts = handshakeRate(config.connectionsPerMinute);
+
   return {
     allowRequest(req, callback) {
       if (!origins.anywhere(req.headers)) return callback('Origin not allowed', false);
       const ip = clientAddress(req, config.trustProxy);
-      if (max === 0 || isLoopback(ip)) return callback(null, true);
+      if (isLoopback(ip)) return callback(null, true);
+      if (!attempts(ip)) {
+        deps.log.warn({ ip, perMinute: config.connectionsPerMinute }, 'connection rate per address reached');
+        return callback('Too many connection attempts from this address', false);
+      }
+      if (max === 0) return callback(null, true);
       const n = open.get(ip) ?? 0;
       if (n >= max) {
         deps.log.warn({ ip, max }, 'connection limit per address reached');
@@ -125,3 +133,27 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
     openConnections: (ip) => open.get(ip) ?? 0,
   };
 }
+
+/**
+ * New connections per address: a token bucket per address (a minute's allowance, refilled
+ * evenly), so an address that opens and drops sockets in a loop is refused long before the
+ * open-connection cap notices it. Buckets that refilled are dropped once there are many.
+ */
+function handshakeRate(perMinute: number): (ip: string) => boolean {
+  if (perMinute === 0) return () => true;
+  const buckets = new Map<string, TokenBucket>();
+  let sweptAt = 0;
+  return (ip) => {
+    let bucket = buckets.get(ip);
+    if (!bucket) {
+      // At most once a second: many addresses at once must not make every handshake a sweep.
+      if (buckets.size >= BUCKETS_BEFORE_SWEEP && Date.now() - sweptAt > 1000) {
+        sweptAt = Date.now();
+        for (const [k, b] of buckets) if (b.isFull()) buckets.delete(k);
+      }
+      buckets.set(ip, (bucket = new TokenBucket(perMinute / 60, perMinute)));
+    }
+    return bucket.take();
+  };
+}
+const BUCKETS_BEFORE_SWEEP = 10_000;

@@ -238,6 +238,26 @@ describe('connections per address', () => {
   });
 });
 
+describe('new connections per address', () => {
+  it('an address opening sockets in a loop is refused after its allowance; others and loopback are not', async () => {
+    const limited = await startServer({ trustProxy: true, connectionsPerMinute: 3 });
+    try {
+      const from = (ip?: string) => visitorSocket(limited.url, { siteId: 'demo' }, ip ? { 'x-forwarded-for': ip } : undefined);
+      for (let i = 0; i < 3; i++) {
+        const s = from('203.0.113.9');
+        expect(await outcome(s)).toBe('connect');
+        s.close(); // closed at once: the open-connection cap never sees more than one
+      }
+      expect(await outcome(from('203.0.113.9'))).toMatch(/^engine:/);
+      expect(await outcome(from('198.51.100.8'))).toBe('connect');
+      for (let i = 0; i < 5; i++) expect(await outcome(from())).toBe('connect');
+    } finally {
+      closeRawSockets();
+      await limited.close();
+    }
+  });
+});
+
 describe('what a connection keeps of its HTTP request', () => {
   it('only the headers the namespaces read: the rest is dropped once connected (memory per visitor)', async () => {
     const socket = visitorSocket(server.url, { siteId: 'demo' }, { 'x-padding': 'x'.repeat(2000), 'user-agent': 'bench-agent/1', 'accept-language': 'de-DE' });

@@ -57,6 +57,18 @@ describe('TokenBucket', () => {
     t += 60_000;
     expect(Array.from({ length: 12 }, () => b.take()).filter(Boolean)).toHaveLength(10);
   });
+
+  it('is full again once it has refilled (its owner can be forgotten)', () => {
+    let t = 0;
+    const b = new TokenBucket(2, 4, () => t);
+    expect(b.isFull()).toBe(true);
+    b.take();
+    expect(b.isFull()).toBe(false);
+    t += 499;
+    expect(b.isFull()).toBe(false);
+    t += 1;
+    expect(b.isFull()).toBe(true);
+  });
 });
 
 describe('LoginThrottle', () => {
