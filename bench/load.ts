@@ -8,7 +8,7 @@
 //   4. for --duration s: FAQ questions (send → bot reply), agent replies (agent emit → visitor
 //      receipt) and visitor follow-ups (visitor emit → agent receipt), paced at --rate msgs/s;
 //   5. drain, count lost messages (acked but never delivered to the other side).
-// Then the same client loop against a bare Socket.IO echo server (bench/lib/echo-server.ts) as
+// Then the same client loop against a bare Socket.IO echo server (bench/lib/echo-server.mjs) as
 // the baseline. Prints a table, and as the last line one JSON object.
 // Every loop is bounded in count and time; a watchdog ends the bench if anything hangs.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -387,7 +387,7 @@ async function benchEcho() {
   let server: Child | undefined;
   let workers: Worker[] = [];
   try {
-    server = await startChild('bench/lib/echo-server.ts', {}, port);
+    server = await startChild('bench/lib/echo-server.mjs', {}, port);
     await sleep(1000);
     const rssIdle = memMB(server.pid)!.rss;
     const mem = sampler(server.pid);

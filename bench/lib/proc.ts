@@ -71,10 +71,11 @@ const SERVER_SOURCES = ['server', 'faq'];
 /**
  * How to run an entry point. The server runs as `npm start` runs it: its built bundle on plain
  * node (no tsx loader thread, ~40 MB less RSS), when the bundle is newer than every source;
- * otherwise, and for anything else, `node --import tsx` (one process either way, so the pid is the
- * server's).
+ * otherwise, and for other TypeScript, `node --import tsx`; JavaScript as it is (one process
+ * either way, so the pid is the server's).
  */
 export function runnerFor(entry: string): { args: string[]; why: string } {
+  if (/\.m?js$/.test(entry)) return { args: [entry], why: '' };
   const tsx = { args: ['--import', 'tsx', entry], why: '' };
   if (entry !== SERVER_ENTRY) return tsx;
   const bundle = join(ROOT, SERVER_BUNDLE);
