@@ -17,6 +17,7 @@ import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';
 import { freezeDeep } from './freeze.js';
+import { StringPool } from './intern.js';
 import { encodeBatch, listLogs, parseLog, WriteAheadLog, type WalRecord } from './wal.js';
 import { newId } from '../services/secrets.js';
 import type {
@@ -98,6 +99,8 @@ export class LowdbChatStore implements ChatStore {
   private dirty = new Map<string, Shard>();
   private compacting: Promise<void> | null = null;
   private lastCompactAt = Date.now();
+  /** Repeated strings of stored messages and pages, shared (intern.ts). */
+  private strings = new StringPool();
 
   constructor(private readonly opts: LowdbChatStoreOptions) {
     this.commit = new GroupCommit(opts.flushIntervalMs ?? 10);
@@ -216,6 +219,14 @@ export class LowdbChatStore implements ChatStore {
     this.lastCompactAt = Date.now();
   }
 
+  /** A conversation record whose pages (the last one, the visit's) share their strings; frozen parts are shared already. */
+  private pages(c: ConversationRecord): ConversationRecord {
+    const out = Object.assign({}, c);
+    if (c.lastPage && !Object.isFrozen(c.lastPage)) out.lastPage = this.strings.page(c.lastPage);
+    if (c.visit?.pages && !Object.isFrozen(c.visit.pages)) out.visit = Object.assign({}, c.visit, { pages: c.visit.pages.map((p) => this.strings.page(p)) });
+    return out;
+  }
+
   /** Apply one log record to the loaded state (replay), marking the shard it changes. */
   private replay(r: WalRecord): void {
     switch (r.k) {
@@ -231,9 +242,10 @@ export class LowdbChatStore implements ChatStore {
       }
       case 'conv': {
         const entry = this.conversations.get(r.v.id);
-        if (entry) entry.db.data.conversation = freezeDeep(r.v);
+        const conversation = freezeDeep(this.pages(r.v));
+        if (entry) entry.db.data.conversation = conversation;
         else {
-          const db = new Low<ConversationFile>(this.adapter('conversations', `${r.v.id}.json`), { conversation: freezeDeep(r.v), messages: [] });
+          const db = new Low<ConversationFile>(this.adapter('conversations', `${r.v.id}.json`), { conversation, messages: [] });
           this.conversations.set(r.v.id, loaded(db));
         }
         this.dirty.set(`c:${r.v.id}`, this.conversations.get(r.v.id)!.db);
@@ -245,7 +257,7 @@ export class LowdbChatStore implements ChatStore {
         const data = entry.db.data;
         // Idempotent: a seq already held is skipped (the shard was written after this batch).
         if (r.v.seq !== data.messages.length + 1) return;
-        data.messages.push(freezeDeep(r.v));
+        data.messages.push(freezeDeep(this.strings.message(r.v, data.conversation.id)));
         if (r.v.clientId) entry.clientIds.set(r.v.clientId, r.v.seq);
         if (r.v.createdAt > data.conversation.updatedAt) data.conversation = freezeDeep({ ...data.conversation, updatedAt: r.v.createdAt });
         this.dirty.set(`c:${r.v.conversationId}`, entry.db);
@@ -264,17 +276,20 @@ export class LowdbChatStore implements ChatStore {
       const db = new Low<VisitorBucket>(this.adapter('visitors', name), { visitors: [] });
       await db.read();
       this.buckets.set(name.slice(0, -5), db);
-      db.data.visitors.forEach((v, i) => {
-        this.indexVisitor(freezeDeep(v));
+      db.data.visitors = db.data.visitors.map((v, i) => {
+        const record = freezeDeep(v);
+        this.indexVisitor(record);
         this.visitorSlots.set(v.id, i);
+        return record;
       });
     }
     for (const name of await listJson(join(this.opts.dir, 'conversations'))) {
       const db = new Low<ConversationFile>(this.adapter('conversations', name), null as never);
       await db.read();
       if (!db.data) continue;
-      freezeDeep(db.data.conversation);
-      db.data.messages.forEach(freezeDeep);
+      db.data.conversation = freezeDeep(this.pages(db.data.conversation));
+      const id = db.data.conversation.id;
+      db.data.messages = db.data.messages.map((m) => freezeDeep(this.strings.message(m, id)));
       this.conversations.set(db.data.conversation.id, loaded(db));
     }
     // Replay the logs in order, then compact so the next start does not replay them again.
@@ -429,7 +444,7 @@ export class LowdbChatStore implements ChatStore {
   // ---- conversations and messages (conversations/<id>.json) ----
   async createConversation(conversation: ConversationRecord, opts?: WriteOptions) {
     const db = new Low<ConversationFile>(this.adapter('conversations', `${conversation.id}.json`), {
-      conversation: freezeDeep(structuredClone(conversation)),
+      conversation: freezeDeep(this.pages(structuredClone(conversation))),
       messages: [],
     });
     this.conversations.set(conversation.id, loaded(db));
@@ -450,7 +465,7 @@ export class LowdbChatStore implements ChatStore {
     if (expect && Object.entries(expect).some(([k, v]) => current[k as keyof ConversationRecord] !== v)) {
       return undefined;
     }
-    const next: ConversationRecord = freezeDeep({ ...current, ...structuredClone(patch), updatedAt: Date.now() });
+    const next: ConversationRecord = freezeDeep(this.pages({ ...current, ...structuredClone(patch), updatedAt: Date.now() }));
     entry.db.data.conversation = next;
     await this.save(`c:${id}`, entry.db, this.conversationEntity(id), opts);
     return next;
@@ -485,7 +500,7 @@ export class LowdbChatStore implements ChatStore {
     }
     const seq = data.conversation.lastSeq + 1;
     // Not cloned: the caller built `input` for this call; freezing it keeps it as stored.
-    const message: Message = freezeDeep({ ...input, id: newId(), conversationId, seq, createdAt: Date.now() });
+    const message: Message = freezeDeep(this.strings.message({ ...input, id: newId(), conversationId, seq, createdAt: Date.now() }, data.conversation.id));
     data.messages.push(message);
     data.conversation = freezeDeep({ ...data.conversation, lastSeq: seq, updatedAt: message.createdAt });
     if (input.clientId) entry.clientIds.set(input.clientId, seq);
