@@ -306,7 +306,9 @@ async function benchBulle() {
     const bot = summarize(results.flatMap((r) => r.botLatencies));
     const botTimeline = timeline(results.flatMap((r) => r.botLatencies), results.flatMap((r) => r.botSentAt), 5000);
     const agentLat = summarize(agentLatencies);
-    const v2aLat = summarize(convAcked.map((id) => agents!.visitorReceived.get(id)!).filter((x) => Number.isFinite(x)));
+    const v2aIds = convAcked.filter((id) => Number.isFinite(agents!.visitorReceived.get(id)) && agents!.visitorSentAt.has(id));
+    const v2aLat = summarize(v2aIds.map((id) => agents!.visitorReceived.get(id)!));
+    const v2aTimeline = timeline(v2aIds.map((id) => agents!.visitorReceived.get(id)!), v2aIds.map((id) => agents!.visitorSentAt.get(id)!), 5000);
     const handLat = summarize(hand.flatMap((h) => h.latencies));
     const ackedInWindow = results.reduce((n, r) => n + r.ackedInWindow, 0) + agentRun.ackedInWindow;
     const held = results.reduce((n, r) => n + r.held, 0);
@@ -314,6 +316,7 @@ async function benchBulle() {
     return {
       startMs,
       botTimeline,
+      v2aTimeline,
       connect: c.connected,
       connectedN,
       held,
@@ -477,6 +480,7 @@ console.log(`  questions asked: ${b.distinctQuestions} distinct texts among ${b.
 console.log(`  agent replies: ${b.agentSent} sent, ${b.agentAcked} acked, ${b.agentSkipped} skipped; errors: ${countsText(b.agentErrors)}; lost ${b.agentLost}, undelivered to dropped sockets ${b.agentUndelivered}`);
 console.log(`  visitor follow-ups: ${b.convSent} sent, ${b.convAcked} acked, ${b.convSkipped} skipped; lost ${b.v2aLost}`);
 console.log(`  visitor → bot p50/p99 ms by 5 s of the run (send time): ${b.botTimeline}`);
+console.log(`  visitor → agent p50/p99 ms by 5 s of the run (send time): ${b.v2aTimeline}`);
 console.log(`  drain after the run ${fmt(b.drainSeconds, 1)} s; ack timeouts ${b.ackTimeouts}; ack errors: ${countsText(b.ackErrors)}; visitor disconnects ${b.disconnects} (${countsText(b.disconnectReasons)}); agent disconnects ${b.agentDisconnects}`);
 console.log(`  server RSS after run ${fmt(b.rssAfter)} MB (VmHWM ${fmt(b.hwm)} MB); client CPU (workers + agents) ${fmt(b.clientCpuPct, 0)} % of 1 core; worker RSS ${b.workerRssMB.map((x) => fmt(x, 0)).join(', ')} MB`);
 if (e) console.log(`  echo baseline: connect ${e.connect.map((c) => `${c.connected}/${c.connected + c.failed} in ${c.ms} ms`).join(', ')}; ${e.skipped} slots skipped; load average after Bulle run ${loadAfterBulle}, at the end ${load()}`);

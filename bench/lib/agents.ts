@@ -60,6 +60,8 @@ export class AgentPool {
   claimConflicts = 0;
   /** Visitor messages that reached an agent: clientId → latency (ms) from the stamp. */
   readonly visitorReceived = new Map<string, number>();
+  /** Their send times (the stamp), for the run's timeline. */
+  readonly visitorSentAt = new Map<string, number>();
   collecting = false;
   disconnects = 0;
 
@@ -102,6 +104,7 @@ export class AgentPool {
         if (m.author !== 'visitor' || !m.clientId || this.visitorReceived.has(m.clientId)) return;
         const stamp = stampRe.exec(m.text ?? '');
         this.visitorReceived.set(m.clientId, stamp && this.collecting ? now() - Number(stamp[1]) : NaN);
+        if (stamp) this.visitorSentAt.set(m.clientId, Number(stamp[1]));
       });
     }
   }
