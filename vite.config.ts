@@ -3,7 +3,7 @@
 //   app     → dist/widget/app.js      the Preact widget, loaded by the loader on first click
 //   console → dist/console/           the agent console SPA, served under /console/
 //   server  → dist/server/main.js     the server as ES modules for plain `node` (npm start): no tsx
-//                                     loader thread (~40 MB of RSS); packages stay in node_modules.
+//                                     (~70 MB less RSS idle); packages stay in node_modules.
 //                                     A worker thread's entry is built beside it (bot-thread.js).
 /// <reference types="vitest/config" />
 import { existsSync } from 'node:fs';

@@ -70,7 +70,7 @@ const SERVER_SOURCES = ['server', 'faq'];
 
 /**
  * How to run an entry point. The server runs as `npm start` runs it: its built bundle on plain
- * node (no tsx loader thread, ~40 MB less RSS), when the bundle is newer than every source;
+ * node (no tsx: ~70 MB less RSS idle), when the bundle is newer than every source;
  * otherwise, and for other TypeScript, `node --import tsx`; JavaScript as it is (one process
  * either way, so the pid is the server's).
  */
@@ -79,10 +79,10 @@ export function runnerFor(entry: string): { args: string[]; why: string } {
   const tsx = { args: ['--import', 'tsx', entry], why: '' };
   if (entry !== SERVER_ENTRY) return tsx;
   const bundle = join(ROOT, SERVER_BUNDLE);
-  if (!existsSync(bundle)) return { ...tsx, why: `no ${SERVER_BUNDLE} (\`npm run build\` makes it): tsx adds ~40 MB of RSS` };
+  if (!existsSync(bundle)) return { ...tsx, why: `no ${SERVER_BUNDLE} (\`npm run build\` makes it): tsx adds ~70 MB of RSS` };
   const built = statSync(bundle).mtimeMs;
   const newer = SERVER_SOURCES.map((dir) => newerFile(join(ROOT, dir), built)).find(Boolean);
-  if (newer) return { ...tsx, why: `${SERVER_BUNDLE} is older than ${newer.slice(ROOT.length)} (\`npm run build\`): tsx adds ~40 MB of RSS` };
+  if (newer) return { ...tsx, why: `${SERVER_BUNDLE} is older than ${newer.slice(ROOT.length)} (\`npm run build\`): tsx adds ~70 MB of RSS` };
   return { args: [SERVER_BUNDLE], why: 'the built bundle, as npm start runs it' };
 }
 

@@ -69,7 +69,7 @@ export function parseArgs<T extends Record<string, number | string | boolean>>(a
  */
 export function timeline(latencies: number[], sentAt: number[], windowMs: number): string {
   if (!sentAt.length) return '—';
-  const start = Math.min(...sentAt);
+  const start = sentAt.reduce((a, b) => Math.min(a, b), Infinity);
   const windows: number[][] = [];
   sentAt.forEach((t, i) => (windows[Math.floor((t - start) / windowMs)] ??= []).push(latencies[i]!));
   return [...windows]

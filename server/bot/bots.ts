@@ -47,8 +47,8 @@ function startThread(workerData: { cacheSize?: number }): Worker {
   const opts = {
     workerData,
     execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')),
-    // V8 sizes a thread's young generation for throughput (up to 32 MB here); the bot's garbage is
-    // small and short-lived: 8 MB costs ~5 % of its speed and saves ~20 MB of RSS.
+    // V8 sizes a thread's young generation for throughput; the bot's garbage is small and
+    // short-lived: 8 MB cost ~5 % of its speed and saved ~20 MB of the idle server's RSS.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./bot-thread.js', import.meta.url), opts);

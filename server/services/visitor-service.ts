@@ -219,7 +219,7 @@ export class VisitorService {
     const { detected, reply } = await this.think(site.id, conv, text, browser);
     // The first message settles the provisional language (ensureConversation); later ones move it
     // only when detection says another language.
-    if (detected.lang !== conv.lang || conv.langConfidence !== detected.confidence && conv.lastSeq <= 1) {
+    if (detected.lang !== conv.lang || (conv.lastSeq <= 1 && conv.langConfidence !== detected.confidence)) {
       const moved = detected.lang !== conv.lang;
       // Not awaited alone: the bot's message that follows is (chat-store.ts, WriteOptions).
       conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }, undefined, BACKGROUND))!;

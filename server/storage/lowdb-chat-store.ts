@@ -99,8 +99,10 @@ export class LowdbChatStore implements ChatStore {
   private dirty = new Map<string, Shard>();
   private compacting: Promise<void> | null = null;
   private lastCompactAt = Date.now();
-  /** Repeated strings of stored messages and pages, shared (intern.ts). */
+  /** Repeated strings of stored records, shared (intern.ts). */
   private strings = new StringPool();
+  /** How conversation records and messages are stored: frozen, rebuilt, their strings pooled. */
+  private settle = <T>(record: T): T => freezeDeep(record, this.strings.share);
 
   constructor(private readonly opts: LowdbChatStoreOptions) {
     this.commit = new GroupCommit(opts.flushIntervalMs ?? 10);
@@ -219,14 +221,6 @@ export class LowdbChatStore implements ChatStore {
     this.lastCompactAt = Date.now();
   }
 
-  /** A conversation record whose pages (the last one, the visit's) share their strings; frozen parts are shared already. */
-  private pages(c: ConversationRecord): ConversationRecord {
-    const out = Object.assign({}, c);
-    if (c.lastPage && !Object.isFrozen(c.lastPage)) out.lastPage = this.strings.page(c.lastPage);
-    if (c.visit?.pages && !Object.isFrozen(c.visit.pages)) out.visit = Object.assign({}, c.visit, { pages: c.visit.pages.map((p) => this.strings.page(p)) });
-    return out;
-  }
-
   /** Apply one log record to the loaded state (replay), marking the shard it changes. */
   private replay(r: WalRecord): void {
     switch (r.k) {
@@ -242,7 +236,7 @@ export class LowdbChatStore implements ChatStore {
       }
       case 'conv': {
         const entry = this.conversations.get(r.v.id);
-        const conversation = freezeDeep(this.pages(r.v));
+        const conversation = this.settle(r.v);
         if (entry) entry.db.data.conversation = conversation;
         else {
           const db = new Low<ConversationFile>(this.adapter('conversations', `${r.v.id}.json`), { conversation, messages: [] });
@@ -257,7 +251,7 @@ export class LowdbChatStore implements ChatStore {
         const data = entry.db.data;
         // Idempotent: a seq already held is skipped (the shard was written after this batch).
         if (r.v.seq !== data.messages.length + 1) return;
-        data.messages.push(freezeDeep(this.strings.message(r.v, data.conversation.id)));
+        data.messages.push(this.settle({ ...r.v, conversationId: data.conversation.id }));
         if (r.v.clientId) entry.clientIds.set(r.v.clientId, r.v.seq);
         if (r.v.createdAt > data.conversation.updatedAt) data.conversation = freezeDeep({ ...data.conversation, updatedAt: r.v.createdAt });
         this.dirty.set(`c:${r.v.conversationId}`, entry.db);
@@ -287,9 +281,9 @@ export class LowdbChatStore implements ChatStore {
       const db = new Low<ConversationFile>(this.adapter('conversations', name), null as never);
       await db.read();
       if (!db.data) continue;
-      db.data.conversation = freezeDeep(this.pages(db.data.conversation));
+      db.data.conversation = this.settle(db.data.conversation);
       const id = db.data.conversation.id;
-      db.data.messages = db.data.messages.map((m) => freezeDeep(this.strings.message(m, id)));
+      db.data.messages = db.data.messages.map((m) => this.settle({ ...m, conversationId: id }));
       this.conversations.set(db.data.conversation.id, loaded(db));
     }
     // Replay the logs in order, then compact so the next start does not replay them again.
@@ -444,7 +438,7 @@ export class LowdbChatStore implements ChatStore {
   // ---- conversations and messages (conversations/<id>.json) ----
   async createConversation(conversation: ConversationRecord, opts?: WriteOptions) {
     const db = new Low<ConversationFile>(this.adapter('conversations', `${conversation.id}.json`), {
-      conversation: freezeDeep(this.pages(structuredClone(conversation))),
+      conversation: this.settle(structuredClone(conversation)),
       messages: [],
     });
     this.conversations.set(conversation.id, loaded(db));
@@ -465,7 +459,7 @@ export class LowdbChatStore implements ChatStore {
     if (expect && Object.entries(expect).some(([k, v]) => current[k as keyof ConversationRecord] !== v)) {
       return undefined;
     }
-    const next: ConversationRecord = freezeDeep(this.pages({ ...current, ...structuredClone(patch), updatedAt: Date.now() }));
+    const next: ConversationRecord = this.settle({ ...current, ...structuredClone(patch), updatedAt: Date.now() });
     entry.db.data.conversation = next;
     await this.save(`c:${id}`, entry.db, this.conversationEntity(id), opts);
     return next;
@@ -500,7 +494,8 @@ export class LowdbChatStore implements ChatStore {
     }
     const seq = data.conversation.lastSeq + 1;
     // Not cloned: the caller built `input` for this call; freezing it keeps it as stored.
-    const message: Message = freezeDeep(this.strings.message({ ...input, id: newId(), conversationId, seq, createdAt: Date.now() }, data.conversation.id));
+    // The conversation record's own id string: one copy per conversation, not one per message.
+    const message: Message = this.settle({ ...input, id: newId(), conversationId: data.conversation.id, seq, createdAt: Date.now() });
     data.messages.push(message);
     data.conversation = freezeDeep({ ...data.conversation, lastSeq: seq, updatedAt: message.createdAt });
     if (input.clientId) entry.clientIds.set(input.clientId, seq);

@@ -24,32 +24,37 @@ describe('freezeDeep', () => {
   });
 });
 
-describe('StringPool', () => {
+describe('StringPool, applied while freezing', () => {
   const bot: Message = {
-    id: 'm2', conversationId: 'other-copy', seq: 2, author: 'bot', text: 'Delivery takes 2–4 days.', createdAt: 1, lang: 'en',
+    id: 'm2', conversationId: 'c9', seq: 2, author: 'bot', text: 'Delivery takes 2–4 days.', createdAt: 1, lang: 'en',
     links: [{ label: 'Track', url: 'https://track.example/' }],
     quickReplies: [{ label: 'Yes', text: 'Yes' }],
     bot: { outcome: 'answer', via: 'keyword', faqId: 'delivery-times', confidence: 0.9, lang: 'en', langConfidence: 1, scores: { keyword: 1 }, candidates: [{ faqId: 'delivery-times', confidence: 0.9 }] },
   };
-  const visitor: Message = { id: 'm1', conversationId: 'c', seq: 1, author: 'visitor', text: 'how long??', clientId: 'client-1', createdAt: 0, page: { url: 'https://shop.example/', title: 'Shop' } };
+  const visitor: Message = { id: 'm1', conversationId: 'c9', seq: 1, author: 'visitor', text: 'how long??', clientId: 'client-1', createdAt: 0, page: { url: 'https://shop.example/', title: 'Shop' } };
 
-  it('gives back the same message, with the conversation record\'s id', () => {
+  it('gives back the same message', () => {
     const pool = new StringPool();
-    expect(pool.message(bot, 'c9')).toEqual({ ...bot, conversationId: 'c9' });
-    expect(pool.message(visitor, 'c9')).toEqual({ ...visitor, conversationId: 'c9' });
+    expect(freezeDeep(bot, pool.share)).toEqual(bot);
+    expect(freezeDeep(visitor, pool.share)).toEqual(visitor);
     // The input is left as it was (it may be frozen, or shared).
-    expect(bot.conversationId).toBe('other-copy');
+    expect(Object.isFrozen(bot)).toBe(false);
   });
 
   it('leaves fields a message lacks absent', () => {
-    const out = new StringPool().message(visitor, 'c');
+    const out = freezeDeep(visitor, new StringPool().share);
     expect(Object.keys(out).sort()).toEqual(Object.keys(visitor).sort());
   });
 
-  it('passes through what is not a string (an old shard may lack a field)', () => {
+  it('pools repeated strings but not ids or what people wrote', () => {
     const pool = new StringPool();
-    expect(pool.get(undefined)).toBeUndefined();
-    expect(pool.get(42)).toBe(42);
-    expect(pool.get('x'.repeat(5000))).toHaveLength(5000);
+    freezeDeep(visitor, pool.share);
+    // author, page url and title; not id, clientId, conversationId or the visitor's text.
+    expect(pool.size).toBe(3);
+    freezeDeep({ ...visitor, id: 'm3', clientId: 'client-3', text: 'other words' }, pool.share);
+    expect(pool.size).toBe(3);
+    freezeDeep(bot, pool.share);
+    // The bot's text is pooled, as are its FAQ ids, links, languages and outcome words.
+    expect(pool.size).toBeGreaterThan(10);
   });
 });
