@@ -9,7 +9,7 @@
 // passes `compactLogBytes` (or `compactIntervalMs` went by), then drops the logs they cover.
 // open() loads the shards, replays the logs, and compacts.
 // Only this file (and json-file.ts) may import lowdb (STYLE.md habit 12).
-import { open as openFile, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open as openFile, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
 import type { Message } from '../protocol/types.js';
@@ -261,6 +261,8 @@ export class LowdbChatStore implements ChatStore {
   }
 
   async open(): Promise<void> {
+    // A fresh install has no data folder yet: the first start makes it.
+    if (this.opts.dir) await mkdir(this.opts.dir, { recursive: true });
     this.core = new Low<CoreData>(this.adapter('core.json'), { sites: [], agents: [], sessions: [] });
     await this.core.read();
     if (!this.opts.dir) return;

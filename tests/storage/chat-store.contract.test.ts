@@ -128,6 +128,18 @@ describe.each(implementations)('ChatStore contract: %s', (_name, make) => {
 });
 
 describe('LowdbChatStore on disk', () => {
+  it('makes its data folder on a fresh install, and writes there', async () => {
+    const t = await tempDir();
+    cleanups.push(t.remove);
+    const dir = join(t.dir, 'fresh', 'data');
+    const store = new LowdbChatStore({ dir, flushIntervalMs: 5 });
+    await store.open();
+    await store.createConversation(conversation('c1'));
+    await store.appendMessage('c1', { author: 'visitor', text: 'bonjour', clientId: 'client-fresh' });
+    await store.close();
+    expect(await readdir(dir)).toContain('conversations');
+  });
+
   it('shards: one file per conversation, and everything survives a reopen', async () => {
     const t = await tempDir();
     cleanups.push(t.remove);
