@@ -52,7 +52,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const store =
     deps.store ?? new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync });
   await app.register(fastifyCookie);
-  const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize });
+  const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize, timeoutMs: config.botTimeoutMs });
   await app.register(storage, { config, store, bots });
   // Before every route: headers and limits attach to routes as they are added (issue 5).
   await app.register(securityHeaders, { hsts: config.secureCookies });

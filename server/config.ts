@@ -51,6 +51,8 @@ const ConfigSchema = Type.Object({
   botCacheSize: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   /** The FAQ matcher and language detector on a thread of their own (server/bot/bots.ts). */
   botThread: Type.Boolean(),
+  /** How long a visitor's message waits for the bot before a person is asked instead. */
+  botTimeoutMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -81,6 +83,7 @@ export const defaults: Config = {
   agentMaxChats: 3,
   botCacheSize: 2000,
   botThread: true,
+  botTimeoutMs: 10_000,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -124,6 +127,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     agentMaxChats: ['BULLE_AGENT_MAX_CHATS', num],
     botCacheSize: ['BULLE_BOT_CACHE', num],
     botThread: ['BULLE_BOT_THREAD', bool],
+    botTimeoutMs: ['BULLE_BOT_TIMEOUT_MS', num],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {
