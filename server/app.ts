@@ -35,6 +35,10 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     forceCloseConnections: true,
     // Behind a reverse proxy, req.ip comes from X-Forwarded-For (per-address limits need it).
     trustProxy: config.trustProxy,
+    // Opening the store replays its log and the bot thread indexes every FAQ: on a large store or
+    // a busy machine that takes longer than any fixed cap, and giving up would stop a server that
+    // would have started. The bot's loads carry their own cap (server/bot/bots.ts).
+    pluginTimeout: 0,
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
