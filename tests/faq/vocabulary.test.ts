@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONCEPTS } from '../../faq/vocabulary/concepts.js';
 import { VOCABULARIES } from '../../faq/vocabulary/index.js';
 
-const FULL = ['en', 'fr'];
+const FULL = ['en', 'fr', 'es', 'de'];
 /** The engine folds case and accents, so "abîmé" and "abimé" are the same form. */
 const folded = (form: string): string => form.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
