@@ -7,6 +7,7 @@ export const CONCEPTS: Record<string, string> = {
   buy: 'buying: to buy, a purchase, shopping',
   cart: 'the shopping cart or basket, and checkout',
   item: 'an article or product bought or sold',
+  quantity: 'how many of an item: quantity, number of pieces',
   website: 'the online shop itself: site, app, web page',
   'physical-store': 'a physical store or branch a customer can walk into',
   // Delivery
@@ -117,6 +118,7 @@ export const CONCEPTS: Record<string, string> = {
   copy: 'a copy or duplicate',
   get: 'to get, obtain or request',
   accept: 'to accept or take (a payment method)',
+  use: 'to use, redeem or apply (a code, a card)',
   // Problems
   damaged: 'broken, damaged or defective',
   missing: 'missing, incomplete',
