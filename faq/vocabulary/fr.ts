@@ -74,7 +74,7 @@ export const FR: LangVocabulary = {
     bot: ['bot', 'robot', 'chatbot', 'machine', 'ia', 'automatique', 'répondeur'],
     hours: ['horaires', 'horaire', "heures d'ouverture", 'à quelle heure', 'quelle heure', 'ouvert', 'ouverte', 'ouverture', 'fermé', 'fermeture', 'joignable', 'disponible quand', 'jours ouvrés'],
     fee: ['frais', 'coût', 'coûte', 'coûtent', 'coûter', 'combien', 'prix', 'tarif', 'tarifs', 'payant', 'pénalité', 'pénalités', 'supplément', 'facturez', 'cher'],
-    duration: ['délai', 'délais', 'combien de temps', 'temps', 'durée', 'prend', 'met combien', 'ça met', 'en combien de temps', 'combien de jours', 'délai de livraison', 'délais de livraison'],
+    duration: ['délai', 'délais', 'combien de temps', 'temps', 'durée', 'prend', 'met combien', 'ça met', 'en combien de temps', 'combien de jours'],
     when: ['quand', 'quel jour', 'à quelle date', 'date', "d'ici quand", 'qd', 'kan'],
     'time-unit': ['jour', 'jours', 'semaine', 'semaines', 'jours ouvrables', 'mois'],
     late: ['retard', 'en retard', 'retardé', 'retardée', 'toujours pas', 'trop long', 'ça fait longtemps'],

@@ -74,7 +74,7 @@ export const IT: LangVocabulary = {
     bot: ['bot', 'robot', 'chatbot', 'macchina', 'automatico'],
     hours: ['orari', 'orario', 'orari di apertura', 'a che ora', 'aperto', 'aperti', 'chiuso'],
     fee: ['costo', 'costi', 'costa', 'quanto', 'prezzo', 'tariffa', 'commissione', 'penale', 'spese'],
-    duration: ['quanto tempo', 'tempi', 'tempi di consegna', 'tempo di consegna', 'ci vuole', 'ci mette', 'quanti giorni', 'durata'],
+    duration: ['quanto tempo', 'tempi', 'ci vuole', 'ci mette', 'quanti giorni', 'durata'],
     when: ['quando', 'che giorno', 'data', 'entro quando'],
     'time-unit': ['giorno', 'giorni', 'settimana', 'settimane', 'giorni lavorativi', 'mese', 'mesi'],
     late: ['ritardo', 'in ritardo', 'ritardato'],

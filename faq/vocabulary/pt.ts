@@ -75,7 +75,7 @@ export const PT: LangVocabulary = {
     bot: ['bot', 'robô', 'robot', 'chatbot', 'máquina', 'automático'],
     hours: ['horário', 'horários', 'horário de funcionamento', 'que horas', 'a que horas', 'aberto', 'abertos', 'fechado'],
     fee: ['taxa', 'taxas', 'custo', 'custa', 'quanto', 'preço', 'tarifa', 'multa', 'penalização', 'cobram', 'cobrar'],
-    duration: ['quanto tempo', 'prazo', 'prazos', 'prazo de entrega', 'demora', 'demoram', 'leva', 'quantos dias', 'tempo de entrega'],
+    duration: ['quanto tempo', 'prazo', 'prazos', 'demora', 'demoram', 'leva', 'quantos dias'],
     when: ['quando', 'que dia', 'data', 'até quando'],
     'time-unit': ['dia', 'dias', 'semana', 'semanas', 'dias úteis', 'mês', 'meses'],
     late: ['atraso', 'atrasado', 'atrasada', 'demorando'],
