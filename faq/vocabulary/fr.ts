@@ -121,7 +121,7 @@ export const FR: LangVocabulary = {
     stock: ['stock', 'en stock', 'rupture', 'rupture de stock', 'épuisé', 'épuisée', 'disponible', 'disponibilité', 'dispo', 'réassort', 'de nouveau disponible', 'indisponible', 'réapprovisionner', 'réapprovisionnement', 'revient en stock'],
     warranty: ['garantie', 'garanties', 'garanti', 'garantis', 'sous garantie', 'extension de garantie', 'conformité', 'garantie légale', 'couvert', 'couverte'],
     job: ['emploi', 'emplois', 'job', 'boulot', 'travail', 'recrutez', 'recrutement', 'recruter', 'candidature', 'postuler', 'stage', 'stagiaire', 'alternance', 'cv', "offre d'emploi"],
-    privacy: ['confidentialité', 'vie privée', 'rgpd', 'protection des données', 'cookies', 'politique de confidentialité', 'cnil', 'protéger mes données', 'protégez'],
+    privacy: ['confidentialité', 'vie privée', 'rgpd', 'protection des données', 'cookies', 'politique de confidentialité', 'cnil', 'protéger mes données', 'protégez', 'protéger', 'protection de mes données'],
     quantity: ['quantité', 'quantités', 'combien de', 'nombre', 'nombre de', 'exemplaires', 'pièces', 'lot'],
     use: ['utiliser', 'utilise', 'appliquer', 'appliqué', 'saisir le code', 'bénéficier', 'valoir'],
   },

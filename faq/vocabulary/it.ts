@@ -10,7 +10,7 @@ export const IT: LangVocabulary = {
     item: ['articolo', 'articoli', 'prodotto', 'prodotti', 'oggetto', 'oggetti', 'cosa', 'merce'],
     quantity: ['quantità', 'quanti', 'quante', 'numero di pezzi', 'pezzi'],
     website: ['sito', 'sito web', 'negozio online', 'app', 'applicazione', 'online', 'pagina'],
-    'physical-store': ['negozio fisico', 'punto vendita', 'punti vendita', 'filiale', 'in negozio', 'showroom'],
+    'physical-store': ['negozio fisico', 'punto vendita', 'punti vendita', 'filiale', 'in negozio', 'showroom', 'laboratorio', 'bottega'],
     parcel: ['pacco', 'pacchi', 'collo', 'scatola', 'spedizione', 'plico'],
     delivery: ['consegna', 'consegne', 'consegnare', 'consegnato', 'consegnata', 'spedire', 'spedito', 'spedita', 'spedite', 'recapito', 'invio'],
     'shipping-cost': ['spese di spedizione', 'costi di spedizione', 'costo di spedizione', 'spedizione gratuita', 'spese di consegna', 'costo della consegna'],
@@ -122,7 +122,7 @@ export const IT: LangVocabulary = {
     stock: ['disponibile', 'disponibilità', 'esaurito', 'esaurita', 'in magazzino', 'scorte', 'di nuovo disponibile'],
     warranty: ['garanzia', 'garantito', 'in garanzia', 'coperto'],
     job: ['lavoro', 'lavorare', 'assumete', 'candidatura', 'candidarmi', 'stage', 'tirocinio', 'posizioni aperte', 'cv'],
-    privacy: ['privacy', 'protezione dei dati', 'gdpr', 'cookie', 'informativa privacy'],
+    privacy: ['privacy', 'protezione dei dati', 'gdpr', 'cookie', 'informativa privacy', 'proteggere i miei dati', 'protezione dei miei dati'],
     cheque: ['assegno', 'assegni'],
   },
 };

@@ -11,7 +11,7 @@ export const NL: LangVocabulary = {
     item: ['artikel', 'artikelen', 'product', 'producten', 'ding', 'spullen', 'item', 'items'],
     quantity: ['aantal', 'hoeveelheid', 'hoeveel stuks', 'stuks', 'stuk'],
     website: ['website', 'site', 'webshop', 'webwinkel', 'app', 'online', 'pagina'],
-    'physical-store': ['fysieke winkel', 'winkel', 'winkels', 'filiaal', 'filialen', 'in de winkel', 'showroom'],
+    'physical-store': ['fysieke winkel', 'winkel', 'winkels', 'filiaal', 'filialen', 'in de winkel', 'showroom', 'atelier', 'werkplaats'],
     parcel: ['pakket', 'pakketje', 'pakketten', 'pakje', 'zending', 'zendingen', 'doos'],
     delivery: ['levering', 'leveringen', 'leveren', 'geleverd', 'bezorging', 'bezorgen', 'bezorgd', 'verzending', 'verzenden', 'verzonden', 'versturen', 'verstuurd', 'verzendopties', 'verzendmethode', 'verzendmethodes', 'bezorgopties'],
     'shipping-cost': ['verzendkosten', 'bezorgkosten', 'leveringskosten', 'portokosten', 'gratis verzending', 'gratis bezorging'],
@@ -123,7 +123,7 @@ export const NL: LangVocabulary = {
     stock: ['voorraad', 'op voorraad', 'uitverkocht', 'beschikbaar', 'leverbaar', 'niet leverbaar', 'weer leverbaar'],
     warranty: ['garantie', 'waarborg', 'onder garantie'],
     job: ['vacature', 'vacatures', 'baan', 'werk', 'solliciteren', 'sollicitatie', 'stage', 'werken bij'],
-    privacy: ['privacy', 'privacybeleid', 'avg', 'gdpr', 'gegevensbescherming', 'cookies'],
+    privacy: ['privacy', 'privacybeleid', 'avg', 'gdpr', 'gegevensbescherming', 'cookies', 'mijn gegevens beschermen', 'beschermen'],
     cheque: ['cheque', 'cheques'],
   },
 };

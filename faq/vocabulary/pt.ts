@@ -11,7 +11,7 @@ export const PT: LangVocabulary = {
     item: ['artigo', 'artigos', 'produto', 'produtos', 'item', 'itens', 'coisa', 'mercadoria'],
     quantity: ['quantidade', 'quantos', 'quantas', 'unidades', 'peças'],
     website: ['site', 'loja online', 'loja virtual', 'app', 'aplicativo', 'aplicação', 'online', 'página'],
-    'physical-store': ['loja física', 'lojas físicas', 'filial', 'ponto de venda', 'na loja', 'showroom'],
+    'physical-store': ['loja física', 'lojas físicas', 'filial', 'ponto de venda', 'na loja', 'showroom', 'oficina', 'ateliê', 'atelier'],
     parcel: ['encomenda postal', 'pacote', 'pacotes', 'embalagem', 'caixa', 'volume', 'remessa'],
     delivery: ['entrega', 'entregas', 'entregar', 'entregue', 'envio', 'envios', 'enviado', 'expedição', 'expedir', 'frete'],
     'shipping-cost': ['portes', 'portes de envio', 'custo de envio', 'custos de envio', 'frete grátis', 'valor do frete', 'taxa de entrega', 'envio grátis', 'portes grátis'],
@@ -123,7 +123,7 @@ export const PT: LangVocabulary = {
     stock: ['stock', 'estoque', 'disponível', 'disponibilidade', 'esgotado', 'esgotada', 'reposição', 'em stock'],
     warranty: ['garantia', 'garantias', 'em garantia', 'coberto'],
     job: ['emprego', 'empregos', 'trabalho', 'trabalhar', 'vaga', 'vagas', 'candidatura', 'estágio', 'currículo', 'recrutamento'],
-    privacy: ['privacidade', 'proteção de dados', 'rgpd', 'lgpd', 'cookies', 'política de privacidade'],
+    privacy: ['privacidade', 'proteção de dados', 'rgpd', 'lgpd', 'cookies', 'política de privacidade', 'proteger os meus dados', 'proteger meus dados'],
     cheque: ['cheque', 'cheques'],
   },
 };
