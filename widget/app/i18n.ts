@@ -30,6 +30,10 @@ export interface Strings {
   yes: string;
   no: string;
   lang: string;
+  /** After "Yes, this helped". */
+  thanks: string;
+  /** Past the length limit: "{n}" is the length, "{max}" the limit. */
+  tooLong: string;
 }
 
 const STRINGS: Record<string, Strings> = {
@@ -57,6 +61,8 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Yes',
     no: 'No',
     lang: 'Language',
+    thanks: 'Thanks for telling us!',
+    tooLong: 'Too long: {n} characters, the limit is {max}. Please shorten your message.',
   },
   fr: {
     placeholder: 'Écrivez un message…',
@@ -82,6 +88,8 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Oui',
     no: 'Non',
     lang: 'Langue',
+    thanks: 'Merci pour votre retour !',
+    tooLong: 'Trop long : {n} caractères, la limite est de {max}. Raccourcissez votre message.',
   },
   es: {
     placeholder: 'Escribe un mensaje…',
@@ -107,6 +115,8 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Sí',
     no: 'No',
     lang: 'Idioma',
+    thanks: '¡Gracias por decírnoslo!',
+    tooLong: 'Demasiado largo: {n} caracteres, el límite es {max}. Acorta tu mensaje.',
   },
   de: {
     placeholder: 'Nachricht schreiben…',
@@ -132,6 +142,8 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Ja',
     no: 'Nein',
     lang: 'Sprache',
+    thanks: 'Danke für Ihre Rückmeldung!',
+    tooLong: 'Zu lang: {n} Zeichen, erlaubt sind {max}. Bitte kürzen Sie Ihre Nachricht.',
   },
 };
 

@@ -14,8 +14,11 @@ export function MessageList({ state, session }: Props) {
   const list = useRef<HTMLOListElement>(null);
   // Rated answers lose their buttons at once, before the server's ack (issue #3).
   const [rated, setRated] = useState<number[]>([]);
+  // "Yes" gets a thank-you in its place ("no" gets the bot's offer of a person instead).
+  const [thanked, setThanked] = useState<number[]>([]);
   const rate = (seq: number, yes: boolean) => {
     setRated([...rated, seq]);
+    if (yes) setThanked([...thanked, seq]);
     void session.feedback(seq, yes);
   };
   const last = state.messages[state.messages.length - 1];
@@ -37,6 +40,11 @@ export function MessageList({ state, session }: Props) {
               <button type="button" data-bulle="helpful-no" onClick={() => rate(m.seq, false)}>
                 {t.no}
               </button>
+            </p>
+          )}
+          {thanked.includes(m.seq) && (
+            <p class="qr" data-bulle="helpful-thanks">
+              {t.thanks}
             </p>
           )}
           {m === last && m.quickReplies && (

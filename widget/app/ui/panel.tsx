@@ -1,5 +1,8 @@
 // The open chat: header (site, who is answering, close), the messages, the error line, the
-// "talk to a person" button (always there) and the composer. Full screen below 480px (styles.ts).
+// "talk to a person" button (until a person is on the way) and the composer. Full screen on a
+// phone either way up (styles.ts). It is a dialog laid over the merchant's page, so it adds no
+// landmark to it: no <header>, and its forms are role="none" (a screen reader's landmark list
+// belongs to the shop).
 import type { JSX } from 'preact';
 import type { ChatSession, ChatState } from '../chat-state.js';
 import { problemText, t } from '../i18n.js';
@@ -26,6 +29,9 @@ function statusText({ conversation }: ChatState): string {
   }
 }
 
+/** Waiting in line or talking to an agent already: asking for a person again would do nothing. */
+const withPerson = ({ conversation }: ChatState): boolean => conversation?.status === 'queued' || conversation?.status === 'assigned';
+
 export function Panel({ state, session, onClose }: Props) {
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape') onClose();
@@ -35,7 +41,7 @@ export function Panel({ state, session, onClose }: Props) {
   const langs = state.site?.languages ?? [];
   return (
     <section class="panel" data-bulle="panel" role="dialog" aria-label={title || t.bot} onKeyDown={onKeyDown}>
-      <header class="head">
+      <div class="head">
         <div>
           <strong>{title}</strong>
           <span data-bulle="status">{statusText(state)}</span>
@@ -52,7 +58,7 @@ export function Panel({ state, session, onClose }: Props) {
         <button type="button" class="x" data-bulle="close" aria-label={t.close} onClick={onClose}>
           ×
         </button>
-      </header>
+      </div>
       {state.link === 'offline' && (
         <p class="note" role="status" data-bulle="reconnecting">
           {t.reconnecting}
@@ -72,9 +78,11 @@ export function Panel({ state, session, onClose }: Props) {
           {problemText(state.problem)}
         </p>
       )}
-      <button type="button" class="human" data-bulle="human" onClick={() => void session.requestHandoff()}>
-        {t.human}
-      </button>
+      {!withPerson(state) && (
+        <button type="button" class="human" data-bulle="human" onClick={() => void session.requestHandoff()}>
+          {t.human}
+        </button>
+      )}
       <Composer session={session} />
     </section>
   );

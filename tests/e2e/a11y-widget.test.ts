@@ -1,0 +1,101 @@
+// axe-core over the shop page with the widget open, in each state a visitor meets: just opened,
+// a bot answer and its "did you mean" buttons, the offline e-mail form (no agent online), a
+// phone upright and on its side. No serious or critical violation, and the widget adds no
+// landmark to the merchant's page (their landmark list is theirs).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { axeViolations, describeViolations, isBlocking, landmarks } from './axe.js';
+import { DIST, launchChromium, requireBuild } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** The shop page's own landmarks, the widget's script blocked. */
+let shopLandmarks: string[] = [];
+
+beforeAll(async () => {
+  await requireBuild();
+  server = await startServer({ distDir: DIST });
+  browser = await launchChromium();
+  const ctx = await browser.newContext({ locale: 'en-GB' });
+  await ctx.route('**/widget.js', (route) => route.abort());
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/');
+  shopLandmarks = await landmarks(page);
+  await ctx.close();
+});
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openWidget(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, ...options });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(server.url + '/');
+  await page.locator('[data-bulle="launcher"]').click();
+  await page.locator('[data-bulle="panel"]').waitFor();
+  await page.locator('[data-bulle="status"]').waitFor();
+  return page;
+}
+
+async function send(page: Page, text: string) {
+  await page.locator('[data-bulle="input"]').fill(text);
+  await page.locator('[data-bulle="send"]').click();
+}
+
+/** The assertions every state shares; `state` names it in the log and in a failure. */
+async function check(page: Page, state: string) {
+  const all = await axeViolations(page);
+  const blocking = all.filter(isBlocking);
+  console.log(`axe widget (${state}): ${blocking.length} serious/critical; all: ${all.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'}`);
+  expect(blocking, `${state}:\n${describeViolations(blocking)}`).toEqual([]);
+  expect(await landmarks(page), `${state}: the widget must add no landmark`).toEqual(shopLandmarks);
+}
+
+describe('widget accessibility (axe-core)', () => {
+  it('the shop page has its own landmarks to compare with', () => {
+    expect(shopLandmarks).toContain('banner');
+    expect(shopLandmarks).toContain('main');
+  });
+
+  it('open', async () => {
+    const page = await openWidget();
+    await check(page, 'open');
+    // The harness itself: axe does look inside the widget's (open) shadow root.
+    await page.evaluate(() => document.querySelector('bulle-chat')!.shadowRoot!.append(document.createElement('button')));
+    const unnamed = (await axeViolations(page)).find((v) => v.id === 'button-name');
+    expect(unnamed?.targets).toHaveLength(1);
+    expect(unnamed!.targets[0]).toMatch(/^bulle-chat >>> button/);
+  });
+
+  it('a bot answer with "Did this help?", and "did you mean" buttons', async () => {
+    const page = await openWidget();
+    await send(page, 'delivery');
+    await page.locator('[data-bulle="quick-reply"]').first().waitFor({ timeout: 20_000 });
+    await check(page, 'did you mean');
+    await page.locator('[data-bulle="quick-reply"]').first().click();
+    await page.locator('[data-bulle="helpful-yes"]').waitFor({ timeout: 20_000 });
+    await check(page, 'bot answer');
+  }, 60_000);
+
+  it('the offline e-mail form (no agent online)', async () => {
+    const page = await openWidget();
+    await page.locator('[data-bulle="human"]').click();
+    await page.locator('[data-bulle="email"]').waitFor({ timeout: 20_000 });
+    await check(page, 'offline e-mail form');
+  }, 60_000);
+
+  it('a phone, upright and on its side', async () => {
+    const phone = { isMobile: true, hasTouch: true };
+    const upright = await openWidget({ ...phone, viewport: { width: 375, height: 700 } });
+    await check(upright, 'mobile 375×700');
+    const landscape = await openWidget({ ...phone, viewport: { width: 740, height: 360 } });
+    await check(landscape, 'mobile landscape 740×360');
+  }, 60_000);
+});
