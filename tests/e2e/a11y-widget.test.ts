@@ -4,7 +4,9 @@
 // landmark to the merchant's page (their landmark list is theirs).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { AGENT_CMD } from '../../server/protocol/events.js';
+import type { QueueListResult } from '../../server/protocol/types.js';
+import { clientId, closeClients, connectAgent, ok, startServer, type TestServer } from '../helpers/server.js';
 import { axeViolations, describeViolations, isBlocking, landmarks } from './axe.js';
 import { DIST, launchChromium, requireBuild } from './browser.js';
 
@@ -89,6 +91,68 @@ describe('widget accessibility (axe-core)', () => {
     await page.locator('[data-bulle="human"]').click();
     await page.locator('[data-bulle="email"]').waitFor({ timeout: 20_000 });
     await check(page, 'offline e-mail form');
+  }, 60_000);
+
+  it('reconnecting, with a message waiting to go', async () => {
+    const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    contexts.push(ctx);
+    // Every WebSocket goes through this route: `offline` refuses new ones; the live ones are cut.
+    let offline = false;
+    const live: { close(): Promise<void> }[] = [];
+    await ctx.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (offline) return void ws.close();
+      ws.connectToServer();
+      live.push(ws);
+    });
+    const page = await ctx.newPage();
+    await page.goto(server.url + '/');
+    await page.locator('[data-bulle="launcher"]').click();
+    await send(page, 'Where is my order?');
+    await page.locator('[data-bulle="message"][data-author="bot"]').first().waitFor({ timeout: 20_000 });
+    offline = true;
+    await Promise.all(live.splice(0).map((ws) => ws.close()));
+    await page.locator('[data-bulle="reconnecting"]').waitFor({ timeout: 20_000 });
+    await send(page, 'How long does delivery take?');
+    await page.locator('[data-bulle="message"][data-state="pending"]').waitFor();
+    await check(page, 'reconnecting, a message pending');
+  }, 60_000);
+
+  it('in line with an agent online, then with the agent, then closed with an unread badge', async () => {
+    const admin = await connectAgent(server.url, 'alex@demo.bulle.chat', 'demo-alex');
+    // Manual assignment: the chat waits in line (place and estimated wait) while Sam is online.
+    await ok(admin, AGENT_CMD.siteMode, { mode: 'manual' });
+    const sam = await connectAgent(server.url, 'sam@demo.bulle.chat', 'demo-sam');
+    try {
+      const page = await openWidget();
+      await send(page, 'I have a question about a custom order for my shop');
+      await page.locator('[data-bulle="message"][data-author="bot"]').first().waitFor({ timeout: 20_000 });
+      await page.locator('[data-bulle="human"]').click();
+      await page.locator('[data-bulle="queue"]').waitFor({ timeout: 20_000 });
+      await check(page, 'in line, an agent online');
+
+      let conversationId = '';
+      await expect
+        .poll(async () => {
+          const { queue } = await ok<QueueListResult>(sam, AGENT_CMD.queueList, {});
+          return (conversationId = queue.find((c) => c.firstMessage?.includes('custom order'))?.id ?? '');
+        }, { timeout: 20_000 })
+        .not.toBe('');
+      await ok(sam, AGENT_CMD.conversationClaim, { conversationId });
+      await ok(sam, AGENT_CMD.messageSend, { conversationId, clientId: clientId(), text: 'Sam here, happy to help.' });
+      await ok(sam, AGENT_CMD.typingSet, { conversationId, typing: true });
+      await page.locator('[data-bulle="typing"]').waitFor({ timeout: 20_000 });
+      await check(page, 'with an agent, who is typing');
+
+      await page.locator('[data-bulle="close"]').click();
+      // Set in the same effect that tells the session the panel is closed: from here a reply is unread.
+      await page.locator('[data-bulle="launcher"][aria-expanded="false"]').waitFor();
+      await ok(sam, AGENT_CMD.messageSend, { conversationId, clientId: clientId(), text: 'Your order is on its way.' });
+      await page.locator('[data-bulle="badge"]').waitFor({ timeout: 20_000 });
+      await check(page, 'panel closed, an unread badge');
+    } finally {
+      await ok(admin, AGENT_CMD.siteMode, { mode: 'automatic' });
+      closeClients();
+    }
   }, 60_000);
 
   it('a phone, upright and on its side', async () => {

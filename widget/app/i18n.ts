@@ -147,7 +147,10 @@ const STRINGS: Record<string, Strings> = {
   },
 };
 
-export const t: Strings = STRINGS[(navigator.language || 'en').slice(0, 2).toLowerCase()] ?? STRINGS.en!;
+const browserLang = (navigator.language || 'en').slice(0, 2).toLowerCase();
+/** The language of the widget's own words: its `lang`, so a screen reader speaks them right on a page in another. */
+export const lang = STRINGS[browserLang] ? browserLang : 'en';
+export const t: Strings = STRINGS[lang]!;
 
 /** The error line for a problem: never the server's own text, which is English and technical. */
 export function problemText(problem: Problem): string {

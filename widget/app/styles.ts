@@ -1,6 +1,7 @@
 // The app's CSS, injected into the loader's shadow root: the shop's styles cannot reach it and
 // it cannot reach the shop. Inputs use 16px text so iOS does not zoom in on focus. A phone gets
 // the whole screen upright (narrow) and on its side (short); the close button is a 44×44 target.
+// Text keeps 4.5:1 in every state (a pending message is pale by its colours, not by opacity).
 export const css = `
 .panel,.badge{font:14px/1.4 system-ui,sans-serif;color:#111;box-sizing:border-box;position:fixed;z-index:2147483001}
 .panel *{box-sizing:border-box;font:inherit}
@@ -14,7 +15,7 @@ export const css = `
 .msg{max-width:85%;padding:8px 11px;border-radius:12px;background:#fff;border:1px solid #ddd;white-space:pre-wrap;overflow-wrap:anywhere}
 .visitor{align-self:flex-end;background:#1d4ed8;color:#fff}
 .system{align-self:center;background:none;border:0;color:#555;font-size:13px}
-.pending{opacity:.6}
+.pending{background:#e0e7ff;color:#1e3a8a;border:1px dashed #1d4ed8}
 .who{display:block;font-size:12px;font-weight:600}
 .msg ul{margin:6px 0 0;padding:0;list-style:none}
 .msg a{color:#1d4ed8;font-weight:600}

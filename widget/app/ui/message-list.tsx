@@ -2,7 +2,7 @@
 // replies as they arrive. Kept scrolled to the newest.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatSession, ChatState } from '../chat-state.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { MessageItem } from './message-item.js';
 
 interface Props {
@@ -30,9 +30,9 @@ export function MessageList({ state, session }: Props) {
   return (
     <ol class="list" ref={list} aria-live="polite" data-bulle="messages">
       {state.messages.map((m) => (
-        <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} links={m.links} note={m.note}>
+        <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} lang={m.lang} links={m.links} note={m.note}>
           {m.bot?.outcome === 'answer' && !state.conversation?.feedback?.[m.seq] && !rated.includes(m.seq) && (
-            <p class="qr">
+            <p class="qr" lang={lang}>
               {t.helped}
               <button type="button" data-bulle="helpful-yes" onClick={() => rate(m.seq, true)}>
                 {t.yes}
@@ -43,7 +43,7 @@ export function MessageList({ state, session }: Props) {
             </p>
           )}
           {thanked.includes(m.seq) && (
-            <p class="qr" data-bulle="helpful-thanks">
+            <p class="qr" lang={lang} data-bulle="helpful-thanks">
               {t.thanks}
             </p>
           )}
@@ -61,7 +61,7 @@ export function MessageList({ state, session }: Props) {
       {state.pending.map((o) => (
         <MessageItem key={o.clientId} author="visitor" text={o.text} state={o.failed ? 'failed' : 'pending'}>
           {o.failed && (
-            <button type="button" class="retry" onClick={() => session.retry(o.clientId)}>
+            <button type="button" class="retry" lang={lang} onClick={() => session.retry(o.clientId)}>
               {t.retry}
             </button>
           )}

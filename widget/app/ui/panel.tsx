@@ -5,7 +5,7 @@
 // belongs to the shop).
 import type { JSX } from 'preact';
 import type { ChatSession, ChatState } from '../chat-state.js';
-import { problemText, t } from '../i18n.js';
+import { lang, problemText, t } from '../i18n.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
 import { Waiting } from './waiting.js';
@@ -40,7 +40,7 @@ export function Panel({ state, session, onClose }: Props) {
   // The visitor may pick the chat's language among the site's, once there is a chat (issue #3).
   const langs = state.site?.languages ?? [];
   return (
-    <section class="panel" data-bulle="panel" role="dialog" aria-label={title || t.bot} onKeyDown={onKeyDown}>
+    <section class="panel" lang={lang} data-bulle="panel" role="dialog" aria-label={title || t.bot} onKeyDown={onKeyDown}>
       <div class="head">
         <div>
           <strong>{title}</strong>
