@@ -49,11 +49,15 @@ async function visitor(languages: string[], question: string, handoff: string): 
   return v;
 }
 
-/** Open a dialog, check it, and leave it with Escape. */
-async function dialog(open: () => Promise<void>, bulle: string, state: string) {
+/** Open a dialog, check it (and again after `then`: a choice made), and leave it with Escape. */
+async function dialog(open: () => Promise<void>, bulle: string, state: string, then?: () => Promise<void>) {
   await open();
   await page.locator(`[data-bulle="${bulle}"]`).waitFor();
   await check(state);
+  if (then) {
+    await then();
+    await check(`${state}, a choice made`);
+  }
   await page.keyboard.press('Escape');
   await page.locator(`[data-bulle="${bulle}"]`).waitFor({ state: 'detached' });
 }
@@ -80,7 +84,7 @@ describe('console accessibility (axe-core)', () => {
     await check('workspace, empty');
 
     await visitor(['fr'], 'Où est ma commande 48213 ?', 'Je veux parler à un conseiller, mon e-mail est marie@example.fr');
-    await visitor(['en'], 'Can you explain quantum entanglement?', 'I want to talk to a person');
+    const english = await visitor(['en'], 'Can you explain quantum entanglement?', 'I want to talk to a person');
     await expect.poll(() => page.locator('[data-bulle="queue-item"]').count(), { timeout: 20_000 }).toBe(2);
     await check('workspace, queue');
 
@@ -114,9 +118,23 @@ describe('console accessibility (axe-core)', () => {
     await page.locator('[data-bulle="message"][data-author="agent"]').waitFor();
     await input.press('Escape');
 
-    await dialog(() => page.locator('[data-bulle="transfer"]').click(), 'transfer-dialog', 'transfer dialog');
-    await dialog(() => page.locator('[data-bulle="close"]').click(), 'close-dialog', 'close dialog');
-    await dialog(() => page.locator('[data-bulle="canned-admin"]').click(), 'canned-editor', 'canned replies editor');
+    // The English chat too, with a message Alex has not read yet (an unread badge in the list).
+    await page.locator('[data-bulle="queue-item"][data-lang="en"] [data-bulle="claim"]').click();
+    await page.locator('[data-bulle="mine-item"][data-lang="en"]').waitFor();
+    await page.locator('[data-bulle="mine-item"][data-lang="fr"] .item__main').click();
+    await ok(english, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Are you still there?' });
+    await page.locator('[data-bulle="mine-item"][data-lang="en"] [data-bulle="unread"]').waitFor({ timeout: 20_000 });
+    await check('workspace, an unread badge');
+
+    await dialog(() => page.locator('[data-bulle="transfer"]').click(), 'transfer-dialog', 'transfer dialog', () =>
+      page.locator('[data-bulle="transfer-lang"]').first().click(),
+    );
+    await dialog(() => page.locator('[data-bulle="close"]').click(), 'close-dialog', 'close dialog', () =>
+      page.locator('[data-bulle="close-tag"][data-tag="delivery"]').click(),
+    );
+    await dialog(() => page.locator('[data-bulle="canned-admin"]').click(), 'canned-editor', 'canned replies editor', () =>
+      page.locator('[data-bulle="canned-editor"] .canned-editor__list button').first().click(),
+    );
     await dialog(async () => {
       await page.locator('[data-bulle="unanswered-open"]').click();
       await page.locator('[data-bulle="unanswered-item"]').first().waitFor({ timeout: 20_000 });
@@ -131,5 +149,8 @@ describe('console accessibility (axe-core)', () => {
     await page.locator('[data-bulle="closed-toggle"]').click();
     await page.locator('[data-bulle="closed-item"]').first().waitFor();
     await check('workspace, a closed chat and the closed list');
+    // A narrower window: the layout the console switches to below 1,180 px.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await check('workspace at 1024×768');
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 // The small things a person notices in the widget: no "Talk to a person" while a person is on the
 // way, a thank-you for "Yes", a long paste explained rather than cut, a close button a thumb can
 // hit, a phone on its side gets the whole screen, and the shop has a favicon.
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -58,6 +59,7 @@ describe('widget polish', () => {
     await page.locator('[data-bulle="helpful-yes"]').click({ timeout: 20_000 });
     expect(await page.locator('[data-bulle="helpful-thanks"]').innerText()).toBe('Thanks for telling us!');
     expect(await page.locator('[data-bulle="helpful-yes"]').count()).toBe(0);
+    await page.screenshot({ path: resolve('tests/artifacts/widget-thanks.png') });
   }, 30_000);
 
   it('tells the visitor, in their language, that a long paste is over the limit, and sends nothing cut', async () => {
@@ -72,6 +74,7 @@ describe('widget polish', () => {
     expect(await count.getAttribute('role')).toBe('alert');
     expect((await count.innerText()).replace(/\s/g, ' ')).toBe('Trop long : 6 000 caractères, la limite est de 5 000. Raccourcissez votre message.');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: resolve('tests/artifacts/widget-too-long.png') });
     await input.press('Enter');
     await page.locator('[data-bulle="send"]').click();
     // Nothing left, nothing cut: the whole text is still there to shorten, and no message went.
@@ -94,6 +97,7 @@ describe('widget polish', () => {
       expect(close!.width).toBeGreaterThanOrEqual(44);
       expect(close!.height).toBeGreaterThanOrEqual(44);
       expect(await page.locator('[data-bulle="panel"]').boundingBox()).toEqual({ x: 0, y: 0, ...viewport });
+      await page.screenshot({ path: resolve(`tests/artifacts/widget-phone-${viewport.width}x${viewport.height}.png`) });
     }
   }, 30_000);
 });
