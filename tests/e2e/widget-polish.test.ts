@@ -34,6 +34,9 @@ async function openWidget(options: Parameters<Browser['newContext']>[0] = {}): P
   return page;
 }
 
+/** The widget's focused element, by its data-bulle name. */
+const focused = (page: Page) => page.evaluate(() => document.querySelector('bulle-chat')!.shadowRoot!.activeElement?.getAttribute('data-bulle'));
+
 const messages = (page: Page, author: string) => page.locator(`[data-bulle="message"][data-author="${author}"]`);
 
 describe('widget polish', () => {
@@ -47,16 +50,22 @@ describe('widget polish', () => {
   it('hides "Talk to a person" once the visitor is in line', async () => {
     const page = await openWidget();
     const human = page.locator('[data-bulle="human"]');
-    await human.click();
+    await human.focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('[data-bulle="status"]').innerText(), { timeout: 20_000 }).toBe('Waiting for an agent');
     await human.waitFor({ state: 'detached' });
+    // The keyboard's focus did not fall to the page with the button: it is in the input.
+    expect(await focused(page)).toBe('input');
   }, 30_000);
 
   it('thanks the visitor for "Yes, this helped"', async () => {
     const page = await openWidget();
     await page.locator('[data-bulle="input"]').fill('How long does delivery take?');
     await page.locator('[data-bulle="send"]').click();
-    await page.locator('[data-bulle="helpful-yes"]').click({ timeout: 20_000 });
+    await page.locator('[data-bulle="helpful-yes"]').focus({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-bulle="helpful-thanks"]').waitFor();
+    expect(await focused(page)).toBe('input');
     expect(await page.locator('[data-bulle="helpful-thanks"]').innerText()).toBe('Thanks for telling us!');
     expect(await page.locator('[data-bulle="helpful-yes"]').count()).toBe(0);
     await page.screenshot({ path: resolve('tests/artifacts/widget-thanks.png') });

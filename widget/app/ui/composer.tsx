@@ -2,8 +2,8 @@
 // focused when the panel opens. Each keystroke may tell the agent the visitor is typing.
 // Near the server's length limit a counter shows; past it the visitor is told, in their
 // language, and nothing is sent — a long paste is never cut without a word.
-import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { JSX, RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { ChatSession } from '../chat-state.js';
 import { t } from '../i18n.js';
 import { MAX_MESSAGE_CHARS } from '../outgoing.js';
@@ -13,9 +13,9 @@ const NEAR_LIMIT = MAX_MESSAGE_CHARS - 500;
 const COUNT_ID = 'bulle-count';
 const num = (n: number) => n.toLocaleString();
 
-export function Composer({ session }: { session: ChatSession }) {
+/** `input` is the panel's: buttons that vanish once pressed give the focus back to it. */
+export function Composer({ session, input }: { session: ChatSession; input: RefObject<HTMLTextAreaElement> }) {
   const [text, setText] = useState('');
-  const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => input.current?.focus(), []);
   const over = text.length > MAX_MESSAGE_CHARS;
   const near = text.length > NEAR_LIMIT;

@@ -8,9 +8,11 @@ import { MessageItem } from './message-item.js';
 interface Props {
   state: ChatState;
   session: ChatSession;
+  /** The buttons here vanish once pressed: the focus goes to the input, not to the page. */
+  focusInput(): void;
 }
 
-export function MessageList({ state, session }: Props) {
+export function MessageList({ state, session, focusInput }: Props) {
   const list = useRef<HTMLOListElement>(null);
   // Rated answers lose their buttons at once, before the server's ack (issue #3).
   const [rated, setRated] = useState<number[]>([]);
@@ -19,6 +21,7 @@ export function MessageList({ state, session }: Props) {
   const rate = (seq: number, yes: boolean) => {
     setRated([...rated, seq]);
     if (yes) setThanked([...thanked, seq]);
+    focusInput();
     void session.feedback(seq, yes);
   };
   const last = state.messages[state.messages.length - 1];
@@ -50,7 +53,15 @@ export function MessageList({ state, session }: Props) {
           {m === last && m.quickReplies && (
             <p class="qr">
               {m.quickReplies.map((q, i) => (
-                <button key={i} type="button" data-bulle="quick-reply" onClick={() => session.send(q.text)}>
+                <button
+                  key={i}
+                  type="button"
+                  data-bulle="quick-reply"
+                  onClick={() => {
+                    focusInput();
+                    session.send(q.text);
+                  }}
+                >
                   {q.label}
                 </button>
               ))}

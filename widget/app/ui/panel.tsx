@@ -4,6 +4,7 @@
 // landmark to it: no <header>, and its forms are role="none" (a screen reader's landmark list
 // belongs to the shop).
 import type { JSX } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { ChatSession, ChatState } from '../chat-state.js';
 import { lang, problemText, t } from '../i18n.js';
 import { Composer } from './composer.js';
@@ -36,6 +37,10 @@ export function Panel({ state, session, onClose }: Props) {
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape') onClose();
   };
+  // A pressed button that goes away ("Talk to a person", "Yes", a quick reply) would drop the
+  // keyboard's focus to the page: it goes to the input instead, where the visitor types next.
+  const input = useRef<HTMLTextAreaElement>(null);
+  const focusInput = () => input.current?.focus();
   const title = state.site?.name ?? '';
   // The visitor may pick the chat's language among the site's, once there is a chat (issue #3).
   const langs = state.site?.languages ?? [];
@@ -64,7 +69,7 @@ export function Panel({ state, session, onClose }: Props) {
           {t.reconnecting}
         </p>
       )}
-      <MessageList state={state} session={session} />
+      <MessageList state={state} session={session} focusInput={focusInput} />
       {state.conversation?.status === 'queued' && state.queue && (
         <Waiting queue={state.queue} email={state.conversation.email} session={session} />
       )}
@@ -79,11 +84,19 @@ export function Panel({ state, session, onClose }: Props) {
         </p>
       )}
       {!withPerson(state) && (
-        <button type="button" class="human" data-bulle="human" onClick={() => void session.requestHandoff()}>
+        <button
+          type="button"
+          class="human"
+          data-bulle="human"
+          onClick={() => {
+            focusInput();
+            void session.requestHandoff();
+          }}
+        >
           {t.human}
         </button>
       )}
-      <Composer session={session} />
+      <Composer session={session} input={input} />
     </section>
   );
 }
