@@ -157,8 +157,10 @@ describe('widget accessibility (axe-core)', () => {
 
   it('a phone, upright and on its side', async () => {
     const phone = { isMobile: true, hasTouch: true };
-    const upright = await openWidget({ ...phone, viewport: { width: 375, height: 700 } });
-    await check(upright, 'mobile 375×700');
+    // Upright in French: the widget's words carry their language, whatever the page's.
+    const upright = await openWidget({ ...phone, locale: 'fr-FR', viewport: { width: 375, height: 700 } });
+    expect(await upright.locator('[data-bulle="panel"]').getAttribute('lang')).toBe('fr');
+    await check(upright, 'mobile 375×700, French');
     const landscape = await openWidget({ ...phone, viewport: { width: 740, height: 360 } });
     await check(landscape, 'mobile landscape 740×360');
   }, 60_000);
