@@ -28,6 +28,7 @@ export function Waiting({ queue, email, session }: Props) {
         <p data-bulle="email-saved">{t.saved}</p>
       ) : (
         <form
+          role="none"
           class="mail"
           onSubmit={(e) => {
             e.preventDefault();
