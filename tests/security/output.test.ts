@@ -3,7 +3,7 @@
 // that stops reading while it keeps asking is cut off once its backlog passes 1 MB.
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ERR, NS, SYNC_PAGE_BYTES, SYNC_PAGE_MESSAGES, VISITOR_CMD } from '../../server/protocol/events.js';
+import { ERR, NS, SERVER_EVT, SYNC_PAGE_BYTES, SYNC_PAGE_MESSAGES, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
 import { ack, clientId, closeClients, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
@@ -15,7 +15,10 @@ beforeAll(async () => {
   server = await startServer();
   const visitor = connectVisitor(server.url, { siteId: 'demo', languages: ['en'] });
   await waitFor(visitor, 'connect');
+  const queued = waitFor<{ status: string }>(visitor, SERVER_EVT.conversationUpdated, (c) => c.status === 'queued');
   const sent = await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'I need to talk to a human please', page });
+  // The hand-off's own line is written after the ack: let it land before the history is counted.
+  await queued;
   token = sent.token!;
   conversationId = sent.message.conversationId;
   // A long history written straight to the store: 300 replies of 5,000 characters (1.5 MB), and
