@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startServer();
   const visitor = connectVisitor(server.url, { siteId: 'demo', languages: ['en'] });
   await waitFor(visitor, 'connect');
-  const queued = waitFor<{ status: string }>(visitor, SERVER_EVT.conversationUpdated, (c) => c.status === 'queued');
+  const queued = waitFor<{ author: string }>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'system');
   const sent = await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'I need to talk to a human please', page });
   // The hand-off's own line is written after the ack: let it land before the history is counted.
   await queued;
