@@ -28,9 +28,9 @@ import { AppError } from '../services/app-error.js';
 
 interface Deps {
   visitors: VisitorService;
-  /** The visit and the e-mail left when nobody is available (issue #4). */
+  /** The visit and the e-mail left when nobody is available. */
   details: VisitorDetails;
-  /** "Did this help?" and the visitor's choice of language (issue #3). */
+  /** "Did this help?" and the visitor's choice of language. */
   feedback: BotFeedback;
   sites: SiteRegistry;
   notifier: Notifier;

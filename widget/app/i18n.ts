@@ -18,14 +18,14 @@ export interface Strings {
   failed: string;
   rateLimited: string;
   unavailable: string;
-  /** Waiting for an agent (issue #4): "{n}" is the place in line, "{m}" minutes. */
+  /** Waiting for an agent: "{n}" is the place in line, "{m}" minutes. */
   position: string;
   wait: string;
   /** Nobody available (or outside business hours): leave an e-mail. */
   offline: string;
   email: string;
   saved: string;
-  /** "Did this help?" under a bot answer (issue #3), and the language picker's label. */
+  /** "Did this help?" under a bot answer, and the language picker's label. */
   helped: string;
   yes: string;
   no: string;

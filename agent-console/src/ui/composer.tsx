@@ -1,6 +1,6 @@
 // The reply box. Enter or Ctrl/Cmd+Enter sends, Shift+Enter adds a line, Esc leaves it.
 // `/shortcut` opens the canned replies (filled from the conversation, in its language);
-// Alt+N switches to an internal note that only agents see (issue #4). Typing is signalled to
+// Alt+N switches to an internal note that only agents see. Typing is signalled to
 // the visitor at most every few seconds, and "stopped" after a pause or on send.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CannedReply } from '../../../server/protocol/types.js';

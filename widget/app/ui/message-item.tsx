@@ -10,7 +10,7 @@ interface Props {
   /** The message's own language (a bot answer in German on an English widget is read in German). */
   lang?: string;
   links?: Link[];
-  /** E.g. "answered from the English FAQ" (issue #3). */
+  /** E.g. "answered from the English FAQ". */
   note?: string;
   state?: 'pending' | 'failed';
   children?: ComponentChildren;

@@ -42,7 +42,7 @@ export function Panel({ state, session, onClose }: Props) {
   const input = useRef<HTMLTextAreaElement>(null);
   const focusInput = () => input.current?.focus();
   const title = state.site?.name ?? '';
-  // The visitor may pick the chat's language among the site's, once there is a chat (issue #3).
+  // The visitor may pick the chat's language among the site's, once there is a chat.
   const langs = state.site?.languages ?? [];
   return (
     <section class="panel" lang={lang} data-bulle="panel" role="dialog" aria-label={title || t.bot} onKeyDown={onKeyDown}>
