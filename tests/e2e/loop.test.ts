@@ -12,8 +12,8 @@ let browser: Browser;
 beforeAll(async () => {
   await requireBuild();
   server = await startServer({ distDir: DIST });
-  // This test drives picking by hand in the console: the admin's manual mode (
-  // automatic assignment is covered by agents.test.ts).
+  // This test drives picking by hand in the console: the admin's manual mode
+  // (automatic assignment is covered by agents.test.ts).
   const alex = (await server.app.store.findAgentByEmail('alex@demo.bulle.chat'))!;
   await server.app.chatRouting.setMode(alex, 'manual');
   browser = await launchChromium();
