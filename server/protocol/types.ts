@@ -160,6 +160,12 @@ export interface SiteInfo {
   defaultLanguage: Lang;
 }
 
+/** The site as its agents see it (log-in, /api/agent/me). */
+export interface AgentSiteInfo extends SiteInfo {
+  /** Origins the shop's pages are served from: a visitor's page there is shown as a link. */
+  pageOrigins: string[];
+}
+
 export interface AckError {
   code: ErrorCode;
   message: string;

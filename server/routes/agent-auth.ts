@@ -16,7 +16,8 @@ const agentAuthRoutes: FastifyPluginAsync = async (app) => {
   const throttle = app.loginThrottle;
   const withSite = (agent: AgentRecord) => {
     const site = app.sites.get(agent.siteId)?.site;
-    return { agent: toProfile(agent), site: site ? publicSiteInfo(site) : null };
+    // '*' (any page, for trials) names no origin a link may be trusted to.
+    return { agent: toProfile(agent), site: site ? { ...publicSiteInfo(site), pageOrigins: site.allowedOrigins.filter((o) => o !== '*') } : null };
   };
 
   // Encapsulated: applies to the routes of this plugin only (Fastify plugins guide).
