@@ -1,7 +1,9 @@
 // The pure parts of the FAQ learning: additions applied over the files' catalog, and the visitor's
 // own words found behind a helpful "did you mean" answer.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { applyAdditions } from '../../server/bot/catalog-additions.js';
+import { createBotEngine } from '../../server/bot/engine.js';
 import type { FaqCatalog } from '../../faq/index.js';
 import type { Message } from '../../server/protocol/types.js';
 import { suggestedQuestion } from '../../server/services/bot-feedback.js';
@@ -57,4 +59,19 @@ describe('suggestedQuestion', () => {
     const other = [msg(1, 'visitor', 'delivery'), suggest, msg(3, 'visitor', 'Something else entirely')];
     expect(suggestedQuestion(other, answer)).toBeNull();
   });
+});
+
+describe('BotEngine.reloadSite', () => {
+  it('answers the same text differently at once: the matcher and its cache are new', async () => {
+    const engine = createBotEngine();
+    await engine.addSite({ id: 's', languages: ['en'], defaultLanguage: 'en', faqDir: join(import.meta.dirname, '..', '..', 'faq', 'data', 'demo') });
+    const ask = () => engine.think({ siteId: 's', text: 'Do you sell spare parts for old models?', hints: { browser: ['en'] }, locked: { lang: 'en', confidence: 1 } });
+    expect(ask().reply.decision.outcome).toBe('fallback');
+    engine.reloadSite('s', [{ kind: 'phrasing', lang: 'en', faqId: 'stock-availability', text: 'Do you sell spare parts for old models?' }]);
+    expect(ask().reply.decision).toMatchObject({ outcome: 'answer', faqId: 'stock-availability' });
+    expect(engine.entries('s').find((e) => e.id === 'stock-availability' && e.lang === 'en')?.phrasings).toContain('Do you sell spare parts for old models?');
+    // Taken back: the files alone again.
+    engine.reloadSite('s', []);
+    expect(ask().reply.decision.outcome).toBe('fallback');
+  }, 60_000);
 });
