@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { AGENT_CMD, ERR, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { FaqAddition, FaqEntrySummary, Message, UnansweredListResult } from '../../server/protocol/types.js';
-import { ack, clientId, closeClients, connectVisitor, ok, page, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
+import { ack, clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
 import { agent } from './console-helpers.js';
+import { addAgent, addSite } from '../security/fixtures.js';
 import type { Worker } from 'node:worker_threads';
 import type { Bots } from '../../server/bot/bots.js';
 
@@ -146,6 +147,35 @@ describe('adding a visitor question to the FAQ', () => {
     await ok(alex, AGENT_CMD.faqConfirm, { id: proposed.id });
     expect((await ask(server, 'delivery')).reply.bot).toMatchObject({ outcome: 'answer', faqId: chosen });
   });
+});
+
+describe('sites', () => {
+  it("another site's admin reaches none of it, and that site's bot does not learn it", async () => {
+    const q = 'Do you knit scarves for llamas?';
+    const asked = await ask(server, q);
+    expect(asked.reply.bot?.outcome).toBe('fallback');
+    const sam = await agent(server.url, 'sam');
+    const group = (await list(sam)).groups.find((g) => g.text === q)!;
+    const { addition } = await ok<{ addition: FaqAddition }>(sam, AGENT_CMD.faqAttach, { unansweredId: group.id, faqId: 'contact' });
+
+    await addSite(server.app, 'shop2', []);
+    await addAgent(server.app, { siteId: 'shop2', name: 'Bo', email: 'bo@shop2.example', languages: ['en'], role: 'admin', password: 'bo-pass-12' });
+    const bo = await connectAgent(server.url, 'bo@shop2.example', 'bo-pass-12');
+    const theirs = await list(bo);
+    expect(theirs.groups.some((g) => g.id === group.id)).toBe(false);
+    expect(theirs.additions).toEqual([]);
+    for (const [event, payload] of [
+      [AGENT_CMD.faqAttach, { unansweredId: group.id, faqId: 'contact' }],
+      [AGENT_CMD.faqConfirm, { id: addition.id }],
+      [AGENT_CMD.faqDismiss, { id: addition.id }],
+    ] as const) {
+      expect(await ack(bo, event, payload), event).toMatchObject({ ok: false, error: { code: ERR.notFound } });
+    }
+    const visitor = connectVisitor(server.url, { siteId: 'shop2', languages: ['en'] });
+    await waitFor(visitor, 'connect', () => true, WAIT);
+    expect((await ask(server, q, visitor)).reply.bot?.outcome).toBe('fallback');
+    expect((await ask(server, q)).reply.bot).toMatchObject({ outcome: 'answer', faqId: 'contact' });
+  }, 60_000);
 });
 
 describe('after a restart', () => {
