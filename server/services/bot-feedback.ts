@@ -89,7 +89,9 @@ export class BotFeedback {
     if (input.helpful && this.faq) {
       const before = await this.store.listMessages(conv.id, Math.max(0, input.seq - 7), 6);
       const proposal = suggestedQuestion(before, answer);
-      if (proposal) await this.faq.propose(conv.siteId, proposal);
+      // Best effort: the visitor's "yes" is stored either way, and a proposal missed (the bot
+      // thread being replaced) is not worth failing their click.
+      if (proposal) await this.faq.propose(conv.siteId, proposal).catch(() => null);
     }
     if (!input.helpful) {
       const before = await this.store.listMessages(conv.id, Math.max(0, input.seq - 6), 5);
