@@ -1,4 +1,4 @@
-// HTTP limits (issue 5, "Limits"): @fastify/rate-limit on every route, per client address
+// HTTP limits: @fastify/rate-limit on every route, per client address
 // (loopback exempt, as for sockets: see sockets/client-address.ts), answering 429 RATE_LIMITED
 // with the x-ratelimit-* and retry-after headers; and the login throttle the log-in route uses.
 // Register before the routes: the limiter attaches to routes as they are added.

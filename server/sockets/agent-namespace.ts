@@ -23,10 +23,10 @@ import type { RoutingService } from '../services/routing/routing-service.js';
 
 interface Deps {
   agents: AgentService;
-  /** Notes, canned replies, context, customer history (issue #4). */
+  /** Notes, canned replies, context, customer history. */
   workspace: ConsoleServices;
   auth: AgentAuth;
-  /** Presence, transfers, the site's mode (issue #4). */
+  /** Presence, transfers, the site's mode. */
   routing: RoutingService;
   notifier: Notifier;
   parseCookie: (header: string) => Record<string, string | undefined>;

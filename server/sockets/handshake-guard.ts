@@ -1,4 +1,4 @@
-// The Socket.IO handshake before any namespace runs (issue 5, "Access" and "Limits"):
+// The Socket.IO handshake before any namespace runs:
 // `allowRequest` refuses a page origin that neither the console nor any site accepts, and an
 // address that already holds BULLE_MAX_CONN_PER_IP connections (HTTP 403 from engine.io; a
 // browser only sees a failed WebSocket). Then per namespace: /agent only from the console's

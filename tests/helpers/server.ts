@@ -1,4 +1,4 @@
-// Start the real server on port 0 and talk to it with real socket.io-client (STYLE.md habit 7).
+// Start the real server on port 0 and talk to it with real socket.io-client.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';

@@ -1,4 +1,4 @@
-// The pieces behind issue 5's limits and access rules, with injected clocks (no sleeps):
+// The pieces behind the limits and access rules, with injected clocks (no sleeps):
 // config validation, the token bucket, the login throttle, the origin policy, CSP by path,
 // and the bot's bounded input.
 import { describe, expect, it } from 'vitest';
