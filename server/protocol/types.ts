@@ -270,7 +270,7 @@ export interface AgentListItem {
   openChats: number;
   capacity: number;
 }
-/** agent `unanswered:list`: a question the bot could not answer well (issue #3), newest first. */
+/** agent `unanswered:list`: a question the bot could not answer well, newest first. */
 export interface UnansweredItem {
   id: string;
   text: string;

@@ -1,4 +1,4 @@
-// The visitor's say on the bot (issue #3): "Did this help?" on an answer, and the chat's language.
+// The visitor's say on the bot: "Did this help?" on an answer, and the chat's language.
 // An unhelpful answer, like a question the bot stepped aside on, joins the site's unanswered list;
 // a helpful answer reached through "did you mean" proposes the visitor's words as a phrasing.
 import { ERR } from '../protocol/events.js';

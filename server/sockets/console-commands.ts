@@ -1,4 +1,4 @@
-// The agent workspace's commands on the /agent namespace (issue #4): each schema-checked and
+// The agent workspace's commands on the /agent namespace: each schema-checked and
 // acknowledged like every other command (sockets/command.ts).
 import type { Socket } from 'socket.io';
 import { AGENT_CMD } from '../protocol/events.js';

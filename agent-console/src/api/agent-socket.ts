@@ -72,7 +72,7 @@ export interface AgentCommands {
   [AGENT_CMD.conversationTransfer]: [ConversationTransfer, { conversation: ConversationSummary }];
   [AGENT_CMD.siteMode]: [SiteMode, { mode: SiteMode['mode'] }];
   [AGENT_CMD.agentsList]: [Empty, AgentsListResult];
-  // Answer quality (issue #3).
+  // Answer quality, and the FAQ learning from it.
   [AGENT_CMD.unansweredList]: [Empty, UnansweredListResult];
   [AGENT_CMD.faqEntries]: [Empty, { entries: FaqEntrySummary[] }];
   [AGENT_CMD.faqAttach]: [FaqAttach, { addition: FaqAddition }];

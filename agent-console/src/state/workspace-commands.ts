@@ -50,7 +50,7 @@ export function createWorkspaceCommands(d: CommandDeps) {
       return failed('Could not attach it', r);
     },
 
-    /** Questions the bot stepped aside on or answered unhelpfully (issue #3), grouped, newest first, with the FAQ additions. */
+    /** Questions the bot stepped aside on or answered unhelpfully, grouped, newest first, with the FAQ additions. */
     async unanswered(): Promise<UnansweredListResult | null> {
       const r = await d.request(AGENT_CMD.unansweredList, {});
       return r.ok ? r.data : null;

@@ -1,4 +1,4 @@
-// The site's unanswered questions (issue #3): what the bot stepped aside on, and answers a visitor
+// The site's unanswered questions: what the bot stepped aside on, and answers a visitor
 // said did not help, grouped when asked the same way, newest first. From here the FAQ learns: a
 // question becomes a phrasing of an entry in one action ("Add as a phrasing of…", the bot's
 // candidates offered first), or a new entry's draft; proposals and drafts wait for an admin.
