@@ -7,12 +7,21 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Detection } from '../../faq/index.js';
+import type { FaqEntrySummary } from '../protocol/types.js';
+import type { CatalogAddition } from './catalog-additions.js';
 import type { BotEngine, BotSite, LanguageHints, ThinkRequest, Thought } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
 export interface Bots {
   /** Load the site's FAQ (again, if it changed); rejects with the FAQ loader's error. */
   addSite(site: BotSite): Promise<void>;
+  /**
+   * The site's FAQ files (as read by addSite) plus these active additions, from the next message
+   * on: no restart, and the matcher's cache of the old FAQ is dropped.
+   */
+  reloadSite(siteId: string, additions: CatalogAddition[]): Promise<void>;
+  /** The site's FAQ entries as the bot uses them (files + additions). */
+  entries(siteId: string): Promise<FaqEntrySummary[]>;
   detect(siteId: string, text: string, hints: LanguageHints): Promise<Detection>;
   think(req: ThinkRequest): Promise<Thought>;
   close(): Promise<void>;
@@ -37,6 +46,8 @@ export function createInlineBots({ cacheSize }: BotsOptions = {}): Bots {
   const get = () => (engine ??= import('./engine.js').then((m) => m.createBotEngine({ cacheSize })));
   return {
     addSite: async (site) => (await get()).addSite(site),
+    reloadSite: async (siteId, additions) => (await get()).reloadSite(siteId, additions),
+    entries: async (siteId) => (await get()).entries(siteId),
     detect: async (siteId, text, hints) => (await get()).detect(siteId, text, hints),
     think: async (req) => (await get()).think(req),
     close: async () => {},
@@ -136,6 +147,13 @@ export function createThreadBots({ cacheSize, timeoutMs = 10_000, loadTimeoutMs 
       await call<void>({ op: 'site', site });
       sites.set(site.id, site);
     },
+    async reloadSite(siteId, additions) {
+      // First, so a replacement thread (started by this call or a later one) loads them too.
+      const site = sites.get(siteId);
+      if (site) sites.set(siteId, { ...site, additions });
+      await call<void>({ op: 'reload', siteId, additions });
+    },
+    entries: (siteId) => call<FaqEntrySummary[]>({ op: 'entries', siteId }),
     detect: (siteId, text, hints) => call<Detection>({ op: 'detect', siteId, text, hints }),
     think: (req) => call<Thought>({ op: 'think', req }),
     thread: () => worker,

@@ -6,6 +6,8 @@ import { createFaqMatcher, createLanguageDetector, loadFaqDir, type Detection, t
 import type { Lang } from '../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
+import type { FaqEntrySummary } from '../protocol/types.js';
+import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
 
 /** What the engine needs of a site (plain data: it crosses to the bot thread). */
 export interface BotSite {
@@ -15,6 +17,8 @@ export interface BotSite {
   /** Absolute. */
   faqDir: string;
   thresholds?: Thresholds;
+  /** The active FAQ additions made from the console, applied over the files in this order. */
+  additions?: CatalogAddition[];
 }
 
 /** Hints besides the text (faq/types.ts, DetectHints; the site gives the allowed languages and the fallback). */
@@ -42,13 +46,20 @@ export interface Thought {
 
 export interface BotEngine {
   addSite(site: BotSite): Promise<void>;
+  /**
+   * The site's FAQ again, from the files read by addSite plus these additions: a new matcher, so
+   * its cache holds nothing of the old FAQ; the next message is matched against the new one.
+   */
+  reloadSite(siteId: string, additions: CatalogAddition[]): void;
+  /** The site's entries as the bot uses them, for the console. */
+  entries(siteId: string): FaqEntrySummary[];
   detect(siteId: string, text: string, hints: LanguageHints): Detection;
   think(req: ThinkRequest): Thought;
 }
 
 export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): BotEngine {
   const detector = createLanguageDetector();
-  const sites = new Map<string, { site: BotSite; bot: SiteBot }>();
+  const sites = new Map<string, { site: BotSite; bot: SiteBot; files: FaqCatalog; catalog: FaqCatalog }>();
   const siteOf = (id: string) => {
     const s = sites.get(id);
     if (!s) throw new Error(`bot: unknown site "${id}"`);
@@ -71,13 +82,27 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
       }
     }
   };
+  const build = (site: BotSite, files: FaqCatalog) => {
+    const catalog = applyAdditions(files, site.additions);
+    const matcher = createFaqMatcher(catalog, { cacheSize });
+    const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
+    sites.set(site.id, { site, bot, files, catalog });
+    return { catalog, bot };
+  };
   return {
     async addSite(site) {
-      const catalog = await loadFaqDir(site.faqDir);
-      const matcher = createFaqMatcher(catalog, { cacheSize });
-      const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
-      sites.set(site.id, { site, bot });
+      const { catalog, bot } = build(site, await loadFaqDir(site.faqDir));
       warmUp(site, catalog, bot);
+    },
+    reloadSite(siteId, additions) {
+      const { site, files } = siteOf(siteId);
+      // No warm-up: the compiled code is warm already, and the cache refills as visitors ask.
+      build({ ...site, additions }, files);
+    },
+    entries(siteId) {
+      return Object.entries(siteOf(siteId).catalog).flatMap(([lang, file]) =>
+        file.entries.map((e) => ({ id: e.id, lang, question: e.question, phrasings: [...e.phrasings] })),
+      );
     },
     detect: (siteId, text, hints) => detect(siteOf(siteId).site, text, hints),
     think({ siteId, text, hints, locked, last }) {

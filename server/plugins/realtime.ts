@@ -15,6 +15,7 @@ import { VisitorDetails } from '../services/visitor-details.js';
 import { BotFeedback } from '../services/bot-feedback.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
+import { FaqAdditions } from '../services/faq-additions.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,12 +57,13 @@ export default fp<RealtimeOptions>(
       details,
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
     });
-    const feedback = new BotFeedback(conversations, app.sites);
+    const faq = new FaqAdditions(app.store, app.bots);
+    const feedback = new BotFeedback(conversations, app.sites, faq);
     setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent), {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
-      workspace: createConsoleServices(conversations),
+      workspace: createConsoleServices(conversations, faq),
       auth: app.agentAuth,
       notifier,
       parseCookie: (h) => app.parseCookie(h),

@@ -48,6 +48,12 @@ export const AGENT_CMD = {
   agentsList: 'agents:list',
   // Issue #3: questions the bot stepped aside on or whose answer did not help.
   unansweredList: 'unanswered:list',
+  // The FAQ learns from the unanswered list: phrasings and new entries added from the console.
+  faqEntries: 'faq:entries',
+  faqAttach: 'faq:attach',
+  faqDraft: 'faq:draft',
+  faqConfirm: 'faq:confirm',
+  faqDismiss: 'faq:dismiss',
 } as const;
 
 /** Facts the server pushes (server → client), past tense. */

@@ -113,6 +113,23 @@ export const CannedSaveSchema = Type.Object(
 );
 export const CannedDeleteSchema = Type.Object({ id: Id }, { additionalProperties: false });
 
+// ---- the FAQ learning from the unanswered list ----
+const FaqId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
+/** The unanswered question, added as a phrasing of the entry (its text and language are the question's). */
+export const FaqAttachSchema = Type.Object({ unansweredId: Id, faqId: FaqId }, { additionalProperties: false });
+/** A new entry, published by an admin with `faq:confirm`. */
+export const FaqDraftSchema = Type.Object(
+  {
+    unansweredId: Type.Optional(Id),
+    lang: Type.String({ pattern: '^[a-z]{2,3}$' }),
+    question: Type.String({ minLength: 1, maxLength: 500 }),
+    answer: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+/** Confirm (a proposed phrasing, a draft entry) or dismiss one addition. */
+export const FaqDecideSchema = Type.Object({ id: Id }, { additionalProperties: false });
+
 // ---- routing (issue #4, "Routing" and "The visitor's side") ----
 /** Left by a visitor nobody could answer yet (the console helper's EmailSchema: one rule for e-mails). */
 export const ContactSetSchema = Type.Object({ email: EmailSchema }, { additionalProperties: false });
@@ -174,6 +191,9 @@ export type ConversationSetLang = Static<typeof ConversationSetLangSchema>;
 export type ConversationLink = Static<typeof ConversationLinkSchema>;
 export type CannedSave = Static<typeof CannedSaveSchema>;
 export type CannedDelete = Static<typeof CannedDeleteSchema>;
+export type FaqAttach = Static<typeof FaqAttachSchema>;
+export type FaqDraft = Static<typeof FaqDraftSchema>;
+export type FaqDecide = Static<typeof FaqDecideSchema>;
 export type ContactSet = Static<typeof ContactSetSchema>;
 export type VisitUpdate = Static<typeof VisitUpdateSchema>;
 export type PresenceSet = Static<typeof PresenceSetSchema>;

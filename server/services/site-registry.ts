@@ -5,6 +5,7 @@ import type { SiteInfo } from '../protocol/types.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import type { SiteRecord } from '../storage/records.js';
 import type { Bots } from '../bot/bots.js';
+import { toCatalogAdditions } from './faq-additions.js';
 
 /** Relative FAQ folders are relative to the project root, so a data dir can move between machines. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,7 +34,16 @@ export class SiteRegistry {
       throw new Error(`site ${site.id}: thresholds must satisfy 0 <= suggest <= answer <= 1`);
     }
     // The bot loads the FAQ files (and rejects on a bad one, naming file and field).
-    await this.bots.addSite({ id: site.id, languages: site.languages, defaultLanguage: site.defaultLanguage, faqDir: dir, ...(t ? { thresholds: t } : {}) });
+    // …plus what the console added to them since (services/faq-additions.ts).
+    const additions = toCatalogAdditions(await this.store.listFaqAdditions(site.id));
+    await this.bots.addSite({
+      id: site.id,
+      languages: site.languages,
+      defaultLanguage: site.defaultLanguage,
+      faqDir: dir,
+      ...(t ? { thresholds: t } : {}),
+      ...(additions.length ? { additions } : {}),
+    });
     this.sites.set(site.id, { site });
   }
 

@@ -3,6 +3,7 @@ import type {
   CannedReply,
   ConversationStatus,
   CustomerLinks,
+  FaqAddition,
   Lang,
   Message,
   PageInfo,
@@ -108,6 +109,11 @@ export interface ConversationRecord {
 
 /** A question the bot could not answer well (issue #3), kept per site for the console. */
 export interface UnansweredRecord extends UnansweredItem {
+  siteId: string;
+}
+
+/** A FAQ change made from the console (protocol FaqAddition); the FAQ files themselves stay read-only. */
+export interface FaqAdditionRecord extends FaqAddition {
   siteId: string;
 }
 
