@@ -1,4 +1,4 @@
-// Presence follows console connections (issue 4): an agent is online while at least one tab
+// Presence follows console connections: an agent is online while at least one tab
 // is connected, and keeps their chats for graceMs after the last one closes, so a reload or a
 // flaky network does not bounce visitors back to the queue. Only 'online' receives new chats.
 import type { Effect } from './effects.js';

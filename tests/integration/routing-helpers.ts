@@ -1,4 +1,4 @@
-// Shared steps of the routing integration tests (issue #4): agents made for one test with the
+// Shared steps of the routing integration tests: agents made for one test with the
 // languages and capacity it needs, consoles that record every event from the handshake on (a
 // chat assigned the moment an agent comes online arrives before any listener could be added),
 // waiting visitors, and a clean slate between tests.

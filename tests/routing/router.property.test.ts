@@ -1,4 +1,4 @@
-// Randomised check of the routing invariants (issue 4): agents with random languages and
+// Randomised check of the routing invariants: agents with random languages and
 // capacities, then hand-offs, closes, picks, transfers, connects, disconnects, "away", mode
 // switches, restarts and plain ticks in any order, with the invariants checked after every
 // step. fast-check picks the scenarios (fixed seed: the same 200 runs everywhere) and shrinks
@@ -11,7 +11,7 @@ import { Mirror, type Handoff } from './mirror.js';
 
 const LANGS = ['fr', 'de', 'en', 'it'];
 const SITES = ['s0', 's1'];
-const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000 };
+const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000, fallbackChatsPerAgent: 1 };
 
 const agentArb = fc.record({
   site: fc.nat(1),
@@ -91,7 +91,7 @@ function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?
       }
       w.router = createRouter({ config: CONFIG });
       for (const id of w.agentIds) w.mirror.presence.set(id, 'offline'); // a restart drops every connection
-      for (const c of w.mirror.chats.values()) c.openToAll = false; // and every fallback timer
+      for (const c of w.mirror.chats.values()) Object.assign(c, { openToAll: false, declinedBy: null }); // and every fallback timer and decline
       const modes = Object.fromEntries(w.mirror.modes);
       return { effects: w.router.restore({ agents: w.restoreAgents, conversations, modes }, now) };
     }

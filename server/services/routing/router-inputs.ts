@@ -1,5 +1,5 @@
 // Between the store's shapes and the router's: the agent and chat the router needs, and a
-// refusal from the router as the error code that crosses the wire (STYLE.md habit 4).
+// refusal from the router as the error code that crosses the wire.
 import { ERR } from '../../protocol/events.js';
 import type { EffectOf, HandoffInput, RoutingAgentInput } from '../../routing/index.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';

@@ -1,4 +1,4 @@
-// The server side of routing (issue #4): feeds the pure router (server/routing/) what happens —
+// The server side of routing: feeds the pure router (server/routing/) what happens —
 // hand-offs, closes, console tabs opening and closing, picks, transfers, "away", the site's
 // mode — and applies what it decides (apply-effects.ts), one batch after another in the order
 // the router produced them. The router's state is a cache: restore() rebuilds it from the store.
