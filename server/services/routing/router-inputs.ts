@@ -4,6 +4,7 @@ import { ERR } from '../../protocol/events.js';
 import type { EffectOf, HandoffInput, RoutingAgentInput } from '../../routing/index.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError } from '../app-error.js';
+import { queueLangOf } from './queue-lang.js';
 
 export const toRoutingAgent = (a: AgentRecord): RoutingAgentInput => ({
   id: a.id,
@@ -29,7 +30,7 @@ const REFUSALS: Record<EffectOf<'rejected'>['reason'], [AppError['code'], string
 export const routed = (conv: ConversationRecord, now: number): HandoffInput => ({
   id: conv.id,
   siteId: conv.siteId,
-  lang: conv.lang,
+  lang: queueLangOf(conv),
   queuedAt: conv.queuedAt ?? now,
 });
 
