@@ -1,6 +1,6 @@
 // Which online agent gets a chat automatically. Settle asks twice: first among the speakers
 // of its language, then, for a chat opened to all that no speaker could take, among the
-// others still under their fallback allowance. Within a round: the fewest open chats, then
+// others still under their fallback allowance and logged in for fallbackAfterLoginMs. Within a round: the fewest open chats, then
 // the one idle longest, then the id, so the choice never depends on object key order.
 import { autoEligible, hasRoom, speaks } from './eligibility.js';
 import type { AgentState, ConversationState, RouterState } from './types.js';
@@ -9,8 +9,11 @@ const idleSince = (a: AgentState): number => Math.max(a.lastAssignedAt, a.lastFr
 
 export type Round =
   | { kind: 'speakers' }
-  /** foreign: chats each agent holds in a language they do not speak; limit: the most they may. */
-  | { kind: 'fallback'; foreign: Map<string, number>; limit: number };
+  /**
+   * foreign: chats each agent holds in a language they do not speak; limit: the most they may;
+   * loggedInBefore: only agents logged in at or before this time.
+   */
+  | { kind: 'fallback'; foreign: Map<string, number>; limit: number; loggedInBefore: number };
 
 export function pickAgent(
   state: RouterState,
@@ -22,10 +25,14 @@ export function pickAgent(
   for (const agent of Object.values(state.agents)) {
     if (agent.presence !== 'online' || !hasRoom(agent, counts) || !autoEligible(agent, conv)) continue;
     if (round.kind === 'speakers' ? !speaks(agent, conv) : speaks(agent, conv)) continue;
-    if (round.kind === 'fallback' && (round.foreign.get(agent.id) ?? 0) >= round.limit) continue;
+    if (round.kind === 'fallback' && !hasAllowance(agent, round)) continue;
     if (!best || better(agent, best, counts)) best = agent;
   }
   return best;
+}
+
+function hasAllowance(agent: AgentState, round: Extract<Round, { kind: 'fallback' }>): boolean {
+  return (round.foreign.get(agent.id) ?? 0) < round.limit && (agent.loggedInAt ?? Infinity) <= round.loggedInBefore;
 }
 
 function better(a: AgentState, b: AgentState, counts: Map<string, number>): boolean {

@@ -8,11 +8,12 @@
 //      of their language;
 //   4. then the chats opened to all that are still waiting, oldest first, to the best online
 //      non-speaker who holds fewer than fallbackChatsPerAgent chats in languages they do not
-//      speak.
+//      speak and logged in at least fallbackAfterLoginMs ago.
 // So a speaker with a free slot is never passed over for a non-speaker, an agent's own
 // languages come before other people's fallback chats, and an agent coming online with free
-// slots takes one fallback chat (by default), not the whole backlog: the rest stays for the
-// speakers who log in next. Steps 3 and 4 are one pass each: assigning only ever uses up
+// slots takes their own languages at once, but other people's fallback chats only after a
+// short while and one at a time (by default): a shift logging in one by one each gets their
+// own language, and the backlog is not swallowed by whoever came first. Steps 3 and 4 are one pass each: assigning only ever uses up
 // capacity, so a chat nobody could take at its turn cannot become takeable later in the same
 // pass. After them, no waiting chat has an online speaker with room, and no chat opened to
 // all has an online agent with room and allowance left.
@@ -68,7 +69,12 @@ function dispatch(
   offer(state, automatic, now, counts, { kind: 'speakers' }, effects);
   const fallback = automatic.filter((c) => c.status === 'waiting' && c.openToAll);
   if (fallback.length === 0) return;
-  const round: Round = { kind: 'fallback', foreign: foreignCounts(state), limit: config.fallbackChatsPerAgent };
+  const round: Round = {
+    kind: 'fallback',
+    foreign: foreignCounts(state),
+    limit: config.fallbackChatsPerAgent,
+    loggedInBefore: now - config.fallbackAfterLoginMs,
+  };
   offer(state, fallback, now, counts, round, effects);
 }
 

@@ -25,6 +25,8 @@ export interface AgentState extends Required<RoutingAgentInput> {
   /** The agent's own "away" switch: survives a reload inside the grace period, cleared once offline. */
   away: boolean;
   graceUntil: number | null;
+  /** When this log-in began (from offline; a reload within the grace period keeps it); null while offline. */
+  loggedInAt: number | null;
   /** Idle-longest tie-break: the later of the two is when the agent was last busy. */
   lastAssignedAt: number;
   lastFreedAt: number;
@@ -73,6 +75,11 @@ export interface RouterConfig {
    * chats); their other slots stay for their own languages and for speakers logging in next.
    */
   fallbackChatsPerAgent: number;
+  /**
+   * How long after logging in an agent waits before being given a fallback chat, so the
+   * speakers who log in right after them (a shift starting) get their own language first.
+   */
+  fallbackAfterLoginMs: number;
   /** Handle time assumed until real closes have been measured. */
   defaultHandleMs: number;
 }
@@ -82,6 +89,7 @@ export const DEFAULT_ROUTER_CONFIG: Readonly<RouterConfig> = Object.freeze({
   anyAgentAfterMs: 120_000,
   defaultCapacity: 3,
   fallbackChatsPerAgent: 1,
+  fallbackAfterLoginMs: 15_000,
   defaultHandleMs: 6 * 60_000,
 });
 

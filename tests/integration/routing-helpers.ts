@@ -22,13 +22,14 @@ const consoles: Socket[] = [];
 let counter = 0;
 
 /**
- * One server per test file with short routing delays (grace 300 ms, 3 chats per agent unless
- * overridden), and a clean slate after each test: clients closed, every chat closed.
+ * One server per test file with short routing delays (grace 300 ms, 3 chats per agent, no wait
+ * after log-in before fallback chats, unless overridden), and a clean slate after each test:
+ * clients closed, every chat closed.
  */
 export function useRoutingServer(overrides: Partial<Config>, set: (server: TestServer) => void): void {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 60_000, agentMaxChats: 3, ...overrides });
+    server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 60_000, anyAgentAfterLoginMs: 0, agentMaxChats: 3, ...overrides });
     set(server);
   });
   afterAll(() => server.close());

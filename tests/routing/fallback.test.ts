@@ -77,8 +77,8 @@ describe('fallback chats and speakers logging in one by one', () => {
     { id: 'jonas', languages: ['de'], capacity: 3 },
   ];
   /** A backlog past the delay with nobody online: en, es, de, fr, then one more of each, oldest first. */
-  function backlog() {
-    const router = routerWith(team, { online: [] });
+  function backlog(config: { fallbackAfterLoginMs?: number } = {}) {
+    const router = routerWith(team, { online: [], config });
     ['en', 'es', 'de', 'fr', 'en', 'es', 'de', 'fr'].forEach((lang, i) => handoff(router, `${lang}${i}`, i, { lang }));
     expect(router.tick(DELAY + 10).filter((e) => e.type === 'opened-to-all')).toHaveLength(8);
     return router;
@@ -133,6 +133,37 @@ describe('fallback chats and speakers logging in one by one', () => {
     expect(router.release('f1', DELAY + 2)).toContainEqual({ type: 'assigned', conversationId: 'f3', agentId: 'ana', via: 'auto' });
     router.release('f2', DELAY + 3);
     expect(ownerOf(router, 'de1')).toBe('ana');
+  });
+
+  it('gives a shift logging in seconds apart their own languages, nobody a fallback chat yet', () => {
+    const router = backlog({ fallbackAfterLoginMs: 10_000 });
+    const t = DELAY + 20;
+    const flagged = ['camille', 'sam', 'lucia', 'jonas'].flatMap((id, i) =>
+      router.agentConnected(id, t + i * 2_000).filter((e) => e.type === 'assigned' && e.flagged),
+    );
+    expect(flagged).toEqual([]);
+    expect([mine(router, 'camille'), mine(router, 'sam'), mine(router, 'lucia'), mine(router, 'jonas')]).toEqual([
+      ['fr3', 'fr7'],
+      ['en0', 'en4'],
+      ['es1', 'es5'],
+      ['de2', 'de6'],
+    ]);
+  });
+
+  it('gives a lone agent a fallback chat once fallbackAfterLoginMs has passed since they logged in', () => {
+    const router = backlog({ fallbackAfterLoginMs: 10_000 });
+    router.agentConnected('camille', DELAY + 20);
+    expect(mine(router, 'camille')).toEqual(['fr3', 'fr7']);
+    expect(router.tick(DELAY + 10_019)).toEqual([]);
+    expect(router.tick(DELAY + 10_020)).toEqual([
+      { type: 'assigned', conversationId: 'en0', agentId: 'camille', via: 'auto', flagged: 'no-language-match' },
+    ]);
+    // a reload within the grace period is the same log-in: no new wait
+    router.agentDisconnected('camille', DELAY + 10_021);
+    expect(router.release('en0', DELAY + 10_022)).toEqual([{ type: 'released', conversationId: 'en0', agentId: 'camille' }]);
+    expect(router.agentConnected('camille', DELAY + 10_023)).toContainEqual(
+      { type: 'assigned', conversationId: 'es1', agentId: 'camille', via: 'auto', flagged: 'no-language-match' },
+    );
   });
 
   it('fallbackChatsPerAgent sets how many fallback chats an agent takes at once', () => {

@@ -34,7 +34,7 @@ export function checkInvariants(
   mirror: Mirror,
   effects: Effect[],
   now: number,
-  config: Pick<RouterConfig, 'anyAgentAfterMs' | 'fallbackChatsPerAgent'>,
+  config: Pick<RouterConfig, 'anyAgentAfterMs' | 'fallbackChatsPerAgent' | 'fallbackAfterLoginMs'>,
 ): void {
   const fail = (why: string): never => {
     throw new Error(`${why}\neffects: ${JSON.stringify(effects)}`);
@@ -70,6 +70,7 @@ export function checkInvariants(
   }
 
   const hasRoom = (agentId: string) => (open.get(agentId) ?? 0) < state.agents[agentId]!.capacity;
+  const settledIn = (agentId: string) => (state.agents[agentId]!.loggedInAt ?? Infinity) <= now - config.fallbackAfterLoginMs;
   const onlineWithRoom = Object.values(state.agents).filter((a) => a.presence === 'online' && hasRoom(a.id));
   const waiting = convs.filter((c) => c.status === 'waiting');
   for (const c of waiting) {
@@ -79,7 +80,7 @@ export function checkInvariants(
       const free = onlineWithRoom.find(
         (a) =>
           mayGet(state, a.id, c) &&
-          (speaksIt(state, a.id, c) || (foreign.get(a.id) ?? 0) < config.fallbackChatsPerAgent),
+          (speaksIt(state, a.id, c) || ((foreign.get(a.id) ?? 0) < config.fallbackChatsPerAgent && settledIn(a.id))),
       );
       if (free) fail(`${c.id} waits while ${free.id} is online, eligible and has room`);
     }
@@ -113,6 +114,7 @@ export function checkInvariants(
     // 7. A fallback chat only to an agent under their allowance of chats in other languages
     //    (counted back from the end of the call, when nothing left them since).
     if (!freedLater(effects, i, e.agentId)) {
+      if (!settledIn(e.agentId)) fail(`${e.agentId} was given ${e.conversationId} (fallback) less than fallbackAfterLoginMs after logging in`);
       const givenLater = effects.slice(i + 1).filter((x) => x.type === 'assigned' && x.agentId === e.agentId && x.flagged).length;
       const then = (foreign.get(e.agentId) ?? 0) - givenLater;
       if (then > config.fallbackChatsPerAgent) fail(`${e.agentId} was given ${e.conversationId} with ${then - 1} fallback chats already`);

@@ -11,7 +11,7 @@ import { Mirror, type Handoff } from './mirror.js';
 
 const LANGS = ['fr', 'de', 'en', 'it'];
 const SITES = ['s0', 's1'];
-const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000, fallbackChatsPerAgent: 1 };
+const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000, fallbackChatsPerAgent: 1, fallbackAfterLoginMs: 5_000 };
 
 const agentArb = fc.record({
   site: fc.nat(1),
