@@ -168,5 +168,18 @@ describe('routing invariants under random operations', () => {
     m2.presence.set('a0', 'online');
     for (const c of Object.values(idle.conversations)) m2.chats.set(c.id, { ...c });
     expect(() => checkInvariants(idle, m2, [], 0, CONFIG)).toThrow(/waits while a0/);
+    // a chat given to a non-speaker while a speaker had room
+    const passed = createRouter({ config: CONFIG });
+    passed.upsertAgent({ id: 'fr', siteId: 's0', languages: ['fr'], role: 'agent', capacity: 1 }, 0);
+    passed.upsertAgent({ id: 'de', siteId: 's0', languages: ['de'], role: 'agent', capacity: 1 }, 0);
+    passed.agentConnected('fr', 0);
+    passed.agentConnected('de', 0);
+    const m3 = new Mirror();
+    for (const id of ['fr', 'de']) m3.presence.set(id, 'online');
+    const state = passed.snapshot();
+    state.conversations.z = { id: 'z', siteId: 's0', lang: 'fr', queuedAt: 0, order: 0, status: 'assigned', agentId: 'de', assignedAt: 0, waitingSince: null, openToAll: false, declinedBy: null };
+    m3.chats.set('z', { siteId: 's0', lang: 'fr', queuedAt: 0, status: 'assigned', agentId: 'de' });
+    const effect: Effect = { type: 'assigned', conversationId: 'z', agentId: 'de', via: 'auto', flagged: 'no-language-match' };
+    expect(() => checkInvariants(state, m3, [effect], 0, { ...CONFIG, fallbackAfterLoginMs: 0 })).toThrow(/while fr has room/);
   });
 });
