@@ -6,6 +6,7 @@ import { NS } from '../protocol/events.js';
 import { MAX_MESSAGE_CHARS } from '../protocol/schemas.js';
 import { createSocketNotifier } from '../sockets/socket-notifier.js';
 import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
+import { guardOutput } from '../sockets/output-guard.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
 import { createSocketGuard } from '../sockets/handshake-guard.js';
 import { Conversations } from '../services/conversations.js';
@@ -40,6 +41,7 @@ export default fp<RealtimeOptions>(
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
     guard.attach(io);
+    const stopOutputGuard = guardOutput(io, app.log);
     const notifier = createSocketNotifier(io, { singleServer: !opts.adapter });
     const conversations = new Conversations(app.store, notifier);
     // Routing applies its decisions through these from now on (plugins/routing.ts).
@@ -72,6 +74,7 @@ export default fp<RealtimeOptions>(
       for (const nsp of io._nsps.values()) nsp.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {
+      stopOutputGuard();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
   },

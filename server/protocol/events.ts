@@ -64,6 +64,11 @@ export const SERVER_EVT = {
   modeChanged: 'mode:changed',
 } as const;
 
+/** A `conversation:sync` page: at most this many messages… */
+export const SYNC_PAGE_MESSAGES = 100;
+/** …and about this many bytes of JSON (always at least one message). */
+export const SYNC_PAGE_BYTES = 256 * 1024;
+
 /** Error codes carried in `{ ok: false, error: { code, message } }` acks and connect errors. */
 export const ERR = {
   badPayload: 'BAD_PAYLOAD',

@@ -183,11 +183,18 @@ export interface QueueRemoved {
 }
 
 // ---- acknowledgement payloads (ok: true → data) ----
-/** visitor `conversation:sync`: everything after `afterSeq`, plus the site's public info. */
+/**
+ * visitor `conversation:sync`: the messages after `afterSeq`, one page at a time (at most
+ * SYNC_PAGE_MESSAGES and about SYNC_PAGE_BYTES), plus the site's public info.
+ */
 export interface VisitorSyncResult {
   site: SiteInfo;
   conversation: VisitorConversation | null;
   messages: VisitorMessage[];
+  /** The page covers every message up to this seq (agents' internal notes are never sent). */
+  through: number;
+  /** More messages follow: ask again with `afterSeq: through`. */
+  more: boolean;
   /** While the conversation waits for an agent: its place in the queue (as `queue:position`). */
   queue?: QueuePosition | null;
 }

@@ -1,4 +1,4 @@
-// What a visitor tells us besides their messages (issue #4): the visit around the chat (pages,
+// What a visitor tells us besides their messages: the visit around the chat (pages,
 // referrer, time zone, page language, browser) for the agent's context panel, and an e-mail
 // left when nobody could answer. The visit is kept on the connection until the chat exists.
 import type { VisitUpdate } from '../protocol/schemas.js';

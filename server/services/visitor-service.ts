@@ -1,6 +1,6 @@
 // A visitor's side of the loop: store the message → detect the language → let the bot answer
 // or hand off to the language queue (issue #2, "The flow for each visitor message").
-import { ERR } from '../protocol/events.js';
+import { ERR, SYNC_PAGE_MESSAGES } from '../protocol/events.js';
 import type { HandoffRequest, VisitorMessageSend } from '../protocol/schemas.js';
 import type {
   BotDecision,
@@ -23,6 +23,7 @@ import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
 import { hashToken, newId, newToken } from './secrets.js';
 import { publicSiteInfo, type LoadedSite, type SiteRegistry } from './site-registry.js';
+import { syncPage } from './sync-page.js';
 import { toVisitorMessage, toVisitorView } from './views.js';
 import type { VisitDetails } from './visit-info.js';
 import type { VisitorDetails } from './visitor-details.js';
@@ -80,9 +81,10 @@ export class VisitorService {
     const { site } = this.site(ctx.siteId);
     const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
     const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
-    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [] };
-    const messages = (await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq))).filter((m) => !m.internal).map(toVisitorMessage);
-    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, queue: this.deps.routing.queueFor(conv) };
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false };
+    const { messages, through } = syncPage(await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq), SYNC_PAGE_MESSAGES), afterSeq);
+    const more = through < conv.lastSeq;
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv) };
   }
 
   /**
@@ -297,3 +299,4 @@ const decision = (conv: ConversationRecord, outcome: BotDecision['outcome'], via
   lang: conv.lang,
   langConfidence: conv.langConfidence,
 });
+

@@ -24,7 +24,8 @@ export function BotSection({ messages }: { messages: Message[] }) {
               <li key={m.id} class={`bot-line bot-line--${d.outcome}`} data-bulle="ctx-bot-line" data-outcome={d.outcome}>
                 <span class="bot-line__head">
                   <strong>{d.outcome === 'answer' ? (d.faqId ?? 'answer') : d.outcome === 'handoff' ? 'handed off' : d.outcome === 'suggest' ? 'did you mean' : 'no answer'}</strong>
-                  <span class="meter" title={`confidence ${pct}%`} aria-label={`confidence ${pct}%`}>
+                  {/* A picture of the percentage written next to it: hidden from screen readers, which read the number. */}
+                  <span class="meter" title={`confidence ${pct}%`} aria-hidden="true">
                     <i style={{ width: `${pct}%` }} />
                   </span>
                   <span class="muted">{pct}%</span>

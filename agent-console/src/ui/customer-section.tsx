@@ -1,4 +1,4 @@
-// Context panel: the same customer's other conversations (issue #4). E-mails and order numbers
+// Context panel: the same customer's other conversations. E-mails and order numbers
 // the visitor wrote are offered for attaching; once attached they link this chat to earlier
 // ones with the same clue (the visitor token links them already). A click opens one read-only.
 import { useEffect, useMemo, useState } from 'preact/hooks';

@@ -66,7 +66,8 @@ function QueueItem({ c, now, foreign, selected, commands }: ItemProps) {
   };
   return (
     <li class={`item queue-item${selected ? ' is-selected' : ''}`} data-bulle="queue-item" data-lang={c.queueLang ?? c.lang} data-id={c.id} data-flagged={foreign ? 'true' : undefined}>
-      <button type="button" class="item__main" onClick={() => void commands.preview(c.id)} aria-label="Read this conversation">
+      {/* Named by what it shows (the wait, the first message, the page), so speech input can say it. */}
+      <button type="button" class="item__main" onClick={() => void commands.preview(c.id)} title="Read this conversation">
         <span class="item__row">
           <span class={`wait${now - since > LONG_WAIT_MS ? ' wait--long' : ''}`} data-bulle="waiting" title={new Date(since).toLocaleString()}>
             waiting {formatWaiting(since, now)}
