@@ -1,11 +1,13 @@
 // In a real browser: a German chat nobody online speaks goes, after the any-agent delay, to
 // Camille (French only). Her console marks it "other language" in Mine and in the chat's
-// header, and still does after a reload (the mark comes from the stored conversation).
+// header, and still does after a reload (the mark comes from the stored conversation); axe-core
+// finds nothing serious on that screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { VISITOR_CMD } from '../../server/protocol/events.js';
 import type { VisitorHandoffResult } from '../../server/protocol/types.js';
 import { closeClients, connectVisitor, ok, page as shopPage, startServer, waitFor, type TestServer } from '../helpers/server.js';
+import { blockingViolations, describeViolations } from './axe.js';
 import { DIST, launchChromium, requireBuild } from './browser.js';
 
 let server: TestServer;
@@ -53,6 +55,8 @@ describe('browser: the "other language" mark', () => {
     expect(await item.locator('[data-bulle="other-language"]').innerText()).toMatch(/other language/i);
     await item.locator('.item__main').click();
     await page.locator('[data-bulle="conversation-header"] [data-bulle="other-language"]').waitFor(LONG);
+    const violations = await blockingViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
 
     // 3. After a reload the mark is still there.
     await page.reload();
