@@ -54,6 +54,10 @@ const ConfigSchema = Type.Object({
   routingGraceMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
   /** How long a chat waits for a speaker of its language before any online agent may take it. */
   anyAgentAfterMs: Type.Integer({ minimum: 0, maximum: 86_400_000 }),
+  /** Past that delay: the most such chats an agent who does not speak them is given at once… */
+  anyAgentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
+  /** …and only once logged in this long, so the speakers logging in next get their own first. */
+  anyAgentAfterLoginMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
   /** Chats at once for an agent without their own `maxChats`. */
   agentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
   /** FAQ matcher results remembered per site language (faq/matcher.ts); 0 turns the cache off. */
@@ -89,6 +93,8 @@ export const defaults: Config = {
   loginWindowMinutes: 15,
   routingGraceMs: 30_000,
   anyAgentAfterMs: 120_000,
+  anyAgentMaxChats: 1,
+  anyAgentAfterLoginMs: 15_000,
   agentMaxChats: 3,
   botCacheSize: 2000,
   botThread: true,
@@ -133,6 +139,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     loginWindowMinutes: ['BULLE_LOGIN_WINDOW_MIN', num],
     routingGraceMs: ['BULLE_GRACE_MS', num],
     anyAgentAfterMs: ['BULLE_ANY_AGENT_AFTER_MS', num],
+    anyAgentMaxChats: ['BULLE_ANY_AGENT_MAX_CHATS', num],
+    anyAgentAfterLoginMs: ['BULLE_ANY_AGENT_AFTER_LOGIN_MS', num],
     agentMaxChats: ['BULLE_AGENT_MAX_CHATS', num],
     botCacheSize: ['BULLE_BOT_CACHE', num],
     botThread: ['BULLE_BOT_THREAD', bool],

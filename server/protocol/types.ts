@@ -128,6 +128,10 @@ export interface ConversationSummary {
   contactEmail?: string;
   /** In a queue item: nobody online spoke its language in time, so every agent may take it. */
   openToAll?: boolean;
+  /** An agent sent it to this language's queue; `lang` stays the visitor's (system lines, canned replies). */
+  queueLang?: Lang;
+  /** Assigned to an agent who does not speak the language it is routed in: the console marks it "other language". */
+  flagged?: boolean;
 }
 
 export interface CustomerLinks {

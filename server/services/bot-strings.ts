@@ -1,9 +1,15 @@
-// What the bot and the system say in the visitor's language (the FAQ answers live in faq/data).
+// What the bot and the system say in the visitor's language, which is the conversation's `lang`
+// whoever answers: an agent of another language, or the chat routed through another language's
+// queue, never changes it (the FAQ answers live in faq/data).
 export interface BotStrings {
   handoff: string;
   fallback: string;
   joined: (agentName: string) => string;
   closed: string;
+  /** An agent sent the chat to a colleague's queue. */
+  transferred: string;
+  /** The agent's console went away past its grace period: the chat is back at the head of the line. */
+  requeued: string;
   // Issue #3: "did you mean", "did this help?", and answers from another language's FAQ.
   suggest: string;
   unhelpful: string;
@@ -19,6 +25,8 @@ const STRINGS: Record<string, BotStrings> = {
     fallback: "I'm not sure I have the right answer to that, so I'm passing your question to a person.",
     joined: (n) => `${n} joined the chat.`,
     closed: 'This conversation is closed. Write again any time and we will pick it up.',
+    transferred: "I'm passing your conversation to a colleague. Please stay here: they will reply in this chat.",
+    requeued: 'Your agent had to leave. You are back at the front of the line; someone will reply here.',
     suggest: 'Did you mean one of these?',
     unhelpful: 'Sorry that did not help. Would you like to talk to a person?',
     person: { label: 'Talk to a person', text: 'I want to talk to a person' },
@@ -29,6 +37,8 @@ const STRINGS: Record<string, BotStrings> = {
     fallback: "Je ne suis pas sûr d'avoir la bonne réponse, je transmets votre question à une personne de l'équipe.",
     joined: (n) => `${n} a rejoint la conversation.`,
     closed: 'Cette conversation est terminée. Écrivez-nous quand vous voulez, nous la reprendrons.',
+    transferred: 'Je transmets votre conversation à un collègue. Restez ici : la réponse arrivera dans cette conversation.',
+    requeued: "Votre conseiller a dû s'absenter. Vous êtes de nouveau en tête de file ; quelqu'un vous répondra ici.",
     suggest: 'Vouliez-vous dire ?',
     unhelpful: "Désolé que cela ne vous ait pas aidé. Voulez-vous parler à une personne ?",
     person: { label: 'Parler à une personne', text: 'Je veux parler à une personne' },
@@ -39,6 +49,8 @@ const STRINGS: Record<string, BotStrings> = {
     fallback: 'No estoy seguro de tener la respuesta correcta, así que paso tu pregunta a una persona.',
     joined: (n) => `${n} se ha unido al chat.`,
     closed: 'Esta conversación está cerrada. Escríbenos cuando quieras y la retomaremos.',
+    transferred: 'Paso tu conversación a un compañero. Quédate aquí: te responderá en este chat.',
+    requeued: 'Tu agente ha tenido que irse. Vuelves a estar el primero de la cola; alguien te responderá aquí.',
     suggest: '¿Quisiste decir…?',
     unhelpful: 'Siento que no te haya ayudado. ¿Quieres hablar con una persona?',
     person: { label: 'Hablar con una persona', text: 'Quiero hablar con una persona' },
@@ -49,6 +61,8 @@ const STRINGS: Record<string, BotStrings> = {
     fallback: 'Ich bin mir bei der Antwort nicht sicher und gebe Ihre Frage an eine Person weiter.',
     joined: (n) => `${n} ist dem Chat beigetreten.`,
     closed: 'Dieses Gespräch ist beendet. Schreiben Sie uns jederzeit wieder, wir machen weiter.',
+    transferred: 'Ich gebe Ihr Gespräch an eine Kollegin oder einen Kollegen weiter. Bleiben Sie hier: Die Antwort erscheint in diesem Chat.',
+    requeued: 'Ihr Ansprechpartner musste gehen. Sie sind wieder vorne in der Warteschlange; jemand antwortet Ihnen hier.',
     suggest: 'Meinten Sie eines davon?',
     unhelpful: 'Schade, dass das nicht geholfen hat. Möchten Sie mit einem Menschen sprechen?',
     person: { label: 'Mit einem Menschen sprechen', text: 'Ich möchte mit einem Menschen sprechen' },

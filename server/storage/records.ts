@@ -103,6 +103,10 @@ export interface ConversationRecord {
   contactEmail?: string;
   /** Chosen by the visitor or an agent (issue #3): the detector no longer changes `lang`. */
   langLocked?: boolean;
+  /** Sent by an agent to another language's queue: routed to that language's agents; `lang` stays the visitor's. */
+  queueLang?: Lang;
+  /** Its agent does not speak the language it is routed in (fallback, transfer, an admin's pick). */
+  flagged?: boolean;
   /** "Did this help?" answers, by the bot message's seq (issue #3). */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
 }

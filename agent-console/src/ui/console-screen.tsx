@@ -66,7 +66,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
 
   const siteLanguages = site?.languages ?? agent.languages;
   const canAct = (chat: Chat) =>
-    agent.role === 'admin' || chat.summary.assignedAgentId === agent.id || (chat.summary.status === 'queued' && agent.languages.includes(chat.summary.lang));
+    agent.role === 'admin' || chat.summary.assignedAgentId === agent.id || (chat.summary.status === 'queued' && agent.languages.includes(chat.summary.queueLang ?? chat.summary.lang));
 
   return (
     <div class="console">
