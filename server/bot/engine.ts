@@ -2,7 +2,15 @@
 // the FAQ decision (services/bot.ts). It holds the FAQ indexes, the matcher caches and the
 // language detector's tables, so it runs on a thread of its own (bot-thread.ts) and the thread
 // that serves the sockets never loads any of it; BULLE_BOT_THREAD=false runs it inline (bots.ts).
-import { createFaqMatcher, createLanguageDetector, loadFaqDir, type Detection, type FaqCatalog, type Thresholds } from '../../faq/index.js';
+import {
+  createFaqMatcher,
+  createLanguageDetector,
+  loadFaqDir,
+  smallTalkLanguage,
+  type Detection,
+  type FaqCatalog,
+  type Thresholds,
+} from '../../faq/index.js';
 import type { Lang } from '../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
@@ -46,6 +54,20 @@ export interface BotEngine {
   think(req: ThinkRequest): Thought;
 }
 
+/**
+ * A first message that is only small talk says its language better than the detector can from
+ * one word and the browser's hint ("hola" from a browser set to English is Spanish). Later in a
+ * conversation its language stands: a "thanks" in a French chat is still a French chat.
+ */
+function smallTalkDetection(site: BotSite, text: string, hints: LanguageHints, detected: Detection): Detection {
+  if (hints.conversation) return detected;
+  const lang = smallTalkLanguage(text, site.languages, detected.lang);
+  return lang && lang !== detected.lang ? { lang, confidence: Math.max(detected.confidence, SMALL_TALK_LANG_CONFIDENCE) } : detected;
+}
+
+/** How sure a language told by small-talk words is (a word list, not a statistical guess). */
+const SMALL_TALK_LANG_CONFIDENCE = 0.8;
+
 export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): BotEngine {
   const detector = createLanguageDetector();
   const sites = new Map<string, { site: BotSite; bot: SiteBot }>();
@@ -82,7 +104,7 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
     detect: (siteId, text, hints) => detect(siteOf(siteId).site, text, hints),
     think({ siteId, text, hints, locked, last }) {
       const { site, bot } = siteOf(siteId);
-      const detected = locked ?? detect(site, text, hints);
+      const detected = locked ?? smallTalkDetection(site, text, hints, detect(site, text, hints));
       return { detected, reply: bot.reply(text, detected.lang, detected.confidence, last) };
     },
   };

@@ -32,10 +32,15 @@ export interface VisitInfo {
 
 /** Why the bot said what it said (stored with every bot message). */
 export interface BotDecision {
-  /** fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean" buttons. */
-  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest';
-  /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests. */
-  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'none';
+  /**
+   * fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean"
+   * buttons; smalltalk: "hi", "thanks", "are you a bot?" answered in kind (no FAQ entry, no hand-off).
+   */
+  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk';
+  /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests, 'small-talk'. */
+  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'none';
+  /** Outcome 'smalltalk': what it was. */
+  smallTalk?: 'greeting' | 'thanks' | 'bye' | 'bot' | 'ack' | 'howAreYou';
   faqId: string | null;
   /** 0..1, higher is better. */
   confidence: number;
