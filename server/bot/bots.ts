@@ -7,12 +7,12 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Detection } from '../../faq/index.js';
-import type { BotEngine, BotSite, LanguageHints, ThinkRequest, Thought } from './engine.js';
+import type { BotEngine, BotSite, FaqQuestions, LanguageHints, ThinkRequest, Thought } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
 export interface Bots {
-  /** Load the site's FAQ (again, if it changed); rejects with the FAQ loader's error. */
-  addSite(site: BotSite): Promise<void>;
+  /** Load the site's FAQ (again, if it changed) and say its questions; rejects with the FAQ loader's error. */
+  addSite(site: BotSite): Promise<FaqQuestions>;
   detect(siteId: string, text: string, hints: LanguageHints): Promise<Detection>;
   think(req: ThinkRequest): Promise<Thought>;
   close(): Promise<void>;
@@ -121,8 +121,9 @@ export function createThreadBots({ cacheSize, timeoutMs = 10_000 }: BotsOptions 
 
   return {
     async addSite(site) {
-      await call<void>({ op: 'site', site });
+      const questions = await call<FaqQuestions>({ op: 'site', site });
       sites.set(site.id, site);
+      return questions;
     },
     detect: (siteId, text, hints) => call<Detection>({ op: 'detect', siteId, text, hints }),
     think: (req) => call<Thought>({ op: 'think', req }),

@@ -43,13 +43,16 @@ export interface ThinkRequest {
   last?: ConversationRecord['lastAnswer'];
 }
 
+/** Each FAQ language's entries, in file order: id and question (for the welcome's topics). */
+export type FaqQuestions = Record<Lang, { id: string; question: string }[]>;
+
 export interface Thought {
   detected: Detection;
   reply: BotReply;
 }
 
 export interface BotEngine {
-  addSite(site: BotSite): Promise<void>;
+  addSite(site: BotSite): Promise<FaqQuestions>;
   detect(siteId: string, text: string, hints: LanguageHints): Detection;
   think(req: ThinkRequest): Thought;
 }
@@ -100,6 +103,9 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
       const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
       sites.set(site.id, { site, bot });
       warmUp(site, catalog, bot);
+      return Object.fromEntries(
+        Object.entries(catalog).map(([lang, faq]) => [lang, (faq?.entries ?? []).map((e) => ({ id: e.id, question: e.question }))]),
+      );
     },
     detect: (siteId, text, hints) => detect(siteOf(siteId).site, text, hints),
     think({ siteId, text, hints, locked, last }) {

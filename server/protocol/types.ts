@@ -62,6 +62,17 @@ export interface QuickReply {
   text: string;
 }
 
+/**
+ * What the widget shows when its panel opens, before the visitor writes (drawn by the widget,
+ * stored nowhere): the site's greeting in the visitor's language and up to four topics, each an
+ * FAQ question that a press sends as the visitor's first message.
+ */
+export interface Welcome {
+  lang: Lang;
+  text: string;
+  topics: QuickReply[];
+}
+
 export interface Message {
   id: string;
   conversationId: string;
@@ -191,6 +202,8 @@ export interface VisitorSyncResult {
   messages: VisitorMessage[];
   /** While the conversation waits for an agent: its place in the queue (as `queue:position`). */
   queue?: QueuePosition | null;
+  /** The site's welcome in the conversation's language (else the browser's). */
+  welcome?: Welcome;
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {

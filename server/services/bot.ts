@@ -12,12 +12,15 @@ export interface BotReply {
   decision: BotDecision;
   /** Only for outcome 'answer'. */
   answer?: { text: string; links?: Link[]; variant: number };
-  /** Only for outcome 'smalltalk': the reply in the visitor's language. */
-  smallTalk?: { text: string; variant: number };
+  /**
+   * Only for outcome 'smalltalk': the reply in the visitor's language, and what to keep as the
+   * conversation's lastAnswer so the next reply of that kind is worded differently.
+   */
+  smallTalk?: { text: string; lastAnswer: { faqId: string; variant: number } };
 }
 
-/** ConversationRecord.lastAnswer's id for a small-talk reply, so the next one is worded differently. */
-export const smallTalkAnswerId = (kind: string) => `smalltalk:${kind}`;
+/** ConversationRecord.lastAnswer's id for a small-talk reply (no FAQ entry has a colon in its id). */
+const smallTalkAnswerId = (kind: string) => `smalltalk:${kind}`;
 
 export interface SiteBot {
   reply(text: string, lang: string, langConfidence: number, last?: ConversationRecord['lastAnswer']): BotReply;
@@ -52,9 +55,10 @@ export function createSiteBot(
         // In the visitor's language, not the FAQ's: small talk needs no FAQ.
         const id = smallTalkAnswerId(d.kind);
         const { faqLang: _, ...rest } = base;
+        const said = smallTalkReply(d.kind, lang, last?.faqId === id ? last.variant : -1);
         return {
           decision: { ...rest, outcome: 'smalltalk', via: 'small-talk', faqId: null, confidence: 1, smallTalk: d.kind },
-          smallTalk: smallTalkReply(d.kind, lang, last?.faqId === id ? last.variant : -1),
+          smallTalk: { text: said.text, lastAnswer: { faqId: id, variant: said.variant } },
         };
       }
       const entries = catalog[faqLang]?.entries ?? [];

@@ -22,7 +22,7 @@ import { recordUnanswered } from './bot-feedback.js';
 import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
 import { hashToken, newId, newToken } from './secrets.js';
-import { publicSiteInfo, type LoadedSite, type SiteRegistry } from './site-registry.js';
+import { publicSiteInfo, siteWelcome, type LoadedSite, type SiteRegistry } from './site-registry.js';
 import { toVisitorMessage, toVisitorView } from './views.js';
 import type { VisitDetails } from './visit-info.js';
 import type { VisitorDetails } from './visitor-details.js';
@@ -77,12 +77,15 @@ export class VisitorService {
   }
 
   async sync(ctx: VisitorContext, afterSeq: number): Promise<VisitorSyncResult> {
-    const { site } = this.site(ctx.siteId);
+    const loaded = this.site(ctx.siteId);
+    const { site } = loaded;
     const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
     const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
-    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [] };
+    // The welcome rides on the sync every opening panel asks for: no request of its own, nothing stored.
+    const welcome = siteWelcome(loaded, conv?.lang ?? browserLanguage(site, ctx.languages));
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], welcome };
     const messages = (await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq))).filter((m) => !m.internal).map(toVisitorMessage);
-    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, queue: this.deps.routing.queueFor(conv) };
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, queue: this.deps.routing.queueFor(conv), welcome };
   }
 
   /**
@@ -212,9 +215,13 @@ export class VisitorService {
     return conv;
   }
 
-  private async afterVisitorMessage({ site }: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+    const { site } = loaded;
     if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
-    if (conv.status === 'queued') return this.deps.conversations.announceQueuePreview(conv);
+    if (conv.status === 'queued') {
+      this.deps.conversations.announceQueuePreview(conv);
+      return this.answerWhileQueued(conv, text, browser);
+    }
     if (conv.status !== 'bot') return;
     const { detected, reply } = await this.think(site.id, conv, text, browser);
     // The first message settles the provisional language (ensureConversation); later ones move it
@@ -237,6 +244,19 @@ export class VisitorService {
       await this.store.updateConversation(conv.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } }, undefined, BACKGROUND);
       return;
     }
+    if (reply.smallTalk) {
+      // "hi", "thanks": a reply in kind and the site's topics; the chat stays with the bot, no
+      // person is called and nothing is listed as unanswered.
+      await this.deps.conversations.append(conv, {
+        author: 'bot',
+        text: reply.smallTalk.text,
+        quickReplies: siteWelcome(loaded, conv.lang).topics,
+        lang: conv.lang,
+        bot: reply.decision,
+      });
+      await this.store.updateConversation(conv.id, { lastAnswer: reply.smallTalk.lastAnswer }, undefined, BACKGROUND);
+      return;
+    }
     if (reply.decision.outcome === 'suggest') {
       // "Did you mean…?": the chat stays with the bot; a button sends its question as a message.
       const quickReplies = reply.decision.suggestions!.map((x) => ({ label: x.question, text: x.question }));
@@ -251,17 +271,41 @@ export class VisitorService {
   }
 
   /**
+   * While the chat waits for a person the bot still answers what it is sure of (and says the
+   * visitor keeps their place), in the queue's language; small talk, "did you mean" and anything
+   * unsure wait for the person, who sees it all. Once an agent has it, the bot is silent.
+   */
+  private async answerWhileQueued(conv: ConversationRecord, text: string, browser: string[]) {
+    const { reply } = await this.think(conv.siteId, conv, text, browser, { lang: conv.lang, confidence: conv.langConfidence });
+    if (!reply.answer) return;
+    // An agent may have joined while the bot thought.
+    const now = await this.store.getConversation(conv.id);
+    if (now?.status !== 'queued') return;
+    const s = botStrings(now.lang);
+    await this.deps.conversations.append(now, {
+      author: 'bot',
+      text: reply.answer.text,
+      ...(reply.answer.links ? { links: reply.answer.links } : {}),
+      note: reply.decision.faqLang ? `${s.otherLang(reply.decision.faqLang)} ${s.stillQueued}` : s.stillQueued,
+      lang: now.lang,
+      bot: reply.decision,
+    });
+    await this.store.updateConversation(now.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } }, undefined, BACKGROUND);
+  }
+
+  /**
    * Language and FAQ decision (server/bot/). A conversation's language is sticky: short messages
    * lean on what it already said; chosen by the visitor or an agent (langLocked), it wins over
    * detection (issue #3). If the bot fails, the visitor is not left waiting: a person takes over.
    */
-  private async think(siteId: string, conv: ConversationRecord, text: string, browser: string[]): Promise<Thought> {
+  private async think(siteId: string, conv: ConversationRecord, text: string, browser: string[], lock?: Thought['detected']): Promise<Thought> {
+    const locked = lock ?? (conv.langLocked ? { lang: conv.lang, confidence: 1 } : undefined);
     try {
       return await this.deps.bots.think({
         siteId,
         text,
         hints: { browser, ...(conv.visit?.pageLang ? { page: conv.visit.pageLang } : {}), ...(conv.lastSeq > 1 ? { conversation: conv.lang } : {}) },
-        ...(conv.langLocked ? { locked: { lang: conv.lang, confidence: 1 } } : {}),
+        ...(locked ? { locked } : {}),
         ...(conv.lastAnswer ? { last: conv.lastAnswer } : {}),
       });
     } catch (err) {
@@ -281,9 +325,13 @@ export class VisitorService {
   }
 }
 
-/** The first of the site's languages the browser asks for, else the site's default. */
+/** The browser's most preferred language the site has ("de-DE, en" → de), else the site's default. */
 function browserLanguage(site: { languages: readonly Lang[]; defaultLanguage: Lang }, browser: readonly string[]): Lang {
-  return site.languages.find((l) => browser.some((b) => b.toLowerCase().split('-')[0] === l)) ?? site.defaultLanguage;
+  for (const b of browser) {
+    const lang = b.toLowerCase().split('-')[0]!;
+    if (site.languages.includes(lang)) return lang;
+  }
+  return site.defaultLanguage;
 }
 
 /** For changes that need no ack of their own (chat-store.ts, WriteOptions): the next awaited write covers them. */
