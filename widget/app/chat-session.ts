@@ -32,6 +32,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   let state: ChatState = {
     link: 'connecting',
     site: null,
+    welcome: null,
     conversation: null,
     messages: [],
     pending: readOutbox(siteId),
@@ -130,10 +131,11 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   async function sync() {
     const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
     if (!ack?.ok) return;
-    const { site, conversation, messages, queue } = ack.data;
+    const { site, conversation, messages, queue, welcome } = ack.data;
     if (conversation) synced = conversation.lastSeq;
     set({
       site,
+      welcome: welcome || null,
       conversation: conversation ? newer(conversation) : state.conversation,
       messages: mergeMessages(state.messages, messages),
       queue: queue || null,
