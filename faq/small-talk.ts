@@ -81,13 +81,15 @@ const TOKEN = /[\p{L}\p{N}\p{M}]+|\p{Extended_Pictographic}/gu;
 
 /** normalise() (text.ts), then doubled letters single: "holaa", "hallo" and "halo" compare alike. */
 function fold(word: string): string {
-  return normalise(word).replace(/(\p{L})\1+/gu, '$1');
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII: no accents to take off (normalise() is the slow part).
+  return (/^[a-z0-9]+$/.test(lower) ? lower : normalise(lower)).replace(/([a-z])\1+|(\p{L})\2+/gu, '$1$2');
 }
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const emoji = /\p{Extended_Pictographic}/u.test(m[0]);
+    const emoji = m[0].codePointAt(0)! > 0x2000 && /^\p{Extended_Pictographic}$/u.test(m[0]);
     const word = emoji ? m[0] : fold(m[0]);
     if (word) out.push({ word, start: m.index, end: m.index + m[0].length, emoji });
   }
