@@ -4,7 +4,6 @@ import { ERR } from '../protocol/events.js';
 import type { HandoffRequest, VisitorMessageSend } from '../protocol/schemas.js';
 import type {
   BotDecision,
-  Lang,
   PageInfo,
   QueuePosition,
   VisitorHandoffResult,
@@ -18,10 +17,12 @@ import type { WriteOptions } from '../storage/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../storage/records.js';
 import { AppError, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';
+import { BotReplies } from './bot-replies.js';
 import { recordUnanswered } from './bot-feedback.js';
 import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
 import { hashToken, newId, newToken } from './secrets.js';
+import { browserLanguage } from './browser-language.js';
 import { publicSiteInfo, siteWelcome, type LoadedSite, type SiteRegistry } from './site-registry.js';
 import { toVisitorMessage, toVisitorView } from './views.js';
 import type { VisitDetails } from './visit-info.js';
@@ -59,7 +60,10 @@ export interface VisitorServiceDeps {
 
 export class VisitorService {
   private serial = new KeyedSerial();
-  constructor(private readonly deps: VisitorServiceDeps) {}
+  private readonly replies: BotReplies;
+  constructor(private readonly deps: VisitorServiceDeps) {
+    this.replies = new BotReplies(deps.conversations);
+  }
 
   private get store() {
     return this.deps.conversations.store;
@@ -232,37 +236,8 @@ export class VisitorService {
       conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }, undefined, BACKGROUND))!;
       if (moved) this.deps.conversations.announce(conv);
     }
-    if (reply.answer) {
-      await this.deps.conversations.append(conv, {
-        author: 'bot',
-        text: reply.answer.text,
-        ...(reply.answer.links ? { links: reply.answer.links } : {}),
-        ...(reply.decision.faqLang ? { note: botStrings(conv.lang).otherLang(reply.decision.faqLang) } : {}),
-        lang: conv.lang,
-        bot: reply.decision,
-      });
-      await this.store.updateConversation(conv.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } }, undefined, BACKGROUND);
-      return;
-    }
-    if (reply.smallTalk) {
-      // "hi", "thanks": a reply in kind and the site's topics; the chat stays with the bot, no
-      // person is called and nothing is listed as unanswered.
-      await this.deps.conversations.append(conv, {
-        author: 'bot',
-        text: reply.smallTalk.text,
-        quickReplies: siteWelcome(loaded, conv.lang).topics,
-        lang: conv.lang,
-        bot: reply.decision,
-      });
-      await this.store.updateConversation(conv.id, { lastAnswer: reply.smallTalk.lastAnswer }, undefined, BACKGROUND);
-      return;
-    }
-    if (reply.decision.outcome === 'suggest') {
-      // "Did you mean…?": the chat stays with the bot; a button sends its question as a message.
-      const quickReplies = reply.decision.suggestions!.map((x) => ({ label: x.question, text: x.question }));
-      await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).suggest, quickReplies, lang: conv.lang, bot: reply.decision });
-      return;
-    }
+    // An answer, small talk or "did you mean": the chat stays with the bot.
+    if (await this.replies.post(loaded, conv, reply)) return;
     if (reply.decision.outcome === 'fallback') {
       await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });
       await recordUnanswered(this.store, conv, text, 'stepped-aside', reply.decision);
@@ -280,17 +255,7 @@ export class VisitorService {
     if (!reply.answer) return;
     // An agent may have joined while the bot thought.
     const now = await this.store.getConversation(conv.id);
-    if (now?.status !== 'queued') return;
-    const s = botStrings(now.lang);
-    await this.deps.conversations.append(now, {
-      author: 'bot',
-      text: reply.answer.text,
-      ...(reply.answer.links ? { links: reply.answer.links } : {}),
-      note: reply.decision.faqLang ? `${s.otherLang(reply.decision.faqLang)} ${s.stillQueued}` : s.stillQueued,
-      lang: now.lang,
-      bot: reply.decision,
-    });
-    await this.store.updateConversation(now.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } }, undefined, BACKGROUND);
+    if (now?.status === 'queued') await this.replies.answer(now, reply, botStrings(now.lang).stillQueued);
   }
 
   /**
@@ -323,15 +288,6 @@ export class VisitorService {
     // Possibly assigned already: return what is true now, not what was true before routing.
     return (await this.store.getConversation(queued.id))!;
   }
-}
-
-/** The browser's most preferred language the site has ("de-DE, en" → de), else the site's default. */
-function browserLanguage(site: { languages: readonly Lang[]; defaultLanguage: Lang }, browser: readonly string[]): Lang {
-  for (const b of browser) {
-    const lang = b.toLowerCase().split('-')[0]!;
-    if (site.languages.includes(lang)) return lang;
-  }
-  return site.defaultLanguage;
 }
 
 /** For changes that need no ack of their own (chat-store.ts, WriteOptions): the next awaited write covers them. */
