@@ -7,7 +7,7 @@ export const de: SmallTalkLanguage = {
     thanks: ['danke', 'dankeschön', 'danke schön', 'danke sehr', 'vielen dank', 'vielen lieben dank', 'herzlichen dank', 'danke vielmals', 'tausend dank', 'dank', 'thx', 'merci', 'nein danke', 'ok danke', 'super danke', 'perfekt danke', 'besten dank'],
     bye: ['tschüss', 'tschüs', 'tschau', 'ciao', 'auf wiedersehen', 'auf wiederhören', 'bis bald', 'bis dann', 'bis später', 'schönen tag', 'schönen tag noch', 'einen schönen tag', 'gute nacht', 'mach s gut', 'machs gut', 'bye', 'mfg', 'viele grüße', 'liebe grüße', 'lg', 'schönes wochenende'],
     bot: ['bist du ein bot', 'bist du ein roboter', 'sind sie ein bot', 'sind sie ein roboter', 'ist das ein bot', 'ist das ein roboter', 'rede ich mit einem bot', 'rede ich mit einem roboter', 'spreche ich mit einem bot', 'bist du echt', 'bot', 'roboter'],
-    ack: ['ok', 'okay', 'okey', 'alles klar', 'klar', 'gut', 'sehr gut', 'super', 'prima', 'perfekt', 'toll', 'verstanden', 'ach so', 'achso', 'ja', 'jep', 'jo', 'passt', 'in ordnung', 'geht klar', 'cool'],
+    ack: ['ok', 'okay', 'okey', 'alles klar', 'gut', 'sehr gut', 'super', 'prima', 'perfekt', 'toll', 'verstanden', 'ach so', 'achso', 'passt', 'in ordnung', 'geht klar', 'cool'],
     howAreYou: ['wie geht s', 'wie gehts', 'wie geht es dir', 'wie geht es ihnen', 'wie geht es', 'alles gut', 'was geht', 'na wie gehts', 'alles fit'],
   },
   fillers: ['zusammen', 'alle', 'leute', 'team', 'vielen', 'vielmals', 'sehr', 'herzlichen', 'lieben', 'schön', 'dir', 'ihnen', 'euch', 'nochmal', 'nochmals', 'auch', 'mal', 'erstmal', 'und', 'oh', 'ah', 'also', 'liebes', 'liebe', 'nett'],

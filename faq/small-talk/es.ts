@@ -7,7 +7,7 @@ export const es: SmallTalkLanguage = {
     thanks: ['gracias', 'grax', 'grasias', 'muchas gracias', 'mil gracias', 'muchísimas gracias', 'gracias mil', 'te lo agradezco', 'se lo agradezco', 'no gracias', 'vale gracias', 'perfecto gracias', 'ok gracias'],
     bye: ['adiós', 'adios', 'chao', 'chau', 'hasta luego', 'hasta pronto', 'hasta mañana', 'nos vemos', 'que tengas un buen día', 'que tenga un buen día', 'feliz día', 'un saludo', 'saludos cordiales', 'hasta la próxima'],
     bot: ['eres un bot', 'eres un robot', 'es un bot', 'es un robot', 'usted es un robot', 'eres humano o robot', 'hablo con un bot', 'hablo con un robot', 'estoy hablando con un bot', 'estoy hablando con un robot', 'eres real', 'bot', 'robot'],
-    ack: ['ok', 'okey', 'vale', 'va', 'de acuerdo', 'perfecto', 'genial', 'bien', 'muy bien', 'entendido', 'entiendo', 'claro', 'sí', 'si', 'listo', 'bueno', 'ya veo', 'estupendo', 'guay', 'vale perfecto', 'dale'],
+    ack: ['ok', 'okey', 'vale', 'va', 'de acuerdo', 'perfecto', 'genial', 'bien', 'muy bien', 'entendido', 'entiendo', 'listo', 'bueno', 'ya veo', 'estupendo', 'guay', 'vale perfecto', 'dale'],
     howAreYou: ['qué tal', 'que tal', 'cómo estás', 'como estas', 'cómo está', 'como esta', 'cómo está usted', 'qué onda', 'como va', 'cómo va', 'todo bien', 'cómo te va', 'que pasa'],
   },
   fillers: ['a', 'todos', 'todas', 'muchas', 'mucho', 'muy', 'señor', 'señora', 'equipo', 'chicos', 'amigo', 'amiga', 'de', 'nuevo', 'otra', 'vez', 'y', 'oh', 'ah', 'pues', 'usted', 'ustedes', 'tú', 'tu'],

@@ -7,7 +7,7 @@ export const it: SmallTalkLanguage = {
     thanks: ['grazie', 'grazie mille', 'grazie tante', 'molte grazie', 'ti ringrazio', 'la ringrazio', 'no grazie', 'ok grazie'],
     bye: ['arrivederci', 'a presto', 'a dopo', 'buona giornata', 'buona serata', 'buonanotte', 'ci vediamo', 'cordiali saluti'],
     bot: ['sei un bot', 'sei un robot', 'è un bot', 'è un robot', 'parlo con un bot', 'parlo con un robot'],
-    ack: ['ok', 'okay', 'va bene', 'perfetto', 'capito', 'certo', 'bene', 'benissimo', 'ottimo', 'sì', 'si', 'd accordo'],
+    ack: ['ok', 'okay', 'va bene', 'perfetto', 'capito', 'bene', 'benissimo', 'ottimo', 'd accordo'],
     howAreYou: ['come stai', 'come sta', 'come va', 'tutto bene'],
   },
   fillers: ['a', 'tutti', 'mille', 'tante', 'molto', 'signora', 'signore', 'di', 'nuovo', 'e'],

@@ -7,7 +7,7 @@ export const nl: SmallTalkLanguage = {
     thanks: ['dank je', 'dank u', 'dankjewel', 'dank je wel', 'dank u wel', 'bedankt', 'thx', 'heel erg bedankt', 'nee dank je', 'top bedankt'],
     bye: ['doei', 'dag dag', 'tot ziens', 'tot later', 'tot straks', 'fijne dag', 'prettige dag', 'groetjes', 'met vriendelijke groet', 'mvg'],
     bot: ['ben je een bot', 'ben je een robot', 'bent u een bot', 'is dit een bot', 'praat ik met een bot', 'praat ik met een robot'],
-    ack: ['ok', 'oké', 'oke', 'prima', 'top', 'goed', 'helemaal goed', 'duidelijk', 'begrepen', 'ja', 'super', 'perfect', 'akkoord'],
+    ack: ['ok', 'oké', 'oke', 'prima', 'top', 'goed', 'helemaal goed', 'duidelijk', 'begrepen', 'super', 'perfect', 'akkoord'],
     howAreYou: ['hoe gaat het', 'hoe gaat het met je', 'hoe gaat het met u', 'alles goed', 'hoe is het'],
   },
   fillers: ['allemaal', 'iedereen', 'heel', 'erg', 'wel', 'nog', 'even', 'en', 'team', 'meneer', 'mevrouw'],

@@ -7,7 +7,7 @@ export const pt: SmallTalkLanguage = {
     thanks: ['obrigado', 'obrigada', 'obg', 'brigado', 'brigada', 'muito obrigado', 'muito obrigada', 'valeu', 'não obrigado', 'ok obrigado'],
     bye: ['tchau', 'adeus', 'até logo', 'até mais', 'até breve', 'abraço', 'até a próxima'],
     bot: ['você é um bot', 'voce e um bot', 'você é um robô', 'és um bot', 'é um robô', 'estou falando com um robô'],
-    ack: ['ok', 'certo', 'beleza', 'blz', 'entendi', 'perfeito', 'ótimo', 'otimo', 'sim', 'tá bom', 'ta bom', 'combinado', 'show'],
+    ack: ['ok', 'beleza', 'blz', 'entendi', 'perfeito', 'ótimo', 'otimo', 'tá bom', 'ta bom', 'combinado', 'show'],
     howAreYou: ['tudo bem', 'tudo bom', 'como vai', 'como está', 'como estás', 'tudo certo'],
   },
   fillers: ['a', 'todos', 'muito', 'senhor', 'senhora', 'de', 'novo', 'e', 'pessoal'],

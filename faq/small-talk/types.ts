@@ -7,7 +7,11 @@ export type SmallTalkKind = 'greeting' | 'thanks' | 'bye' | 'bot' | 'ack' | 'how
 
 export interface SmallTalkLanguage {
   lang: string;
-  /** Whole phrases, per kind. A message is small talk when nothing else is left around them. */
+  /**
+   * Whole phrases, per kind. A message is small talk when nothing else is left around them.
+   * No bare "yes"/"oui"/"ja": it answers a question (often the bot's "talk to a person?"), so it
+   * goes on to the matcher and, unmatched, to a person.
+   */
   phrases: Record<SmallTalkKind, string[]>;
   /** Words that ride along with small talk ("hi there", "merci beaucoup", "danke dir"). */
   fillers: string[];

@@ -89,6 +89,10 @@ describe('small talk', () => {
       'is it ok to pay by card',
       'ok but where is my refund',
       'thanks but the parcel is damaged',
+      // A yes answers a question ("talk to a person?"): not small talk.
+      'yes',
+      'oui',
+      'ja',
     ]) {
       expect(isSmallTalk(text), text).toBe(false);
     }
