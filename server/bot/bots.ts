@@ -21,8 +21,14 @@ export interface Bots {
 export interface BotsOptions {
   /** faq/matcher.ts cache entries per site language (BULLE_BOT_CACHE). */
   cacheSize?: number;
-  /** A request the thread has not answered by then fails (and the thread is replaced). */
+  /**
+   * A question (detect, think) the thread has not answered by then fails (and the thread is
+   * replaced); the visitor is handed to a person. Counted from when the thread has its sites, so
+   * a thread still starting (compiling, loading FAQs on a busy machine) does not eat into it.
+   */
   timeoutMs?: number;
+  /** Loading a site's FAQ (indexes, warm-up): seconds of CPU, more on a busy machine. */
+  loadTimeoutMs?: number;
 }
 
 /** The engine in this thread, loaded on first use (so thread mode never loads the FAQ code here). */
@@ -63,12 +69,14 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; time
 type Request = BotRequestMsg extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
 /** `thread()`: the current worker, if started (for tests and diagnostics). */
-export function createThreadBots({ cacheSize, timeoutMs = 10_000 }: BotsOptions = {}): Bots & { thread(): Worker | null } {
+export function createThreadBots({ cacheSize, timeoutMs = 10_000, loadTimeoutMs = 120_000 }: BotsOptions = {}): Bots & { thread(): Worker | null } {
   // Sites are sent again to a replacement thread before anything else.
   const sites = new Map<string, BotSite>();
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let worker: Worker | null = null;
+  /** Settles when the current thread has loaded every known site (whether or not each load worked). */
+  let ready: Promise<unknown> = Promise.resolve();
   let closed = false;
 
   const stopped = (w: Worker, why: string) => {
@@ -95,28 +103,32 @@ export function createThreadBots({ cacheSize, timeoutMs = 10_000 }: BotsOptions 
     });
     w.on('error', (err) => stopped(w, `failed: ${err.message}`));
     w.on('exit', (code) => stopped(w, `exited (${code})`));
-    for (const site of sites.values()) post(w, { op: 'site', site }).catch(() => {});
+    ready = Promise.allSettled([...sites.values()].map((site) => post(w, { op: 'site', site })));
     return w;
   };
 
   function post<T>(w: Worker, req: Request): Promise<T> {
     const id = nextId++;
+    const cap = req.op === 'site' ? loadTimeoutMs : timeoutMs;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        reject(new Error(`bot thread: no answer in ${timeoutMs} ms`));
+        reject(new Error(`bot thread: no answer in ${cap} ms`));
         // Stuck (a runaway input?): replace it rather than queue behind it.
         if (worker === w) void w.terminate();
-      }, timeoutMs);
+      }, cap);
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
       w.postMessage({ ...req, id });
     });
   }
 
-  const call = <T>(req: Request): Promise<T> => {
-    if (closed) return Promise.reject(new Error('bot thread closed'));
-    worker ??= spawn();
-    return post<T>(worker, req);
+  const call = async <T>(req: Request): Promise<T> => {
+    if (closed) throw new Error('bot thread closed');
+    const w = (worker ??= spawn());
+    // A question waits for the sites a new thread is loading; a site load goes straight in.
+    if (req.op !== 'site') await ready;
+    if (closed || worker !== w) throw new Error('bot thread stopped while starting');
+    return post<T>(w, req);
   };
 
   return {

@@ -74,7 +74,7 @@ export default fp(
       'origins',
       createOriginPolicy({
         consoleOrigins: app.config.consoleOrigins,
-        trustProxy: app.config.trustProxy,
+        trustProxy: app.config.trustProxy !== false && app.config.trustProxy !== 0,
         sites: function* () {
           for (const { site } of app.sites.all()) yield site;
         },

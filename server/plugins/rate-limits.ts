@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { ERR } from '../protocol/events.js';
 import { AppError } from '../services/app-error.js';
 import { LoginThrottle } from '../services/login-throttle.js';
-import { isLoopback } from '../sockets/client-address.js';
+import { isExemptPeer } from '../sockets/client-address.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,7 +24,7 @@ export default fp(
       global: true,
       max: config.httpRequestsPerMinute,
       timeWindow: 60_000,
-      allowList: (req) => isLoopback(req.ip),
+      allowList: (req) => isExemptPeer(req.socket.remoteAddress, req.ip),
       // Thrown, then shaped by the app's error handler like every other error.
       errorResponseBuilder: (_req, ctx) => new AppError(ERR.rateLimited, `Too many requests; retry in ${ctx.after}`),
     });
