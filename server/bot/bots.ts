@@ -9,12 +9,12 @@ import { Worker } from 'node:worker_threads';
 import type { Detection } from '../../faq/index.js';
 import type { FaqEntrySummary } from '../protocol/types.js';
 import type { CatalogAddition } from './catalog-additions.js';
-import type { BotEngine, BotSite, LanguageHints, ThinkRequest, Thought } from './engine.js';
+import type { BotEngine, BotSite, FaqQuestions, LanguageHints, ThinkRequest, Thought } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
 export interface Bots {
-  /** Load the site's FAQ (again, if it changed); rejects with the FAQ loader's error. */
-  addSite(site: BotSite): Promise<void>;
+  /** Load the site's FAQ (again, if it changed) and say its questions; rejects with the FAQ loader's error. */
+  addSite(site: BotSite): Promise<FaqQuestions>;
   /**
    * The site's FAQ files (as read by addSite) plus these active additions, from the next message
    * on: no restart, and the matcher's cache of the old FAQ is dropped.
@@ -144,8 +144,9 @@ export function createThreadBots({ cacheSize, timeoutMs = 10_000, loadTimeoutMs 
 
   return {
     async addSite(site) {
-      await call<void>({ op: 'site', site });
+      const questions = await call<FaqQuestions>({ op: 'site', site });
       sites.set(site.id, site);
+      return questions;
     },
     async reloadSite(siteId, additions) {
       // First, so a replacement thread (started by this call or a later one) loads them too.

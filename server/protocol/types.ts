@@ -32,10 +32,15 @@ export interface VisitInfo {
 
 /** Why the bot said what it said (stored with every bot message). */
 export interface BotDecision {
-  /** fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean" buttons. */
-  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest';
-  /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests. */
-  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'none';
+  /**
+   * fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean"
+   * buttons; smalltalk: "hi", "thanks", "are you a bot?" answered in kind (no FAQ entry, no hand-off).
+   */
+  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk';
+  /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests, 'small-talk'. */
+  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'none';
+  /** Outcome 'smalltalk': what it was. */
+  smallTalk?: 'greeting' | 'thanks' | 'bye' | 'bot' | 'ack' | 'howAreYou';
   faqId: string | null;
   /** 0..1, higher is better. */
   confidence: number;
@@ -55,6 +60,17 @@ export interface BotDecision {
 export interface QuickReply {
   label: string;
   text: string;
+}
+
+/**
+ * What the widget shows when its panel opens, before the visitor writes (drawn by the widget,
+ * stored nowhere): the site's greeting in the visitor's language and up to four topics, each an
+ * FAQ question that a press sends as the visitor's first message.
+ */
+export interface Welcome {
+  lang: Lang;
+  text: string;
+  topics: QuickReply[];
 }
 
 export interface Message {
@@ -203,6 +219,8 @@ export interface VisitorSyncResult {
   more: boolean;
   /** While the conversation waits for an agent: its place in the queue (as `queue:position`). */
   queue?: QueuePosition | null;
+  /** The site's welcome in the conversation's language (else the browser's). */
+  welcome?: Welcome;
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {

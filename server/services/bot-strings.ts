@@ -17,6 +17,10 @@ export interface BotStrings {
   person: { label: string; text: string };
   /** Shown above an answer taken from the site's default-language FAQ. */
   otherLang: (lang: string) => string;
+  /** The widget's greeting when the site has none of its own in this language. */
+  welcome: string;
+  /** Shown above an answer given while the chat waits for a person. */
+  stillQueued: string;
 }
 
 const STRINGS: Record<string, BotStrings> = {
@@ -31,6 +35,8 @@ const STRINGS: Record<string, BotStrings> = {
     unhelpful: 'Sorry that did not help. Would you like to talk to a person?',
     person: { label: 'Talk to a person', text: 'I want to talk to a person' },
     otherLang: (l) => `We have no answers in your language yet; this one is in ${l.toUpperCase()}.`,
+    welcome: "Hello! I'm the shop's assistant. Ask me anything, or pick a topic:",
+    stillQueued: "You're still in line for a person.",
   },
   fr: {
     handoff: "Je vous mets en relation avec une personne de l'équipe. La réponse arrivera ici même.",
@@ -43,6 +49,8 @@ const STRINGS: Record<string, BotStrings> = {
     unhelpful: "Désolé que cela ne vous ait pas aidé. Voulez-vous parler à une personne ?",
     person: { label: 'Parler à une personne', text: 'Je veux parler à une personne' },
     otherLang: (l) => `Nous n'avons pas encore de réponses en français ; celle-ci est en ${l.toUpperCase()}.`,
+    welcome: "Bonjour ! Je suis l'assistant de la boutique. Posez votre question, ou choisissez un sujet :",
+    stillQueued: "Vous êtes toujours dans la file d'attente pour parler à une personne.",
   },
   es: {
     handoff: 'Te pongo en contacto con una persona del equipo. Te responderá aquí mismo.',
@@ -55,6 +63,8 @@ const STRINGS: Record<string, BotStrings> = {
     unhelpful: 'Siento que no te haya ayudado. ¿Quieres hablar con una persona?',
     person: { label: 'Hablar con una persona', text: 'Quiero hablar con una persona' },
     otherLang: (l) => `Aún no tenemos respuestas en español; esta está en ${l.toUpperCase()}.`,
+    welcome: '¡Hola! Soy el asistente de la tienda. Escribe tu pregunta o elige un tema:',
+    stillQueued: 'Sigues en la cola para hablar con una persona.',
   },
   de: {
     handoff: 'Ich verbinde Sie mit einer Person aus unserem Team. Die Antwort erscheint hier.',
@@ -67,6 +77,8 @@ const STRINGS: Record<string, BotStrings> = {
     unhelpful: 'Schade, dass das nicht geholfen hat. Möchten Sie mit einem Menschen sprechen?',
     person: { label: 'Mit einem Menschen sprechen', text: 'Ich möchte mit einem Menschen sprechen' },
     otherLang: (l) => `Wir haben noch keine Antworten auf Deutsch; diese ist auf ${l.toUpperCase()}.`,
+    welcome: 'Hallo! Ich bin der Assistent des Shops. Stellen Sie Ihre Frage oder wählen Sie ein Thema:',
+    stillQueued: 'Sie sind weiterhin in der Warteschlange für eine Person.',
   },
 };
 

@@ -32,7 +32,17 @@ export interface SiteRecord {
   businessHours?: BusinessHours;
   /** The bot's confidence thresholds (issue #3); absent = faq/decide.ts DEFAULT_THRESHOLDS. */
   thresholds?: { answer: number; suggest: number };
+  /** What the widget shows on opening (services/welcome.ts); absent = a default greeting and the FAQ's first topics. */
+  welcome?: SiteWelcome;
   createdAt: number;
+}
+
+/** A site's welcome: its greeting per language, and the FAQ entries offered as topics (≤ 4). */
+export interface SiteWelcome {
+  /** lang → greeting; a language without one gets services/bot-strings.ts `welcome`. */
+  messages: Record<Lang, string>;
+  /** FAQ entry ids, in the order shown. */
+  topics: string[];
 }
 
 /** Opening hours in the site's time zone, e.g. { timeZone: 'Europe/Paris', days: { mon: [['09:00', '18:00']] } }. */

@@ -34,6 +34,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   let state: ChatState = {
     link: 'connecting',
     site: null,
+    welcome: null,
     conversation: null,
     messages: [],
     pending: readOutbox(siteId),
@@ -134,10 +135,11 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     for (let page = 0; page < MAX_SYNC_PAGES; page++) {
       const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
       if (!ack?.ok) return;
-      const { site, conversation, messages, queue, through, more } = ack.data;
+      const { site, conversation, messages, queue, welcome, through, more } = ack.data;
       if (conversation) synced = through;
       set({
         site,
+        welcome: welcome || null,
         conversation: conversation ? newer(conversation) : state.conversation,
         messages: mergeMessages(state.messages, messages),
         queue: queue || null,

@@ -32,6 +32,22 @@ export function MessageList({ state, session, focusInput }: Props) {
 
   return (
     <ol class="list" ref={list} aria-live="polite" data-bulle="messages">
+      {state.welcome && (
+        // The site's greeting, drawn here and stored nowhere (so not a "message"); its topics
+        // until the visitor writes.
+        <li class="msg bot" data-bulle="welcome">
+          {state.welcome.text}
+          {!state.messages.length && !state.pending.length && (
+            <p class="qr">
+              {state.welcome.topics.map((q, i) => (
+                <button key={i} type="button" data-bulle="topic" onClick={() => session.send(q.text)}>
+                  {q.label}
+                </button>
+              ))}
+            </p>
+          )}
+        </li>
+      )}
       {state.messages.map((m) => (
         <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} lang={m.lang} links={m.links} note={m.note}>
           {m.bot?.outcome === 'answer' && !state.conversation?.feedback?.[m.seq] && !rated.includes(m.seq) && (
