@@ -90,6 +90,7 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
       rooms.agent(agent.id),
       rooms.siteAgents(agent.siteId),
       rooms.session(socket.data.sessionHash as string),
+      ...(agent.role === 'admin' ? [rooms.siteAdmins(agent.siteId)] : []),
       ...agent.languages.map((l) => rooms.language(agent.siteId, l)),
     ]);
     deps.routing.agentConnected(agent);

@@ -89,8 +89,7 @@ async function assigned(ctx: ApplyContext, e: EffectOf<'assigned'>): Promise<voi
     { status: conv.status, assignedAgentId: conv.assignedAgentId },
   );
   if (conv.status === 'queued') conversations.announceDequeued(conv, 'claimed');
-  if (conv.assignedAgentId && conv.assignedAgentId !== agent.id) notifier.unfollowConversation(conv.assignedAgentId, conv.id);
-  notifier.followConversation(agent.id, conv.id);
+  notifier.assignConversation(conv.siteId, conv.id, agent.id);
   if (e.note) await appendNote(ctx, next, e.note);
   await conversations.append(next, { author: 'system', text: botStrings(next.lang).joined(agent.name), lang: next.lang });
   const [latest, messages] = await Promise.all([store.getConversation(conv.id), store.listMessages(conv.id)]);
