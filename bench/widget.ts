@@ -5,14 +5,21 @@
 //   1. the demo shop as served (`/`, with the snippet) and the same page without the snippet,
 //      alternated, --runs times each, at 1× and 4× CPU (CDP Emulation.setCPUThrottlingRate), each
 //      in a fresh browser context (a first visit: empty cache, no storage);
-//   2. per page view, once the network has been idle for 500 ms: script time (CDP
-//      Performance.getMetrics ScriptDuration), long tasks (PerformanceObserver 'longtask') and the
-//      bytes received (CDP Network.loadingFinished encodedDataLength) — all before any interaction;
+//   2. per page view, once the network has been idle for 500 ms, all before any interaction:
+//      - script time as CPU time of the page's main thread (a Chromium trace: the thread time of
+//        top-level script events — evaluating a script, calling a listener, an idle callback…),
+//        which a busy machine does not inflate, and as wall time (CDP Performance.getMetrics
+//        ScriptDuration), which it does;
+//      - long tasks: PerformanceObserver 'longtask' (wall time ≥ 50 ms), and main-thread tasks of
+//        ≥ 50 ms CPU in the trace;
+//      - the bytes received (CDP Network.loadingFinished encodedDataLength, headers included);
 //   3. on the snippet's page: the loader's bytes on the wire (Resource Timing encodedBodySize), then
 //      a click on the bubble → the panel's input in the DOM (click-to-interactive) and the app's bytes.
-// "Added" figures are the median with the snippet minus the median without it.
+// "Added" script time and long tasks are the widget's own, found in the trace by its URLs (the page
+// without the snippet runs none of it); differences of medians (with − without) are printed too.
 // Prints a table, and as the last line one JSON object. Every loop is bounded in count and time.
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { buildServer } from '../server/app.js';
@@ -25,6 +32,8 @@ const args = parseArgs(process.argv.slice(2), {
   runs: 5,
   /** The built widget and console (npm run build). */
   dist: 'dist',
+  /** CPU slow-downs to measure, comma-separated (1 = this machine's speed). */
+  rates: '1,4',
   /** Cap per page view and per click, ms. */
   timeout: 30_000,
 });
@@ -36,6 +45,18 @@ const SNIPPET = /\s*<!--[^>]*-->\s*<script src="\/widget\.js"[^>]*><\/script>|\s
 const BARE_PATH = '/__bench/without-snippet';
 
 interface View {
+  /** CPU (thread) time of top-level script events on the page's main thread. */
+  scriptCpuMs: number;
+  /** CPU time of every main-thread task (script, style, layout, paint, parsing…). */
+  mainThreadCpuMs: number;
+  /** Main-thread tasks of ≥ 50 ms CPU. */
+  longTasksCpu: number;
+  /** CPU time of script events that ran the widget's code. */
+  widgetScriptCpuMs: number;
+  /** Tasks that ran the widget's code and took ≥ 50 ms (wall: a long task), and ≥ 50 ms CPU. */
+  widgetLongTasks: number;
+  widgetLongTasksCpu: number;
+  /** ScriptDuration: wall time, so it grows when the machine is busy. */
   scriptMs: number;
   longTasks: number;
   bytes: number;
@@ -83,7 +104,7 @@ async function main(): Promise<void> {
   }, 10 * 60_000);
   try {
     const results: Record<string, View[]> = {};
-    for (const rate of [1, 4]) {
+    for (const rate of String(args.rates).split(',').map(Number)) {
       // One discarded pair first: the server's and the browser's first page views warm caches.
       await view(browser, base, '/', rate, false);
       await view(browser, base, BARE_PATH, rate, false);
@@ -125,13 +146,15 @@ async function view(browser: Browser, base: string, path: string, rate: number, 
     await cdp.send('Network.enable');
     const before = await scriptSeconds(cdp);
     bytes.reset();
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
     await page.goto(base + path, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
+    const cpu = mainThreadCpu(JSON.parse((await browser.stopTracing()).toString('utf8')) as Trace);
     const scriptMs = ((await scriptSeconds(cdp)) - before) * 1000;
     const bytesBefore = bytes.total();
     // Long tasks of the page load only: the click's own are the visitor's doing.
     const longTasks = await page.evaluate(() => (window as unknown as { __benchLongTasks: number[] }).__benchLongTasks.length);
-    const out: View = { scriptMs, longTasks, bytes: bytesBefore };
+    const out: View = { ...cpu, scriptMs, longTasks, bytes: bytesBefore };
     if (click) {
       const loader = await resource(page, '/widget.js');
       Object.assign(out, { loaderWireBytes: loader.encodedBodySize, loaderTransferBytes: loader.transferSize, loaderEncoding: bytes.encoding('/widget.js') });
@@ -174,6 +197,69 @@ async function resource(page: import('playwright-core').Page, pathPrefix: string
   return entry;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+type Trace = { traceEvents: TraceEvent[] } | TraceEvent[];
+
+/** Where JavaScript runs from the event loop; events nested in one of these are not counted again. */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame', 'RunMicrotasks']);
+
+/** Script from the widget's own files (/widget.js, /widget/app.<hash>.js). */
+const WIDGET_URL = /\/widget(\.js|\/)/;
+
+/**
+ * CPU times of the renderer's main thread (the busiest CrRendererMain in the trace), ms; and what
+ * ran the widget's own code: a top-level script event is the widget's when it or a script event
+ * inside it names a widget URL, and a task is when it holds such an event.
+ */
+function mainThreadCpu(trace: Trace): Pick<View, 'scriptCpuMs' | 'mainThreadCpuMs' | 'longTasksCpu' | 'widgetScriptCpuMs' | 'widgetLongTasks' | 'widgetLongTasksCpu'> {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && mains.has(key)) (byThread.get(key) ?? byThread.set(key, []).get(key)!).push(e);
+  }
+  const topLevel = (list: TraceEvent[], keep: (e: TraceEvent) => boolean) => {
+    let end = -Infinity;
+    const out: TraceEvent[] = [];
+    for (const e of list.filter(keep).sort((a, b) => a.ts - b.ts)) {
+      if (e.ts < end) continue;
+      out.push(e);
+      end = e.ts + (e.dur ?? 0);
+    }
+    return out;
+  };
+  const sum = (list: TraceEvent[]) => list.reduce((t, e) => t + (e.tdur ?? e.dur ?? 0), 0) / 1000;
+  const within = (outer: TraceEvent, inner: TraceEvent) => inner.ts >= outer.ts && inner.ts < outer.ts + (outer.dur ?? 0);
+  let best = { scriptCpuMs: 0, mainThreadCpuMs: 0, longTasksCpu: 0, widgetScriptCpuMs: 0, widgetLongTasks: 0, widgetLongTasksCpu: 0 };
+  for (const list of byThread.values()) {
+    const tasks = topLevel(list, (e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+    const scripts = topLevel(list, (e) => SCRIPT_EVENTS.has(e.name));
+    const widgetMarks = list.filter((e) => SCRIPT_EVENTS.has(e.name) && WIDGET_URL.test(e.args?.data?.url ?? ''));
+    const widgetScripts = scripts.filter((s) => widgetMarks.some((m) => within(s, m)));
+    const widgetTasks = tasks.filter((t) => widgetScripts.some((s) => within(t, s)));
+    const result = {
+      scriptCpuMs: sum(scripts),
+      mainThreadCpuMs: sum(tasks),
+      longTasksCpu: tasks.filter((e) => (e.tdur ?? e.dur ?? 0) >= 50_000).length,
+      widgetScriptCpuMs: sum(widgetScripts),
+      widgetLongTasks: widgetTasks.filter((e) => (e.dur ?? 0) >= 50_000).length,
+      widgetLongTasksCpu: widgetTasks.filter((e) => (e.tdur ?? e.dur ?? 0) >= 50_000).length,
+    };
+    if (result.mainThreadCpuMs > best.mainThreadCpuMs) best = result;
+  }
+  return best;
+}
+
 async function scriptSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN;
@@ -202,39 +288,68 @@ function trackBytes(cdp: CDPSession) {
 
 function report(results: Record<string, View[]>): void {
   const m = (key: string, f: (v: View) => number | undefined) => median((results[key] ?? []).map(f).filter((x): x is number => x !== undefined));
-  const rows: (string | number)[][] = [['page view', 'runs', 'script ms', 'long tasks', 'bytes before click', 'click→input ms']];
+  const rows: (string | number)[][] = [
+    ['page view (medians)', 'runs', 'widget script CPU ms', 'widget long tasks', 'script CPU ms', 'main thread CPU ms', 'script wall ms', 'long tasks seen', 'bytes', 'click→input ms'],
+  ];
   for (const key of Object.keys(results)) {
-    rows.push([key, results[key]!.length, fmt(m(key, (v) => v.scriptMs), 2), fmt(m(key, (v) => v.longTasks), 1), fmt(m(key, (v) => v.bytes), 0), fmt(m(key, (v) => v.clickToInteractiveMs), 0)]);
+    rows.push([
+      key,
+      results[key]!.length,
+      fmt(m(key, (v) => v.widgetScriptCpuMs), 2),
+      `${fmt(m(key, (v) => v.widgetLongTasks), 1)} (${fmt(m(key, (v) => v.widgetLongTasksCpu), 1)} CPU)`,
+      fmt(m(key, (v) => v.scriptCpuMs), 2),
+      fmt(m(key, (v) => v.mainThreadCpuMs), 1),
+      fmt(m(key, (v) => v.scriptMs), 2),
+      fmt(m(key, (v) => v.longTasks), 1),
+      fmt(m(key, (v) => v.bytes), 0),
+      fmt(m(key, (v) => v.clickToInteractiveMs), 0),
+    ]);
   }
   const added = (rate: number, f: (v: View) => number) => m(`with ${rate}x`, f) - m(`without ${rate}x`, f);
-  const first = results['with 1x']![0]!;
+  const first = (results['with 1x'] ?? Object.values(results)[0]!)[0]!;
   const json = {
     loaderWireBytes: m('with 1x', (v) => v.loaderWireBytes),
     appWireBytes: m('with 1x', (v) => v.appWireBytes),
-    addedScriptMs1x: round(added(1, (v) => v.scriptMs), 2),
-    addedScriptMs4x: round(added(4, (v) => v.scriptMs), 2),
-    addedLongTasks4x: round(added(4, (v) => v.longTasks), 1),
+    // The widget's own script CPU time and long tasks (the page without the snippet has none).
+    addedScriptMs1x: round(m('with 1x', (v) => v.widgetScriptCpuMs), 2),
+    addedScriptMs4x: round(m('with 4x', (v) => v.widgetScriptCpuMs), 2),
+    addedLongTasks4x: round(m('with 4x', (v) => v.widgetLongTasks), 1),
     clickToInteractiveMs1x: round(m('with 1x', (v) => v.clickToInteractiveMs), 0),
     clickToInteractiveMs4x: round(m('with 4x', (v) => v.clickToInteractiveMs), 0),
-    addedLongTasks1x: round(added(1, (v) => v.longTasks), 1),
+    addedLongTasks1x: round(m('with 1x', (v) => v.widgetLongTasks), 1),
+    addedLongTasksCpu4x: round(m('with 4x', (v) => v.widgetLongTasksCpu), 1),
+    // Differences of medians, page with the snippet minus page without (noisier: the page's own work varies).
+    diffScriptCpuMs1x: round(added(1, (v) => v.scriptCpuMs), 2),
+    diffScriptCpuMs4x: round(added(4, (v) => v.scriptCpuMs), 2),
+    diffScriptWallMs1x: round(added(1, (v) => v.scriptMs), 2),
+    diffScriptWallMs4x: round(added(4, (v) => v.scriptMs), 2),
+    diffMainThreadCpuMs1x: round(added(1, (v) => v.mainThreadCpuMs), 1),
+    diffMainThreadCpuMs4x: round(added(4, (v) => v.mainThreadCpuMs), 1),
+    diffLongTasksObserved4x: round(added(4, (v) => v.longTasks), 1),
     addedBytesBeforeInteraction: round(added(1, (v) => v.bytes), 0),
     loaderTransferBytes: m('with 1x', (v) => v.loaderTransferBytes),
     appTransferBytes: m('with 1x', (v) => v.appTransferBytes),
     loaderEncoding: first.loaderEncoding,
     appEncoding: first.appEncoding,
     runs: args.runs,
+    loadavg1m: round(loadavg()[0]!, 1),
   };
   console.log(table(rows));
   console.log('');
   console.log(
     table([
-      ['added by the snippet', '1x', '4x'],
-      ['script ms (median)', fmt(added(1, (v) => v.scriptMs), 2), fmt(added(4, (v) => v.scriptMs), 2)],
-      ['long tasks (median)', fmt(added(1, (v) => v.longTasks), 1), fmt(added(4, (v) => v.longTasks), 1)],
-      ['bytes before interaction', fmt(added(1, (v) => v.bytes), 0), fmt(added(4, (v) => v.bytes), 0)],
+      ['added by the snippet, before any interaction', '1x', '4x'],
+      ['widget script CPU ms (median)', fmt(json.addedScriptMs1x, 2), fmt(json.addedScriptMs4x, 2)],
+      ['widget long tasks, ≥ 50 ms wall (median)', fmt(json.addedLongTasks1x, 1), fmt(json.addedLongTasks4x, 1)],
+      ['script CPU ms, difference of medians', fmt(json.diffScriptCpuMs1x, 2), fmt(json.diffScriptCpuMs4x, 2)],
+      ['script wall ms (ScriptDuration), difference', fmt(json.diffScriptWallMs1x, 2), fmt(json.diffScriptWallMs4x, 2)],
+      ['main thread CPU ms, difference of medians', fmt(json.diffMainThreadCpuMs1x, 1), fmt(json.diffMainThreadCpuMs4x, 1)],
+      ['long tasks seen by PerformanceObserver, difference', fmt(added(1, (v) => v.longTasks), 1), fmt(json.diffLongTasksObserved4x, 1)],
+      ['bytes received, difference', fmt(json.addedBytesBeforeInteraction, 0), fmt(added(4, (v) => v.bytes), 0)],
     ]),
   );
-  console.log(`loader ${json.loaderWireBytes} B on the wire (${json.loaderEncoding}), app ${json.appWireBytes} B (${json.appEncoding})`);
+  console.log(`load average ${json.loadavg1m} on ${availableParallelism()} cores (wall times and long tasks grow with it; CPU times much less)`);
+  console.log(`loader ${json.loaderWireBytes} B on the wire (${json.loaderEncoding}), app ${json.appWireBytes} B (${json.appEncoding}); click → input ${json.clickToInteractiveMs1x} ms at 1x`);
   console.log(JSON.stringify(json));
 }
 

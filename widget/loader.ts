@@ -14,28 +14,32 @@ const w = window as unknown as Window & Record<string, BulleApp | undefined>;
 /** After the page's own work: requestIdleCallback (capped, so it happens), or a late timer without it (Safari). */
 const noop = () => {};
 const idle = (f: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(f, { timeout: 3e3 }) : setTimeout(f, 1e3));
-// Read now: currentScript is only set while this script runs (async included).
-const script = (d.currentScript || d.querySelector('script[data-site]')) as HTMLScriptElement | null;
+// Read now: currentScript is only set while this script runs (async or inserted by another script
+// included; it is null only for modules, which the snippet is not).
+const script = d.currentScript as HTMLScriptElement | null;
 
 const LABELS: Record<string, string> = { fr: 'Ouvrir le chat', es: 'Abrir el chat', de: 'Chat öffnen' };
 
-function init(): void {
-  const siteId = script && script.dataset.site;
+// Each DOM interface a script touches first costs the page a wrapper set-up, so at load this one
+// touches few: getAttribute rather than dataset, no URL object, the bubble's listeners on the
+// shadow root, the button itself reached only when the app mounts.
+const init = (function (): void {
+  const siteId = script && script.getAttribute('data-site');
   // A snippet pasted twice must not draw two bubbles.
   if (!siteId || d.querySelector('bulle-chat')) return;
-  // script.src reads back absolute, whatever the merchant wrote.
-  const origin = new URL(script.src).origin;
+  // script.src reads back absolute ("https://host[:port]/…"), whatever the merchant wrote; the
+  // path's slash comes after "http://" and at least one character of host.
+  const origin = script.src.slice(0, script.src.indexOf('/', 8));
   const host = d.createElement('bulle-chat');
   const root = host.attachShadow({ mode: 'open' });
-  // Static markup only: nothing from the page or the visitor goes through innerHTML.
+  // Static markup only (the label is ours too): nothing from the page or the visitor goes through innerHTML.
   root.innerHTML =
-    '<style>:host{all:initial}.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;' +
+    '<style>:host{all:initial}style+button{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;' +
     'border:0;border-radius:50%;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 4px 14px #0004}</style>' +
-    '<button class="launcher" data-bulle="launcher" aria-haspopup="dialog" aria-expanded="false">' +
-    '<svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
+    '<button data-bulle="launcher" aria-haspopup="dialog" aria-expanded="false" aria-label="' +
+    (LABELS[navigator.language.slice(0, 2)] || 'Open chat') +
+    '"><svg width="28" height="28" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
     '<path d="M6 3h12a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H10l-5 4v-4a3 3 0 0 1-2-3V6a3 3 0 0 1 3-3z"/></svg></button>';
-  const launcher = root.querySelector('button')!;
-  launcher.setAttribute('aria-label', LABELS[navigator.language.slice(0, 2)] || 'Open chat');
 
   let loading: Promise<unknown> | undefined;
   let open = false;
@@ -54,11 +58,14 @@ function init(): void {
     // the panel on click.
     fetchApp().then(() => {
       const app = w[APP_GLOBAL];
-      app && app.mount({ root, launcher, siteId, origin, open });
+      app && app.mount({ root, launcher: root.querySelector('button')!, siteId, origin, open });
     }, noop);
   };
-  launcher.onclick = () => start(true);
-  launcher.onmouseenter = launcher.onfocus = () => fetchApp().catch(noop);
+  // The bubble is all the shadow root holds until the app mounts (later events from the panel only
+  // meet an app already loaded and mounted).
+  root.addEventListener('click', () => start(true));
+  root.addEventListener('mouseover', () => fetchApp().catch(noop));
+  root.addEventListener('focusin', () => fetchApp().catch(noop));
   d.body.appendChild(host);
   // A returning visitor connects (an agent's reply shows as a badge), once the page is idle. The app
   // keeps an IndexedDB database named like the token while it holds one (bridge.ts); listing the
@@ -68,7 +75,7 @@ function init(): void {
       indexedDB.databases().then((l) => l.some((b) => b.name == tokenKey(siteId)) && idle(() => start(false)), noop);
     } catch {}
   });
-}
+});
 
 if (d.readyState == 'loading') d.addEventListener('DOMContentLoaded', init);
 else init();
