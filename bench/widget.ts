@@ -1,4 +1,4 @@
-// npm run bench:widget -- [--runs 5] [--dist dist]
+// npm run bench:widget -- [--runs 5] [--rates 1,4] [--dist dist]
 //
 // What the widget costs a merchant's page, measured in Debian's Chromium (playwright-core) against
 // the real server (buildServer in this process, port 0, 127.0.0.1, the built bundle from --dist):

@@ -11,8 +11,8 @@ declare const __BULLE_APP_FILE__: string;
 
 const d = document;
 const w = window as unknown as Window & Record<string, BulleApp | undefined>;
-/** After the page's own work: requestIdleCallback (capped, so it happens), or a late timer without it (Safari). */
 const noop = () => {};
+/** After the page's own work: requestIdleCallback (capped, so it happens), or a late timer without it (Safari). */
 const idle = (f: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(f, { timeout: 3e3 }) : setTimeout(f, 1e3));
 // Read now: currentScript is only set while this script runs (async or inserted by another script
 // included; it is null only for modules, which the snippet is not).
@@ -22,7 +22,8 @@ const LABELS: Record<string, string> = { fr: 'Ouvrir le chat', es: 'Abrir el cha
 
 // Each DOM interface a script touches first costs the page a wrapper set-up, so at load this one
 // touches few: getAttribute rather than dataset, no URL object, the bubble's listeners on the
-// shadow root, the button itself reached only when the app mounts.
+// shadow root, the button itself reached only when the app mounts. Parenthesised, init is compiled
+// with the rest of the script (off the main thread while it streams), not when first called.
 const init = (function (): void {
   const siteId = script && script.getAttribute('data-site');
   // A snippet pasted twice must not draw two bubbles.
