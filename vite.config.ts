@@ -107,8 +107,10 @@ const shared: UserConfig = {
   logLevel: 'warn',
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Generous caps: tests wait for events, and CI machines are not always idle.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: 30_000 } },
     // Integration tests start real servers; two workers suit this 2-core machine.
     maxWorkers: 2,
   },

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { ChatStore } from './storage/chat-store.js';
 import { LowdbChatStore } from './storage/lowdb-chat-store.js';
 import { AppError } from './services/app-error.js';
+import { trustFunction } from './sockets/client-address.js';
 import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
@@ -33,8 +34,13 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     bodyLimit: 64 * 1024,
     // Socket.IO keeps WebSockets open; close() must not wait for them (they are closed in preClose).
     forceCloseConnections: true,
-    // Behind a reverse proxy, req.ip comes from X-Forwarded-For (per-address limits need it).
-    trustProxy: config.trustProxy,
+    // Behind reverse proxies, req.ip is the first hop from the right that is not ours (per-address
+    // limits need it); the same rule as the sockets' (client-address.ts).
+    trustProxy: trustFunction(config.trustProxy),
+    // Opening the store replays its log and the bot thread indexes every FAQ: on a large store or
+    // a busy machine that takes longer than any fixed cap, and giving up would stop a server that
+    // would have started. The bot's loads carry their own cap (server/bot/bots.ts).
+    pluginTimeout: 0,
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
@@ -52,7 +58,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const store =
     deps.store ?? new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync });
   await app.register(fastifyCookie);
-  const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize });
+  const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize, timeoutMs: config.botTimeoutMs });
   await app.register(storage, { config, store, bots });
   // Before every route: headers and limits attach to routes as they are added (issue 5).
   await app.register(securityHeaders, { hsts: config.secureCookies });
