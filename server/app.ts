@@ -50,7 +50,13 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   );
 
   const store =
-    deps.store ?? new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync });
+    deps.store ??
+    new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync, log: app.log });
+  // Opened here, before any plugin: Fastify gives each plugin pluginTimeout (10 s) to load, and
+  // opening reads the whole data folder, which takes as long as the data is big (a large log once
+  // made the server unstartable). Outside the plugin it may take what it takes, while every other
+  // plugin keeps the timeout that catches a hung one. The storage plugin closes it.
+  await store.open();
   await app.register(fastifyCookie);
   const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize });
   await app.register(storage, { config, store, bots });
