@@ -194,9 +194,13 @@ export class LowdbChatStore implements ChatStore {
    * (they held a batch that could not be read) are renamed aside instead, never deleted.
    */
   private compactInBackground(wal: WriteAheadLog, upTo: number, damaged: ReadonlySet<string> = new Set()): void {
-    const shards = this.dirty;
-    this.dirty = new Map();
-    this.compacting = this.writeShards(shards, 1)
+    let shards = new Map<string, Shard>();
+    this.compacting = this.addMissingShards()
+      .then(() => {
+        shards = this.dirty;
+        this.dirty = new Map();
+        return this.writeShards(shards, 1);
+      })
       .then(() => this.setLogsAside(damaged))
       .then(() => wal.removeUpTo(upTo, damaged))
       .then(() => this.syncDir(''))
@@ -239,6 +243,21 @@ export class LowdbChatStore implements ChatStore {
     }
   }
 
+  /**
+   * Shards deleted from disk while the server runs (by hand, by a cleanup script) are written
+   * again from memory by the next compaction: everything acknowledged is still held here, and a
+   * shard that is not dirty would otherwise never be written again and be gone at the next start.
+   */
+  private async addMissingShards(): Promise<void> {
+    const dir = this.opts.dir;
+    if (!dir) return;
+    const conversations = new Set(await listJson(join(dir, 'conversations')));
+    for (const [id, entry] of this.conversations) if (!conversations.has(`${id}.json`)) this.dirty.set(`c:${id}`, entry.db);
+    const buckets = new Set(await listJson(join(dir, 'visitors')));
+    for (const [key, db] of this.buckets) if (!buckets.has(`${key}.json`) && db.data.visitors.length) this.dirty.set(`v:${key}`, db);
+    if (!(await listJson(dir)).includes('core.json')) this.dirty.set('core', this.core);
+  }
+
   /** Resolves when the compaction running now (if any) has ended (tests, bench:start). */
   async compacted(): Promise<void> {
     await this.compacting;
@@ -256,6 +275,7 @@ export class LowdbChatStore implements ChatStore {
     await this.compacting;
     if (!this.wal) return;
     const upTo = await this.wal.rotate();
+    await this.addMissingShards();
     const shards = this.dirty;
     this.dirty = new Map();
     await this.writeShards(shards, 4);

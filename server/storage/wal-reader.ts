@@ -138,6 +138,8 @@ function parseEnd(bytes: Buffer): EndLine | null {
     const end = JSON.parse(bytes.toString('utf8')) as EndLine;
     if (end.k !== 'end' || !Number.isInteger(end.n) || end.n < 0) return null;
     if (end.crc !== undefined && !Number.isInteger(end.crc)) return null;
+    // Exactly these keys: a damaged "crc" key must not pass for an old end line without one.
+    if (Object.keys(end).length !== (end.crc === undefined ? 2 : 3)) return null;
     return end;
   } catch {
     return null;
