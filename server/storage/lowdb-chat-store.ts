@@ -79,9 +79,9 @@ export interface LowdbChatStoreOptions {
   log?: StoreLog;
 }
 
-/** What replay could not apply: messages after a gap in seq, messages of unknown conversations. */
+/** What replay could not restore: seqs lost before a logged message, messages of unknown conversations. */
 interface ReplayLoss {
-  gaps: Map<string, number>;
+  gaps: Map<string, number[]>;
   orphans: Map<string, number>;
 }
 
@@ -316,9 +316,14 @@ export class LowdbChatStore implements ChatStore {
         }
         const data = entry.db.data;
         // Idempotent: a seq already held is skipped (the shard was written after this batch).
-        // A seq beyond the next one follows a lost batch or shard: it cannot sit at its index.
-        if (r.v.seq > data.messages.length + 1) loss.gaps.set(data.conversation.id, (loss.gaps.get(data.conversation.id) ?? 0) + 1);
-        if (r.v.seq !== data.messages.length + 1) return;
+        if (r.v.seq <= data.messages.length) return;
+        // A seq beyond the next one follows a damaged batch or shard. The messages that came
+        // after it are intact and were acknowledged: the hole is filled with agents-only notes
+        // saying so (seq n must sit at index n-1), and they are kept.
+        for (let seq = data.messages.length + 1; seq < r.v.seq; seq++) {
+          data.messages.push(this.settle(lostMessage(data.conversation.id, seq, r.v.createdAt)));
+          (loss.gaps.get(data.conversation.id) ?? loss.gaps.set(data.conversation.id, []).get(data.conversation.id)!).push(seq);
+        }
         data.messages.push(this.settle({ ...r.v, conversationId: data.conversation.id }));
         if (r.v.clientId) entry.clientIds.set(r.v.clientId, r.v.seq);
         if (r.v.createdAt > data.conversation.updatedAt) data.conversation = freezeDeep({ ...data.conversation, updatedAt: r.v.createdAt });
@@ -386,7 +391,9 @@ export class LowdbChatStore implements ChatStore {
       if (scan.lost.length) damaged.add(name);
       for (const stretch of scan.lost) this.log.warn(describeStretch(name, stretch), `storage: ${name} holds a damaged batch at byte ${stretch.offset} (${stretch.bytes} bytes, ${stretch.lines} lines): skipped, the file is kept`);
     }
-    for (const [id, n] of loss.gaps) this.log.warn({ conversation: id, messages: n }, `storage: ${n} logged message(s) of conversation ${id} come after a lost part of its history and were not restored`);
+    for (const [id, seqs] of loss.gaps) {
+      this.log.warn({ conversation: id, lostSeqs: seqs }, `storage: conversation ${id} lost message(s) ${seqs.join(', ')}; marked as lost in its history (agents see a note), the messages after them are restored`);
+    }
     if (loss.orphans.size) {
       const orphans = [...loss.orphans.keys()];
       this.log.warn({ conversations: orphans.slice(0, 50), count: orphans.length }, `storage: logged messages of ${orphans.length} conversation(s) whose record is lost were not restored`);
@@ -632,6 +639,11 @@ export class LowdbChatStore implements ChatStore {
     // seq n sits at index n-1: slice instead of scanning the whole history.
     return messages.slice(afterSeq, afterSeq + limit);
   }
+}
+
+/** What stands in a history for a message lost to a damaged file: an agents-only note. */
+function lostMessage(conversationId: string, seq: number, createdAt: number): Message {
+  return { id: `lost-${conversationId}-${seq}`, conversationId, seq, author: 'system', text: 'A message was lost here (its stored copy was damaged).', internal: true, createdAt };
 }
 
 /** A damaged log stretch as a warning's details (id lists capped: a report, not a dump). */

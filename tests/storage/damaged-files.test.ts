@@ -168,21 +168,28 @@ describe('damaged write-ahead log at start', () => {
     const warnings: Warning[] = [];
     const s = store(dir, warnings);
     await s.open();
-    // m1, m2 restored; m3 lost; m4 comes after the hole in c1's history (reported, not restored).
-    expect((await s.listMessages('c1')).map((m) => m.text)).toEqual(['m1 of c1', 'm2 of c1']);
-    expect((await s.getConversation('c1'))!.lastSeq).toBe(2);
+    // m1, m2 restored; m3 lost, marked by an agents-only note; m4 after it restored.
+    const history = await s.listMessages('c1');
+    expect(history.map((m) => [m.seq, m.author, m.text])).toEqual([
+      [1, 'visitor', 'm1 of c1'],
+      [2, 'visitor', 'm2 of c1'],
+      [3, 'system', 'A message was lost here (its stored copy was damaged).'],
+      [4, 'visitor', 'm4 of c1'],
+    ]);
+    expect(history[2]!.internal).toBe(true);
+    expect((await s.getConversation('c1'))!.lastSeq).toBe(4);
     expect((await s.listMessages('c2')).map((m) => m.text)).toEqual(['c2 keeps its message']);
     const lost = warnings.find((w) => /damaged batch/.test(w.msg))!;
     expect(lost.details).toMatchObject({ file: 'wal.log', messages: ['c1#3'], recordsLost: 1, lines: 2 });
     expect(lost.details.offset).toBe(text.lastIndexOf('\n', at) + 1);
-    expect(warnings.some((w) => w.details.conversation === 'c1' && w.details.messages === 1)).toBe(true);
+    expect(warnings.find((w) => w.details.conversation === 'c1')!.details.lostSeqs).toEqual([3]);
     await s.compacted();
     // The log that held it is kept for a human, renamed aside; the shards hold the rest.
     expect((await names(dir)).filter((n) => n.startsWith('wal'))).toEqual(['wal.1.log.corrupt']);
     expect(await readFile(join(dir, 'wal.1.log.corrupt'), 'utf8')).toContain('X3 of c1');
     expect(JSON.parse(await readFile(join(dir, 'conversations', 'c2.json'), 'utf8')).messages).toHaveLength(1);
-    // Writing goes on after it: m3 is taken by the next message, as the store holds two.
-    expect((await s.appendMessage('c1', { author: 'visitor', text: 'next' })).message.seq).toBe(3);
+    // Writing goes on after it.
+    expect((await s.appendMessage('c1', { author: 'visitor', text: 'next' })).message.seq).toBe(5);
   });
 
   it('a damaged end line loses only its batch; the batches after it still count', async () => {
@@ -194,7 +201,7 @@ describe('damaged write-ahead log at start', () => {
     const warnings: Warning[] = [];
     const s = store(dir, warnings);
     await s.open();
-    expect((await s.listMessages('c1')).map((m) => m.text)).toEqual(['m1 of c1']);
+    expect((await s.listMessages('c1')).map((m) => m.author)).toEqual(['visitor', 'system', 'visitor', 'visitor']);
     expect((await s.listMessages('c2')).map((m) => m.text)).toEqual(['c2 keeps its message']);
     expect(warnings.find((w) => /damaged batch/.test(w.msg))!.details).toMatchObject({ messages: ['c1#2'], unreadableLines: 1 });
   });
