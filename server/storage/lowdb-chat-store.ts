@@ -119,6 +119,8 @@ export class LowdbChatStore implements ChatStore {
   /** Shards changed since the last compaction started. */
   private dirty = new Map<string, Shard>();
   private compacting: Promise<void> | null = null;
+  /** Logs that held a damaged batch: renamed aside by the next compaction, never deleted. */
+  private damagedLogs = new Set<string>();
   private readonly log: StoreLog;
   private lastCompactAt = Date.now();
   /** Repeated strings of stored records, shared (intern.ts). */
@@ -190,10 +192,10 @@ export class LowdbChatStore implements ChatStore {
   }
 
   /**
-   * Write the dirty shards one at a time, then drop the logs up to `upTo`; the logs in `damaged`
-   * (they held a batch that could not be read) are renamed aside instead, never deleted.
+   * Write the dirty shards one at a time, then drop the logs up to `upTo`; the logs that held a
+   * damaged batch are renamed aside instead, never deleted.
    */
-  private compactInBackground(wal: WriteAheadLog, upTo: number, damaged: ReadonlySet<string> = new Set()): void {
+  private compactInBackground(wal: WriteAheadLog, upTo: number): void {
     let shards = new Map<string, Shard>();
     this.compacting = this.addMissingShards()
       .then(() => {
@@ -201,8 +203,8 @@ export class LowdbChatStore implements ChatStore {
         this.dirty = new Map();
         return this.writeShards(shards, 1);
       })
-      .then(() => this.setLogsAside(damaged))
-      .then(() => wal.removeUpTo(upTo, damaged))
+      .then(() => this.setLogsAside())
+      .then(() => wal.removeUpTo(upTo, this.damagedLogs))
       .then(() => this.syncDir(''))
       .catch((err) => {
         // The logs stay; the next compaction writes these shards again.
@@ -263,9 +265,10 @@ export class LowdbChatStore implements ChatStore {
     await this.compacting;
   }
 
-  private async setLogsAside(names: ReadonlySet<string>): Promise<void> {
-    for (const name of names) {
+  private async setLogsAside(): Promise<void> {
+    for (const name of this.damagedLogs) {
       const to = await moveAside(join(this.opts.dir!, name));
+      this.damagedLogs.delete(name);
       this.log.warn({ file: to }, `storage: a write-ahead log that held a damaged batch was kept as ${to} (its readable batches are in the shards now)`);
     }
   }
@@ -279,7 +282,8 @@ export class LowdbChatStore implements ChatStore {
     const shards = this.dirty;
     this.dirty = new Map();
     await this.writeShards(shards, 4);
-    await this.wal.removeUpTo(upTo);
+    await this.setLogsAside();
+    await this.wal.removeUpTo(upTo, this.damagedLogs);
     await this.syncDir('');
     this.lastCompactAt = Date.now();
   }
@@ -411,9 +415,9 @@ export class LowdbChatStore implements ChatStore {
     // are rewritten in the background: a start waits for reading the data, not for writing it
     // again (bench:start), and a crash meanwhile just replays the same logs again.
     const upTo = await wal.rotate();
-    const aside = new Set([...damaged].map((name) => (name === 'wal.log' ? `wal.${upTo}.log` : name)));
+    for (const name of damaged) this.damagedLogs.add(name === 'wal.log' ? `wal.${upTo}.log` : name);
     this.lastCompactAt = Date.now();
-    this.compactInBackground(wal, upTo, aside);
+    this.compactInBackground(wal, upTo);
   }
 
   /**
