@@ -1,5 +1,5 @@
 // npm run bench:start -- [--conversations 100000] [--messages 4] [--log-messages 3] [--scenarios crash,clean,log-only]
-//                         [--fsync false] [--root <checkout>] [--keep-data]
+//                         [--fsync false] [--root <checkout>] [--keep-data] [--node-args "<flags>"]
 //
 // How long the server takes to start on a big data folder. For each scenario a temp data folder
 // is filled with --conversations conversations (each with its visitor), then the real server is
@@ -10,7 +10,8 @@
 //             --messages + --log-messages messages each (or fresh shards without crash)
 //   log-only  no shards: the log holds everything (a crash before the first compaction)
 // "ready" is buildServer + listen (open included), "compacted" when the start's compaction has
-// rewritten the shards and dropped the log. --root starts another checkout's server/ on the same
+// rewritten the shards and dropped the log. Wall times and, beside them, the CPU time the server
+// process spent (user + system): on a shared machine the wall time mostly measures the others. --root starts another checkout's server/ on the same
 // data (to compare versions). Bounded: at most 200,000 conversations, 10 minutes per start.
 // Last line: JSON with every scenario's figures.
 import { spawn } from 'node:child_process';
@@ -30,6 +31,8 @@ const args = parseArgs(process.argv.slice(2), {
   fsync: false,
   root: '',
   keepData: false,
+  /** Extra node flags for the started server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+  nodeArgs: '',
 });
 const N = Math.min(200_000, Math.max(1, Math.floor(args.conversations)));
 const M = Math.min(50, Math.floor(args.messages));
@@ -145,7 +148,7 @@ function sizeMB(path: string): number {
 
 function runChild(dir: string): Promise<Record<string, number | string | null>> {
   return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/lib/start-child.ts'), root, dir, String(args.fsync)], {
+    const proc = spawn(process.execPath, [...String(args.nodeArgs).split(' ').filter(Boolean), '--expose-gc', '--import', 'tsx', join(ROOT, 'bench/lib/start-child.ts'), root, dir, String(args.fsync)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -219,15 +222,18 @@ const s = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? fmt(
 console.log(
   '\n' +
     table([
-      ['scenario', 'conversations', 'shards MB', 'log MB', 'open s', 'ready s', 'compacted s', 'heap MB', 'RSS MB', 'error'],
+      ['scenario', 'conversations', 'shards MB', 'log MB', 'open s', 'open CPU s', 'ready s', 'ready CPU s', 'compacted s', 'compaction CPU s', 'heap MB', 'RSS MB', 'error'],
       ...results.map((r) => [
         String(r.scenario),
         Number(r.conversations),
         fmt(r.shardsMB as number, 0),
         fmt(r.logMB as number, 0),
         s(r.openMs),
+        s(r.openCpuMs),
         s(r.readyMs),
+        s(r.readyCpuMs),
         s(r.compactedMs),
+        s(r.compactCpuMs),
         fmt(r.heapMB as number, 0),
         fmt(r.rssMB as number, 0),
         r.error ? String(r.error).slice(0, 60) : '',

@@ -136,5 +136,5 @@ describe('start-up with a large log', () => {
     expect(res.status).toBe(200);
     await store.compacted();
     expect((await readdir(join(dir, 'conversations'))).length).toBe(conversations);
-  }, 120_000);
+  }, 240_000);
 });
