@@ -35,6 +35,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     forceCloseConnections: true,
     // Behind a reverse proxy, req.ip comes from X-Forwarded-For (per-address limits need it).
     trustProxy: config.trustProxy,
+    // No plugin timeout (default 10 s): the storage plugin also has each site's FAQ loaded on the
+    // bot thread, which takes as long as the FAQs are big and the machine is busy (restart tests
+    // on a loaded machine hit "Plugin did not start in time: 'bulle-storage'" with the store
+    // already opened outside it, below). A start that fails on a slow machine is worse than one
+    // that is slow; /health answers only once every plugin has loaded.
+    pluginTimeout: 0,
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message } });
@@ -52,10 +58,9 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   const store =
     deps.store ??
     new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync, log: app.log });
-  // Opened here, before any plugin: Fastify gives each plugin pluginTimeout (10 s) to load, and
-  // opening reads the whole data folder, which takes as long as the data is big (a large log once
-  // made the server unstartable). Outside the plugin it may take what it takes, while every other
-  // plugin keeps the timeout that catches a hung one. The storage plugin closes it.
+  // Opened here, before any plugin: opening reads the whole data folder and takes as long as the
+  // data is big (a large log once made the server unstartable under Fastify's plugin timeout).
+  // Nothing waits on it but the start itself; the storage plugin closes it.
   await store.open();
   await app.register(fastifyCookie);
   const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize });
