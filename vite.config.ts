@@ -1,13 +1,19 @@
 // One config, four builds chosen by --mode (Vite's library mode takes one IIFE entry per build):
-//   loader  → dist/widget/widget.js   tiny framework-free loader, served as /widget.js
-//   app     → dist/widget/app.js      the Preact widget, loaded by the loader on first click
-//   console → dist/console/           the agent console SPA, served under /console/
+//   app     → dist/widget/app.<hash>.js  the Preact widget, loaded by the loader on first click;
+//                                        its name goes to dist/widget-manifest.json
+//   loader  → dist/widget/widget.js      tiny framework-free loader, served as /widget.js; built
+//                                        after the app, whose file name it carries
+//   console → dist/console/              the agent console SPA, served under /console/
+// Each of these three also writes a brotli (.br) and a gzip (.gz) copy of every file beside it,
+// which the server sends as they are (server/plugins/static-assets.ts: no compression per request).
 //   server  → dist/server/main.js     the server as ES modules for plain `node` (npm start): no tsx
 //                                     (~70 MB less RSS idle); packages stay in node_modules.
 //                                     A worker thread's entry is built beside it (bot-thread.js).
 /// <reference types="vitest/config" />
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -43,6 +49,55 @@ const websocketOnly: Plugin = {
   },
 };
 
+/** Where the app build leaves its hashed file name for the loader build (outside the served folders). */
+const WIDGET_MANIFEST = here('./dist/widget-manifest.json');
+const APP_FILE = /^app\.[\w-]+\.js$/;
+/**
+ * App builds kept beside the newest: a page that still holds a loader from before a deploy (it is
+ * cached for minutes) asks for the app it knows, and must get it.
+ */
+const APP_BUILDS_KEPT = 3;
+
+/** Record the app's hashed name, and drop app builds older than the last APP_BUILDS_KEPT. */
+const appManifest: Plugin = {
+  name: 'bulle-app-manifest',
+  writeBundle(options, bundle) {
+    const app = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry)!.fileName;
+    writeFileSync(WIDGET_MANIFEST, JSON.stringify({ app }) + '\n');
+    const dir = options.dir!;
+    const old = readdirSync(dir)
+      .filter((f) => APP_FILE.test(f) && f !== app)
+      .sort((a, b) => statSync(join(dir, b)).mtimeMs - statSync(join(dir, a)).mtimeMs)
+      .slice(APP_BUILDS_KEPT - 1);
+    for (const f of old) for (const ext of ['', '.br', '.gz', '.map']) if (existsSync(join(dir, f + ext))) unlinkSync(join(dir, f + ext));
+  },
+};
+
+function builtAppFile(): string {
+  if (!existsSync(WIDGET_MANIFEST)) throw new Error('dist/widget-manifest.json is missing: build the app (vite build --mode app) before the loader');
+  return (JSON.parse(readFileSync(WIDGET_MANIFEST, 'utf8')) as { app: string }).app;
+}
+
+/**
+ * Brotli (quality 11) and gzip (level 9) copies of each text file written, compressed once here
+ * rather than on every request; the server picks one by the request's Accept-Encoding.
+ */
+const precompress: Plugin = {
+  name: 'bulle-precompress',
+  writeBundle(options, bundle) {
+    for (const name of Object.keys(bundle)) {
+      if (!/\.(js|css|html|svg|json)$/.test(name)) continue;
+      const file = join(options.dir!, name);
+      const bytes = readFileSync(file);
+      writeFileSync(
+        file + '.br',
+        brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      );
+      writeFileSync(file + '.gz', gzipSync(bytes, { level: 9 }));
+    }
+  },
+};
+
 /** The server bundle's entry points: main, and each file a worker thread starts (server/bot/bots.ts). */
 const SERVER_ENTRIES = Object.fromEntries(
   Object.entries({ main: 'server/main.ts', 'bot-thread': 'server/bot/bot-thread.ts' }).filter(([, file]) => existsSync(here(`./${file}`))),
@@ -52,8 +107,10 @@ const shared: UserConfig = {
   logLevel: 'warn',
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Generous caps: tests wait for events, and CI machines are not always idle.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: 30_000 } },
     // Integration tests start real servers; two workers suit this 2-core machine.
     maxWorkers: 2,
   },
@@ -82,23 +139,28 @@ export default defineConfig(({ mode }): UserConfig => {
       ...shared,
       root: 'agent-console',
       base: '/console/',
+      plugins: [precompress],
       build: { outDir: '../dist/console', emptyOutDir: true, target: 'es2020' },
     };
   }
-  const entry = mode === 'loader' ? 'widget/loader.ts' : 'widget/app/main.tsx';
+  const loader = mode === 'loader';
   return {
     ...shared,
-    plugins: mode === 'app' ? [websocketOnly] : [],
+    // Vitest loads this config too (mode 'test'): no plugin then, socket.io-client stays whole in tests.
+    plugins: loader ? [precompress] : mode === 'app' ? [websocketOnly, appManifest, precompress] : [],
+    // The loader knows the app's hashed name from the build, so it costs no request at run time.
+    define: loader ? { ...shared.define, __BULLE_APP_FILE__: JSON.stringify(builtAppFile()) } : shared.define,
     build: {
       outDir: 'dist/widget',
-      emptyOutDir: mode === 'loader',
+      // Never emptied: the previous app builds stay for pages holding an older loader (appManifest prunes).
+      emptyOutDir: false,
       target: 'es2019',
       minify: true,
       lib: {
-        entry,
-        name: mode === 'loader' ? 'BulleLoader' : 'BulleApp',
+        entry: loader ? 'widget/loader.ts' : 'widget/app/main.tsx',
+        name: loader ? 'BulleLoader' : 'BulleApp',
         formats: ['iife'],
-        fileName: () => (mode === 'loader' ? 'widget.js' : 'app.js'),
+        fileName: () => (loader ? 'widget.js' : 'app.[hash].js'),
       },
     },
   };

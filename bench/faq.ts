@@ -63,6 +63,9 @@ function ask(test: BenchTest): Asked {
       return { ...base, answered: d.faqId!, offered: [d.faqId!] };
     case 'suggest':
       return { ...base, answered: null, offered: d.suggestions ?? [] };
+    case 'smalltalk':
+      // "hi", "thanks": the bot replies in kind, which answers no FAQ entry.
+      return { ...base, answered: null, offered: [] };
     default:
       return { ...base, answered: null, offered: [] };
   }

@@ -1,6 +1,6 @@
 // npm run bench:lang -- <langid-short.jsonl> [--seed 7] [--fallback en]
 //
-// Language detection on short chat-like texts (issue 3, "Benchmarks"), in the format of
+// Language detection on short chat-like texts, in the format of
 // ../shared/bench-data/README.md: one {"text","lang"} per line. The site speaks the 8 routing
 // languages (allowed = en fr es de it pt nl pl, default --fallback); texts in other languages are
 // reported apart ("outside the routing set": where they land and how sure the detector is).

@@ -3,6 +3,7 @@
 // step aside (say so, offer a person) below it. Pure: the server stores the result, with the
 // scores, so an agent or the merchant can see why the bot said what it said.
 import { isHandoffRequest } from './handoff.js';
+import { findSmallTalk, type SmallTalkKind } from './small-talk.js';
 import type { Lang } from '../server/protocol/types.js';
 import type { MatchCandidate, Matcher } from './types.js';
 
@@ -54,13 +55,21 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
   return { outcome: 'suggest', suggestions, ...base };
 }
 
-export type BotDecisionResult = Decision | { outcome: 'handoff'; confidence: 1; scores: Record<string, number>; candidates: [] };
+export type BotDecisionResult =
+  | Decision
+  | { outcome: 'handoff'; confidence: 1; scores: Record<string, number>; candidates: [] }
+  /** Small talk and nothing else: the bot replies in kind (faq/small-talk.ts), no FAQ entry. */
+  | { outcome: 'smalltalk'; kind: SmallTalkKind; langs: string[]; confidence: 1; scores: Record<string, number>; candidates: [] };
 
 /**
  * The whole decision for one message in the FAQ's language: a request for a person first (in any
- * language), then the matcher and decide(). The server's bot and the FAQ bench both call this.
+ * language), then small talk ("bonjour", "thx"), then the matcher and decide() on what is left
+ * once the small talk is taken off ("bonjour, où est ma commande ?" is a question about an
+ * order). The server's bot and the FAQ bench both call this.
  */
 export function decideMessage(matcher: Matcher, text: string, faqLang: Lang, thresholds: Thresholds = DEFAULT_THRESHOLDS): BotDecisionResult {
   if (isHandoffRequest(text)) return { outcome: 'handoff', confidence: 1, scores: {}, candidates: [] };
-  return decide(matcher.match(text, faqLang), thresholds);
+  const st = findSmallTalk(text);
+  if (st?.rest === '') return { outcome: 'smalltalk', kind: st.kind, langs: st.langs, confidence: 1, scores: {}, candidates: [] };
+  return decide(matcher.match(st ? st.rest : text, faqLang), thresholds);
 }

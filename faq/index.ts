@@ -6,3 +6,5 @@ export { decide, decideMessage, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS } from './de
 export type { Decision, Outcome, Thresholds, BotDecisionResult } from './decide.js';
 export { isHandoffRequest } from './handoff.js';
 export { createLanguageDetector } from './detector/index.js';
+export { findSmallTalk, isSmallTalk, smallTalkLanguage, smallTalkReply, SMALL_TALK_LANGS } from './small-talk.js';
+export type { SmallTalk, SmallTalkKind } from './small-talk.js';

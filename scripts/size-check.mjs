@@ -1,28 +1,34 @@
-// The byte budget (issue #2, STYLE.md habit 11): print the loader's and the app's minified and
-// gzipped sizes, and fail the build when either passes its budget.
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// The byte budget: print the loader's and the app's sizes as the server sends them — the minified
+// file and its precompressed .br and .gz copies (vite.config.ts writes them; the server never
+// compresses per request) — and fail the build when either gzip copy passes its budget, or a copy
+// is missing (the server would then send the file uncompressed).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+
+const MANIFEST = 'dist/widget-manifest.json';
+if (!existsSync(MANIFEST)) {
+  console.error(`size-check: ${MANIFEST} is missing (did the app build run?)`);
+  process.exit(1);
+}
+const { app } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
 
 const BUDGETS = [
   { name: 'loader /widget.js', file: 'dist/widget/widget.js', gzipMax: 1024 },
-  { name: 'app /widget/app.js', file: 'dist/widget/app.js', gzipMax: 20 * 1024 },
+  { name: `app /widget/${app}`, file: `dist/widget/${app}`, gzipMax: 20 * 1024 },
 ];
 
 let failed = false;
 for (const { name, file, gzipMax } of BUDGETS) {
-  let bytes;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    console.error(`size-check: ${file} is missing (did the build run?)`);
+  const sizes = ['', '.br', '.gz'].map((ext) => (existsSync(file + ext) ? statSync(file + ext).size : NaN));
+  if (sizes.some(Number.isNaN)) {
+    console.error(`size-check: ${file} or its .br/.gz copy is missing (did the build run?)`);
     failed = true;
     continue;
   }
-  const gz = gzipSync(bytes, { level: 9 }).length;
+  const [min, br, gz] = sizes;
   const ok = gz <= gzipMax;
   if (!ok) failed = true;
   console.log(
-    `${ok ? 'ok  ' : 'OVER'} ${name.padEnd(20)} ${String(bytes.length).padStart(7)} B min  ${String(gz).padStart(6)} B gzip  (budget ${gzipMax} B gzip)`,
+    `${ok ? 'ok  ' : 'OVER'} ${name.padEnd(26)} ${String(min).padStart(7)} B min  ${String(br).padStart(6)} B br  ${String(gz).padStart(6)} B gzip  (budget ${gzipMax} B gzip)`,
   );
 }
 if (failed) {

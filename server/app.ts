@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { ChatStore } from './storage/chat-store.js';
 import { LowdbChatStore } from './storage/lowdb-chat-store.js';
 import { AppError } from './services/app-error.js';
+import { trustFunction } from './sockets/client-address.js';
 import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
@@ -33,13 +34,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     bodyLimit: 64 * 1024,
     // Socket.IO keeps WebSockets open; close() must not wait for them (they are closed in preClose).
     forceCloseConnections: true,
-    // Behind a reverse proxy, req.ip comes from X-Forwarded-For (per-address limits need it).
-    trustProxy: config.trustProxy,
-    // No plugin timeout (default 10 s): the storage plugin also has each site's FAQ loaded on the
-    // bot thread, which takes as long as the FAQs are big and the machine is busy (restart tests
-    // on a loaded machine hit "Plugin did not start in time: 'bulle-storage'" with the store
-    // already opened outside it, below). A start that fails on a slow machine is worse than one
-    // that is slow; /health answers only once every plugin has loaded.
+    // Behind reverse proxies, req.ip is the first hop from the right that is not ours (per-address
+    // limits need it); the same rule as the sockets' (client-address.ts).
+    trustProxy: trustFunction(config.trustProxy),
+    // The storage plugin has the bot thread index every FAQ: on a busy machine that takes longer
+    // than any fixed cap, and giving up would stop a server that would have started (the store is
+    // opened before any plugin, below). The bot's loads carry their own cap (server/bot/bots.ts).
     pluginTimeout: 0,
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -63,7 +63,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   // Nothing waits on it but the start itself; the storage plugin closes it.
   await store.open();
   await app.register(fastifyCookie);
-  const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize });
+  const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize, timeoutMs: config.botTimeoutMs });
   await app.register(storage, { config, store, bots });
   // Before every route: headers and limits attach to routes as they are added (issue 5).
   await app.register(securityHeaders, { hsts: config.secureCookies });

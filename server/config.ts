@@ -25,8 +25,17 @@ const ConfigSchema = Type.Object({
   sessionTtlHours: Type.Number({ minimum: 0.01, maximum: 24 * 30 }),
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: Type.Boolean(),
-  /** Behind a reverse proxy: take the client address (and host) from X-Forwarded-For (-Host). */
-  trustProxy: Type.Boolean(),
+  /**
+   * Behind reverse proxies: which hops of X-Forwarded-For are ours (the client is the first other
+   * one from the right; server/sockets/client-address.ts). false: none; true: one proxy; a number:
+   * that many; a list: those addresses or CIDRs. Any of them also trusts X-Forwarded-Host.
+   */
+  trustProxy: Type.Union([
+    Type.Boolean(),
+    Type.Integer({ minimum: 0, maximum: 20 }),
+    // Addresses, CIDRs, or proxy-addr's names for ranges.
+    Type.Array(Type.String({ pattern: '^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)$', maxLength: 64 }), { minItems: 1, maxItems: 50 }),
+  ]),
   /** Origins the agent console is served from; empty = only the server's own host. */
   consoleOrigins: Type.Array(Type.String({ pattern: ORIGIN_PATTERN }), { maxItems: 50 }),
   /** Open Socket.IO connections per client address (loopback exempt); 0 = unlimited. */
@@ -45,12 +54,18 @@ const ConfigSchema = Type.Object({
   routingGraceMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
   /** How long a chat waits for a speaker of its language before any online agent may take it. */
   anyAgentAfterMs: Type.Integer({ minimum: 0, maximum: 86_400_000 }),
+  /** Past that delay: the most such chats an agent who does not speak them is given at once… */
+  anyAgentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
+  /** …and only once logged in this long, so the speakers logging in next get their own first. */
+  anyAgentAfterLoginMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
   /** Chats at once for an agent without their own `maxChats`. */
   agentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
   /** FAQ matcher results remembered per site language (faq/matcher.ts); 0 turns the cache off. */
   botCacheSize: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   /** The FAQ matcher and language detector on a thread of their own (server/bot/bots.ts). */
   botThread: Type.Boolean(),
+  /** How long a visitor's message waits for the bot before a person is asked instead. */
+  botTimeoutMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -78,9 +93,12 @@ export const defaults: Config = {
   loginWindowMinutes: 15,
   routingGraceMs: 30_000,
   anyAgentAfterMs: 120_000,
+  anyAgentMaxChats: 1,
+  anyAgentAfterLoginMs: 15_000,
   agentMaxChats: 3,
   botCacheSize: 2000,
   botThread: true,
+  botTimeoutMs: 10_000,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -110,7 +128,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     logLevel: ['LOG_LEVEL', str],
     sessionTtlHours: ['BULLE_SESSION_TTL_HOURS', num],
     secureCookies: ['BULLE_SECURE_COOKIES', bool],
-    trustProxy: ['BULLE_TRUST_PROXY', bool],
+    trustProxy: ['BULLE_TRUST_PROXY', (v) => (/^\d+$/.test(v.trim()) ? Number(v) : typeof bool(v) === 'boolean' ? bool(v) : v.split(',').map((a) => a.trim()).filter(Boolean))],
     consoleOrigins: ['BULLE_CONSOLE_ORIGINS', list],
     maxConnectionsPerIp: ['BULLE_MAX_CONN_PER_IP', num],
     connectionsPerMinute: ['BULLE_CONN_PER_MIN', num],
@@ -121,9 +139,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     loginWindowMinutes: ['BULLE_LOGIN_WINDOW_MIN', num],
     routingGraceMs: ['BULLE_GRACE_MS', num],
     anyAgentAfterMs: ['BULLE_ANY_AGENT_AFTER_MS', num],
+    anyAgentMaxChats: ['BULLE_ANY_AGENT_MAX_CHATS', num],
+    anyAgentAfterLoginMs: ['BULLE_ANY_AGENT_AFTER_LOGIN_MS', num],
     agentMaxChats: ['BULLE_AGENT_MAX_CHATS', num],
     botCacheSize: ['BULLE_BOT_CACHE', num],
     botThread: ['BULLE_BOT_THREAD', bool],
+    botTimeoutMs: ['BULLE_BOT_TIMEOUT_MS', num],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {

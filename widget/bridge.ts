@@ -19,7 +19,25 @@ export interface BulleApp {
 }
 
 /**
- * Where the visitor token lives. Site-scoped so two shops on one origin never share a visitor.
- * The loader only reads it (a returning visitor); the app writes it after the first message.
+ * Where the visitor token lives (localStorage). Site-scoped so two shops on one origin never share a
+ * visitor. The app writes it after the first message and reads it once mounted; the loader never
+ * touches localStorage (a synchronous read that can block the merchant's page).
  */
 export const tokenKey = (siteId: string): string => `bulle:${siteId}:token`;
+
+/**
+ * The loader's sign of a returning visitor: an empty IndexedDB database named tokenKey(siteId)
+ * exists while a token is stored. The loader lists database names (asynchronous, creates nothing);
+ * the app keeps the sign in step with the token.
+ */
+export function markReturning(siteId: string, returning: boolean): void {
+  try {
+    if (!returning) indexedDB.deleteDatabase(tokenKey(siteId));
+    else {
+      const open = indexedDB.open(tokenKey(siteId));
+      open.onsuccess = () => open.result.close();
+    }
+  } catch {
+    // IndexedDB blocked (some privacy modes): the loader treats every visit as a first one.
+  }
+}

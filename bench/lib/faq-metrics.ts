@@ -1,4 +1,4 @@
-// The figures issue 3 asks of the FAQ bot, from one outcome per test query.
+// The figures the FAQ bench reports, from one outcome per test query.
 import { percentile } from './stats.js';
 
 export interface Outcome {

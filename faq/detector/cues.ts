@@ -1,4 +1,4 @@
-// Short-message cues (issue 3): listed words (cue-words.ts) and letters that only some languages
+// Short-message cues: listed words (cue-words.ts) and letters that only some languages
 // write (ñ ß ł ą ę ç ã õ å …). Both are evidence in the same log units as the text models': a
 // listed word adds WORD_CUE to each language that lists it, a letter costs LETTER_CUE to each
 // language that never writes it. Soft, never a veto: "café" and "señor" happen in English.

@@ -1,5 +1,5 @@
 // eld (Nito-ELD, "extra small" database: 60 languages) as a TextModel. The one module that imports
-// eld (STYLE.md habit 12). It is the main text model because, on our 8 routing languages, it reads
+// eld. It is the main text model because, on our 8 routing languages, it reads
 // 1–2 word texts far better than franc (bench:lang: 77 % against 53 % with no hint); franc stays as
 // the second opinion and for the languages eld does not know (franc-model.ts).
 //

@@ -1,5 +1,5 @@
 // franc (trigram ranks, 187 languages) as a TextModel, restricted to the site's languages. The one
-// module that imports franc (STYLE.md habit 12; tests/architecture checks it). franc is close to a
+// module that imports franc (tests/architecture checks it). franc is close to a
 // coin toss on a few words, so it only speaks from FRANC_MIN_LENGTH characters on; it is the only
 // text model for a site language that eld does not know (e.g. Basque is in eld, Irish is not).
 import { francAll } from 'franc';

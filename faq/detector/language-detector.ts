@@ -1,4 +1,4 @@
-// Which of the site's languages a visitor writes in (issue 3, "Language detection"). Every signal
+// Which of the site's languages a visitor writes in. Every signal
 // is evidence in one unit (natural log of a likelihood ratio) and they add up:
 //   text:  eld (n-grams, good from one word on; eld-model.ts) + franc (trigrams, asked on texts of
 //          20+ characters when eld is unsure or does not know a site language; franc-model.ts)

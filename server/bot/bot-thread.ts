@@ -30,6 +30,10 @@ async function handle(m: BotRequestMsg): Promise<unknown> {
       return engine.detect(m.siteId, m.text, m.hints);
     case 'think':
       return engine.think(m.req);
+    case 'reload':
+      return engine.reloadSite(m.siteId, m.additions);
+    case 'entries':
+      return engine.entries(m.siteId);
   }
 }
 

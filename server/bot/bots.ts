@@ -7,12 +7,21 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Detection } from '../../faq/index.js';
-import type { BotEngine, BotSite, LanguageHints, ThinkRequest, Thought } from './engine.js';
+import type { FaqEntrySummary } from '../protocol/types.js';
+import type { CatalogAddition } from './catalog-additions.js';
+import type { BotEngine, BotSite, FaqQuestions, LanguageHints, ThinkRequest, Thought } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
 export interface Bots {
-  /** Load the site's FAQ (again, if it changed); rejects with the FAQ loader's error. */
-  addSite(site: BotSite): Promise<void>;
+  /** Load the site's FAQ (again, if it changed) and say its questions; rejects with the FAQ loader's error. */
+  addSite(site: BotSite): Promise<FaqQuestions>;
+  /**
+   * The site's FAQ files (as read by addSite) plus these active additions, from the next message
+   * on: no restart, and the matcher's cache of the old FAQ is dropped.
+   */
+  reloadSite(siteId: string, additions: CatalogAddition[]): Promise<void>;
+  /** The site's FAQ entries as the bot uses them (files + additions). */
+  entries(siteId: string): Promise<FaqEntrySummary[]>;
   detect(siteId: string, text: string, hints: LanguageHints): Promise<Detection>;
   think(req: ThinkRequest): Promise<Thought>;
   close(): Promise<void>;
@@ -21,8 +30,14 @@ export interface Bots {
 export interface BotsOptions {
   /** faq/matcher.ts cache entries per site language (BULLE_BOT_CACHE). */
   cacheSize?: number;
-  /** A request the thread has not answered by then fails (and the thread is replaced). */
+  /**
+   * A question (detect, think) the thread has not answered by then fails (and the thread is
+   * replaced); the visitor is handed to a person. Counted from when the thread has its sites, so
+   * a thread still starting (compiling, loading FAQs on a busy machine) does not eat into it.
+   */
   timeoutMs?: number;
+  /** Loading a site's FAQ (indexes, warm-up): seconds of CPU, more on a busy machine. */
+  loadTimeoutMs?: number;
 }
 
 /** The engine in this thread, loaded on first use (so thread mode never loads the FAQ code here). */
@@ -31,6 +46,8 @@ export function createInlineBots({ cacheSize }: BotsOptions = {}): Bots {
   const get = () => (engine ??= import('./engine.js').then((m) => m.createBotEngine({ cacheSize })));
   return {
     addSite: async (site) => (await get()).addSite(site),
+    reloadSite: async (siteId, additions) => (await get()).reloadSite(siteId, additions),
+    entries: async (siteId) => (await get()).entries(siteId),
     detect: async (siteId, text, hints) => (await get()).detect(siteId, text, hints),
     think: async (req) => (await get()).think(req),
     close: async () => {},
@@ -63,12 +80,14 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; time
 type Request = BotRequestMsg extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
 /** `thread()`: the current worker, if started (for tests and diagnostics). */
-export function createThreadBots({ cacheSize, timeoutMs = 10_000 }: BotsOptions = {}): Bots & { thread(): Worker | null } {
+export function createThreadBots({ cacheSize, timeoutMs = 10_000, loadTimeoutMs = 120_000 }: BotsOptions = {}): Bots & { thread(): Worker | null } {
   // Sites are sent again to a replacement thread before anything else.
   const sites = new Map<string, BotSite>();
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let worker: Worker | null = null;
+  /** Settles when the current thread has loaded every known site (whether or not each load worked). */
+  let ready: Promise<unknown> = Promise.resolve();
   let closed = false;
 
   const stopped = (w: Worker, why: string) => {
@@ -95,35 +114,47 @@ export function createThreadBots({ cacheSize, timeoutMs = 10_000 }: BotsOptions 
     });
     w.on('error', (err) => stopped(w, `failed: ${err.message}`));
     w.on('exit', (code) => stopped(w, `exited (${code})`));
-    for (const site of sites.values()) post(w, { op: 'site', site }).catch(() => {});
+    ready = Promise.allSettled([...sites.values()].map((site) => post(w, { op: 'site', site })));
     return w;
   };
 
   function post<T>(w: Worker, req: Request): Promise<T> {
     const id = nextId++;
+    const cap = req.op === 'site' ? loadTimeoutMs : timeoutMs;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        reject(new Error(`bot thread: no answer in ${timeoutMs} ms`));
+        reject(new Error(`bot thread: no answer in ${cap} ms`));
         // Stuck (a runaway input?): replace it rather than queue behind it.
         if (worker === w) void w.terminate();
-      }, timeoutMs);
+      }, cap);
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
       w.postMessage({ ...req, id });
     });
   }
 
-  const call = <T>(req: Request): Promise<T> => {
-    if (closed) return Promise.reject(new Error('bot thread closed'));
-    worker ??= spawn();
-    return post<T>(worker, req);
+  const call = async <T>(req: Request): Promise<T> => {
+    if (closed) throw new Error('bot thread closed');
+    const w = (worker ??= spawn());
+    // A question waits for the sites a new thread is loading; a site load goes straight in.
+    if (req.op !== 'site') await ready;
+    if (closed || worker !== w) throw new Error('bot thread stopped while starting');
+    return post<T>(w, req);
   };
 
   return {
     async addSite(site) {
-      await call<void>({ op: 'site', site });
+      const questions = await call<FaqQuestions>({ op: 'site', site });
       sites.set(site.id, site);
+      return questions;
     },
+    async reloadSite(siteId, additions) {
+      // First, so a replacement thread (started by this call or a later one) loads them too.
+      const site = sites.get(siteId);
+      if (site) sites.set(siteId, { ...site, additions });
+      await call<void>({ op: 'reload', siteId, additions });
+    },
+    entries: (siteId) => call<FaqEntrySummary[]>({ op: 'entries', siteId }),
     detect: (siteId, text, hints) => call<Detection>({ op: 'detect', siteId, text, hints }),
     think: (req) => call<Thought>({ op: 'think', req }),
     thread: () => worker,

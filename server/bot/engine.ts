@@ -2,10 +2,20 @@
 // the FAQ decision (services/bot.ts). It holds the FAQ indexes, the matcher caches and the
 // language detector's tables, so it runs on a thread of its own (bot-thread.ts) and the thread
 // that serves the sockets never loads any of it; BULLE_BOT_THREAD=false runs it inline (bots.ts).
-import { createFaqMatcher, createLanguageDetector, loadFaqDir, type Detection, type FaqCatalog, type Thresholds } from '../../faq/index.js';
+import {
+  createFaqMatcher,
+  createLanguageDetector,
+  loadFaqDir,
+  smallTalkLanguage,
+  type Detection,
+  type FaqCatalog,
+  type Thresholds,
+} from '../../faq/index.js';
 import type { Lang } from '../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
+import type { FaqEntrySummary } from '../protocol/types.js';
+import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
 
 /** What the engine needs of a site (plain data: it crosses to the bot thread). */
 export interface BotSite {
@@ -15,6 +25,8 @@ export interface BotSite {
   /** Absolute. */
   faqDir: string;
   thresholds?: Thresholds;
+  /** The active FAQ additions made from the console, applied over the files in this order. */
+  additions?: CatalogAddition[];
 }
 
 /** Hints besides the text (faq/types.ts, DetectHints; the site gives the allowed languages and the fallback). */
@@ -35,20 +47,44 @@ export interface ThinkRequest {
   last?: ConversationRecord['lastAnswer'];
 }
 
+/** Each FAQ language's entries, in file order: id and question (for the welcome's topics). */
+export type FaqQuestions = Record<Lang, { id: string; question: string }[]>;
+
 export interface Thought {
   detected: Detection;
   reply: BotReply;
 }
 
 export interface BotEngine {
-  addSite(site: BotSite): Promise<void>;
+  addSite(site: BotSite): Promise<FaqQuestions>;
+  /**
+   * The site's FAQ again, from the files read by addSite plus these additions: a new matcher, so
+   * its cache holds nothing of the old FAQ; the next message is matched against the new one.
+   */
+  reloadSite(siteId: string, additions: CatalogAddition[]): void;
+  /** The site's entries as the bot uses them, for the console. */
+  entries(siteId: string): FaqEntrySummary[];
   detect(siteId: string, text: string, hints: LanguageHints): Detection;
   think(req: ThinkRequest): Thought;
 }
 
+/**
+ * A first message that is only small talk says its language better than the detector can from
+ * one word and the browser's hint ("hola" from a browser set to English is Spanish). Later in a
+ * conversation its language stands: a "thanks" in a French chat is still a French chat.
+ */
+function smallTalkDetection(site: BotSite, text: string, hints: LanguageHints, detected: Detection): Detection {
+  if (hints.conversation) return detected;
+  const lang = smallTalkLanguage(text, site.languages, detected.lang);
+  return lang && lang !== detected.lang ? { lang, confidence: Math.max(detected.confidence, SMALL_TALK_LANG_CONFIDENCE) } : detected;
+}
+
+/** How sure a language told by small-talk words is (a word list, not a statistical guess). */
+const SMALL_TALK_LANG_CONFIDENCE = 0.8;
+
 export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): BotEngine {
   const detector = createLanguageDetector();
-  const sites = new Map<string, { site: BotSite; bot: SiteBot }>();
+  const sites = new Map<string, { site: BotSite; bot: SiteBot; files: FaqCatalog; catalog: FaqCatalog }>();
   const siteOf = (id: string) => {
     const s = sites.get(id);
     if (!s) throw new Error(`bot: unknown site "${id}"`);
@@ -71,18 +107,35 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
       }
     }
   };
+  const build = (site: BotSite, files: FaqCatalog) => {
+    const catalog = applyAdditions(files, site.additions);
+    const matcher = createFaqMatcher(catalog, { cacheSize });
+    const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
+    sites.set(site.id, { site, bot, files, catalog });
+    return { catalog, bot };
+  };
   return {
     async addSite(site) {
-      const catalog = await loadFaqDir(site.faqDir);
-      const matcher = createFaqMatcher(catalog, { cacheSize });
-      const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
-      sites.set(site.id, { site, bot });
+      const { catalog, bot } = build(site, await loadFaqDir(site.faqDir));
       warmUp(site, catalog, bot);
+      return Object.fromEntries(
+        Object.entries(catalog).map(([lang, faq]) => [lang, (faq?.entries ?? []).map((e) => ({ id: e.id, question: e.question }))]),
+      );
+    },
+    reloadSite(siteId, additions) {
+      const { site, files } = siteOf(siteId);
+      // No warm-up: the compiled code is warm already, and the cache refills as visitors ask.
+      build({ ...site, additions }, files);
+    },
+    entries(siteId) {
+      return Object.entries(siteOf(siteId).catalog).flatMap(([lang, file]) =>
+        file.entries.map((e) => ({ id: e.id, lang, question: e.question, phrasings: [...e.phrasings] })),
+      );
     },
     detect: (siteId, text, hints) => detect(siteOf(siteId).site, text, hints),
     think({ siteId, text, hints, locked, last }) {
       const { site, bot } = siteOf(siteId);
-      const detected = locked ?? detect(site, text, hints);
+      const detected = locked ?? smallTalkDetection(site, text, hints, detect(site, text, hints));
       return { detected, reply: bot.reply(text, detected.lang, detected.confidence, last) };
     },
   };

@@ -1,4 +1,4 @@
-// Which pages may talk to us (issue 5, "Access"). Browsers always send `Origin` on WebSocket
+// Which pages may talk to us. Browsers always send `Origin` on WebSocket
 // handshakes and on POSTs, and a page cannot forge it; CORS does not protect a WebSocket, so
 // the server checks it itself: on the Socket.IO handshake (allowRequest, before any namespace),
 // per site in the /visitor handshake, and on the console's log-in routes and /agent.
@@ -74,7 +74,7 @@ export default fp(
       'origins',
       createOriginPolicy({
         consoleOrigins: app.config.consoleOrigins,
-        trustProxy: app.config.trustProxy,
+        trustProxy: app.config.trustProxy !== false && app.config.trustProxy !== 0,
         sites: function* () {
           for (const { site } of app.sites.all()) yield site;
         },

@@ -1,4 +1,4 @@
-// HTTP limits (issue 5, "Limits"): @fastify/rate-limit on every route, per client address
+// HTTP limits: @fastify/rate-limit on every route, per client address
 // (loopback exempt, as for sockets: see sockets/client-address.ts), answering 429 RATE_LIMITED
 // with the x-ratelimit-* and retry-after headers; and the login throttle the log-in route uses.
 // Register before the routes: the limiter attaches to routes as they are added.
@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { ERR } from '../protocol/events.js';
 import { AppError } from '../services/app-error.js';
 import { LoginThrottle } from '../services/login-throttle.js';
-import { isLoopback } from '../sockets/client-address.js';
+import { isExemptPeer } from '../sockets/client-address.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,7 +24,7 @@ export default fp(
       global: true,
       max: config.httpRequestsPerMinute,
       timeWindow: 60_000,
-      allowList: (req) => isLoopback(req.ip),
+      allowList: (req) => isExemptPeer(req.socket.remoteAddress, req.ip),
       // Thrown, then shaped by the app's error handler like every other error.
       errorResponseBuilder: (_req, ctx) => new AppError(ERR.rateLimited, `Too many requests; retry in ${ctx.after}`),
     });

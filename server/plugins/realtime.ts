@@ -6,6 +6,7 @@ import { NS } from '../protocol/events.js';
 import { MAX_MESSAGE_CHARS } from '../protocol/schemas.js';
 import { createSocketNotifier } from '../sockets/socket-notifier.js';
 import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
+import { guardOutput } from '../sockets/output-guard.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
 import { createSocketGuard } from '../sockets/handshake-guard.js';
 import { Conversations } from '../services/conversations.js';
@@ -14,6 +15,7 @@ import { VisitorDetails } from '../services/visitor-details.js';
 import { BotFeedback } from '../services/bot-feedback.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
+import { FaqAdditions } from '../services/faq-additions.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,6 +42,7 @@ export default fp<RealtimeOptions>(
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
     guard.attach(io);
+    const stopOutputGuard = guardOutput(io, app.log);
     const notifier = createSocketNotifier(io, { singleServer: !opts.adapter });
     const conversations = new Conversations(app.store, notifier);
     // Routing applies its decisions through these from now on (plugins/routing.ts).
@@ -54,12 +57,13 @@ export default fp<RealtimeOptions>(
       details,
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
     });
-    const feedback = new BotFeedback(conversations, app.sites);
+    const faq = new FaqAdditions(app.store, app.bots);
+    const feedback = new BotFeedback(conversations, app.sites, faq);
     setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent), {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
-      workspace: createConsoleServices(conversations),
+      workspace: createConsoleServices(conversations, faq),
       auth: app.agentAuth,
       notifier,
       parseCookie: (h) => app.parseCookie(h),
@@ -72,6 +76,7 @@ export default fp<RealtimeOptions>(
       for (const nsp of io._nsps.values()) nsp.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {
+      stopOutputGuard();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
   },

@@ -1,4 +1,4 @@
-// Routing (issue #4): the pure router, configured from the server config, wrapped by the
+// Routing: the pure router, configured from the server config, wrapped by the
 // RoutingService that applies its decisions. The realtime plugin attaches the sockets; once
 // every plugin is loaded the router is rebuilt from the store and ticks every second.
 import fp from 'fastify-plugin';
@@ -18,6 +18,8 @@ export default fp(
       config: {
         graceMs: app.config.routingGraceMs,
         anyAgentAfterMs: app.config.anyAgentAfterMs,
+        fallbackChatsPerAgent: app.config.anyAgentMaxChats,
+        fallbackAfterLoginMs: app.config.anyAgentAfterLoginMs,
         defaultCapacity: app.config.agentMaxChats,
       },
     });

@@ -1,4 +1,4 @@
-// Security headers (issue 5, "Access") through @fastify/helmet, chosen by path:
+// Security headers through @fastify/helmet, chosen by path:
 // - /console: a strict CSP — scripts, styles, sockets only from this server, no inline code,
 //   no framing (Vite builds the console to external files, so it needs nothing looser);
 // - /widget.js, /widget/*: no CSP (a script's own response CSP does nothing, and merchants'

@@ -48,6 +48,12 @@ export const AGENT_CMD = {
   agentsList: 'agents:list',
   // Issue #3: questions the bot stepped aside on or whose answer did not help.
   unansweredList: 'unanswered:list',
+  // The FAQ learns from the unanswered list: phrasings and new entries added from the console.
+  faqEntries: 'faq:entries',
+  faqAttach: 'faq:attach',
+  faqDraft: 'faq:draft',
+  faqConfirm: 'faq:confirm',
+  faqDismiss: 'faq:dismiss',
 } as const;
 
 /** Facts the server pushes (server → client), past tense. */
@@ -63,6 +69,11 @@ export const SERVER_EVT = {
   presenceChanged: 'presence:changed',
   modeChanged: 'mode:changed',
 } as const;
+
+/** A `conversation:sync` page: at most this many messages… */
+export const SYNC_PAGE_MESSAGES = 100;
+/** …and about this many bytes of JSON (always at least one message). */
+export const SYNC_PAGE_BYTES = 256 * 1024;
 
 /** Error codes carried in `{ ok: false, error: { code, message } }` acks and connect errors. */
 export const ERR = {

@@ -67,7 +67,15 @@ export const AgentTypingSchema = Type.Object(
 
 // ---- the agent workspace (issue #4, "The agent console") ----
 const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-9-]*$' });
-export const EmailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
+/**
+ * No spaces and no control or invisible characters (C0/C1 controls, soft hyphen, zero-width and
+ * bidi marks and overrides, BOM), which would let "moc.kaerts@\u202eattacker.example" display as
+ * another address in the console. Spelled out as ranges: the socket validator compiles patterns
+ * without the `u` flag, so `\p{C}` is not available there.
+ */
+const INVISIBLE = '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff';
+const EMAIL_PART = `[^\\s@${INVISIBLE}]+`;
+export const EmailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: `^${EMAIL_PART}@${EMAIL_PART}\\.${EMAIL_PART}$` });
 /** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer-history.ts). */
 export const OrderNumberSchema = Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' });
 /** `tag` is optional on the wire (older clients); the console always asks for one. */
@@ -104,6 +112,23 @@ export const CannedSaveSchema = Type.Object(
   { additionalProperties: false },
 );
 export const CannedDeleteSchema = Type.Object({ id: Id }, { additionalProperties: false });
+
+// ---- the FAQ learning from the unanswered list ----
+const FaqId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' });
+/** The unanswered question, added as a phrasing of the entry (its text and language are the question's). */
+export const FaqAttachSchema = Type.Object({ unansweredId: Id, faqId: FaqId }, { additionalProperties: false });
+/** A new entry, published by an admin with `faq:confirm`. */
+export const FaqDraftSchema = Type.Object(
+  {
+    unansweredId: Type.Optional(Id),
+    lang: Type.String({ pattern: '^[a-z]{2,3}$' }),
+    question: Type.String({ minLength: 1, maxLength: 500 }),
+    answer: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+/** Confirm (a proposed phrasing, a draft entry) or dismiss one addition. */
+export const FaqDecideSchema = Type.Object({ id: Id }, { additionalProperties: false });
 
 // ---- routing (issue #4, "Routing" and "The visitor's side") ----
 /** Left by a visitor nobody could answer yet (the console helper's EmailSchema: one rule for e-mails). */
@@ -166,6 +191,9 @@ export type ConversationSetLang = Static<typeof ConversationSetLangSchema>;
 export type ConversationLink = Static<typeof ConversationLinkSchema>;
 export type CannedSave = Static<typeof CannedSaveSchema>;
 export type CannedDelete = Static<typeof CannedDeleteSchema>;
+export type FaqAttach = Static<typeof FaqAttachSchema>;
+export type FaqDraft = Static<typeof FaqDraftSchema>;
+export type FaqDecide = Static<typeof FaqDecideSchema>;
 export type ContactSet = Static<typeof ContactSetSchema>;
 export type VisitUpdate = Static<typeof VisitUpdateSchema>;
 export type PresenceSet = Static<typeof PresenceSetSchema>;

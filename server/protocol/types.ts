@@ -32,10 +32,15 @@ export interface VisitInfo {
 
 /** Why the bot said what it said (stored with every bot message). */
 export interface BotDecision {
-  /** fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean" buttons. */
-  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest';
-  /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests. */
-  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'none';
+  /**
+   * fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean"
+   * buttons; smalltalk: "hi", "thanks", "are you a bot?" answered in kind (no FAQ entry, no hand-off).
+   */
+  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk';
+  /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests, 'small-talk'. */
+  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'none';
+  /** Outcome 'smalltalk': what it was. */
+  smallTalk?: 'greeting' | 'thanks' | 'bye' | 'bot' | 'ack' | 'howAreYou';
   faqId: string | null;
   /** 0..1, higher is better. */
   confidence: number;
@@ -55,6 +60,17 @@ export interface BotDecision {
 export interface QuickReply {
   label: string;
   text: string;
+}
+
+/**
+ * What the widget shows when its panel opens, before the visitor writes (drawn by the widget,
+ * stored nowhere): the site's greeting in the visitor's language and up to four topics, each an
+ * FAQ question that a press sends as the visitor's first message.
+ */
+export interface Welcome {
+  lang: Lang;
+  text: string;
+  topics: QuickReply[];
 }
 
 export interface Message {
@@ -128,6 +144,10 @@ export interface ConversationSummary {
   contactEmail?: string;
   /** In a queue item: nobody online spoke its language in time, so every agent may take it. */
   openToAll?: boolean;
+  /** An agent sent it to this language's queue; `lang` stays the visitor's (system lines, canned replies). */
+  queueLang?: Lang;
+  /** Assigned to an agent who does not speak the language it is routed in: the console marks it "other language". */
+  flagged?: boolean;
 }
 
 export interface CustomerLinks {
@@ -160,6 +180,12 @@ export interface SiteInfo {
   defaultLanguage: Lang;
 }
 
+/** The site as its agents see it (log-in, /api/agent/me). */
+export interface AgentSiteInfo extends SiteInfo {
+  /** Origins the shop's pages are served from: a visitor's page there is shown as a link. */
+  pageOrigins: string[];
+}
+
 export interface AckError {
   code: ErrorCode;
   message: string;
@@ -179,13 +205,22 @@ export interface QueueRemoved {
 }
 
 // ---- acknowledgement payloads (ok: true → data) ----
-/** visitor `conversation:sync`: everything after `afterSeq`, plus the site's public info. */
+/**
+ * visitor `conversation:sync`: the messages after `afterSeq`, one page at a time (at most
+ * SYNC_PAGE_MESSAGES and about SYNC_PAGE_BYTES), plus the site's public info.
+ */
 export interface VisitorSyncResult {
   site: SiteInfo;
   conversation: VisitorConversation | null;
   messages: VisitorMessage[];
+  /** The page covers every message up to this seq (agents' internal notes are never sent). */
+  through: number;
+  /** More messages follow: ask again with `afterSeq: through`. */
+  more: boolean;
   /** While the conversation waits for an agent: its place in the queue (as `queue:position`). */
   queue?: QueuePosition | null;
+  /** The site's welcome in the conversation's language (else the browser's). */
+  welcome?: Welcome;
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {
@@ -263,7 +298,7 @@ export interface AgentListItem {
   openChats: number;
   capacity: number;
 }
-/** agent `unanswered:list`: a question the bot could not answer well (issue #3), newest first. */
+/** agent `unanswered:list`: a question the bot could not answer well, newest first. */
 export interface UnansweredItem {
   id: string;
   text: string;
@@ -273,6 +308,79 @@ export interface UnansweredItem {
   reason: 'stepped-aside' | 'unhelpful';
   /** The best FAQ candidate the bot had, and its confidence. */
   best?: { faqId: string; confidence: number };
+  /** The bot's top candidates (Message.bot.candidates), best first: the console offers them first. */
+  candidates?: { faqId: string; confidence: number }[];
+}
+
+/** Who added or decided on a FAQ addition. */
+export interface FaqActor {
+  agentId: string;
+  name: string;
+}
+
+/**
+ * A change to a site's FAQ made from the console, on top of its read-only FAQ files: a visitor's
+ * question added as a phrasing of an entry, or a new entry. `active` ones are what the bot uses;
+ * `proposed` (from a visitor's "did you mean" choice that helped) and `draft` (a new entry) wait
+ * for an admin; `dismissed` ones are kept so the same proposal is not made again.
+ */
+export interface FaqAddition {
+  id: string;
+  kind: 'phrasing' | 'entry';
+  status: 'active' | 'proposed' | 'draft' | 'dismissed';
+  /** The FAQ language it belongs to. */
+  lang: Lang;
+  /** The entry it is a phrasing of, or the new entry's id. */
+  faqId: string;
+  /** The phrasing, or the new entry's question. */
+  text: string;
+  /** A new entry's answer. */
+  answer?: string;
+  /** The unanswered question it came from. */
+  unansweredId?: string;
+  /** An agent's action, or a visitor's helpful "did you mean" choice (no actor). */
+  source: 'agent' | 'visitor';
+  addedBy?: FaqActor;
+  at: number;
+  /** The admin who confirmed, published or dismissed it. */
+  decidedBy?: FaqActor;
+  decidedAt?: number;
+}
+
+/** agent `faq:entries`: one entry of the site's FAQ as the bot uses it (files + active additions). */
+export interface FaqEntrySummary {
+  id: string;
+  lang: Lang;
+  question: string;
+  phrasings: string[];
+}
+
+/**
+ * Near-identical unanswered questions (same text once case, accents, punctuation, order numbers
+ * and other figures are set aside), newest first, with what was attached from them since.
+ */
+export interface UnansweredGroup {
+  key: string;
+  /** The newest question's own words. */
+  text: string;
+  lang: Lang;
+  count: number;
+  latestAt: number;
+  /** The newest question's id (what `faq:attach` and `faq:draft` take). */
+  id: string;
+  conversationId: string;
+  reasons: UnansweredItem['reason'][];
+  best?: { faqId: string; confidence: number };
+  candidates?: { faqId: string; confidence: number }[];
+  /** An active or pending addition made from this question (or one asked the same way). */
+  attached?: { additionId: string; faqId: string; kind: FaqAddition['kind']; status: FaqAddition['status']; at: number };
+}
+
+export interface UnansweredListResult {
+  items: UnansweredItem[];
+  groups: UnansweredGroup[];
+  /** The site's FAQ additions, newest first (≤ 200). */
+  additions: FaqAddition[];
 }
 
 export interface AgentsListResult {

@@ -8,7 +8,7 @@ import { LoginBodySchema, type LoginBody } from '../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
 import { toProfile } from '../services/agent-auth.js';
 import { publicSiteInfo } from '../services/site-registry.js';
-import { isLoopback } from '../sockets/client-address.js';
+import { isExemptPeer } from '../sockets/client-address.js';
 import type { AgentRecord } from '../storage/records.js';
 
 const agentAuthRoutes: FastifyPluginAsync = async (app) => {
@@ -16,7 +16,8 @@ const agentAuthRoutes: FastifyPluginAsync = async (app) => {
   const throttle = app.loginThrottle;
   const withSite = (agent: AgentRecord) => {
     const site = app.sites.get(agent.siteId)?.site;
-    return { agent: toProfile(agent), site: site ? publicSiteInfo(site) : null };
+    // '*' (any page, for trials) names no origin a link may be trusted to.
+    return { agent: toProfile(agent), site: site ? { ...publicSiteInfo(site), pageOrigins: site.allowedOrigins.filter((o) => o !== '*') } : null };
   };
 
   // Encapsulated: applies to the routes of this plugin only (Fastify plugins guide).
@@ -27,20 +28,26 @@ const agentAuthRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: LoginBody }>('/api/agent/login', { schema: { body: LoginBodySchema } }, async (req, reply) => {
     const { email, password } = req.body;
     // Loopback is exempt per address, as everywhere (a same-host proxy must set BULLE_TRUST_PROXY).
-    const ip = isLoopback(req.ip) ? undefined : req.ip;
-    const wait = throttle.retryAfterMs(ip, email);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
+    const ip = isExemptPeer(req.socket.remoteAddress, req.ip) ? undefined : req.ip;
+    const started = throttle.begin(ip, email);
+    if ('waitMs' in started) {
+      const seconds = Math.ceil(started.waitMs / 1000);
       reply.header('retry-after', String(seconds));
-      throw new AppError(ERR.rateLimited, `Too many failed log-ins; try again in ${Math.ceil(seconds / 60)} min`);
+      throw new AppError(
+        ERR.rateLimited,
+        seconds <= 1 ? 'Another log-in is being checked; try again in a moment' : `Too many failed log-ins; try again in ${Math.ceil(seconds / 60)} min`,
+      );
     }
     // login() awaits the password check: no session without a verified password.
-    const session = await auth.login(email, password);
+    const session = await auth.login(email, password).catch((err) => {
+      started.attempt.failed();
+      throw err;
+    });
     if (!session) {
-      throttle.recordFailure(ip, email);
+      started.attempt.failed();
       throw new AppError(ERR.unauthorized, 'Wrong e-mail or password');
     }
-    throttle.recordSuccess(email);
+    started.attempt.succeeded();
     reply.setCookie(auth.cookieName, session.token, {
       httpOnly: true,
       sameSite: 'strict',

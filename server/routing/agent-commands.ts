@@ -24,6 +24,7 @@ export function newAgent(input: RoutingAgentInput, defaultCapacity: number): Age
     connections: 0,
     away: false,
     graceUntil: null,
+    loggedInAt: null,
     lastAssignedAt: 0,
     lastFreedAt: 0,
   };
@@ -61,7 +62,7 @@ function withAgent(step: Step, agentId: string, then: (agent: AgentState) => voi
 }
 
 export const agentConnected = (step: Step, agentId: string) =>
-  withAgent(step, agentId, (a) => presence.connect(a, step.effects));
+  withAgent(step, agentId, (a) => presence.connect(a, step.now, step.effects));
 
 export const agentDisconnected = (step: Step, agentId: string) =>
   withAgent(step, agentId, (a) => presence.disconnect(a, step.now, step.config.graceMs, step.effects));

@@ -25,6 +25,20 @@ export function openCounts(state: RouterState): Map<string, number> {
   return counts;
 }
 
+/**
+ * Chats per agent in a language they do not speak (fallback offers, picks by an admin,
+ * transfers): derived like openCounts, and bounded for automatic offers by
+ * RouterConfig.fallbackChatsPerAgent.
+ */
+export function foreignCounts(state: RouterState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of Object.values(state.conversations)) {
+    const agent = c.agentId === null ? undefined : state.agents[c.agentId];
+    if (agent && !speaks(agent, c)) counts.set(agent.id, (counts.get(agent.id) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export const hasRoom = (agent: AgentState, counts: Map<string, number>): boolean =>
   (counts.get(agent.id) ?? 0) < agent.capacity;
 

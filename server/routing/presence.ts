@@ -1,4 +1,4 @@
-// Presence follows console connections (issue 4): an agent is online while at least one tab
+// Presence follows console connections: an agent is online while at least one tab
 // is connected, and keeps their chats for graceMs after the last one closes, so a reload or a
 // flaky network does not bounce visitors back to the queue. Only 'online' receives new chats.
 import type { Effect } from './effects.js';
@@ -13,7 +13,9 @@ function change(agent: AgentState, presence: Presence, effects: Effect[]): void 
   effects.push({ type: 'presence', agentId: agent.id, presence });
 }
 
-export function connect(agent: AgentState, effects: Effect[]): void {
+export function connect(agent: AgentState, now: number, effects: Effect[]): void {
+  // A reload within the grace period is the same log-in; after a restart it is unknown (null).
+  if (agent.presence === 'offline' || agent.loggedInAt == null) agent.loggedInAt = now;
   agent.connections += 1;
   agent.graceUntil = null;
   change(agent, agent.away ? 'away' : 'online', effects);
@@ -39,6 +41,7 @@ export const graceExpired = (agent: AgentState, now: number): boolean =>
 /** The grace period is over: the next login starts fresh, not away. */
 export function goOffline(agent: AgentState, effects: Effect[]): void {
   agent.graceUntil = null;
+  agent.loggedInAt = null;
   agent.away = false;
   change(agent, 'offline', effects);
 }

@@ -1,4 +1,4 @@
-// One FIFO queue per site and language (issue 4). The queues are not stored as arrays: a
+// One FIFO queue per site and language. The queues are not stored as arrays: a
 // waiting chat's place is given by (queuedAt, order), so a chat put back keeps its priority
 // without any list surgery, and the state cannot disagree with itself.
 import type { Lang } from '../protocol/types.js';

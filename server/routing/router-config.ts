@@ -1,4 +1,4 @@
-// Router settings, checked once and frozen (STYLE.md habit 6): a bad value is a bug at boot,
+// Router settings, checked once and frozen: a bad value is a bug at boot,
 // not a surprise at the first hand-off.
 import { DEFAULT_ROUTER_CONFIG, type RouterConfig } from './types.js';
 
@@ -9,8 +9,8 @@ export function routerConfig(overrides: Partial<RouterConfig> = {}): Readonly<Ro
       throw new RangeError(`Router config ${key} must be a number >= 0, got ${value}`);
     }
   }
-  if (!Number.isInteger(config.defaultCapacity)) {
-    throw new RangeError('Router config defaultCapacity must be an integer');
+  for (const key of ['defaultCapacity', 'fallbackChatsPerAgent'] as const) {
+    if (!Number.isInteger(config[key])) throw new RangeError(`Router config ${key} must be an integer`);
   }
   return Object.freeze(config);
 }

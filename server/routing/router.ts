@@ -1,4 +1,4 @@
-// The routing brain of issue 4, as a pure object: no I/O, no timers, no sockets. Every
+// The routing brain (README, "Routing"), as a pure object: no I/O, no timers, no sockets. Every
 // command takes the time as `now` and returns the effects the server must apply (store,
 // rooms, notifications), in order. The server calls tick(now) every second or so; the
 // clock-driven rules also run inside every command, so nothing depends on the tick rate.

@@ -4,14 +4,23 @@
 //      of their queues (original queuedAt kept);
 //   2. chats that waited anyAgentAfterMs with no speaker of their language online are opened
 //      to every agent of the site;
-//   3. in automatic sites, waiting chats are offered oldest first to the best online agent.
-// Step 3 is one pass: assigning only ever uses up capacity, so a chat nobody could take at
-// its turn cannot become takeable later in the same pass. After it, no waiting chat has an
-// eligible online agent with room.
+//   3. in automatic sites, waiting chats are offered oldest first to the best online speaker
+//      of their language;
+//   4. then the chats opened to all that are still waiting, oldest first, to the best online
+//      non-speaker who holds fewer than fallbackChatsPerAgent chats in languages they do not
+//      speak and logged in at least fallbackAfterLoginMs ago.
+// So a speaker with a free slot is never passed over for a non-speaker, an agent's own
+// languages come before other people's fallback chats, and an agent coming online with free
+// slots takes their own languages at once, but other people's fallback chats only after a
+// short while and one at a time (by default): a shift logging in one by one each gets their
+// own language, and the backlog is not swallowed by whoever came first. Steps 3 and 4 are one pass each: assigning only ever uses up
+// capacity, so a chat nobody could take at its turn cannot become takeable later in the same
+// pass. After them, no waiting chat has an online speaker with room, and no chat opened to
+// all has an online agent with room and allowance left.
 import { assign, chatsOf, requeue } from './assignment.js';
-import { flagFor, openCounts, speakerOnline } from './eligibility.js';
+import { flagFor, foreignCounts, openCounts, speakerOnline } from './eligibility.js';
 import { assigned, type Effect } from './effects.js';
-import { pickAgent } from './pick-agent.js';
+import { pickAgent, type Round } from './pick-agent.js';
 import { goOffline, graceExpired } from './presence.js';
 import { waitingChats } from './queue.js';
 import type { ConversationState, RouterConfig, RouterState } from './types.js';
@@ -20,7 +29,7 @@ export function settle(state: RouterState, now: number, config: RouterConfig, ef
   expireGraces(state, now, effects);
   const waiting = waitingChats(state); // oldest first; step 3 only changes the chat in hand
   openToAll(state, waiting, now, config, effects);
-  dispatch(state, waiting, now, effects);
+  dispatch(state, waiting, now, config, effects);
 }
 
 function expireGraces(state: RouterState, now: number, effects: Effect[]): void {
@@ -48,14 +57,42 @@ function openToAll(
   }
 }
 
-function dispatch(state: RouterState, waiting: ConversationState[], now: number, effects: Effect[]): void {
+function dispatch(
+  state: RouterState,
+  waiting: ConversationState[],
+  now: number,
+  config: RouterConfig,
+  effects: Effect[],
+): void {
+  const automatic = waiting.filter((c) => (state.modes[c.siteId] ?? 'automatic') === 'automatic');
   const counts = openCounts(state);
-  for (const conv of waiting) {
-    if ((state.modes[conv.siteId] ?? 'automatic') !== 'automatic') continue;
-    const agent = pickAgent(state, conv, counts);
+  offer(state, automatic, now, counts, { kind: 'speakers' }, effects);
+  const fallback = automatic.filter((c) => c.status === 'waiting' && c.openToAll);
+  if (fallback.length === 0) return;
+  const round: Round = {
+    kind: 'fallback',
+    foreign: foreignCounts(state),
+    limit: config.fallbackChatsPerAgent,
+    loggedInBefore: now - config.fallbackAfterLoginMs,
+  };
+  offer(state, fallback, now, counts, round, effects);
+}
+
+function offer(
+  state: RouterState,
+  chats: ConversationState[],
+  now: number,
+  counts: Map<string, number>,
+  round: Round,
+  effects: Effect[],
+): void {
+  for (const conv of chats) {
+    if (conv.status !== 'waiting') continue;
+    const agent = pickAgent(state, conv, counts, round);
     if (!agent) continue;
     effects.push(assigned(conv.id, agent.id, 'auto', { flagged: flagFor(agent, conv) }));
     assign(conv, agent, now);
     counts.set(agent.id, (counts.get(agent.id) ?? 0) + 1);
+    if (round.kind === 'fallback') round.foreign.set(agent.id, (round.foreign.get(agent.id) ?? 0) + 1);
   }
 }

@@ -1,4 +1,4 @@
-// The router's state (issue 4, "Routing"). Plain data only, with null rather than missing
+// The router's state (README, "Routing"). Plain data only, with null rather than missing
 // fields: the whole state survives JSON.stringify, so it can be logged, compared in tests and
 // handed back to createRouter. Nothing here is a source of truth: restore.ts rebuilds it
 // from the store after a restart.
@@ -25,6 +25,8 @@ export interface AgentState extends Required<RoutingAgentInput> {
   /** The agent's own "away" switch: survives a reload inside the grace period, cleared once offline. */
   away: boolean;
   graceUntil: number | null;
+  /** When this log-in began (from offline; a reload within the grace period keeps it); null while offline. */
+  loggedInAt: number | null;
   /** Idle-longest tie-break: the later of the two is when the agent was last busy. */
   lastAssignedAt: number;
   lastFreedAt: number;
@@ -68,6 +70,16 @@ export interface RouterConfig {
   /** How long a chat waits for a speaker of its language before any agent may take it. */
   anyAgentAfterMs: number;
   defaultCapacity: number;
+  /**
+   * The most chats in languages they do not speak an agent is given automatically (fallback
+   * chats); their other slots stay for their own languages and for speakers logging in next.
+   */
+  fallbackChatsPerAgent: number;
+  /**
+   * How long after logging in an agent waits before being given a fallback chat, so the
+   * speakers who log in right after them (a shift starting) get their own language first.
+   */
+  fallbackAfterLoginMs: number;
   /** Handle time assumed until real closes have been measured. */
   defaultHandleMs: number;
 }
@@ -76,6 +88,8 @@ export const DEFAULT_ROUTER_CONFIG: Readonly<RouterConfig> = Object.freeze({
   graceMs: 30_000,
   anyAgentAfterMs: 120_000,
   defaultCapacity: 3,
+  fallbackChatsPerAgent: 1,
+  fallbackAfterLoginMs: 15_000,
   defaultHandleMs: 6 * 60_000,
 });
 

@@ -4,9 +4,10 @@
 //
 // (each slot frees on average once per handle time, and the chats ahead use the first ones).
 // If nobody online may take it yet but the any-agent fallback will open it to the online
-// agents, the remaining fallback delay is added and every online agent's slots count.
+// agents, the remaining fallback delay is added and every online agent's slots count; an
+// agent who does not speak the language counts for at most fallbackChatsPerAgent slots.
 // null: nobody online could serve it, so there is nothing honest to promise.
-import { autoEligible } from './eligibility.js';
+import { autoEligible, speaks } from './eligibility.js';
 import { queuePosition } from './queue.js';
 import type { AgentState, ConversationState, RouterConfig, RouterState } from './types.js';
 
@@ -18,7 +19,9 @@ export function recordHandleTime(state: RouterState, siteId: string, ms: number,
   state.handleTime[siteId] = { avgMs: prev.avgMs + ALPHA * (Math.max(0, ms) - prev.avgMs), samples: prev.samples + 1 };
 }
 
-const slots = (agents: AgentState[]): number => agents.reduce((sum, a) => sum + a.capacity, 0);
+/** Slots that may serve this chat: all of a speaker's, a non-speaker's fallback allowance. */
+const slots = (agents: AgentState[], conv: ConversationState, config: RouterConfig): number =>
+  agents.reduce((sum, a) => sum + (speaks(a, conv) ? a.capacity : Math.min(a.capacity, config.fallbackChatsPerAgent)), 0);
 
 export function estimatedWaitMs(
   state: RouterState,
@@ -31,9 +34,9 @@ export function estimatedWaitMs(
   const conv = state.conversations[conversationId] as ConversationState;
   const avg = state.handleTime[conv.siteId]?.avgMs ?? config.defaultHandleMs;
   const online = Object.values(state.agents).filter((a) => a.siteId === conv.siteId && a.presence === 'online');
-  const eligible = slots(online.filter((a) => autoEligible(a, conv)));
+  const eligible = slots(online.filter((a) => autoEligible(a, conv)), conv, config);
   if (eligible > 0) return Math.round((position * avg) / eligible);
-  const everyone = slots(online.filter((a) => a.id !== conv.declinedBy));
+  const everyone = slots(online.filter((a) => a.id !== conv.declinedBy), conv, config);
   if (everyone === 0) return null;
   const fallbackIn = Math.max(0, (conv.waitingSince ?? now) + config.anyAgentAfterMs - now);
   return Math.round(fallbackIn + (position * avg) / everyone);

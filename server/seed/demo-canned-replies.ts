@@ -1,4 +1,4 @@
-// The demo site's canned replies (issue #4), one text per language. The console fills the
+// The demo site's canned replies, one text per language. The console fills the
 // variables from the conversation (agent-console/src/lib/canned.ts): {{visitor.name}},
 // {{visitor.email}}, {{order.number}}, {{agent.name}}; `{{visitor.name|there}}` has a fallback,
 // and an empty fallback `{{visitor.name|}}` also drops the ", " before it. DEMO ONLY.

@@ -1,7 +1,7 @@
 // First start: a demo site with its FAQ and one agent per language (plus a multilingual admin),
 // so `npm start` shows the whole loop. DEMO ONLY: these passwords are public (README).
 import type { ChatStore } from '../storage/chat-store.js';
-import type { AgentRecord, SiteRecord } from '../storage/records.js';
+import type { AgentRecord, SiteRecord, SiteWelcome } from '../storage/records.js';
 import { hashPassword, newId } from '../services/secrets.js';
 import { DEFAULT_TAGS } from '../services/tags.js';
 import { seedDemoCannedReplies } from './demo-canned-replies.js';
@@ -17,6 +17,17 @@ export const DEMO_AGENTS = [
   { name: 'Alex', email: 'alex@demo.bulle.chat', password: 'demo-alex', languages: ['fr', 'en', 'es', 'de'], role: 'admin', maxChats: 5 },
 ] as const;
 
+/** What the widget shows on opening: Atelier Lune's greeting and its four commonest topics. */
+export const DEMO_WELCOME: SiteWelcome = {
+  messages: {
+    fr: "Bonjour et bienvenue chez Atelier Lune ! Je réponds tout de suite aux questions fréquentes, et l'équipe prend le relais si besoin.",
+    en: 'Hello and welcome to Atelier Lune! I answer the common questions straight away, and the team takes over when needed.',
+    es: '¡Hola y bienvenido a Atelier Lune! Respondo al momento las preguntas frecuentes, y el equipo toma el relevo si hace falta.',
+    de: 'Hallo und willkommen bei Atelier Lune! Häufige Fragen beantworte ich sofort, und bei Bedarf übernimmt das Team.',
+  },
+  topics: ['order-tracking', 'returns-policy', 'delivery-times', 'payment-methods'],
+};
+
 /** Returns true when it created the demo (the store had no site yet). */
 export async function seedDemo(store: ChatStore): Promise<boolean> {
   if ((await store.listSites()).length > 0) return false;
@@ -31,6 +42,7 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
     faqDir: 'faq/data/demo',
     tags: [...DEFAULT_TAGS],
     assignment: 'automatic',
+    welcome: DEMO_WELCOME,
     createdAt: now,
   };
   await store.putSite(site);

@@ -3,6 +3,7 @@
 import type { ChatStore } from '../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../storage/records.js';
 import { forbidden, notFound } from './app-error.js';
+import { queueLangOf } from './routing/queue-lang.js';
 
 export async function siteConversation(store: ChatStore, agent: AgentRecord, id: string): Promise<ConversationRecord> {
   const conv = await store.getConversation(id);
@@ -13,7 +14,7 @@ export async function siteConversation(store: ChatStore, agent: AgentRecord, id:
 /** Mine (open or closed), waiting in one of my languages, or I am an admin. */
 export function canAct(agent: AgentRecord, conv: ConversationRecord): boolean {
   if (agent.role === 'admin' || conv.assignedAgentId === agent.id) return true;
-  return conv.status === 'queued' && agent.languages.includes(conv.lang);
+  return conv.status === 'queued' && agent.languages.includes(queueLangOf(conv));
 }
 
 /** Acting, plus reading any closed conversation of the site: a customer's history is shared. */

@@ -1,6 +1,6 @@
 // Agent log-in: scrypt-hashed passwords, opaque session tokens of which only digests are stored.
 import type { ChatStore } from '../storage/chat-store.js';
-import type { AgentRecord } from '../storage/records.js';
+import type { AgentRecord, SessionRecord } from '../storage/records.js';
 import type { AgentProfile } from '../protocol/types.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
 
@@ -8,6 +8,8 @@ export class AgentAuth {
   readonly cookieName = 'bulle_session';
   /** Verified against when the e-mail is unknown, so timing does not reveal which e-mails exist. */
   private dummyHash = hashPassword('not-a-real-password');
+  /** Told when a session is ended on purpose (logout), with its token's digest. */
+  private endedListeners = new Set<(tokenHash: string) => void>();
 
   constructor(
     private readonly store: ChatStore,
@@ -24,13 +26,33 @@ export class AgentAuth {
   }
 
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.store.deleteSession(hashToken(token));
+    if (!token) return;
+    const tokenHash = hashToken(token);
+    await this.store.deleteSession(tokenHash);
+    for (const listener of this.endedListeners) listener(tokenHash);
+  }
+
+  /** Sockets opened with a session close when it ends: subscribe here (returns the unsubscribe). */
+  onSessionEnded(listener: (tokenHash: string) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
   }
 
   async agentForSession(token: string | undefined): Promise<AgentRecord | undefined> {
+    return (await this.sessionFor(token))?.agent;
+  }
+
+  /** The live (not expired, not logged out) session of a cookie token, with its agent. */
+  async sessionFor(token: string | undefined): Promise<{ session: SessionRecord; agent: AgentRecord } | undefined> {
     if (!token || token.length > 200) return undefined;
     const session = await this.store.getSession(hashToken(token));
-    return session ? this.store.getAgent(session.agentId) : undefined;
+    const agent = session && (await this.store.getAgent(session.agentId));
+    return session && agent ? { session, agent } : undefined;
+  }
+
+  /** Whether a session (by digest) is still live: checked before every agent command. */
+  async isLive(tokenHash: string): Promise<boolean> {
+    return (await this.store.getSession(tokenHash)) !== undefined;
   }
 
   agentById(id: string): Promise<AgentRecord | undefined> {

@@ -9,6 +9,7 @@ import { botStrings } from './bot-strings.js';
 import type { Conversations } from './conversations.js';
 import type { Notifier } from './notifier.js';
 import type { RoutingService } from './routing/routing-service.js';
+import { queueLangOf } from './routing/queue-lang.js';
 import { toSummary } from './views.js';
 import { checkTag } from './tags.js';
 
@@ -30,7 +31,7 @@ export class AgentService {
     ]);
     // My languages, plus the chats nobody online spoke in time (issue #4: offered to every agent).
     const queue = queued.flatMap((c) => {
-      if (agent.languages.includes(c.lang)) return [toSummary(c)];
+      if (agent.languages.includes(queueLangOf(c))) return [toSummary(c)];
       return this.routing.isOpenToAll(c) ? [{ ...toSummary(c), openToAll: true }] : [];
     });
     return { queue, mine: mine.map(toSummary) };
@@ -42,8 +43,8 @@ export class AgentService {
    */
   async claim(agent: AgentRecord, conversationId: string): Promise<ConversationDetail> {
     const conv = await this.visible(agent, conversationId);
-    if (!agent.languages.includes(conv.lang) && agent.role !== 'admin' && !this.routing.isOpenToAll(conv)) {
-      throw forbidden(`This conversation is in "${conv.lang}", which is not one of your languages`);
+    if (!agent.languages.includes(queueLangOf(conv)) && agent.role !== 'admin' && !this.routing.isOpenToAll(conv)) {
+      throw forbidden(`This conversation is in "${queueLangOf(conv)}", which is not one of your languages`);
     }
     if (conv.status !== 'queued') throw new AppError(ERR.conflict, 'This conversation is no longer waiting');
     await this.routing.pick(agent, conv);
@@ -53,7 +54,7 @@ export class AgentService {
   async open(agent: AgentRecord, conversationId: string): Promise<ConversationDetail> {
     const conv = await this.visible(agent, conversationId);
     const mine = conv.assignedAgentId === agent.id;
-    const waitingInMyLanguage = conv.status === 'queued' && (agent.languages.includes(conv.lang) || this.routing.isOpenToAll(conv));
+    const waitingInMyLanguage = conv.status === 'queued' && (agent.languages.includes(queueLangOf(conv)) || this.routing.isOpenToAll(conv));
     // Closed conversations are the customer's history: any agent of the site may read them (issue #4).
     const history = conv.status === 'closed';
     if (!mine && !waitingInMyLanguage && !history && agent.role !== 'admin') throw forbidden('Not your conversation');

@@ -1,4 +1,4 @@
-// Errors that cross the wire as data (STYLE.md habit 4): services throw AppError, the socket
+// Errors that cross the wire as data: services throw AppError, the socket
 // and HTTP edges turn it into `{ ok: false, error: { code, message } }`.
 import { ERR, type ErrorCode } from '../protocol/events.js';
 

@@ -1,12 +1,14 @@
-// The visitor's say on the bot (issue #3): "Did this help?" on an answer, and the chat's language.
-// An unhelpful answer, like a question the bot stepped aside on, joins the site's unanswered list.
+// The visitor's say on the bot: "Did this help?" on an answer, and the chat's language.
+// An unhelpful answer, like a question the bot stepped aside on, joins the site's unanswered list;
+// a helpful answer reached through "did you mean" proposes the visitor's words as a phrasing.
 import { ERR } from '../protocol/events.js';
 import type { FeedbackSend, VisitorSetLang } from '../protocol/schemas.js';
-import type { BotDecision, VisitorConversation } from '../protocol/types.js';
+import type { BotDecision, Message, VisitorConversation } from '../protocol/types.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { AppError, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';
+import type { FaqAdditions, Proposal } from './faq-additions.js';
 import type { Conversations } from './conversations.js';
 import { newId } from './secrets.js';
 import type { SiteRegistry } from './site-registry.js';
@@ -19,7 +21,8 @@ export async function recordUnanswered(
   reason: 'stepped-aside' | 'unhelpful',
   decision?: BotDecision,
 ): Promise<void> {
-  const best = decision?.candidates?.[0];
+  const candidates = decision?.candidates?.map(({ faqId, confidence }) => ({ faqId, confidence }));
+  const best = candidates?.[0];
   await store.addUnanswered({
     id: newId(),
     siteId: conv.siteId,
@@ -29,13 +32,35 @@ export async function recordUnanswered(
     conversationId: conv.id,
     reason,
     ...(best ? { best } : {}),
+    // The console offers these first when the question is added to the FAQ.
+    ...(candidates?.length ? { candidates } : {}),
   });
+}
+
+/**
+ * The visitor's own words behind a helpful answer reached through "did you mean": the answer at
+ * `answer.seq` follows the visitor's pick of one of the bot's suggestions, which followed their
+ * question. Anything else (an answer given straight away, a pick typed differently) is null.
+ */
+export function suggestedQuestion(before: readonly Message[], answer: Message): Proposal | null {
+  const faqId = answer.bot?.faqId;
+  const prior = before.filter((m) => m.seq < answer.seq && !m.internal);
+  const pick = prior.pop();
+  const suggestion = prior.pop();
+  const question = prior.pop();
+  if (!faqId || pick?.author !== 'visitor' || suggestion?.author !== 'bot' || question?.author !== 'visitor') return null;
+  if (suggestion.bot?.outcome !== 'suggest') return null;
+  const offered = suggestion.bot.suggestions?.find((s) => s.faqId === faqId);
+  if (!offered || offered.question.trim() !== pick.text.trim()) return null;
+  return { lang: answer.bot?.faqLang ?? answer.bot?.lang ?? suggestion.bot.lang, faqId, text: question.text.slice(0, 500) };
 }
 
 export class BotFeedback {
   constructor(
     private readonly conversations: Conversations,
     private readonly sites: SiteRegistry,
+    /** Where a helpful "did you mean" choice is proposed as a phrasing (absent: not proposed). */
+    private readonly faq?: FaqAdditions,
   ) {}
 
   private get store() {
@@ -61,6 +86,13 @@ export class BotFeedback {
     // Once per answer: a second click (or a resend) changes nothing.
     if (conv.feedback?.[input.seq]) return { conversation: toVisitorView(conv) };
     const next = (await this.store.updateConversation(conv.id, { feedback: { ...conv.feedback, [input.seq]: value } }))!;
+    if (input.helpful && this.faq) {
+      const before = await this.store.listMessages(conv.id, Math.max(0, input.seq - 7), 6);
+      const proposal = suggestedQuestion(before, answer);
+      // Best effort: the visitor's "yes" is stored either way, and a proposal missed (the bot
+      // thread being replaced) is not worth failing their click.
+      if (proposal) await this.faq.propose(conv.siteId, proposal).catch(() => null);
+    }
     if (!input.helpful) {
       const before = await this.store.listMessages(conv.id, Math.max(0, input.seq - 6), 5);
       const question = before.filter((m) => m.author === 'visitor' && m.seq < input.seq).pop();

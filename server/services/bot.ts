@@ -1,8 +1,8 @@
-// One site's bot: hand-off words, then the FAQ matcher, then a decision with its scores
-// (stored with the reply so an agent can see why the bot said what it said).
+// One site's bot: hand-off words, small talk, then the FAQ matcher, then a decision with its
+// scores (stored with the reply so an agent can see why the bot said what it said).
 import type { BotDecision, Link } from '../protocol/types.js';
 import type { FaqCatalog, Matcher, Thresholds } from '../../faq/index.js';
-import { DEFAULT_THRESHOLDS, decideMessage } from '../../faq/index.js';
+import { DEFAULT_THRESHOLDS, decideMessage, smallTalkReply } from '../../faq/index.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { BOT_INPUT_MAX_CHARS } from '../bot/limits.js';
 
@@ -12,7 +12,15 @@ export interface BotReply {
   decision: BotDecision;
   /** Only for outcome 'answer'. */
   answer?: { text: string; links?: Link[]; variant: number };
+  /**
+   * Only for outcome 'smalltalk': the reply in the visitor's language, and what to keep as the
+   * conversation's lastAnswer so the next reply of that kind is worded differently.
+   */
+  smallTalk?: { text: string; lastAnswer: { faqId: string; variant: number } };
 }
+
+/** ConversationRecord.lastAnswer's id for a small-talk reply (no FAQ entry has a colon in its id). */
+const smallTalkAnswerId = (kind: string) => `smalltalk:${kind}`;
 
 export interface SiteBot {
   reply(text: string, lang: string, langConfidence: number, last?: ConversationRecord['lastAnswer']): BotReply;
@@ -43,6 +51,16 @@ export function createSiteBot(
         candidates: d.candidates.slice(0, 3).map((c) => ({ faqId: c.faqId, confidence: c.confidence })),
       };
       if (d.outcome === 'handoff') return { decision: { ...base, outcome: 'handoff', via: 'handoff-words', faqId: null, confidence: 0 } };
+      if (d.outcome === 'smalltalk') {
+        // In the visitor's language, not the FAQ's: small talk needs no FAQ.
+        const id = smallTalkAnswerId(d.kind);
+        const { faqLang: _, ...rest } = base;
+        const said = smallTalkReply(d.kind, lang, last?.faqId === id ? last.variant : -1);
+        return {
+          decision: { ...rest, outcome: 'smalltalk', via: 'small-talk', faqId: null, confidence: 1, smallTalk: d.kind },
+          smallTalk: { text: said.text, lastAnswer: { faqId: id, variant: said.variant } },
+        };
+      }
       const entries = catalog[faqLang]?.entries ?? [];
       if (d.outcome === 'suggest') {
         const suggestions = (d.suggestions ?? []).flatMap((id) => {

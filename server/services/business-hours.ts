@@ -1,4 +1,4 @@
-// A site's opening hours (issue #4: "outside the site's business hours: say so"). Evaluated in
+// A site's opening hours. Evaluated in
 // the site's own time zone, so a shop in Paris closes at 18:00 Paris time wherever the server is.
 // Ranges do not cross midnight: split "22:00–02:00" into two days' ranges.
 import type { BusinessHours } from '../storage/records.js';

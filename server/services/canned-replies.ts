@@ -1,4 +1,4 @@
-// Canned replies (issue #4): `/shortcut` in the console's composer, one text per site language.
+// Canned replies: `/shortcut` in the console's composer, one text per site language.
 // Every agent of the site reads them; only admins write them.
 import { ERR } from '../protocol/events.js';
 import type { CannedSave } from '../protocol/schemas.js';

@@ -1,4 +1,4 @@
-// The console's "Closed" list (issue #4): recent closed conversations, newest first, by page.
+// The console's "Closed" list: recent closed conversations, newest first, by page.
 // Agents see the ones they handled; admins see the whole site's.
 import { ERR } from '../protocol/events.js';
 import type { ConversationsListResult } from '../protocol/types.js';

@@ -3,6 +3,7 @@ import { CannedReplies } from './canned-replies.js';
 import { ContextService } from './context-service.js';
 import type { Conversations } from './conversations.js';
 import { CustomerHistory } from './customer-history.js';
+import type { FaqAdditions } from './faq-additions.js';
 import { NotesService } from './notes-service.js';
 
 export interface ConsoleServices {
@@ -11,14 +12,17 @@ export interface ConsoleServices {
   context: ContextService;
   customers: CustomerHistory;
   conversations: Conversations;
+  /** Phrasings and entries added to the FAQ from the Unanswered list. */
+  faq: FaqAdditions;
 }
 
-export function createConsoleServices(conversations: Conversations): ConsoleServices {
+export function createConsoleServices(conversations: Conversations, faq: FaqAdditions): ConsoleServices {
   return {
     canned: new CannedReplies(conversations.store),
     notes: new NotesService(conversations),
     context: new ContextService(conversations),
     customers: new CustomerHistory(conversations),
     conversations,
+    faq,
   };
 }

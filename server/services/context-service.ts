@@ -1,4 +1,4 @@
-// The context panel's one write (issue #4): correct a conversation's detected language.
+// The context panel's one write: correct a conversation's detected language.
 // A waiting chat moves to the new language's queue; the change is logged as an internal line.
 import { ERR } from '../protocol/events.js';
 import type { ConversationSetLang } from '../protocol/schemas.js';
@@ -23,7 +23,7 @@ export class ContextService {
     const conv = await actionable(store, agent, input.conversationId);
     if (conv.lang === lang && conv.langLocked) return { conversation: toSummary(conv) };
     // Compare-and-set on status: a claim in between wins and this change is refused (CONFLICT).
-    // An agent's correction wins over detection from then on (langLocked, issue #3).
+    // An agent's correction wins over detection from then on (langLocked).
     const next = await this.conversations.transition(conv, { lang, langConfidence: 1, langLocked: true }, { status: conv.status });
     if (conv.lang === lang) return { conversation: toSummary(next) };
     if (conv.status === 'queued') {

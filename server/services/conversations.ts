@@ -8,6 +8,7 @@ import type { ConversationRecord, NewMessage } from '../storage/records.js';
 import { AppError } from './app-error.js';
 import { ERR } from '../protocol/events.js';
 import type { Notifier } from './notifier.js';
+import { queueLangOf } from './routing/queue-lang.js';
 import { toSummary, toVisitorMessage, toVisitorView } from './views.js';
 
 /** Told of every transition after it is stored, whoever made it (routing follows closes and language moves). */
@@ -61,15 +62,15 @@ export class Conversations {
 
   /** A chat enters its language queue: every online agent who speaks it sees it at once. */
   announceQueued(conv: ConversationRecord): void {
-    this.notifier.toLanguage(conv.siteId, conv.lang, SERVER_EVT.queueAdded, toSummary(conv));
+    this.notifier.toLanguage(conv.siteId, queueLangOf(conv), SERVER_EVT.queueAdded, toSummary(conv));
   }
 
   /** Keep queue previews fresh for agents who have not opened the chat. */
   announceQueuePreview(conv: ConversationRecord): void {
-    this.notifier.toLanguage(conv.siteId, conv.lang, SERVER_EVT.conversationUpdated, toSummary(conv));
+    this.notifier.toLanguage(conv.siteId, queueLangOf(conv), SERVER_EVT.conversationUpdated, toSummary(conv));
   }
 
   announceDequeued(conv: ConversationRecord, reason: QueueRemoved['reason']): void {
-    this.notifier.toLanguage(conv.siteId, conv.lang, SERVER_EVT.queueRemoved, { conversationId: conv.id, reason });
+    this.notifier.toLanguage(conv.siteId, queueLangOf(conv), SERVER_EVT.queueRemoved, { conversationId: conv.id, reason });
   }
 }

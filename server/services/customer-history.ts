@@ -1,4 +1,4 @@
-// The same customer's other conversations (issue #4): linked by the visitor token (same
+// The same customer's other conversations: linked by the visitor token (same
 // visitorId) or by an e-mail or order number an agent attached from what the visitor wrote.
 import type { ConversationLink } from '../protocol/schemas.js';
 import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../protocol/types.js';

@@ -1,4 +1,4 @@
-// Internal notes (issue #4): a message in the conversation that only agents ever receive.
+// Internal notes: a message in the conversation that only agents ever receive.
 // Conversations.append and the visitor's sync both leave `internal` messages out.
 import type { NoteAdd } from '../protocol/schemas.js';
 import type { Message } from '../protocol/types.js';

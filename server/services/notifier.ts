@@ -20,6 +20,11 @@ export interface Notifier {
   toLanguage(siteId: string, lang: string, event: ServerEvent, payload: unknown): void;
   /** Make every socket of the agent follow the conversation. */
   followConversation(agentId: string, conversationId: string): void;
+  /**
+   * The conversation is now this agent's: only their sockets and the site's admins follow it from
+   * here on (others who opened it while it waited stop receiving its messages and notes).
+   */
+  assignConversation(siteId: string, conversationId: string, agentId: string): void;
   /** Stop following it (transferred away or back to a queue). */
   unfollowConversation(agentId: string, conversationId: string): void;
   /** Every console tab of one agent. */

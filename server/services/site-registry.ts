@@ -1,16 +1,21 @@
 // Sites and their bots, built once at start (FAQ files are validated then, not per message).
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteInfo } from '../protocol/types.js';
+import type { Lang, SiteInfo, Welcome } from '../protocol/types.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import type { SiteRecord } from '../storage/records.js';
 import type { Bots } from '../bot/bots.js';
+import type { FaqQuestions } from '../bot/engine.js';
+import { toCatalogAdditions } from './faq-additions.js';
+import { buildWelcome, checkWelcome } from './welcome.js';
 
 /** Relative FAQ folders are relative to the project root, so a data dir can move between machines. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface LoadedSite {
   site: SiteRecord;
+  /** The FAQ's questions per language (told by the bot, which loads the files). */
+  questions: FaqQuestions;
 }
 
 export class SiteRegistry {
@@ -33,8 +38,18 @@ export class SiteRegistry {
       throw new Error(`site ${site.id}: thresholds must satisfy 0 <= suggest <= answer <= 1`);
     }
     // The bot loads the FAQ files (and rejects on a bad one, naming file and field).
-    await this.bots.addSite({ id: site.id, languages: site.languages, defaultLanguage: site.defaultLanguage, faqDir: dir, ...(t ? { thresholds: t } : {}) });
-    this.sites.set(site.id, { site });
+    // …plus what the console added to them since (services/faq-additions.ts).
+    const additions = toCatalogAdditions(await this.store.listFaqAdditions(site.id));
+    const questions = await this.bots.addSite({
+      id: site.id,
+      languages: site.languages,
+      defaultLanguage: site.defaultLanguage,
+      faqDir: dir,
+      ...(t ? { thresholds: t } : {}),
+      ...(additions.length ? { additions } : {}),
+    });
+    checkWelcome(site, questions);
+    this.sites.set(site.id, { site, questions });
   }
 
   get(siteId: string): LoadedSite | undefined {
@@ -45,6 +60,9 @@ export class SiteRegistry {
     return this.sites.values();
   }
 }
+
+/** The welcome of a loaded site in `lang` (services/welcome.ts). */
+export const siteWelcome = ({ site, questions }: LoadedSite, lang: Lang): Welcome => buildWelcome(site, questions, lang);
 
 export const publicSiteInfo = (s: SiteRecord): SiteInfo => ({
   id: s.id,

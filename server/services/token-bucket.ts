@@ -1,4 +1,4 @@
-// A token bucket: `ratePerSecond` sustained, up to `burst` at once (issue 5, "Limits").
+// A token bucket: `ratePerSecond` sustained, up to `burst` at once.
 // One per visitor connection; the clock is injectable so tests need no sleeps.
 export class TokenBucket {
   private tokens: number;

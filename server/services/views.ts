@@ -37,6 +37,8 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     ...(c.resolved !== undefined ? { resolved: c.resolved } : {}),
     ...(c.customer ? { customer: c.customer } : {}),
     ...(c.contactEmail ? { contactEmail: c.contactEmail } : {}),
+    ...(c.queueLang && c.queueLang !== c.lang ? { queueLang: c.queueLang } : {}),
+    ...(c.flagged && c.status === 'assigned' ? { flagged: true } : {}),
   };
 }
 

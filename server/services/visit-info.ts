@@ -1,4 +1,4 @@
-// The visit around a conversation (issue #4, context panel): the pages seen, oldest first and
+// The visit around a conversation: the pages seen, oldest first and
 // capped, where the visitor came from, their time zone, the page language and the browser.
 // Pure merges: the visitor service decides when to store the result.
 import type { PageInfo, VisitInfo } from '../protocol/types.js';

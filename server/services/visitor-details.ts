@@ -1,4 +1,4 @@
-// What a visitor tells us besides their messages (issue #4): the visit around the chat (pages,
+// What a visitor tells us besides their messages: the visit around the chat (pages,
 // referrer, time zone, page language, browser) for the agent's context panel, and an e-mail
 // left when nobody could answer. The visit is kept on the connection until the chat exists.
 import type { VisitUpdate } from '../protocol/schemas.js';
@@ -47,8 +47,10 @@ export class VisitorDetails {
 
   /**
    * `contact:set`: an e-mail so the shop can follow up when nobody was there. Kept on the visitor
-   * (a returning visitor is not asked again) and on the conversation, where it also links the
-   * customer's other conversations (`customer.emails`, as the console's conversation:link does).
+   * (a returning visitor is not asked again) and on the conversation. It is only what the visitor
+   * typed, so it does not link the customer's other conversations: anyone could type someone
+   * else's address and be shown their history. The console offers it to the agent to attach
+   * (conversation:link), as it offers e-mails written in messages.
    */
   async setContact(ctx: VisitorContext, email: string): Promise<{ conversation: VisitorConversation }> {
     const { visitor, conv } = await this.current(ctx);
@@ -56,9 +58,7 @@ export class VisitorDetails {
     const address = email.trim().toLowerCase();
     if (visitor.email !== address) await this.store.updateVisitor(visitor.id, { email: address });
     if (conv.contactEmail === address) return { conversation: toVisitorView(conv) };
-    const customer = conv.customer ?? { emails: [], orders: [] };
-    const emails = customer.emails.includes(address) ? customer.emails : [...customer.emails, address];
-    const next = (await this.store.updateConversation(conv.id, { contactEmail: address, customer: { ...customer, emails } }))!;
+    const next = (await this.store.updateConversation(conv.id, { contactEmail: address }))!;
     this.conversations.announce(next);
     await this.conversations.append(next, { author: 'system', text: `The visitor left an e-mail: ${address}`, internal: true });
     return { conversation: toVisitorView((await this.store.getConversation(conv.id)) ?? next) };

@@ -1,10 +1,9 @@
 // A visitor's side of the loop: store the message → detect the language → let the bot answer
 // or hand off to the language queue (issue #2, "The flow for each visitor message").
-import { ERR } from '../protocol/events.js';
+import { ERR, SYNC_PAGE_MESSAGES } from '../protocol/events.js';
 import type { HandoffRequest, VisitorMessageSend } from '../protocol/schemas.js';
 import type {
   BotDecision,
-  Lang,
   PageInfo,
   QueuePosition,
   VisitorHandoffResult,
@@ -18,11 +17,14 @@ import type { WriteOptions } from '../storage/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../storage/records.js';
 import { AppError, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';
+import { BotReplies } from './bot-replies.js';
 import { recordUnanswered } from './bot-feedback.js';
 import type { Conversations } from './conversations.js';
 import { KeyedSerial } from './serial.js';
 import { hashToken, newId, newToken } from './secrets.js';
-import { publicSiteInfo, type LoadedSite, type SiteRegistry } from './site-registry.js';
+import { browserLanguage } from './browser-language.js';
+import { publicSiteInfo, siteWelcome, type LoadedSite, type SiteRegistry } from './site-registry.js';
+import { syncPage } from './sync-page.js';
 import { toVisitorMessage, toVisitorView } from './views.js';
 import type { VisitDetails } from './visit-info.js';
 import type { VisitorDetails } from './visitor-details.js';
@@ -59,7 +61,10 @@ export interface VisitorServiceDeps {
 
 export class VisitorService {
   private serial = new KeyedSerial();
-  constructor(private readonly deps: VisitorServiceDeps) {}
+  private readonly replies: BotReplies;
+  constructor(private readonly deps: VisitorServiceDeps) {
+    this.replies = new BotReplies(deps.conversations);
+  }
 
   private get store() {
     return this.deps.conversations.store;
@@ -77,12 +82,16 @@ export class VisitorService {
   }
 
   async sync(ctx: VisitorContext, afterSeq: number): Promise<VisitorSyncResult> {
-    const { site } = this.site(ctx.siteId);
+    const loaded = this.site(ctx.siteId);
+    const { site } = loaded;
     const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
     const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
-    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [] };
-    const messages = (await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq))).filter((m) => !m.internal).map(toVisitorMessage);
-    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, queue: this.deps.routing.queueFor(conv) };
+    // The welcome rides on the sync every opening panel asks for: no request of its own, nothing stored.
+    const welcome = siteWelcome(loaded, conv?.lang ?? browserLanguage(site, ctx.languages));
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome };
+    const { messages, through } = syncPage(await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq), SYNC_PAGE_MESSAGES), afterSeq);
+    const more = through < conv.lastSeq;
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome };
   }
 
   /**
@@ -214,9 +223,13 @@ export class VisitorService {
     return conv;
   }
 
-  private async afterVisitorMessage({ site }: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+    const { site } = loaded;
     if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
-    if (conv.status === 'queued') return this.deps.conversations.announceQueuePreview(conv);
+    if (conv.status === 'queued') {
+      this.deps.conversations.announceQueuePreview(conv);
+      return this.answerWhileQueued(conv, text, browser);
+    }
     if (conv.status !== 'bot') return;
     const { detected, reply } = await this.think(site.id, conv, text, browser);
     // The first message settles the provisional language (ensureConversation); later ones move it
@@ -227,24 +240,8 @@ export class VisitorService {
       conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }, undefined, BACKGROUND))!;
       if (moved) this.deps.conversations.announce(conv);
     }
-    if (reply.answer) {
-      await this.deps.conversations.append(conv, {
-        author: 'bot',
-        text: reply.answer.text,
-        ...(reply.answer.links ? { links: reply.answer.links } : {}),
-        ...(reply.decision.faqLang ? { note: botStrings(conv.lang).otherLang(reply.decision.faqLang) } : {}),
-        lang: conv.lang,
-        bot: reply.decision,
-      });
-      await this.store.updateConversation(conv.id, { lastAnswer: { faqId: reply.decision.faqId!, variant: reply.answer.variant } }, undefined, BACKGROUND);
-      return;
-    }
-    if (reply.decision.outcome === 'suggest') {
-      // "Did you mean…?": the chat stays with the bot; a button sends its question as a message.
-      const quickReplies = reply.decision.suggestions!.map((x) => ({ label: x.question, text: x.question }));
-      await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).suggest, quickReplies, lang: conv.lang, bot: reply.decision });
-      return;
-    }
+    // An answer, small talk or "did you mean": the chat stays with the bot.
+    if (await this.replies.post(loaded, conv, reply)) return;
     if (reply.decision.outcome === 'fallback') {
       await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });
       await recordUnanswered(this.store, conv, text, 'stepped-aside', reply.decision);
@@ -253,17 +250,31 @@ export class VisitorService {
   }
 
   /**
+   * While the chat waits for a person the bot still answers what it is sure of (and says the
+   * visitor keeps their place), in the queue's language; small talk, "did you mean" and anything
+   * unsure wait for the person, who sees it all. Once an agent has it, the bot is silent.
+   */
+  private async answerWhileQueued(conv: ConversationRecord, text: string, browser: string[]) {
+    const { reply } = await this.think(conv.siteId, conv, text, browser, { lang: conv.lang, confidence: conv.langConfidence });
+    if (!reply.answer) return;
+    // An agent may have joined while the bot thought.
+    const now = await this.store.getConversation(conv.id);
+    if (now?.status === 'queued') await this.replies.answer(now, reply, botStrings(now.lang).stillQueued);
+  }
+
+  /**
    * Language and FAQ decision (server/bot/). A conversation's language is sticky: short messages
    * lean on what it already said; chosen by the visitor or an agent (langLocked), it wins over
    * detection (issue #3). If the bot fails, the visitor is not left waiting: a person takes over.
    */
-  private async think(siteId: string, conv: ConversationRecord, text: string, browser: string[]): Promise<Thought> {
+  private async think(siteId: string, conv: ConversationRecord, text: string, browser: string[], lock?: Thought['detected']): Promise<Thought> {
+    const locked = lock ?? (conv.langLocked ? { lang: conv.lang, confidence: 1 } : undefined);
     try {
       return await this.deps.bots.think({
         siteId,
         text,
         hints: { browser, ...(conv.visit?.pageLang ? { page: conv.visit.pageLang } : {}), ...(conv.lastSeq > 1 ? { conversation: conv.lang } : {}) },
-        ...(conv.langLocked ? { locked: { lang: conv.lang, confidence: 1 } } : {}),
+        ...(locked ? { locked } : {}),
         ...(conv.lastAnswer ? { last: conv.lastAnswer } : {}),
       });
     } catch (err) {
@@ -283,11 +294,6 @@ export class VisitorService {
   }
 }
 
-/** The first of the site's languages the browser asks for, else the site's default. */
-function browserLanguage(site: { languages: readonly Lang[]; defaultLanguage: Lang }, browser: readonly string[]): Lang {
-  return site.languages.find((l) => browser.some((b) => b.toLowerCase().split('-')[0] === l)) ?? site.defaultLanguage;
-}
-
 /** For changes that need no ack of their own (chat-store.ts, WriteOptions): the next awaited write covers them. */
 const BACKGROUND: WriteOptions = { persist: 'background' };
 
@@ -299,3 +305,4 @@ const decision = (conv: ConversationRecord, outcome: BotDecision['outcome'], via
   lang: conv.lang,
   langConfidence: conv.langConfidence,
 });
+

@@ -23,29 +23,43 @@ import type { RoutingService } from '../services/routing/routing-service.js';
 
 interface Deps {
   agents: AgentService;
-  /** Notes, canned replies, context, customer history (issue #4). */
+  /** Notes, canned replies, context, customer history. */
   workspace: ConsoleServices;
   auth: AgentAuth;
-  /** Presence, transfers, the site's mode (issue #4). */
+  /** Presence, transfers, the site's mode. */
   routing: RoutingService;
   notifier: Notifier;
   parseCookie: (header: string) => Record<string, string | undefined>;
   log: Logger;
 }
 
+/** setTimeout's ceiling (~24.8 days); a longer session is still checked at each command. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
   nsp.use(async (socket, next) => {
     const cookies = deps.parseCookie(socket.handshake.headers.cookie ?? '');
-    const agent = await deps.auth.agentForSession(cookies[deps.auth.cookieName]).catch(() => undefined);
-    if (!agent) return next(connectError(ERR.unauthorized, 'Please log in'));
-    socket.data.agentId = agent.id;
-    socket.data.agent = agent;
+    const found = await deps.auth.sessionFor(cookies[deps.auth.cookieName]).catch(() => undefined);
+    if (!found) return next(connectError(ERR.unauthorized, 'Please log in'));
+    socket.data.agentId = found.agent.id;
+    socket.data.agent = found.agent;
+    socket.data.sessionHash = found.session.tokenHash;
+    socket.data.sessionExpiresAt = found.session.expiresAt;
     next();
   });
 
+  // A logout closes every tab of that log-in (through the room, so on every server).
+  deps.auth.onSessionEnded((tokenHash) => nsp.in(rooms.session(tokenHash)).disconnectSockets(true));
+
   const { agents, log } = deps;
-  // The agent record is read again for every command: a changed role or language applies at once.
+  // The session and the agent record are read again for every command: a logout, an expiry or a
+  // changed role or language applies at once.
   const me = async (socket: Socket): Promise<AgentRecord> => {
+    if (!(await deps.auth.isLive(socket.data.sessionHash as string))) {
+      // After the ack: the console then learns why (its reconnect is refused as unauthorized).
+      setImmediate(() => socket.disconnect(true));
+      throw new AppError(ERR.unauthorized, 'Your session has ended: please log in again');
+    }
     const agent = await deps.auth.agentById(socket.data.agentId as string);
     if (!agent) throw new AppError(ERR.unauthorized, 'Agent no longer exists');
     return agent;
@@ -72,9 +86,21 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
     // Rooms before presence, synchronously: a chat assigned the moment this tab comes online
     // must reach it, and a command sent right after `connect` must find the agent online.
     const agent = socket.data.agent as AgentRecord;
-    void socket.join([rooms.agent(agent.id), rooms.siteAgents(agent.siteId), ...agent.languages.map((l) => rooms.language(agent.siteId, l))]);
+    void socket.join([
+      rooms.agent(agent.id),
+      rooms.siteAgents(agent.siteId),
+      rooms.session(socket.data.sessionHash as string),
+      ...(agent.role === 'admin' ? [rooms.siteAdmins(agent.siteId)] : []),
+      ...agent.languages.map((l) => rooms.language(agent.siteId, l)),
+    ]);
     deps.routing.agentConnected(agent);
-    socket.on('disconnect', () => deps.routing.agentDisconnected(agent.id));
+    // An expiring session closes its sockets when it expires, not at their next command.
+    const left = (socket.data.sessionExpiresAt as number) - Date.now();
+    const expiry = left < MAX_TIMER_MS ? setTimeout(() => socket.disconnect(true), Math.max(0, left)) : undefined;
+    socket.on('disconnect', () => {
+      clearTimeout(expiry);
+      deps.routing.agentDisconnected(agent.id);
+    });
 
     try {
       const { mine } = await agents.listQueue(await me(socket));

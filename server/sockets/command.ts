@@ -1,7 +1,7 @@
 // Every client → server event goes through here: schema check at the edge, then the handler,
 // then exactly one ack `{ ok: true, data } | { ok: false, error: { code, message } }`.
 // A malformed payload, a missing ack callback, an unknown event or a thrown error never
-// crashes the process (STYLE.md habits 3 and 4).
+// crashes the process.
 import type { Socket } from 'socket.io';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';

@@ -1,4 +1,4 @@
-// The agent workspace's commands on the /agent namespace (issue #4): each schema-checked and
+// The agent workspace's commands on the /agent namespace: each schema-checked and
 // acknowledged like every other command (sockets/command.ts).
 import type { Socket } from 'socket.io';
 import { AGENT_CMD } from '../protocol/events.js';
@@ -10,11 +10,16 @@ import {
   ConversationSetLangSchema,
   ConversationsListSchema,
   EmptySchema,
+  FaqAttachSchema,
+  FaqDecideSchema,
+  FaqDraftSchema,
   NoteAddSchema,
 } from '../protocol/schemas.js';
+import type { UnansweredListResult } from '../protocol/types.js';
 import { listClosed } from '../services/closed-list.js';
 import type { ConsoleServices } from '../services/console-services.js';
 import { siteTags } from '../services/tags.js';
+import { groupUnanswered } from '../services/unanswered-groups.js';
 import type { AgentRecord } from '../storage/records.js';
 import { cmd, type Command } from './command.js';
 
@@ -29,10 +34,18 @@ export function consoleCommands(s: ConsoleServices, me: (socket: Socket) => Prom
     [AGENT_CMD.cannedList]: cmd(EmptySchema, async (socket) => s.canned.list(await me(socket))),
     [AGENT_CMD.cannedSave]: cmd(CannedSaveSchema, async (socket, p) => s.canned.save(await me(socket), p)),
     [AGENT_CMD.cannedDelete]: cmd(CannedDeleteSchema, async (socket, p) => s.canned.remove(await me(socket), p.id)),
-    [AGENT_CMD.unansweredList]: cmd(EmptySchema, async (socket) => {
-      const items = await store.listUnanswered((await me(socket)).siteId, 200);
-      return { items: items.map(({ siteId: _site, ...item }) => item) };
+    [AGENT_CMD.unansweredList]: cmd(EmptySchema, async (socket): Promise<UnansweredListResult> => {
+      const { siteId } = await me(socket);
+      const [records, additions] = await Promise.all([store.listUnanswered(siteId, 500), s.faq.list(siteId)]);
+      const items = records.map(({ siteId: _site, ...item }) => item);
+      return { items: items.slice(0, 200), groups: groupUnanswered(items, additions), additions };
     }),
+    // The FAQ learning from that list (services/faq-additions.ts says who may do what).
+    [AGENT_CMD.faqEntries]: cmd(EmptySchema, async (socket) => s.faq.entries(await me(socket))),
+    [AGENT_CMD.faqAttach]: cmd(FaqAttachSchema, async (socket, p) => s.faq.attach(await me(socket), p)),
+    [AGENT_CMD.faqDraft]: cmd(FaqDraftSchema, async (socket, p) => s.faq.draft(await me(socket), p)),
+    [AGENT_CMD.faqConfirm]: cmd(FaqDecideSchema, async (socket, p) => s.faq.confirm(await me(socket), p.id)),
+    [AGENT_CMD.faqDismiss]: cmd(FaqDecideSchema, async (socket, p) => s.faq.dismiss(await me(socket), p.id)),
     [AGENT_CMD.tagsList]: cmd(EmptySchema, async (socket) => ({ tags: await siteTags(store, (await me(socket)).siteId) })),
   };
 }

@@ -1,4 +1,4 @@
-// The Socket.IO handshake before any namespace runs (issue 5, "Access" and "Limits"):
+// The Socket.IO handshake before any namespace runs:
 // `allowRequest` refuses a page origin that neither the console nor any site accepts, and an
 // address that already holds BULLE_MAX_CONN_PER_IP connections (HTTP 403 from engine.io; a
 // browser only sees a failed WebSocket). Then per namespace: /agent only from the console's
@@ -13,7 +13,7 @@ import { TokenBucket } from '../services/token-bucket.js';
 import type { Config } from '../config.js';
 import type { OriginPolicy } from '../plugins/origins.js';
 import type { SiteRecord } from '../storage/records.js';
-import { clientAddress, isLoopback } from './client-address.js';
+import { clientAddress, isExemptPeer, trustFunction } from './client-address.js';
 import { connectError, type Logger } from './command.js';
 import { limitVisitorPackets } from './visitor-limits.js';
 
@@ -58,6 +58,7 @@ function handshakeOnly(req: IncomingMessage): IncomingMessage {
 export function createSocketGuard(deps: { config: Config; origins: OriginPolicy; log: Logger }): SocketGuard {
   const { config, origins } = deps;
   const max = config.maxConnectionsPerIp;
+  const trust = trustFunction(config.trustProxy);
   const open = new Map<string, number>();
   /**
    * Handshakes allowed but not yet connected: released on connection, on error or when the TCP
@@ -88,8 +89,8 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
   return {
     allowRequest(req, callback) {
       if (!origins.anywhere(req.headers)) return callback('Origin not allowed', false);
-      const ip = clientAddress(req, config.trustProxy);
-      if (isLoopback(ip)) return callback(null, true);
+      const ip = clientAddress(req, trust);
+      if (isExemptPeer(req.socket.remoteAddress, ip)) return callback(null, true);
       if (!attempts(ip)) {
         deps.log.warn({ ip, perMinute: config.connectionsPerMinute }, 'connection rate per address reached');
         return callback('Too many connection attempts from this address', false);

@@ -5,4 +5,8 @@ export const rooms = {
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   language: (siteId: string, lang: string) => `lang:${siteId}:${lang}`,
   siteAgents: (siteId: string) => `agents:${siteId}`,
+  /** The site's admins, who may follow any of its conversations. */
+  siteAdmins: (siteId: string) => `admins:${siteId}`,
+  /** Every console tab opened with one log-in: a logout closes them all, on any server. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
 };

@@ -1,4 +1,4 @@
-// The agent's routing commands (issue #4): presence, transfer, the site's assignment mode, and
+// The agent's routing commands: presence, transfer, the site's assignment mode, and
 // the site's agents (transfer targets). Schema-checked like every command (command.ts).
 import type { Socket } from 'socket.io';
 import { AGENT_CMD } from '../protocol/events.js';

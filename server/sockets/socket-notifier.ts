@@ -40,6 +40,11 @@ export function createSocketNotifier(io: Server, { singleServer = false }: Notif
     followConversation(agentId, conversationId) {
       agents.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
     },
+    assignConversation(siteId, conversationId, agentId) {
+      const room = rooms.conversation(conversationId);
+      agents.in(room).except([rooms.agent(agentId), rooms.siteAdmins(siteId)]).socketsLeave(room);
+      agents.in(rooms.agent(agentId)).socketsJoin(room);
+    },
     unfollowConversation(agentId, conversationId) {
       agents.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(conversationId));
     },

@@ -23,13 +23,14 @@ import type { Notifier } from '../services/notifier.js';
 import type { VisitorGuard } from './handshake-guard.js';
 import { cmd, commandTable, connectError, serveCommands, validate, type Logger } from './command.js';
 import { rooms } from './rooms.js';
+import { createSyncLimit } from './sync-limit.js';
 import { AppError } from '../services/app-error.js';
 
 interface Deps {
   visitors: VisitorService;
-  /** The visit and the e-mail left when nobody is available (issue #4). */
+  /** The visit and the e-mail left when nobody is available. */
   details: VisitorDetails;
-  /** "Did this help?" and the visitor's choice of language (issue #3). */
+  /** "Did this help?" and the visitor's choice of language. */
   feedback: BotFeedback;
   sites: SiteRegistry;
   notifier: Notifier;
@@ -70,8 +71,12 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
 
   const { visitors, details, feedback, notifier, log } = deps;
   const ctxOf = (socket: Socket) => socket.data.visitor as VisitorContext;
+  const syncLimit = createSyncLimit();
   const commands = commandTable(nsp.name, {
-    [VISITOR_CMD.conversationSync]: cmd(ConversationSyncSchema, (socket, p) => visitors.sync(ctxOf(socket), p.afterSeq)),
+    [VISITOR_CMD.conversationSync]: cmd(ConversationSyncSchema, (socket, p) => {
+      syncLimit(ctxOf(socket).visitorId ?? socket.id);
+      return visitors.sync(ctxOf(socket), p.afterSeq);
+    }),
     [VISITOR_CMD.messageSend]: cmd(VisitorMessageSendSchema, async (socket, p) => {
       const { result, visitorId } = await visitors.send(ctxOf(socket), p);
       await socket.join(rooms.visitor(visitorId));

@@ -6,6 +6,7 @@ import type {
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
+  FaqAdditionRecord,
   NewMessage,
   SessionRecord,
   SiteRecord,
@@ -63,6 +64,17 @@ export interface ChatStore {
   addUnanswered(record: UnansweredRecord): Promise<void>;
   /** Newest first. */
   listUnanswered(siteId: string, limit?: number): Promise<UnansweredRecord[]>;
+
+  /** FAQ additions: what the console added to a site's FAQ, on top of its files. */
+  addFaqAddition(record: FaqAdditionRecord): Promise<void>;
+  /** Patch one addition of that site; undefined when there is none. */
+  updateFaqAddition(
+    siteId: string,
+    id: string,
+    patch: Partial<Pick<FaqAdditionRecord, 'status' | 'decidedBy' | 'decidedAt'>>,
+  ): Promise<FaqAdditionRecord | undefined>;
+  /** Oldest first (the order they apply in). */
+  listFaqAdditions(siteId: string): Promise<FaqAdditionRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;

@@ -5,8 +5,8 @@
 //
 // At most one flush runs at a time. Changes made while it runs join the next batch, which starts
 // as soon as the running one ends: under load batches grow by themselves instead of queueing up
-// behind a timer, so a message waits for about one write, not for a chain of them (issue #5:
-// the first version started a batch per interval and chained them, and a busy server spent
+// behind a timer, so a message waits for about one write, not for a chain of them (a
+// first version started a batch per interval and chained them, and a busy server spent
 // seconds per message waiting for its turn).
 interface Batch {
   writes: Map<string, () => Promise<void>>;

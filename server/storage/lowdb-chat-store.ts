@@ -38,6 +38,7 @@ import type {
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
+  FaqAdditionRecord,
   NewMessage,
   SessionRecord,
   SiteRecord,
@@ -53,6 +54,8 @@ interface CoreData {
   cannedReplies?: CannedReplyRecord[];
   /** Absent in core.json files written before issue #3; the newest UNANSWERED_KEEP per site. */
   unanswered?: UnansweredRecord[];
+  /** Absent in core.json files written before the FAQ learned from the console. */
+  faqAdditions?: FaqAdditionRecord[];
 }
 interface VisitorBucket {
   visitors: VisitorRecord[];
@@ -502,6 +505,22 @@ export class LowdbChatStore implements ChatStore {
   async listUnanswered(siteId: string, limit = 100) {
     const all = this.core.data.unanswered ?? [];
     return structuredClone(all.filter((r) => r.siteId === siteId).reverse().slice(0, limit));
+  }
+  async addFaqAddition(record: FaqAdditionRecord) {
+    (this.core.data.faqAdditions ??= []).push(structuredClone(record));
+    await this.save('core', this.core);
+  }
+  async updateFaqAddition(siteId: string, id: string, patch: Partial<Pick<FaqAdditionRecord, 'status' | 'decidedBy' | 'decidedAt'>>) {
+    const all = this.core.data.faqAdditions ?? [];
+    const i = all.findIndex((r) => r.id === id && r.siteId === siteId);
+    if (i < 0) return undefined;
+    const next = { ...all[i]!, ...structuredClone(patch) };
+    all[i] = next;
+    await this.save('core', this.core);
+    return structuredClone(next);
+  }
+  async listFaqAdditions(siteId: string) {
+    return structuredClone((this.core.data.faqAdditions ?? []).filter((r) => r.siteId === siteId));
   }
   async putSession(session: SessionRecord) {
     const now = Date.now();

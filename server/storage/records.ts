@@ -3,6 +3,7 @@ import type {
   CannedReply,
   ConversationStatus,
   CustomerLinks,
+  FaqAddition,
   Lang,
   Message,
   PageInfo,
@@ -31,7 +32,17 @@ export interface SiteRecord {
   businessHours?: BusinessHours;
   /** The bot's confidence thresholds (issue #3); absent = faq/decide.ts DEFAULT_THRESHOLDS. */
   thresholds?: { answer: number; suggest: number };
+  /** What the widget shows on opening (services/welcome.ts); absent = a default greeting and the FAQ's first topics. */
+  welcome?: SiteWelcome;
   createdAt: number;
+}
+
+/** A site's welcome: its greeting per language, and the FAQ entries offered as topics (≤ 4). */
+export interface SiteWelcome {
+  /** lang → greeting; a language without one gets services/bot-strings.ts `welcome`. */
+  messages: Record<Lang, string>;
+  /** FAQ entry ids, in the order shown. */
+  topics: string[];
 }
 
 /** Opening hours in the site's time zone, e.g. { timeZone: 'Europe/Paris', days: { mon: [['09:00', '18:00']] } }. */
@@ -102,12 +113,21 @@ export interface ConversationRecord {
   contactEmail?: string;
   /** Chosen by the visitor or an agent (issue #3): the detector no longer changes `lang`. */
   langLocked?: boolean;
+  /** Sent by an agent to another language's queue: routed to that language's agents; `lang` stays the visitor's. */
+  queueLang?: Lang;
+  /** Its agent does not speak the language it is routed in (fallback, transfer, an admin's pick). */
+  flagged?: boolean;
   /** "Did this help?" answers, by the bot message's seq (issue #3). */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
 }
 
 /** A question the bot could not answer well (issue #3), kept per site for the console. */
 export interface UnansweredRecord extends UnansweredItem {
+  siteId: string;
+}
+
+/** A FAQ change made from the console (protocol FaqAddition); the FAQ files themselves stay read-only. */
+export interface FaqAdditionRecord extends FaqAddition {
   siteId: string;
 }
 

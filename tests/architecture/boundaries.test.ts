@@ -1,4 +1,4 @@
-// The seams of STYLE.md habit 12, checked on the source: each third-party engine is imported by
+// The seams CONTRIBUTING.md names, checked on the source: each third-party engine is imported by
 // exactly the module that wraps it, and clients take only types from the server's schemas.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

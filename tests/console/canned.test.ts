@@ -1,4 +1,4 @@
-// Canned replies in the console (issue #4): variables, fallbacks, language choice, the `/` menu.
+// Canned replies in the console: variables, fallbacks, language choice, the `/` menu.
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, matchCanned, pickText, slashQuery, unfilled } from '../../agent-console/src/lib/canned.js';
 import type { CannedReply } from '../../server/protocol/types.js';

@@ -1,4 +1,4 @@
-// The console's workspace in a real browser (issue #4): a canned reply filled from what the
+// The console's workspace in a real browser: a canned reply filled from what the
 // visitor wrote, an attached e-mail, an internal note the visitor never gets, the context
 // panel, and closing with a tag. The visitor is a plain socket client with a phone's user agent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,7 +103,7 @@ describe('browser: the agent workspace', () => {
     await ctx.close();
   }, 60_000);
 
-  it('lists the questions the bot could not answer, as text (issue #3)', async () => {
+  it('lists the questions the bot could not answer, as text', async () => {
     const v = io(server.url + '/visitor', { transports: ['websocket'], auth: { siteId: 'demo', languages: ['en'] }, forceNew: true, reconnection: false });
     await waitFor(v, 'connect');
     const reply = waitFor<Message>(v, SERVER_EVT.messageCreated, (m) => m.author === 'bot');

@@ -100,6 +100,14 @@ describe('sidebar sections', () => {
     ]);
   });
 
+  it('files a chat sent to another language queue under that queue, keeping the visitor\'s language on it', () => {
+    const q = (id: string, lang: string, queuedAt: number, queueLang?: string) =>
+      summary(id, { status: 'queued', lang, queuedAt, assignedAgentId: undefined, ...(queueLang ? { queueLang } : {}) });
+    const s = apply(initialState(ME), { type: 'synced', queue: [q('en1', 'en', 5), q('fr-to-en', 'fr', 1, 'en')], mine: [] });
+    const groups = sidebarLists(s, ['en']).queueByLang;
+    expect(groups.map((g) => [g.lang, g.items.map((c) => [c.id, c.lang])])).toEqual([['en', [['fr-to-en', 'fr'], ['en1', 'en']]]]);
+  });
+
   it('never counts an internal note as unread', () => {
     const s = withChat('c', [message('c', 1, 'visitor'), message('c', 2, 'agent', { internal: true }), message('c', 3, 'visitor')]);
     expect(unreadCount(s.chats.c!.messages, 0)).toBe(2);

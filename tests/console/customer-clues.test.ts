@@ -1,4 +1,4 @@
-// Recognising e-mails, order numbers and a name in what visitors write (issue #4).
+// Recognising e-mails, order numbers and a name in what visitors write.
 import { describe, expect, it } from 'vitest';
 import { cluesFrom, findEmails, findName, findOrders } from '../../agent-console/src/lib/customer-clues.js';
 import { parseUserAgent } from '../../agent-console/src/lib/device.js';

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser build).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -12,10 +12,18 @@ export const ARTIFACTS = resolve('tests/artifacts');
 
 /** Fail clearly when the build is missing, and make sure the screenshot folder exists. */
 export async function requireBuild(): Promise<void> {
-  if (!existsSync(join(DIST, 'widget', 'app.js')) || !existsSync(join(DIST, 'console', 'index.html'))) {
+  const manifest = join(DIST, 'widget-manifest.json');
+  if (!existsSync(manifest) || !existsSync(join(DIST, 'widget', widgetAppFile())) || !existsSync(join(DIST, 'console', 'index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
   }
   await mkdir(ARTIFACTS, { recursive: true });
+}
+
+/** The built widget app's content-hashed file name (app.<hash>.js, served under /widget/). */
+export function widgetAppFile(): string {
+  const manifest = join(DIST, 'widget-manifest.json');
+  if (!existsSync(manifest)) throw new Error('dist/widget-manifest.json is missing: run `npm run build` first (`npm test` does)');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { app: string }).app;
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -1,4 +1,4 @@
-// The whole loop in a real browser (issue #2): the demo shop, the bubble, a bot answer, a
+// The whole loop in a real browser: the demo shop, the bubble, a bot answer, a
 // hand-off, the console in a second browser context claiming and replying, the reply in the widget.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +12,8 @@ let browser: Browser;
 beforeAll(async () => {
   await requireBuild();
   server = await startServer({ distDir: DIST });
-  // This test drives picking by hand in the console: the admin's manual mode (issue #4;
-  // automatic assignment is covered by agents.test.ts).
+  // This test drives picking by hand in the console: the admin's manual mode
+  // (automatic assignment is covered by agents.test.ts).
   const alex = (await server.app.store.findAgentByEmail('alex@demo.bulle.chat'))!;
   await server.app.chatRouting.setMode(alex, 'manual');
   browser = await launchChromium();

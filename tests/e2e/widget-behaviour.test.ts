@@ -7,9 +7,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AGENT_CMD, SERVER_EVT } from '../../server/protocol/events.js';
 import type { QueueListResult, TypingChanged } from '../../server/protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { DIST, launchChromium, requireBuild } from './browser.js';
+import { DIST, launchChromium, requireBuild, widgetAppFile } from './browser.js';
 
 const TOKEN_KEY = 'bulle:demo:token';
+let APP_PATH = '';
 
 let server: TestServer;
 let browser: Browser;
@@ -17,6 +18,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   await requireBuild();
+  APP_PATH = `/widget/${widgetAppFile()}`;
   server = await startServer({ distDir: DIST });
   browser = await launchChromium();
 });
@@ -53,21 +55,23 @@ async function send(page: Page, text: string) {
 }
 
 describe('widget: loader', () => {
-  it('opens nothing until clicked; hovering only prefetches app.js', async () => {
+  it('opens nothing until clicked; hovering only prefetches the app', async () => {
     const { page, sockets, scripts } = await shopPage();
     await page.locator('[data-bulle="launcher"]').hover();
     await page.waitForFunction(() => '__bulleApp' in window);
-    expect(scripts.filter((s) => s === '/widget/app.js')).toHaveLength(1);
+    expect(scripts.filter((s) => s === APP_PATH)).toHaveLength(1);
     expect(sockets).toEqual([]);
     expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
     expect(await page.locator('[data-bulle="launcher"]').getAttribute('aria-label')).toBe('Open chat');
 
     await page.locator('[data-bulle="launcher"]').click();
     await page.locator('[data-bulle="panel"]').waitFor();
-    expect(scripts.filter((s) => s === '/widget/app.js')).toHaveLength(1);
+    expect(scripts.filter((s) => s === APP_PATH)).toHaveLength(1);
     expect(sockets).toHaveLength(1);
     // Opening is not talking: still nothing stored until the visitor sends something.
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
   });
 });
 
@@ -140,9 +144,18 @@ describe('widget: app', () => {
 
   it('drops a token the server rejects and starts over as a new visitor', async () => {
     const { page, sockets } = await shopPage();
-    await page.evaluate((k) => localStorage.setItem(k, 'x'.repeat(32)), TOKEN_KEY);
+    // A stored token and the loader's sign of it (widget/bridge.ts markReturning).
+    await page.evaluate(
+      (k) =>
+        new Promise((done) => {
+          localStorage.setItem(k, 'x'.repeat(32));
+          indexedDB.open(k).onsuccess = (e) => done((e.target as IDBOpenDBRequest).result.close());
+        }),
+      TOKEN_KEY,
+    );
     await page.reload();
     await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY)).toBeNull();
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
     await expect.poll(() => sockets.length).toBe(2);
     await page.locator('[data-bulle="launcher"]').click();
     await send(page, 'Where is my order?');

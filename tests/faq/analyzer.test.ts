@@ -1,5 +1,5 @@
-// The analyser: what the matcher compares, per language (issue 3: normalisation, chat spellings,
-// stemming, stop words, entities as placeholders).
+// The analyser: what the matcher compares, per language: normalisation, chat spellings,
+// stemming, stop words, entities as placeholders.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../faq/analyzer.js';
 

@@ -1,4 +1,4 @@
-// Language detection (issue 3): eld + franc + cue words on the text, and the hints a chat has —
+// Language detection: eld + franc + cue words on the text, and the hints a chat has —
 // the conversation's language (sticky), the browser languages, the page's lang, the site default.
 import { describe, expect, it } from 'vitest';
 import { createLanguageDetector, type DetectHints } from '../../faq/index.js';

@@ -1,8 +1,8 @@
 // The project's own regression sets for the demo FAQ (tests/faq/regression/<lang>.json): customer
 // questions written in our own words, not the FAQ's, plus out-of-scope ones the bot must not
 // answer. Each run goes through the bot's decision (hand-off words, matcher, decide()) and must
-// stay above floors set a few questions under what the matcher scored when they were written
-// (figures in the issue 3 note): a change that loses several questions fails here.
+// stay above floors set a few questions under what the matcher scored when they were written:
+// a change that loses several questions fails here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

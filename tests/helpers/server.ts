@@ -1,4 +1,4 @@
-// Start the real server on port 0 and talk to it with real socket.io-client (STYLE.md habit 7).
+// Start the real server on port 0 and talk to it with real socket.io-client.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +27,8 @@ export async function startServer(overrides: Partial<Config> = {}, deps: ServerD
     // Agents reconnect across the tests of a file and keep their chats: room for many, unless a
     // test is about capacity (tests/integration/routing-*.test.ts).
     agentMaxChats: 50,
+    // A busy CI machine can take seconds over one bot answer: the tests wait for it, not a person.
+    botTimeoutMs: 60_000,
     ...overrides,
   });
   const app = await buildServer(config, deps);
@@ -68,7 +70,7 @@ export async function connectAgent(url: string, email: string, password: string)
 }
 
 /** Resolve on the next `event` whose payload satisfies `match` (no sleeps in tests). */
-export function waitFor<T = any>(socket: Socket, event: string, match: (p: T) => boolean = () => true, ms = 4000): Promise<T> {
+export function waitFor<T = any>(socket: Socket, event: string, match: (p: T) => boolean = () => true, ms = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, on);
@@ -92,7 +94,7 @@ export function collect<T = any>(socket: Socket, event: string): T[] {
 }
 
 export async function ack<T = any>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
-  return socket.timeout(4000).emitWithAck(event, payload) as Promise<Ack<T>>;
+  return socket.timeout(30_000).emitWithAck(event, payload) as Promise<Ack<T>>;
 }
 
 /** Like ack() but fails the test unless ok, returning data. */

@@ -1,4 +1,4 @@
-// The bot's three outcomes on real sockets (issue #3): answer (with its scores stored), "did you
+// The bot's three outcomes on real sockets: answer (with its scores stored), "did you
 // mean" quick replies, step aside; "Did this help?"; the unanswered list; the visitor's language.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';

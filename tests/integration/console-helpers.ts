@@ -1,4 +1,4 @@
-// Shared steps of the console integration tests (issue #4): a visitor handed off in a language,
+// Shared steps of the console integration tests: a visitor handed off in a language,
 // and an agent who takes the chat — by hand, or already given to them by automatic routing.
 import { expect } from 'vitest';
 import type { Socket } from 'socket.io-client';

@@ -1,5 +1,5 @@
 // The whole loop on real sockets: a visitor asks, the bot answers or hands off, an agent who
-// speaks the language takes it and replies, the visitor sees it (issue #2).
+// speaks the language takes it and replies, the visitor sees it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
 import type { ConversationAssigned, ConversationSummary, Message, VisitorSendResult } from '../../server/protocol/types.js';
@@ -106,7 +106,7 @@ describe('hand-off to a person who speaks the language', () => {
     const visitor = await newVisitor(['fr-FR', 'fr']);
 
     // 1. The visitor asks for a person in French: the bot steps aside at once, and the router
-    //    gives the chat to Camille, the French speaker online (automatic assignment, issue #4).
+    //    gives the chat to Camille, the French speaker online (automatic assignment).
     const queued = waitFor<ConversationSummary>(camille, SERVER_EVT.queueAdded);
     const assigned = waitFor<ConversationAssigned>(camille, SERVER_EVT.conversationAssigned);
     const joined = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'system' && m.text.includes('Camille'));

@@ -1,4 +1,4 @@
-// Shared steps of the routing integration tests (issue #4): agents made for one test with the
+// Shared steps of the routing integration tests: agents made for one test with the
 // languages and capacity it needs, consoles that record every event from the handshake on (a
 // chat assigned the moment an agent comes online arrives before any listener could be added),
 // waiting visitors, and a clean slate between tests.
@@ -22,13 +22,14 @@ const consoles: Socket[] = [];
 let counter = 0;
 
 /**
- * One server per test file with short routing delays (grace 300 ms, 3 chats per agent unless
- * overridden), and a clean slate after each test: clients closed, every chat closed.
+ * One server per test file with short routing delays (grace 300 ms, 3 chats per agent, no wait
+ * after log-in before fallback chats, unless overridden), and a clean slate after each test:
+ * clients closed, every chat closed.
  */
 export function useRoutingServer(overrides: Partial<Config>, set: (server: TestServer) => void): void {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 60_000, agentMaxChats: 3, ...overrides });
+    server = await startServer({ routingGraceMs: 300, anyAgentAfterMs: 60_000, anyAgentAfterLoginMs: 0, agentMaxChats: 3, ...overrides });
     set(server);
   });
   afterAll(() => server.close());

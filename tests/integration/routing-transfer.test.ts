@@ -1,4 +1,4 @@
-// Issue #4, routing on real sockets: transfer to an agent or to a language queue with a note the
+// Routing on real sockets: transfer to an agent or to a language queue with a note the
 // visitor never sees, and an agent who leaves: back within the grace period, they keep their
 // chats; gone past it, their chats go back to the head of their queues.
 import { describe, expect, it } from 'vitest';
@@ -65,13 +65,14 @@ describe('transfer', () => {
     const toVisitor = collect<Message>(older.socket, SERVER_EVT.messageCreated);
     const requeued = waitFor<VisitorConversation>(older.socket, SERVER_EVT.conversationUpdated, (c) => c.status === 'queued');
     const res = await ok<{ conversation: ConversationSummary }>(ivo.socket, AGENT_CMD.conversationTransfer, { conversationId: older.conversationId, toLang: 'fr', note: 'Parle seulement français' });
-    expect(res.conversation).toMatchObject({ status: 'queued', lang: 'fr' });
-    expect(await requeued).toMatchObject({ lang: 'fr' });
+    // The queue is French; the chat's language stays the visitor's.
+    expect(res.conversation).toMatchObject({ status: 'queued', lang: 'en', queueLang: 'fr' });
+    expect(await requeued).toMatchObject({ lang: 'en' });
     const synced = await ok<VisitorSyncResult>(older.socket, VISITOR_CMD.conversationSync, { afterSeq: 0 });
     expect(synced.queue).toMatchObject({ position: 1 });
 
-    // 2. A French speaker comes online: the older chat first, with the note; the visitor hears it in French.
-    const joined = waitFor<Message>(older.socket, SERVER_EVT.messageCreated, (m) => m.text === 'Jade a rejoint la conversation.');
+    // 2. A French speaker comes online: the older chat first, with the note; the visitor still hears English.
+    const joined = waitFor<Message>(older.socket, SERVER_EVT.messageCreated, (m) => m.text === 'Jade joined the chat.');
     const jade = await openConsole(server, await addAgent(server, 'Jade', ['fr'], { maxChats: 1 }));
     const got = await assignedTo(jade, older.conversationId);
     expect(got.messages.filter((m) => m.internal).map((m) => m.text)).toEqual(['Parle seulement français']);

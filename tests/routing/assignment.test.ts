@@ -1,4 +1,4 @@
-// Automatic assignment (issue 4): who gets a handed-off chat, and what waits.
+// Automatic assignment: who gets a handed-off chat, and what waits.
 import { describe, expect, it } from 'vitest';
 import { assignments, handoff, openIds, ownerOf, routerWith } from './fixtures.js';
 

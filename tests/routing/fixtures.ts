@@ -7,7 +7,8 @@ import {
   type RoutingAgentInput,
 } from '../../server/routing/index.js';
 
-export const CONFIG: Partial<RouterConfig> = { graceMs: 10_000, anyAgentAfterMs: 60_000, defaultHandleMs: 300_000 };
+/** fallbackAfterLoginMs 0: most tests are not about it (fallback.test.ts sets it where it is). */
+export const CONFIG: Partial<RouterConfig> = { graceMs: 10_000, anyAgentAfterMs: 60_000, defaultHandleMs: 300_000, fallbackAfterLoginMs: 0 };
 
 export type AgentSpec = Partial<RoutingAgentInput> & { id: string };
 

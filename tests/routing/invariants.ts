@@ -1,4 +1,4 @@
-// The routing invariants of issue 4, checked on a snapshot with rules written afresh here
+// The routing invariants (README, "Routing"), checked on a snapshot with rules written afresh here
 // (not imported from server/routing) so a bug in the router's own eligibility cannot hide.
 import type { ConversationState, Effect, Router, RouterConfig, RouterState } from '../../server/routing/index.js';
 import type { Mirror } from './mirror.js';
@@ -6,24 +6,42 @@ import type { Mirror } from './mirror.js';
 const older = (a: ConversationState, b: ConversationState) =>
   a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.order < b.order);
 
+const speaksIt = (state: RouterState, agentId: string, c: ConversationState) =>
+  state.agents[agentId]!.languages.includes(c.lang);
+
 /** Language and site rule for automatic offers, ignoring presence and capacity. */
 const mayGet = (state: RouterState, agentId: string, c: ConversationState) => {
   const a = state.agents[agentId]!;
   return a.siteId === c.siteId && a.id !== c.declinedBy && (a.languages.includes(c.lang) || c.openToAll);
 };
 
+/** Does an effect after index i free a slot of this agent, or bring them online? */
+const freedLater = (effects: Effect[], i: number, agentId: string) =>
+  effects.slice(i + 1).some(
+    (x) =>
+      (x.type === 'released' && x.agentId === agentId) ||
+      (x.type === 'requeued' && x.fromAgentId === agentId) ||
+      (x.type === 'assigned' && x.fromAgentId === agentId) ||
+      (x.type === 'presence' && x.agentId === agentId),
+  );
+
+/** Does the chat (re)enter a queue, or get opened to all, after index i? */
+const enteredLater = (effects: Effect[], i: number, conversationId: string) =>
+  effects.slice(i + 1).some((x) => x.type !== 'rejected' && 'conversationId' in x && x.conversationId === conversationId);
+
 export function checkInvariants(
   state: RouterState,
   mirror: Mirror,
   effects: Effect[],
   now: number,
-  config: Pick<RouterConfig, 'anyAgentAfterMs'>,
+  config: Pick<RouterConfig, 'anyAgentAfterMs' | 'fallbackChatsPerAgent' | 'fallbackAfterLoginMs'>,
 ): void {
   const fail = (why: string): never => {
     throw new Error(`${why}\neffects: ${JSON.stringify(effects)}`);
   };
   const convs = Object.values(state.conversations);
   const open = new Map<string, number>();
+  const foreign = new Map<string, number>();
 
   // 1. Every chat in exactly one place, and the effects told the truth about it.
   if (convs.length !== mirror.chats.size) fail(`router has ${convs.length} chats, effects say ${mirror.chats.size}`);
@@ -34,7 +52,10 @@ export function checkInvariants(
       fail(`${c.id}: router ${JSON.stringify(c)} vs effects ${JSON.stringify(m)}`);
     }
     if ((c.status === 'assigned') !== (c.agentId !== null)) fail(`${c.id}: status and agent disagree`);
-    if (c.agentId !== null) open.set(c.agentId, (open.get(c.agentId) ?? 0) + 1);
+    if (c.agentId !== null) {
+      open.set(c.agentId, (open.get(c.agentId) ?? 0) + 1);
+      if (!speaksIt(state, c.agentId, c)) foreign.set(c.agentId, (foreign.get(c.agentId) ?? 0) + 1);
+    }
   }
   for (const a of Object.values(state.agents)) {
     const told = mirror.presence.get(a.id);
@@ -48,12 +69,18 @@ export function checkInvariants(
     if (c.agentId && state.agents[c.agentId]?.siteId !== c.siteId) fail(`${c.id} is with an agent of another site`);
   }
 
+  const hasRoom = (agentId: string) => (open.get(agentId) ?? 0) < state.agents[agentId]!.capacity;
+  const settledIn = (agentId: string) => (state.agents[agentId]!.loggedInAt ?? Infinity) <= now - config.fallbackAfterLoginMs;
+  const onlineWithRoom = Object.values(state.agents).filter((a) => a.presence === 'online' && hasRoom(a.id));
   const waiting = convs.filter((c) => c.status === 'waiting');
   for (const c of waiting) {
-    // 3. Automatic sites: nobody online, eligible and with room, while a chat waits.
+    // 3. Automatic sites: no online speaker with room while a chat waits; and once it is open
+    //    to all, no online agent with room and fallback allowance left either.
     if ((state.modes[c.siteId] ?? 'automatic') === 'automatic') {
-      const free = Object.values(state.agents).find(
-        (a) => a.presence === 'online' && (open.get(a.id) ?? 0) < a.capacity && mayGet(state, a.id, c),
+      const free = onlineWithRoom.find(
+        (a) =>
+          mayGet(state, a.id, c) &&
+          (speaksIt(state, a.id, c) || ((foreign.get(a.id) ?? 0) < config.fallbackChatsPerAgent && settledIn(a.id))),
       );
       if (free) fail(`${c.id} waits while ${free.id} is online, eligible and has room`);
     }
@@ -67,18 +94,38 @@ export function checkInvariants(
     }
   }
 
-  // 5. Oldest first: no chat still waiting is older than one given automatically to an agent
-  //    who could have taken it, unless it only became takeable later in the same call.
   effects.forEach((e, i) => {
     if (e.type !== 'assigned' || e.via !== 'auto' || !state.conversations[e.conversationId]) return;
     const given = state.conversations[e.conversationId]!;
+    if (given.agentId !== e.agentId) return; // moved on later in the call: checked at its own effect
+    const toSpeaker = speaksIt(state, e.agentId, given);
+    if (toSpeaker === !!e.flagged) fail(`${e.conversationId} to ${e.agentId}: flagged ${e.flagged} is wrong`);
     for (const d of waiting) {
-      if (!older(d, given) || !mayGet(state, e.agentId, d)) continue;
-      const laterEntry = effects
-        .slice(i + 1)
-        .some((x) => x.type !== 'rejected' && 'conversationId' in x && x.conversationId === d.id);
-      if (!laterEntry) fail(`${e.conversationId} went to ${e.agentId} before the older ${d.id}`);
+      if (!mayGet(state, e.agentId, d) || enteredLater(effects, i, d.id)) continue;
+      // 5. Own languages first: nobody gets a fallback chat while a chat they speak waits.
+      if (!toSpeaker && speaksIt(state, e.agentId, d)) fail(`${e.conversationId} (fallback) went to ${e.agentId} while their ${d.id} waits`);
+      // 6. Oldest first within a round: no chat still waiting is older than one given to an
+      //    agent who could have taken it in the same round.
+      if (older(d, given) && speaksIt(state, e.agentId, d) === toSpeaker) {
+        fail(`${e.conversationId} went to ${e.agentId} before the older ${d.id}`);
+      }
     }
+    if (toSpeaker) return;
+    // 7. A fallback chat only to an agent under their allowance of chats in other languages
+    //    (counted back from the end of the call, when nothing left them since).
+    if (!freedLater(effects, i, e.agentId)) {
+      if (!settledIn(e.agentId)) fail(`${e.agentId} was given ${e.conversationId} (fallback) less than fallbackAfterLoginMs after logging in`);
+      const givenLater = effects.slice(i + 1).filter((x) => x.type === 'assigned' && x.agentId === e.agentId && x.flagged).length;
+      const then = (foreign.get(e.agentId) ?? 0) - givenLater;
+      if (then > config.fallbackChatsPerAgent) fail(`${e.agentId} was given ${e.conversationId} with ${then - 1} fallback chats already`);
+    }
+    // 8. A speaker with a free slot is never passed over for a non-speaker.
+    // (the router forgets who declined a chat once it is assigned; the effects remember)
+    const declinedBy = mirror.chats.get(given.id)?.declinedBy ?? null;
+    const speaker = onlineWithRoom.find(
+      (a) => a.id !== declinedBy && a.siteId === given.siteId && speaksIt(state, a.id, given) && !freedLater(effects, i, a.id),
+    );
+    if (speaker) fail(`${e.conversationId} went to ${e.agentId}, who does not speak ${given.lang}, while ${speaker.id} has room`);
   });
 }
 

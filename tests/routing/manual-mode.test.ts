@@ -1,4 +1,4 @@
-// Manual mode per site (issue 4): nothing is assigned automatically; agents pick by hand.
+// Manual mode per site: nothing is assigned automatically; agents pick by hand.
 import { describe, expect, it } from 'vitest';
 import { assignments, handoff, openIds, ownerOf, routerWith } from './fixtures.js';
 

@@ -18,6 +18,8 @@ export interface MirrorChat {
   agentId: string | null;
   /** Told 'opened-to-all' since it last entered a queue. */
   openToAll?: boolean;
+  /** Who last sent it back to a queue (not offered to them again); kept once assigned, to check who was passed over. */
+  declinedBy?: string | null;
 }
 
 export class Mirror {
@@ -57,7 +59,8 @@ export class Mirror {
         if (!chat) return fail('unknown chat');
         if (e.reason !== 'transferred' && chat.status !== 'assigned') fail('requeued while not assigned');
         if ((chat.agentId ?? undefined) !== e.fromAgentId) fail('requeued from the wrong agent');
-        Object.assign(chat, { status: 'waiting', agentId: null, lang: e.lang, openToAll: false });
+        const declinedBy = e.reason === 'transferred' ? (e.fromAgentId ?? null) : null;
+        Object.assign(chat, { status: 'waiting', agentId: null, lang: e.lang, openToAll: false, declinedBy });
         break;
       case 'released':
         if (!chat) return fail('unknown chat');

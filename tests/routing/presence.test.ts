@@ -1,4 +1,4 @@
-// Presence follows console connections, with a grace period (issue 4).
+// Presence follows console connections, with a grace period.
 import { describe, expect, it } from 'vitest';
 import { assignments, handoff, openIds, ownerOf, routerWith } from './fixtures.js';
 

@@ -1,4 +1,4 @@
-// Randomised check of the routing invariants (issue 4): agents with random languages and
+// Randomised check of the routing invariants: agents with random languages and
 // capacities, then hand-offs, closes, picks, transfers, connects, disconnects, "away", mode
 // switches, restarts and plain ticks in any order, with the invariants checked after every
 // step. fast-check picks the scenarios (fixed seed: the same 200 runs everywhere) and shrinks
@@ -11,7 +11,7 @@ import { Mirror, type Handoff } from './mirror.js';
 
 const LANGS = ['fr', 'de', 'en', 'it'];
 const SITES = ['s0', 's1'];
-const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000 };
+const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000, fallbackChatsPerAgent: 1, fallbackAfterLoginMs: 5_000 };
 
 const agentArb = fc.record({
   site: fc.nat(1),
@@ -91,7 +91,7 @@ function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?
       }
       w.router = createRouter({ config: CONFIG });
       for (const id of w.agentIds) w.mirror.presence.set(id, 'offline'); // a restart drops every connection
-      for (const c of w.mirror.chats.values()) c.openToAll = false; // and every fallback timer
+      for (const c of w.mirror.chats.values()) Object.assign(c, { openToAll: false, declinedBy: null }); // and every fallback timer and decline
       const modes = Object.fromEntries(w.mirror.modes);
       return { effects: w.router.restore({ agents: w.restoreAgents, conversations, modes }, now) };
     }
@@ -168,5 +168,18 @@ describe('routing invariants under random operations', () => {
     m2.presence.set('a0', 'online');
     for (const c of Object.values(idle.conversations)) m2.chats.set(c.id, { ...c });
     expect(() => checkInvariants(idle, m2, [], 0, CONFIG)).toThrow(/waits while a0/);
+    // a chat given to a non-speaker while a speaker had room
+    const passed = createRouter({ config: CONFIG });
+    passed.upsertAgent({ id: 'fr', siteId: 's0', languages: ['fr'], role: 'agent', capacity: 1 }, 0);
+    passed.upsertAgent({ id: 'de', siteId: 's0', languages: ['de'], role: 'agent', capacity: 1 }, 0);
+    passed.agentConnected('fr', 0);
+    passed.agentConnected('de', 0);
+    const m3 = new Mirror();
+    for (const id of ['fr', 'de']) m3.presence.set(id, 'online');
+    const state = passed.snapshot();
+    state.conversations.z = { id: 'z', siteId: 's0', lang: 'fr', queuedAt: 0, order: 0, status: 'assigned', agentId: 'de', assignedAt: 0, waitingSince: null, openToAll: false, declinedBy: null };
+    m3.chats.set('z', { siteId: 's0', lang: 'fr', queuedAt: 0, status: 'assigned', agentId: 'de' });
+    const effect: Effect = { type: 'assigned', conversationId: 'z', agentId: 'de', via: 'auto', flagged: 'no-language-match' };
+    expect(() => checkInvariants(state, m3, [effect], 0, { ...CONFIG, fallbackAfterLoginMs: 0 })).toThrow(/while fr has room/);
   });
 });

@@ -1,4 +1,4 @@
-// Transfers (issue 4): to a named agent with a note, or to a language queue.
+// Transfers: to a named agent with a note, or to a language queue.
 import { describe, expect, it } from 'vitest';
 import { assignments, handoff, openIds, ownerOf, routerWith } from './fixtures.js';
 

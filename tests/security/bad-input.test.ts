@@ -223,9 +223,21 @@ describe('oversized frames and floods', () => {
     const typing = await Promise.all(Array.from({ length: 60 }, () => ack(socket, VISITOR_CMD.typingSet, { typing: true })));
     expect(typing.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'RATE_LIMITED')).toBe(true);
     expect(typing.some((r) => !r.ok)).toBe(true);
-    const unknown = await Promise.all(Array.from({ length: 100 }, (_, i) => ack(socket, `admin:thing${i}`, {})));
-    expect(unknown.every((r) => !r.ok && r.error.code === 'NOT_FOUND')).toBe(true);
+    // Unknown events draw from the same bucket: a flood of them is refused before any lookup.
+    const other = await visitor();
+    const unknown = await Promise.all(Array.from({ length: 100 }, (_, i) => ack(other, `admin:thing${i}`, {})));
+    expect(unknown.every((r) => !r.ok && (r.error.code === 'NOT_FOUND' || r.error.code === 'RATE_LIMITED'))).toBe(true);
+    expect(unknown.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED').length).toBeGreaterThan(50);
     expect((await server.app.inject({ url: '/health' })).statusCode).toBe(200);
+  });
+
+  it('an e-mail with bidi overrides or invisible characters is refused', async () => {
+    const socket = await visitor();
+    for (const email of ['moc.kaerts@\u202eattacker.example', 'ana\u200b@shop.example', 'ana@shop\u0000.example']) {
+      expectCode(await ack(socket, VISITOR_CMD.contactSet, { email }), 'BAD_PAYLOAD');
+    }
+    // An accented address is a real one: past the schema (this visitor has no chat yet: NOT_FOUND).
+    expect(await ack(socket, VISITOR_CMD.contactSet, { email: 'jörg@müller.example' })).not.toMatchObject({ error: { code: 'BAD_PAYLOAD' } });
   });
 });
 

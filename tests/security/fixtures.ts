@@ -74,7 +74,7 @@ export async function outcome(socket: Socket): Promise<string> {
   ]);
 }
 
-/** Manual assignment on the demo site, so that chats wait in the queue to be claimed (issue #4 routing). */
+/** Manual assignment on the demo site, so that chats wait in the queue to be claimed. */
 export async function manualMode(url: string): Promise<void> {
   const alex = await connectAgent(url, 'alex@demo.bulle.chat', 'demo-alex');
   await ok(alex, AGENT_CMD.siteMode, { mode: 'manual' });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { widgetAppFile } from '../e2e/browser.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe('security headers', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
-  it.each(['/widget.js', '/widget/app.js'])('%s carries no CSP and may be loaded by other origins', async (url) => {
+  it.each(['/widget.js', `/widget/${widgetAppFile()}`])('%s carries no CSP and may be loaded by other origins', async (url) => {
     const res = await server.app.inject({ url });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-security-policy']).toBeUndefined();

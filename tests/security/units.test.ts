@@ -1,14 +1,14 @@
-// The pieces behind issue 5's limits and access rules, with injected clocks (no sleeps):
+// The pieces behind the limits and access rules, with injected clocks (no sleeps):
 // config validation, the token bucket, the login throttle, the origin policy, CSP by path,
 // and the bot's bounded input.
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, createConfig, defaults } from '../../server/config.js';
 import { TokenBucket } from '../../server/services/token-bucket.js';
-import { LoginThrottle } from '../../server/services/login-throttle.js';
+import { LoginThrottle, type LoginAttempt } from '../../server/services/login-throttle.js';
 import { createOriginPolicy } from '../../server/plugins/origins.js';
 import { policyFor } from '../../server/plugins/security-headers.js';
 import { BOT_INPUT_MAX_CHARS, createSiteBot } from '../../server/services/bot.js';
-import { clientAddress, isLoopback } from '../../server/sockets/client-address.js';
+import { clientAddress, isExemptPeer, isLoopback, trustFunction } from '../../server/sockets/client-address.js';
 import type { SiteRecord } from '../../server/storage/records.js';
 
 describe('config', () => {
@@ -24,6 +24,8 @@ describe('config', () => {
     expect(c).toMatchObject({ maxConnectionsPerIp: 0, trustProxy: true, visitorMessagesPerSecond: 1.5, httpRequestsPerMinute: 0 });
     expect(c.consoleOrigins).toEqual(['https://console.example', 'http://127.0.0.1:3000']);
     expect(Object.isFrozen(c) && Object.isFrozen(c.consoleOrigins)).toBe(true);
+    expect(configFromEnv({ BULLE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(configFromEnv({ BULLE_TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback']);
   });
 
   it.each([
@@ -72,25 +74,58 @@ describe('TokenBucket', () => {
 });
 
 describe('LoginThrottle', () => {
+  const fail = (th: LoginThrottle, ip: string | undefined, email: string) => {
+    const r = th.begin(ip, email);
+    if (!('attempt' in r)) throw new Error(`refused: wait ${r.waitMs} ms`);
+    r.attempt.failed();
+  };
+
   it('blocks an address or an e-mail after N failures within the window, then lets go', () => {
     let t = 0;
     const th = new LoginThrottle(3, 60_000, () => t);
-    for (let i = 0; i < 3; i++) th.recordFailure(`10.0.0.${i}`, 'A@x.example');
+    for (let i = 0; i < 3; i++) fail(th, `10.0.0.${i}`, 'A@x.example');
     expect(th.retryAfterMs('10.0.0.9', 'a@x.example ')).toBe(60_000);
     expect(th.retryAfterMs('10.0.0.9', 'b@x.example')).toBe(0);
     t += 30_000;
     expect(th.retryAfterMs(undefined, 'a@x.example')).toBe(30_000);
     t += 30_001;
     expect(th.retryAfterMs(undefined, 'a@x.example')).toBe(0);
-    for (const e of ['1@x', '2@x', '3@x']) th.recordFailure('10.0.0.7', e);
+    for (const e of ['1@x', '2@x']) fail(th, '10.0.0.7', e);
+    const ok = th.begin('10.0.0.7', '3@x');
+    if (!('attempt' in ok)) throw new Error('refused');
+    ok.attempt.succeeded(); // takes back its own reservation only: the address keeps two failures
+    expect(th.retryAfterMs('10.0.0.7', 'new@x')).toBe(0);
+    fail(th, '10.0.0.7', '4@x');
     expect(th.retryAfterMs('10.0.0.7', 'new@x')).toBeGreaterThan(0);
-    th.recordSuccess('1@x');
-    expect(th.retryAfterMs('10.0.0.7', 'new@x')).toBeGreaterThan(0); // a success does not clear the address
+  });
+
+  it('counts an attempt before its password is checked: concurrent guesses cannot pass the check together', () => {
+    const th = new LoginThrottle(5, 60_000);
+    // Forty at once for one e-mail, from forty addresses: one in flight per e-mail.
+    const started = Array.from({ length: 40 }, (_, i) => th.begin(`10.1.0.${i}`, 'sam@x'));
+    const first = started.filter((r) => 'attempt' in r);
+    expect(first).toHaveLength(1);
+    (first[0] as { attempt: LoginAttempt }).attempt.failed();
+    // Finished one by one as failures, the next ones get in until the e-mail is blocked.
+    let evaluated = 0;
+    for (let i = 0; i < 40; i++) {
+      const r = th.begin(`10.2.0.${i}`, 'sam@x');
+      if ('attempt' in r) {
+        evaluated++;
+        r.attempt.failed();
+      }
+    }
+    expect(evaluated).toBe(4); // five evaluations in all, with the first
+    // One in flight per address too, and a bounded number in all.
+    expect('attempt' in th.begin('10.3.0.1', 'a@x')).toBe(true);
+    expect('waitMs' in th.begin('10.3.0.1', 'b@x')).toBe(true);
+    for (let i = 0; i < 10; i++) th.begin(`10.4.0.${i}`, `u${i}@x`);
+    expect(th.begin('10.5.0.1', 'late@x')).toEqual({ waitMs: 1000 });
   });
 
   it('stays bounded under a flood of distinct keys', () => {
     const th = new LoginThrottle(5, 60_000);
-    for (let i = 0; i < 60_000; i++) th.recordFailure(undefined, `user${i}@x`);
+    for (let i = 0; i < 60_000; i++) fail(th, undefined, `user${i}@x`);
     expect((th as unknown as { failures: Map<string, number[]> }).failures.size).toBeLessThanOrEqual(50_000);
   });
 });
@@ -131,8 +166,22 @@ describe('origin policy', () => {
 describe('client address', () => {
   const req = (remoteAddress: string, xff?: string) => ({ socket: { remoteAddress }, headers: xff ? { 'x-forwarded-for': xff } : {} }) as never;
   it('uses X-Forwarded-For only when told to trust the proxy', () => {
-    expect(clientAddress(req('127.0.0.1', '203.0.113.1, 10.0.0.1'), false)).toBe('127.0.0.1');
-    expect(clientAddress(req('127.0.0.1', '203.0.113.1, 10.0.0.1'), true)).toBe('203.0.113.1');
+    expect(clientAddress(req('127.0.0.1', '203.0.113.1, 10.0.0.1'), trustFunction(false))).toBe('127.0.0.1');
+    // One proxy (true): the address it saw, never what the client wrote before it.
+    expect(clientAddress(req('127.0.0.1', '203.0.113.1, 10.0.0.1'), trustFunction(true))).toBe('10.0.0.1');
+    expect(clientAddress(req('127.0.0.1', '203.0.113.1, 10.0.0.1'), trustFunction(2))).toBe('203.0.113.1');
+    // A list: our proxies are skipped from the right; the first other address is the client.
+    expect(clientAddress(req('10.0.0.2', '127.0.0.1, 198.51.100.7, 10.0.0.1'), trustFunction(['10.0.0.0/8']))).toBe('198.51.100.7');
+  });
+
+  it('gives the loopback exemption only to a real loopback peer, never to a forwarded value', () => {
+    const trust = trustFunction(true);
+    const spoofed = req('10.0.0.2', '127.0.0.1');
+    expect(clientAddress(spoofed, trust)).toBe('127.0.0.1');
+    expect(isExemptPeer('10.0.0.2', clientAddress(spoofed, trust))).toBe(false);
+    const sameHostProxy = req('127.0.0.1', '203.0.113.9');
+    expect(isExemptPeer('127.0.0.1', clientAddress(sameHostProxy, trust))).toBe(false);
+    expect(isExemptPeer('127.0.0.1', clientAddress(req('127.0.0.1'), trust))).toBe(true);
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.2'].every(isLoopback)).toBe(true);
     expect(['10.0.0.1', '::ffff:10.0.0.1', '1127.0.0.1'].some(isLoopback)).toBe(false);
   });

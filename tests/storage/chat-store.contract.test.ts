@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatStore } from '../../server/storage/chat-store.js';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
-import type { ConversationRecord } from '../../server/storage/records.js';
+import type { ConversationRecord, FaqAdditionRecord } from '../../server/storage/records.js';
 import { readLogsSync } from '../../server/storage/wal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -39,6 +39,19 @@ const conversation = (id: string, over: Partial<ConversationRecord> = {}): Conve
   lastSeq: 0,
   visitorReadSeq: 0,
   visitorLanguages: ['fr'],
+  ...over,
+});
+
+const faqAddition = (id: string, over: Partial<FaqAdditionRecord> = {}): FaqAdditionRecord => ({
+  id,
+  siteId: 'shop',
+  kind: 'phrasing',
+  status: 'active',
+  lang: 'en',
+  faqId: 'payment-methods',
+  text: 'can i pay later',
+  source: 'agent',
+  at: 1,
   ...over,
 });
 
@@ -125,6 +138,26 @@ describe.each(implementations)('ChatStore contract: %s', (_name, make) => {
     expect((await store.findVisitorByToken('shop', 'abc'))?.id).toBe('v1');
     expect(await store.findVisitorByToken('other-shop', 'abc')).toBeUndefined();
   });
+
+  it('keeps FAQ additions per site, oldest first, with who added them and when; patches one', async () => {
+    const store = await make();
+    await store.open();
+    const by = { agentId: 'a1', name: 'Sam' };
+    const first = faqAddition('f1', { addedBy: by });
+    await store.addFaqAddition(first);
+    await store.addFaqAddition(faqAddition('f2', { status: 'proposed', source: 'visitor', at: 2 }));
+    await store.addFaqAddition(faqAddition('f3', { siteId: 'other' }));
+    expect((await store.listFaqAdditions('shop')).map((r) => r.id)).toEqual(['f1', 'f2']);
+    expect((await store.listFaqAdditions('shop'))[0]).toEqual(first);
+    const admin = { agentId: 'a2', name: 'Alex' };
+    const confirmed = await store.updateFaqAddition('shop', 'f2', { status: 'active', decidedBy: admin, decidedAt: 3 });
+    expect(confirmed).toMatchObject({ id: 'f2', status: 'active', decidedBy: admin, decidedAt: 3, text: 'can i pay later' });
+    expect((await store.listFaqAdditions('shop'))[1]).toEqual(confirmed);
+    // Another site's addition is not found from this one.
+    expect(await store.updateFaqAddition('shop', 'f3', { status: 'dismissed' })).toBeUndefined();
+    expect(await store.updateFaqAddition('shop', 'nope', { status: 'dismissed' })).toBeUndefined();
+    expect((await store.listFaqAdditions('other'))[0]!.status).toBe('active');
+  });
 });
 
 describe('LowdbChatStore on disk', () => {
@@ -190,6 +223,20 @@ describe('LowdbChatStore on disk', () => {
     expect(batches.flat().filter((r) => r.k === 'msg')).toHaveLength(200);
     expect(batches.length).toBeLessThan(20);
     await store.close();
+  });
+
+  it('FAQ additions survive a reopen', async () => {
+    const t = await tempDir();
+    cleanups.push(t.remove);
+    const store = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 5 });
+    await store.open();
+    await store.addFaqAddition(faqAddition('f1'));
+    await store.updateFaqAddition('shop', 'f1', { status: 'dismissed', decidedAt: 9 });
+    await store.close();
+    const reopened = new LowdbChatStore({ dir: t.dir });
+    await reopened.open();
+    expect(await reopened.listFaqAdditions('shop')).toEqual([{ ...faqAddition('f1'), status: 'dismissed', decidedAt: 9 }]);
+    await reopened.close();
   });
 });
 

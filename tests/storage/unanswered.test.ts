@@ -1,4 +1,4 @@
-// The unanswered-question list (issue #3) in the store: newest first, per site, capped, and
+// The unanswered-question list in the store: newest first, per site, capped, and
 // still there after a restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';

@@ -19,6 +19,8 @@ import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId, visit } 
 import { dropToken, readOutbox, readToken, writeOutbox, writeToken, type Outgoing } from './storage.js';
 
 const ACK_TIMEOUT_MS = 10_000;
+/** 100 messages a page: a visitor's whole history, however long it grew, and a stop if a server misbehaves. */
+const MAX_SYNC_PAGES = 50;
 const RESEND_AFTER_MS = 3_000;
 const RETRY_HANDSHAKE_MS = 5_000;
 const TYPING_REFRESH_MS = 3_000;
@@ -32,6 +34,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   let state: ChatState = {
     link: 'connecting',
     site: null,
+    welcome: null,
     conversation: null,
     messages: [],
     pending: readOutbox(siteId),
@@ -127,18 +130,23 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     return held && held.id === c.id && held.lastSeq > c.lastSeq ? held : c;
   }
 
+  /** What was missed, a page at a time (a long history comes in several; bounded all the same). */
   async function sync() {
-    const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
-    if (!ack?.ok) return;
-    const { site, conversation, messages, queue } = ack.data;
-    if (conversation) synced = conversation.lastSeq;
-    set({
-      site,
-      conversation: conversation ? newer(conversation) : state.conversation,
-      messages: mergeMessages(state.messages, messages),
-      queue: queue || null,
-    });
-    dropAcknowledged(messages);
+    for (let page = 0; page < MAX_SYNC_PAGES; page++) {
+      const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
+      if (!ack?.ok) return;
+      const { site, conversation, messages, queue, welcome, through, more } = ack.data;
+      if (conversation) synced = through;
+      set({
+        site,
+        welcome: welcome || null,
+        conversation: conversation ? newer(conversation) : state.conversation,
+        messages: mergeMessages(state.messages, messages),
+        queue: queue || null,
+      });
+      dropAcknowledged(messages);
+      if (!more) break;
+    }
     markRead();
   }
 

@@ -1,6 +1,6 @@
 // What the UI sees of a chat session, and what it may ask of it (implemented in chat-session.ts).
 import type { ErrorCode } from '../../server/protocol/events.js';
-import type { VisitorMessage as Message, QueuePosition, SiteInfo, VisitorConversation } from '../../server/protocol/types.js';
+import type { VisitorMessage as Message, QueuePosition, SiteInfo, VisitorConversation, Welcome } from '../../server/protocol/types.js';
 import type { Outgoing } from './storage.js';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'unavailable';
@@ -10,6 +10,8 @@ export type Problem = ErrorCode | 'TIMEOUT';
 export interface ChatState {
   link: LinkState;
   site: SiteInfo | null;
+  /** The site's greeting and topics, shown above the chat (from the server, never stored). */
+  welcome: Welcome | null;
   conversation: VisitorConversation | null;
   /** Stored messages, by seq, each once. */
   messages: Message[];

@@ -18,18 +18,22 @@ export interface Strings {
   failed: string;
   rateLimited: string;
   unavailable: string;
-  /** Waiting for an agent (issue #4): "{n}" is the place in line, "{m}" minutes. */
+  /** Waiting for an agent: "{n}" is the place in line, "{m}" minutes. */
   position: string;
   wait: string;
   /** Nobody available (or outside business hours): leave an e-mail. */
   offline: string;
   email: string;
   saved: string;
-  /** "Did this help?" under a bot answer (issue #3), and the language picker's label. */
+  /** "Did this help?" under a bot answer, and the language picker's label. */
   helped: string;
   yes: string;
   no: string;
   lang: string;
+  /** After "Yes, this helped". */
+  thanks: string;
+  /** Past the length limit: "{n}" is the length, "{max}" the limit. */
+  tooLong: string;
 }
 
 const STRINGS: Record<string, Strings> = {
@@ -57,6 +61,8 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Yes',
     no: 'No',
     lang: 'Language',
+    thanks: 'Thanks for telling us!',
+    tooLong: 'Too long: {n} characters, the limit is {max}. Please shorten your message.',
   },
   fr: {
     placeholder: 'Écrivez un message…',
@@ -82,6 +88,8 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Oui',
     no: 'Non',
     lang: 'Langue',
+    thanks: 'Merci pour votre retour !',
+    tooLong: 'Trop long : {n} caractères, la limite est de {max}. Raccourcissez votre message.',
   },
   es: {
     placeholder: 'Escribe un mensaje…',
@@ -107,6 +115,8 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Sí',
     no: 'No',
     lang: 'Idioma',
+    thanks: '¡Gracias por decírnoslo!',
+    tooLong: 'Demasiado largo: {n} caracteres, el límite es {max}. Acorta tu mensaje.',
   },
   de: {
     placeholder: 'Nachricht schreiben…',
@@ -132,10 +142,15 @@ const STRINGS: Record<string, Strings> = {
     yes: 'Ja',
     no: 'Nein',
     lang: 'Sprache',
+    thanks: 'Danke für Ihre Rückmeldung!',
+    tooLong: 'Zu lang: {n} Zeichen, erlaubt sind {max}. Bitte kürzen Sie Ihre Nachricht.',
   },
 };
 
-export const t: Strings = STRINGS[(navigator.language || 'en').slice(0, 2).toLowerCase()] ?? STRINGS.en!;
+const browserLang = (navigator.language || 'en').slice(0, 2).toLowerCase();
+/** The language of the widget's own words: its `lang`, so a screen reader speaks them right on a page in another. */
+export const lang = STRINGS[browserLang] ? browserLang : 'en';
+export const t: Strings = STRINGS[lang]!;
 
 /** The error line for a problem: never the server's own text, which is English and technical. */
 export function problemText(problem: Problem): string {

@@ -2,7 +2,7 @@
 // (a message or the hand-off button): the loader promises no storage before the first click.
 // Storage can be blocked (privacy modes, sandboxed frames); then the widget forgets on reload.
 import type { PageInfo } from '../../server/protocol/types.js';
-import { tokenKey } from '../bridge.js';
+import { markReturning, tokenKey } from '../bridge.js';
 
 /** A message typed but not yet acknowledged by the server. */
 export interface Outgoing {
@@ -21,11 +21,21 @@ function guarded<T>(fn: () => T): T | undefined {
   }
 }
 
-export const readToken = (siteId: string): string | undefined =>
-  guarded(() => localStorage.getItem(tokenKey(siteId))) || undefined;
-export const writeToken = (siteId: string, token: string): void =>
+// Each keeps the loader's sign of a returning visitor in step (bridge.ts markReturning); reading a
+// token also sets it, for tokens stored before the sign existed.
+export function readToken(siteId: string): string | undefined {
+  const token = guarded(() => localStorage.getItem(tokenKey(siteId))) || undefined;
+  if (token) markReturning(siteId, true);
+  return token;
+}
+export function writeToken(siteId: string, token: string): void {
   guarded(() => localStorage.setItem(tokenKey(siteId), token));
-export const dropToken = (siteId: string): void => guarded(() => localStorage.removeItem(tokenKey(siteId)));
+  markReturning(siteId, true);
+}
+export function dropToken(siteId: string): void {
+  guarded(() => localStorage.removeItem(tokenKey(siteId)));
+  markReturning(siteId, false);
+}
 
 // Per tab: a reload keeps unsent messages, another tab does not send them twice.
 const outboxKey = (siteId: string) => `bulle:${siteId}:outbox`;

@@ -1,19 +1,21 @@
 // The app's CSS, injected into the loader's shadow root: the shop's styles cannot reach it and
-// it cannot reach the shop. Inputs use 16px text so iOS does not zoom in on focus.
+// it cannot reach the shop. Inputs use 16px text so iOS does not zoom in on focus. A phone gets
+// the whole screen upright (narrow) and on its side (short); the close button is a 44×44 target.
+// Text keeps 4.5:1 in every state (a pending message is pale by its colours, not by opacity).
 export const css = `
 .panel,.badge{font:14px/1.4 system-ui,sans-serif;color:#111;box-sizing:border-box;position:fixed;z-index:2147483001}
 .panel *{box-sizing:border-box;font:inherit}
-.panel{right:20px;bottom:88px;width:370px;height:min(580px,calc(100vh - 108px));display:flex;flex-direction:column;background:#fff;border-radius:14px;box-shadow:0 8px 40px #0003;overflow:hidden}
-.head{display:flex;align-items:center;padding:12px 14px;background:#1d4ed8;color:#fff}
+.panel{right:20px;bottom:88px;width:370px;height:min(580px,calc(100vh - 108px));height:min(580px,calc(100dvh - 108px));display:flex;flex-direction:column;background:#fff;border-radius:14px;box-shadow:0 8px 40px #0003;overflow:hidden}
+.head{display:flex;align-items:center;gap:4px;padding:6px 6px 6px 14px;background:#1d4ed8;color:#fff}
 .head div{flex:1}
 .head strong{display:block;font-weight:600}
 .head span{font-size:12px}
-.x{border:0;background:none;color:inherit;font-size:22px;cursor:pointer;padding:0 8px}
+.x{border:0;background:none;color:inherit;font-size:24px;cursor:pointer;padding:0;min-width:44px;min-height:44px;border-radius:8px}
 .list{flex:1;overflow-y:auto;margin:0;padding:12px;list-style:none;display:flex;flex-direction:column;gap:8px;background:#f6f7f9}
 .msg{max-width:85%;padding:8px 11px;border-radius:12px;background:#fff;border:1px solid #ddd;white-space:pre-wrap;overflow-wrap:anywhere}
 .visitor{align-self:flex-end;background:#1d4ed8;color:#fff}
 .system{align-self:center;background:none;border:0;color:#555;font-size:13px}
-.pending{opacity:.6}
+.pending{background:#e0e7ff;color:#1e3a8a;border:1px dashed #1d4ed8}
 .who{display:block;font-size:12px;font-weight:600}
 .msg ul{margin:6px 0 0;padding:0;list-style:none}
 .msg a{color:#1d4ed8;font-weight:600}
@@ -30,5 +32,7 @@ export const css = `
 textarea{flex:1;resize:none;height:42px;padding:9px 10px;border:1px solid #ccc;border-radius:8px;font-size:16px!important}
 .send{padding:0 14px;border:0;border-radius:8px;background:#1d4ed8;color:#fff;cursor:pointer;font-weight:600}
 .badge{right:16px;bottom:60px;min-width:20px;padding:0 6px;border-radius:10px;background:#dc2626;color:#fff;font-size:12px;font-weight:700;line-height:20px;text-align:center;pointer-events:none}
-@media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
+.count{text-align:right;color:#444;background:none;padding-bottom:0}
+.count.error{text-align:left;color:#111;background:#fee2e2;padding-bottom:6px}
+@media (max-width:480px),(max-height:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
 `;

@@ -15,6 +15,9 @@ import type {
   ConversationSetLang,
   ConversationsList,
   ConversationTransfer,
+  FaqAttach,
+  FaqDecide,
+  FaqDraft,
   NoteAdd,
   PresenceSet,
   SiteMode,
@@ -27,13 +30,15 @@ import type {
   ConversationsListResult,
   ConversationSummary,
   CustomerHistoryItem,
+  FaqAddition,
+  FaqEntrySummary,
   Message,
   ModeChanged,
   PresenceChanged,
   QueueListResult,
   QueueRemoved,
   TypingChanged,
-  UnansweredItem,
+  UnansweredListResult,
 } from '../../../server/protocol/types.js';
 
 /** Server codes plus the two failures only a client can see: never sent, or never answered. */
@@ -67,8 +72,13 @@ export interface AgentCommands {
   [AGENT_CMD.conversationTransfer]: [ConversationTransfer, { conversation: ConversationSummary }];
   [AGENT_CMD.siteMode]: [SiteMode, { mode: SiteMode['mode'] }];
   [AGENT_CMD.agentsList]: [Empty, AgentsListResult];
-  // Answer quality (issue #3).
-  [AGENT_CMD.unansweredList]: [Empty, { items: UnansweredItem[] }];
+  // Answer quality, and the FAQ learning from it.
+  [AGENT_CMD.unansweredList]: [Empty, UnansweredListResult];
+  [AGENT_CMD.faqEntries]: [Empty, { entries: FaqEntrySummary[] }];
+  [AGENT_CMD.faqAttach]: [FaqAttach, { addition: FaqAddition }];
+  [AGENT_CMD.faqDraft]: [FaqDraft, { addition: FaqAddition }];
+  [AGENT_CMD.faqConfirm]: [FaqDecide, { addition: FaqAddition }];
+  [AGENT_CMD.faqDismiss]: [FaqDecide, { addition: FaqAddition }];
 }
 export type CommandName = keyof AgentCommands;
 

@@ -1,11 +1,11 @@
 // The console's HTTP calls: log in, log out, who am I. The session is an httpOnly cookie set by
 // the server (server/routes/agent-auth.ts), so nothing here ever sees or stores a token.
 import { ERR } from '../../../server/protocol/events.js';
-import type { AckError, AgentProfile, SiteInfo } from '../../../server/protocol/types.js';
+import type { AckError, AgentProfile, AgentSiteInfo } from '../../../server/protocol/types.js';
 
 export interface Session {
   agent: AgentProfile;
-  site: SiteInfo | null;
+  site: AgentSiteInfo | null;
 }
 
 /** A failed call, carrying the server's `{ error: { code, message } }` when there is one. */

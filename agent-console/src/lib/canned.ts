@@ -1,4 +1,4 @@
-// Canned replies in the composer (issue #4): `/shortcut` finds one, its text in the chat's
+// Canned replies in the composer: `/shortcut` finds one, its text in the chat's
 // language is filled from the conversation. Variables:
 //   {{visitor.name}} {{visitor.email}} {{order.number}} {{agent.name}}
 //   {{visitor.name|there}}  a fallback when the value is unknown;

@@ -1,4 +1,4 @@
-// What a visitor wrote that identifies them (issue #4): e-mail addresses, order numbers and a
+// What a visitor wrote that identifies them: e-mail addresses, order numbers and a
 // name, recognised in their messages so the agent can attach them to the customer in one click.
 // Order numbers: "#48213", "order 48213", "commande n° 48213", "pedido 48213", "Bestellung
 // 48213", "Bestellnummer A-48213", or a bare number of 6 to 12 digits that is not a phone number.

@@ -1,4 +1,4 @@
-// A rough reading of the visitor's user agent for the context panel (issue #4): enough to say
+// A rough reading of the visitor's user agent for the context panel: enough to say
 // "Mobile · Safari on iOS", not a device database.
 export interface Device {
   kind: 'mobile' | 'tablet' | 'desktop';

@@ -33,3 +33,10 @@ export function formatDay(at: number, now = Date.now()): string {
   const sameYear = d.getFullYear() === today.getFullYear();
   return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });
 }
+
+/** "14:05" today, "12 Mar 14:05" before: when something happened, with its time printed once. */
+export function formatStamp(at: number, now = Date.now()): string {
+  const day = formatDay(at, now);
+  const clock = formatClock(at);
+  return day === clock ? clock : `${day} ${clock}`;
+}

@@ -1,4 +1,4 @@
-// The visitor's local time from their browser's IANA time zone (issue #4, context panel).
+// The visitor's local time from their browser's IANA time zone.
 
 /** "14:05" in that zone, with the weekday when it is not the agent's day; null for a bad zone. */
 export function localTime(timeZone: string | undefined, now: number): string | null {

@@ -1,4 +1,4 @@
-// How the console rings (issue #4): a short WebAudio beep (no audio file to ship) and a
+// How the console rings: a short WebAudio beep (no audio file to ship) and a
 // desktop notification when the tab is hidden and the agent allowed them.
 
 let audio: AudioContext | undefined;

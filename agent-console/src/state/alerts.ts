@@ -1,4 +1,4 @@
-// When the console should ring (issue #4): a chat newly assigned to me that I did not claim
+// When the console should ring: a chat newly assigned to me that I did not claim
 // myself (automatic routing, a transfer), or a new message from a visitor in one of my chats.
 // Pure: decided from the state before a socket fact is applied.
 import type { Action, ConsoleState } from './console-state.js';

@@ -96,7 +96,7 @@ export function createCommands(d: CommandDeps) {
       }
     },
 
-    /** Closing always carries one tag of the site's list and the outcome (issue #4). */
+    /** Closing always carries one tag of the site's list and the outcome. */
     async close(conversationId: string, tag: string, resolved: boolean): Promise<boolean> {
       const r = await d.request(AGENT_CMD.conversationClose, { conversationId, tag, resolved });
       if (r.ok) d.dispatch({ type: 'conversationUpdated', conversation: r.data.conversation });

@@ -31,7 +31,7 @@ export interface ConsoleState {
   /** Chats in the order they were opened, for a stable list and Alt+↑/↓. */
   order: string[];
   selectedId: string | null;
-  /** Closed chats from `conversations:list`, newest first when listed (issue #4). */
+  /** Closed chats from `conversations:list`, newest first when listed. */
   closed: Record<string, ConversationSummary>;
   /** undefined: not asked yet; null: everything is loaded; a string: where the next page starts. */
   closedCursor: string | null | undefined;

@@ -29,7 +29,8 @@ export function sidebarLists(s: ConsoleState, languages: readonly string[]): Sid
   const mine = s.order.map((id) => s.chats[id]!).filter((c) => c.summary.assignedAgentId === s.myId && c.summary.status === 'assigned');
   const groups = new Map<string, ConversationSummary[]>();
   for (const c of Object.values(s.queue).sort((a, b) => waitingSince(a) - waitingSince(b))) {
-    groups.set(c.lang, [...(groups.get(c.lang) ?? []), c]);
+    const lang = c.queueLang ?? c.lang; // the queue it waits in; the visitor's language shows on the item
+    groups.set(lang, [...(groups.get(lang) ?? []), c]);
   }
   const rank = (l: string) => (languages.includes(l) ? languages.indexOf(l) : languages.length);
   const queueByLang = [...groups].map(([lang, items]) => ({ lang, items })).sort((a, b) => rank(a.lang) - rank(b.lang) || a.lang.localeCompare(b.lang));

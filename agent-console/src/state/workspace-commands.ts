@@ -3,8 +3,8 @@
 // Results that only one panel shows (a customer's history, the agents list) are returned,
 // not stored: the panel asks again when it is opened.
 import { AGENT_CMD } from '../../../server/protocol/events.js';
-import type { CannedSave, ConversationTransfer } from '../../../server/protocol/schemas.js';
-import type { AgentsListResult, CustomerHistoryItem, UnansweredItem } from '../../../server/protocol/types.js';
+import type { CannedSave, ConversationTransfer, FaqDraft } from '../../../server/protocol/schemas.js';
+import type { AgentsListResult, CustomerHistoryItem, FaqEntrySummary, UnansweredListResult } from '../../../server/protocol/types.js';
 import type { Result } from '../api/agent-socket.js';
 import { newClientId } from '../lib/client-id.js';
 import type { CommandDeps } from './commands.js';
@@ -50,10 +50,36 @@ export function createWorkspaceCommands(d: CommandDeps) {
       return failed('Could not attach it', r);
     },
 
-    /** Questions the bot stepped aside on or answered unhelpfully (issue #3), newest first. */
-    async unanswered(): Promise<UnansweredItem[] | null> {
+    /** Questions the bot stepped aside on or answered unhelpfully, grouped, newest first, with the FAQ additions. */
+    async unanswered(): Promise<UnansweredListResult | null> {
       const r = await d.request(AGENT_CMD.unansweredList, {});
-      return r.ok ? r.data.items : null;
+      return r.ok ? r.data : null;
+    },
+
+    /** The site's FAQ entries as the bot uses them, for the "add as a phrasing of…" search. */
+    async faqEntries(): Promise<FaqEntrySummary[] | null> {
+      const r = await d.request(AGENT_CMD.faqEntries, {});
+      return r.ok ? r.data.entries : null;
+    },
+
+    async faqAttach(unansweredId: string, faqId: string): Promise<boolean> {
+      const r = await d.request(AGENT_CMD.faqAttach, { unansweredId, faqId });
+      if (r.ok) d.notify(`Added as a phrasing of ${faqId}: the bot answers it from now on.`, 'info');
+      return failed('Not added', r);
+    },
+
+    async faqDraft(input: FaqDraft): Promise<boolean> {
+      const r = await d.request(AGENT_CMD.faqDraft, input);
+      if (r.ok) d.notify('Draft saved: an admin publishes it.', 'info');
+      return failed('Draft not saved', r);
+    },
+
+    async faqConfirm(id: string): Promise<boolean> {
+      return failed('Not confirmed', await d.request(AGENT_CMD.faqConfirm, { id }));
+    },
+
+    async faqDismiss(id: string): Promise<boolean> {
+      return failed('Not dismissed', await d.request(AGENT_CMD.faqDismiss, { id }));
     },
 
     async history(conversationId: string): Promise<CustomerHistoryItem[] | null> {

@@ -2,6 +2,7 @@
 // or the console. Losing the session anywhere (401, refused handshake) lands back here.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { currentSession, logout, type Session } from '../api/http.js';
+import { PageOrigins } from '../lib/page-origins.js';
 import { ConsoleScreen } from './console-screen.js';
 import { LoginScreen } from './login-screen.js';
 
@@ -39,5 +40,9 @@ export function App() {
     );
   }
   if (!session) return <LoginScreen notice={notice} onLoggedIn={loggedIn} />;
-  return <ConsoleScreen session={session} onLogout={loggedOut} onUnauthorized={expired} />;
+  return (
+    <PageOrigins.Provider value={[location.origin, ...(session.site?.pageOrigins ?? [])]}>
+      <ConsoleScreen session={session} onLogout={loggedOut} onUnauthorized={expired} />
+    </PageOrigins.Provider>
+  );
 }

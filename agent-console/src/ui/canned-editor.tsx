@@ -1,4 +1,4 @@
-// Admins write the site's canned replies here (issue #4): a shortcut, a title and one text per
+// Admins write the site's canned replies here: a shortcut, a title and one text per
 // site language. Variables are listed under the texts; the server checks everything again.
 import { useState } from 'preact/hooks';
 import type { CannedReply } from '../../../server/protocol/types.js';

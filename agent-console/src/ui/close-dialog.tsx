@@ -1,4 +1,4 @@
-// Closing asks for one tag of the site's list and whether it was resolved (issue #4).
+// Closing asks for one tag of the site's list and whether it was resolved.
 // Keys: 1–9 pick a tag, Y / N the outcome, Enter confirms, Esc cancels.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Dialog } from './dialog.js';

@@ -1,6 +1,6 @@
 // The reply box. Enter or Ctrl/Cmd+Enter sends, Shift+Enter adds a line, Esc leaves it.
 // `/shortcut` opens the canned replies (filled from the conversation, in its language);
-// Alt+N switches to an internal note that only agents see (issue #4). Typing is signalled to
+// Alt+N switches to an internal note that only agents see. Typing is signalled to
 // the visitor at most every few seconds, and "stopped" after a pause or on send.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CannedReply } from '../../../server/protocol/types.js';
@@ -186,6 +186,9 @@ export function Composer({ conversationId, online, commands, drafts, canned }: P
         aria-label={note ? 'Internal note' : 'Reply'}
         aria-controls={slash ? 'canned-list' : undefined}
         aria-activedescendant={slash && matches[active] ? cannedOptionId(matches[active]!.id) : undefined}
+        // The hint under the box (characters left, over the limit, blanks to fill) is read with it.
+        aria-describedby="composer-hint"
+        aria-invalid={tooLong || blanks.length > 0 || undefined}
         value={text}
         onInput={(e) => onInput(e.currentTarget.value, e.currentTarget.selectionEnd)}
         onKeyDown={onKeyDown}
@@ -193,17 +196,17 @@ export function Composer({ conversationId, online, commands, drafts, canned }: P
         onBlur={() => setSlash(null)}
       />
       <div class="composer__bar">
-        <span class={`composer__hint${tooLong || blanks.length ? ' is-error' : ''}`} data-bulle="composer-hint">
+        <span id="composer-hint" class={`composer__hint${tooLong || blanks.length ? ' is-error' : ''}`} data-bulle="composer-hint">
           {blanks.length
             ? `Fill in ${blanks.map((b) => `{{${b}}}`).join(', ')} before sending`
             : tooLong
-              ? `${text.length - MAX_CHARS} characters over the limit`
+              ? `${(text.length - MAX_CHARS).toLocaleString('en')} characters over the limit`
               : !online
                 ? note
                   ? 'Offline: a note needs the connection.'
                   : 'Offline: replies will be sent when the connection is back.'
                 : text.length > MAX_CHARS - 500
-                  ? `${MAX_CHARS - text.length} characters left`
+                  ? `${(MAX_CHARS - text.length).toLocaleString('en')} characters left`
                   : ''}
         </span>
         <button type="submit" class={`btn ${note ? 'btn--note' : 'btn--primary'}`} data-bulle="reply-send" disabled={!text.trim() || tooLong || blanks.length > 0}>

@@ -66,7 +66,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
 
   const siteLanguages = site?.languages ?? agent.languages;
   const canAct = (chat: Chat) =>
-    agent.role === 'admin' || chat.summary.assignedAgentId === agent.id || (chat.summary.status === 'queued' && agent.languages.includes(chat.summary.lang));
+    agent.role === 'admin' || chat.summary.assignedAgentId === agent.id || (chat.summary.status === 'queued' && agent.languages.includes(chat.summary.queueLang ?? chat.summary.lang));
 
   return (
     <div class="console">
@@ -130,7 +130,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
         )}
       </div>
       {overlay === 'help' && <ShortcutHelp onClose={closeOverlay} />}
-      {overlay === 'unanswered' && <UnansweredDialog load={commands.unanswered} onClose={closeOverlay} />}
+      {overlay === 'unanswered' && <UnansweredDialog commands={commands} isAdmin={agent.role === 'admin'} languages={siteLanguages} onClose={closeOverlay} />}
       {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
       <Notices notices={notices} onDismiss={dismissNotice} />
     </div>

@@ -1,6 +1,6 @@
 // Context panel: what the bot answered and how sure it was, so the agent knows what the
 // visitor has already been told.
-import type { Message } from '../../../server/protocol/types.js';
+import type { BotDecision, Message } from '../../../server/protocol/types.js';
 import { formatClock } from '../lib/format.js';
 
 export function BotSection({ messages }: { messages: Message[] }) {
@@ -23,11 +23,17 @@ export function BotSection({ messages }: { messages: Message[] }) {
             return (
               <li key={m.id} class={`bot-line bot-line--${d.outcome}`} data-bulle="ctx-bot-line" data-outcome={d.outcome}>
                 <span class="bot-line__head">
-                  <strong>{d.outcome === 'answer' ? (d.faqId ?? 'answer') : d.outcome === 'handoff' ? 'handed off' : d.outcome === 'suggest' ? 'did you mean' : 'no answer'}</strong>
-                  <span class="meter" title={`confidence ${pct}%`} aria-label={`confidence ${pct}%`}>
-                    <i style={{ width: `${pct}%` }} />
-                  </span>
-                  <span class="muted">{pct}%</span>
+                  <strong>{label(d)}</strong>
+                  {/* Small talk is recognised by its words, not scored against the FAQ: no meter. A picture of
+                      the percentage written next to it, hidden from screen readers, which read the number. */}
+                  {d.outcome !== 'smalltalk' && (
+                    <>
+                      <span class="meter" title={`confidence ${pct}%`} aria-hidden="true">
+                        <i style={{ width: `${pct}%` }} />
+                      </span>
+                      <span class="muted">{pct}%</span>
+                    </>
+                  )}
                   <time class="muted">{formatClock(m.createdAt)}</time>
                 </span>
                 {q && <span class="bot-line__q">“{q.length > 90 ? `${q.slice(0, 90)}…` : q}”</span>}
@@ -42,6 +48,31 @@ export function BotSection({ messages }: { messages: Message[] }) {
     </section>
   );
 }
+
+/** What the bot did, in a word or two ("small talk: greeting" for a "bonjour" answered in kind). */
+function label(d: BotDecision): string {
+  switch (d.outcome) {
+    case 'answer':
+      return d.faqId ?? 'answer';
+    case 'handoff':
+      return 'handed off';
+    case 'suggest':
+      return 'did you mean';
+    case 'smalltalk':
+      return `small talk${d.smallTalk ? `: ${SMALL_TALK_LABELS[d.smallTalk]}` : ''}`;
+    default:
+      return 'no answer';
+  }
+}
+
+const SMALL_TALK_LABELS: Record<NonNullable<BotDecision['smallTalk']>, string> = {
+  greeting: 'greeting',
+  thanks: 'thanks',
+  bye: 'goodbye',
+  bot: '"are you a bot?"',
+  ack: 'ok',
+  howAreYou: '"how are you?"',
+};
 
 function sameAsBefore(messages: Message[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {

@@ -1,4 +1,4 @@
-// The right column (issue #4): who the visitor is and where they are, what the bot did, and
+// The right column: who the visitor is and where they are, what the bot did, and
 // the same customer's other conversations — so nobody asks a visitor to repeat themselves.
 import type { Chat } from '../state/console-state.js';
 import type { ConsoleCommands } from '../state/use-console.js';

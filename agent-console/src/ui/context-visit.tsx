@@ -1,10 +1,12 @@
 // Context panel: the visitor (local time, device, languages, detected language) and the pages
 // of this visit, from what the widget reported (ConversationSummary.visit) and the messages.
+import { useContext } from 'preact/hooks';
 import type { PageInfo } from '../../../server/protocol/types.js';
 import { parseUserAgent } from '../lib/device.js';
 import { formatClock, languageName } from '../lib/format.js';
 import { localTime } from '../lib/local-time.js';
-import { safeHref } from '../lib/safe-url.js';
+import { pageHref } from '../lib/safe-url.js';
+import { PageOrigins } from '../lib/page-origins.js';
 import { useNow } from '../lib/use-now.js';
 import type { Chat } from '../state/console-state.js';
 import type { ConsoleCommands } from '../state/use-console.js';
@@ -57,7 +59,9 @@ export function VisitorSection({ chat, siteLanguages, canAct, commands }: Visito
         {c.contactEmail && (
           <>
             <dt>E-mail left</dt>
-            <dd>{c.contactEmail}</dd>
+            <dd>
+              {c.contactEmail} <span class="muted">(typed by the visitor, not verified)</span>
+            </dd>
           </>
         )}
         <dt>Came from</dt>
@@ -98,7 +102,7 @@ export function PagesSection({ chat }: { chat: Chat }) {
 }
 
 function PageLink({ page }: { page: PageInfo }) {
-  const href = safeHref(page.url);
+  const href = pageHref(page.url, useContext(PageOrigins));
   const label = page.title || page.url;
   return href ? (
     <a href={href} target="_blank" rel="noopener noreferrer" title={page.url}>

@@ -3,6 +3,7 @@ import type { ConversationSummary } from '../../../server/protocol/types.js';
 import { formatClock, languageName } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
+import { OtherLanguageBadge } from './other-language-badge.js';
 import { TagBadge } from './tag-badge.js';
 
 const STATUS = { bot: 'With the bot', queued: 'Waiting', assigned: 'Assigned', closed: 'Closed' } as const;
@@ -26,12 +27,14 @@ export function ConversationHeader({ summary: c, mine, commands, onClose, onTran
           <span class={`status status--${c.status}`} data-bulle="status">
             {status}
           </span>
+          {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
           {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
         </div>
         <p class="conv-head__sub">
           Started {formatClock(c.createdAt)}
           {c.closedAt && c.status === 'closed' ? ` · closed ${formatClock(c.closedAt)}` : ''}
           {c.assignedAgentName && c.status === 'closed' ? ` · by ${c.assignedAgentName}` : ''}
+          {c.queueLang && c.queueLang !== c.lang ? ` · sent to the ${languageName(c.queueLang)} queue; system lines stay in ${languageName(c.lang)}` : ''}
         </p>
       </div>
       <div class="conv-head__actions">

@@ -1,4 +1,4 @@
-// Context panel: the same customer's other conversations (issue #4). E-mails and order numbers
+// Context panel: the same customer's other conversations. E-mails and order numbers
 // the visitor wrote are offered for attaching; once attached they link this chat to earlier
 // ones with the same clue (the visitor token links them already). A click opens one read-only.
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -21,8 +21,10 @@ export function CustomerSection({ chat, canAct, commands }: { chat: Chat; canAct
   const [history, setHistory] = useState<CustomerHistoryItem[] | null>(null);
 
   const clues = useMemo(() => cluesFrom(chat.messages), [chat.messages]);
+  // The e-mail the visitor left is offered like any other clue: typed by them, so not verified.
+  const emails = c.contactEmail && !clues.emails.includes(c.contactEmail) ? [c.contactEmail, ...clues.emails] : clues.emails;
   const offers: Clue[] = [
-    ...clues.emails.filter((e) => !linked.emails.includes(e)).map((email) => ({ email })),
+    ...emails.filter((e) => !linked.emails.includes(e)).map((email) => ({ email })),
     ...clues.orders.filter((o) => !linked.orders.includes(o)).map((order) => ({ order })),
   ].filter((o) => !dismissed.has(clueKey(o)));
 

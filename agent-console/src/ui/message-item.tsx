@@ -39,7 +39,7 @@ export function MessageItem({ message: m }: { message: Message }) {
   );
 }
 
-/** Internal notes (issue #4): agents only, never sent to the visitor; styled apart so nobody mistakes them. */
+/** Internal notes: agents only, never sent to the visitor; styled apart so nobody mistakes them. */
 function NoteItem({ message: m }: { message: Message }) {
   return (
     <div class="msg msg--note" data-bulle="message" data-author={m.author} data-internal="true" data-seq={m.seq}>
@@ -96,7 +96,7 @@ function Decision({ bot }: { bot: BotDecision }) {
   );
 }
 
-/** The best candidate's component scores, e.g. "keyword 0.80 · bm25 0.42" (issue #3). */
+/** The best candidate's component scores, e.g. "keyword 0.80 · bm25 0.42". */
 const scoreText = (scores?: Record<string, number>) =>
   Object.entries(scores ?? {})
     .map(([k, v]) => `${k} ${v.toFixed(2)}`)

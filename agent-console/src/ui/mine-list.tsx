@@ -5,6 +5,7 @@ import type { Chat } from '../state/console-state.js';
 import { unreadCount } from '../state/merge-messages.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
+import { OtherLanguageBadge } from './other-language-badge.js';
 
 interface Props {
   id: 'mine' | 'waiting-visitor';
@@ -45,7 +46,7 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
   const unread = unreadCount(messages, chat.seenSeq);
   const last = [...messages].reverse().find((m) => m.author !== 'system' && !m.internal);
   return (
-    <li class={`item mine-item${selected ? ' is-selected' : ''}`} data-bulle="mine-item" data-lang={c.lang} data-id={c.id} data-status={c.status}>
+    <li class={`item mine-item${selected ? ' is-selected' : ''}`} data-bulle="mine-item" data-lang={c.lang} data-id={c.id} data-status={c.status} data-flagged={c.flagged ? 'true' : undefined}>
       <button
         type="button"
         class="item__main"
@@ -54,6 +55,7 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
       >
         <span class="item__row">
           <LangBadge lang={c.lang} />
+          {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
           {chat.visitorTyping && <span class="item__typing">typing…</span>}
           <span class="item__time">{formatClock(last?.createdAt ?? c.updatedAt)}</span>
           {unread > 0 && (

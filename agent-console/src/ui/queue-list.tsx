@@ -7,6 +7,7 @@ import { formatWaiting, languageName } from '../lib/format.js';
 import { useNow } from '../lib/use-now.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
+import { OtherLanguageBadge } from './other-language-badge.js';
 
 /** Past this a waiting time turns amber: someone has been waiting a while. */
 const LONG_WAIT_MS = 5 * 60_000;
@@ -36,7 +37,7 @@ export function QueueList({ groups, languages, selectedId, commands }: Props) {
             </h3>
             <ul class="list">
               {g.items.map((c) => (
-                <QueueItem key={c.id} c={c} now={now} selected={c.id === selectedId} commands={commands} />
+                <QueueItem key={c.id} c={c} now={now} foreign={!languages.includes(g.lang)} selected={c.id === selectedId} commands={commands} />
               ))}
             </ul>
           </div>
@@ -46,7 +47,16 @@ export function QueueList({ groups, languages, selectedId, commands }: Props) {
   );
 }
 
-function QueueItem({ c, now, selected, commands }: { c: ConversationSummary; now: number; selected: boolean; commands: ConsoleCommands }) {
+interface ItemProps {
+  c: ConversationSummary;
+  now: number;
+  /** Routed in a language I do not speak (open to all agents): taking it gives me an "other language" chat. */
+  foreign: boolean;
+  selected: boolean;
+  commands: ConsoleCommands;
+}
+
+function QueueItem({ c, now, foreign, selected, commands }: ItemProps) {
   const [claiming, setClaiming] = useState(false);
   const since = c.queuedAt ?? c.createdAt;
   const claim = async () => {
@@ -55,8 +65,9 @@ function QueueItem({ c, now, selected, commands }: { c: ConversationSummary; now
     setClaiming(false);
   };
   return (
-    <li class={`item queue-item${selected ? ' is-selected' : ''}`} data-bulle="queue-item" data-lang={c.lang} data-id={c.id}>
-      <button type="button" class="item__main" onClick={() => void commands.preview(c.id)} aria-label="Read this conversation">
+    <li class={`item queue-item${selected ? ' is-selected' : ''}`} data-bulle="queue-item" data-lang={c.queueLang ?? c.lang} data-id={c.id} data-flagged={foreign ? 'true' : undefined}>
+      {/* Named by what it shows (the wait, the first message, the page), so speech input can say it. */}
+      <button type="button" class="item__main" onClick={() => void commands.preview(c.id)} title="Read this conversation">
         <span class="item__row">
           <span class={`wait${now - since > LONG_WAIT_MS ? ' wait--long' : ''}`} data-bulle="waiting" title={new Date(since).toLocaleString()}>
             waiting {formatWaiting(since, now)}
@@ -64,6 +75,12 @@ function QueueItem({ c, now, selected, commands }: { c: ConversationSummary; now
           {c.openToAll && (
             <span class="flag" title="Nobody who speaks this language was online in time: any agent may take it">
               any agent
+            </span>
+          )}
+          {foreign && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
+          {c.queueLang && c.queueLang !== c.lang && (
+            <span class="item__visitor-lang" title={`The visitor writes ${languageName(c.lang)}; a colleague sent the chat to this queue`}>
+              visitor: <LangBadge lang={c.lang} />
             </span>
           )}
         </span>

@@ -33,7 +33,8 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
     <header class="topbar">
       <div class="topbar__brand">
         <span class="brand-mark" aria-hidden="true" />
-        <strong>Bulle</strong>
+        {/* The page's one h1: the chat in the middle has the h2s. */}
+        <h1 class="topbar__title">Bulle</h1>
         <span class="topbar__product">Agent console</span>
         {site && <span class="topbar__site">{site.name}</span>}
       </div>

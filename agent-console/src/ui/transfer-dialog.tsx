@@ -1,5 +1,5 @@
 // Hand a chat to a colleague or back to a language queue, with a note they will read first
-// (issue #4; the routing side of the server checks presence and capacity).
+// (the routing side of the server checks presence and capacity).
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentListItem } from '../../../server/protocol/types.js';
 import { languageName } from '../lib/format.js';

@@ -1,6 +1,7 @@
 // The router decides (server/routing/, pure); this applies its decisions, in order, to the store
 // and the sockets: status and assignee by compare-and-set through Conversations.transition,
-// "Anna joined the chat" in the conversation's language, the chat pushed to its new agent,
+// "Anna joined the chat" in the conversation's language (the visitor's, whichever queue it
+// was routed through), the chat pushed to its new agent,
 // queue and presence news to the agents concerned.
 import { SERVER_EVT } from '../../protocol/events.js';
 import type { AgentPresence, ConversationAssigned, ConversationSummary } from '../../protocol/types.js';
@@ -11,6 +12,7 @@ import { botStrings } from '../bot-strings.js';
 import type { Conversations } from '../conversations.js';
 import type { Notifier } from '../notifier.js';
 import { toSummary } from '../views.js';
+import { queueLangOf } from './queue-lang.js';
 
 export interface Logger {
   error(obj: unknown, msg?: string): void;
@@ -83,12 +85,11 @@ async function assigned(ctx: ApplyContext, e: EffectOf<'assigned'>): Promise<voi
   if (!live(conv) || !agent) return reconcile(ctx, e.conversationId, agent ? statusOf(conv) : 'agent deleted');
   const next = await conversations.transition(
     conv,
-    { status: 'assigned', assignedAgentId: agent.id, assignedAgentName: agent.name },
+    { status: 'assigned', assignedAgentId: agent.id, assignedAgentName: agent.name, flagged: e.flagged ? true : undefined },
     { status: conv.status, assignedAgentId: conv.assignedAgentId },
   );
   if (conv.status === 'queued') conversations.announceDequeued(conv, 'claimed');
-  if (conv.assignedAgentId && conv.assignedAgentId !== agent.id) notifier.unfollowConversation(conv.assignedAgentId, conv.id);
-  notifier.followConversation(agent.id, conv.id);
+  notifier.assignConversation(conv.siteId, conv.id, agent.id);
   if (e.note) await appendNote(ctx, next, e.note);
   await conversations.append(next, { author: 'system', text: botStrings(next.lang).joined(agent.name), lang: next.lang });
   const [latest, messages] = await Promise.all([store.getConversation(conv.id), store.listMessages(conv.id)]);
@@ -107,18 +108,24 @@ async function requeued(ctx: ApplyContext, e: EffectOf<'requeued'>): Promise<voi
   const conv = await store.getConversation(e.conversationId);
   if (!live(conv)) return reconcile(ctx, e.conversationId, statusOf(conv));
   // Back after an agent left: a language an agent corrected meanwhile (console) wins over the router's.
-  const lang = e.reason === 'transferred' ? e.lang : conv.lang;
+  const lang = e.reason === 'transferred' ? e.lang : queueLangOf(conv);
   if (lang !== e.lang) ctx.followUps.push(...ctx.router.transferToQueue(conv.id, lang, ctx.now));
   // Already where it should be (its language was changed in the store first): nothing to write.
-  if (conv.status === 'queued' && !conv.assignedAgentId && conv.lang === lang) return;
+  if (conv.status === 'queued' && !conv.assignedAgentId && queueLangOf(conv) === lang) return;
+  // The visitor's language stays; only the queue changes (system lines keep speaking to them in theirs).
+  const queueLang = lang === conv.lang ? undefined : lang;
   const next = await conversations.transition(
     conv,
-    { status: 'queued', assignedAgentId: undefined, assignedAgentName: undefined, lang, queuedAt: conv.queuedAt ?? ctx.now },
+    { status: 'queued', assignedAgentId: undefined, assignedAgentName: undefined, flagged: undefined, queueLang, queuedAt: conv.queuedAt ?? ctx.now },
     { status: conv.status, assignedAgentId: conv.assignedAgentId },
   );
   if (conv.status === 'queued') conversations.announceDequeued(conv, 'moved');
   if (conv.assignedAgentId) notifier.unfollowConversation(conv.assignedAgentId, conv.id);
   if (e.note) await appendNote(ctx, next, e.note);
+  // The visitor hears why the chat moved, in their language: an agent passed it on, or their
+  // agent is gone. A language the visitor or an agent chose themselves needs no line.
+  const line = e.reason === 'transferred' ? (ctx.actor ? 'transferred' : undefined) : conv.status === 'assigned' ? 'requeued' : undefined;
+  if (line) await conversations.append(next, { author: 'system', text: botStrings(next.lang)[line], lang: next.lang });
   conversations.announceQueued((await store.getConversation(conv.id)) ?? next);
 }
 

@@ -1,4 +1,4 @@
-// What a waiting visitor is told (issue #4, "While waiting"): their place in the queue, an
+// What a waiting visitor is told: their place in the queue, an
 // estimated wait, and whether anyone can answer now (agents online, business hours). Sent when
 // it changes (after every routing batch) and to everyone every ~15 s, as estimates drift.
 import { SERVER_EVT } from '../../protocol/events.js';

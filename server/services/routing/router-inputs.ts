@@ -1,9 +1,10 @@
 // Between the store's shapes and the router's: the agent and chat the router needs, and a
-// refusal from the router as the error code that crosses the wire (STYLE.md habit 4).
+// refusal from the router as the error code that crosses the wire.
 import { ERR } from '../../protocol/events.js';
 import type { EffectOf, HandoffInput, RoutingAgentInput } from '../../routing/index.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError } from '../app-error.js';
+import { queueLangOf } from './queue-lang.js';
 
 export const toRoutingAgent = (a: AgentRecord): RoutingAgentInput => ({
   id: a.id,
@@ -29,7 +30,7 @@ const REFUSALS: Record<EffectOf<'rejected'>['reason'], [AppError['code'], string
 export const routed = (conv: ConversationRecord, now: number): HandoffInput => ({
   id: conv.id,
   siteId: conv.siteId,
-  lang: conv.lang,
+  lang: queueLangOf(conv),
   queuedAt: conv.queuedAt ?? now,
 });
 

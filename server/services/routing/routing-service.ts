@@ -1,4 +1,4 @@
-// The server side of routing (issue #4): feeds the pure router (server/routing/) what happens —
+// The server side of routing: feeds the pure router (server/routing/) what happens —
 // hand-offs, closes, console tabs opening and closing, picks, transfers, "away", the site's
 // mode — and applies what it decides (apply-effects.ts), one batch after another in the order
 // the router produced them. The router's state is a cache: restore() rebuilds it from the store.
@@ -14,6 +14,7 @@ import type { Notifier } from '../notifier.js';
 import type { SiteRegistry } from '../site-registry.js';
 import { toSummary } from '../views.js';
 import { applyEffect, publicPresence, type ApplyContext, type Logger } from './apply-effects.js';
+import { queueLangOf } from './queue-lang.js';
 import { refusal, routed, toRoutingAgent } from './router-inputs.js';
 import { QueuePositions } from './queue-positions.js';
 
@@ -73,7 +74,8 @@ export class RoutingService {
     for (const site of await store.listSites()) {
       modes[site.id] = site.assignment ?? 'automatic';
       for (const agent of await store.listAgents(site.id)) input.agents.push(toRoutingAgent(agent));
-      input.conversations.push(...(await store.listConversations({ siteId: site.id, status: ['queued', 'assigned'], limit: 1_000_000 })));
+      const live = await store.listConversations({ siteId: site.id, status: ['queued', 'assigned'], limit: 1_000_000 });
+      input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c) })));
     }
     await this.run(this.router.restore(input, this.now()));
     this.timer = setInterval(() => void this.tick(), TICK_MS);
@@ -98,10 +100,15 @@ export class RoutingService {
 
   // ---- what happens to chats ----
 
-  /** The bot handed off: into its language queue, and to an agent at once if one can take it. */
-  handoff(conv: ConversationRecord): Promise<void> {
+  /**
+   * The bot handed off: into its language queue, and to an agent at once if one can take it.
+   * A chat that was sent to another language's queue before it was closed starts again in
+   * the visitor's language.
+   */
+  async handoff(conv: ConversationRecord): Promise<void> {
+    const fresh = conv.queueLang || conv.flagged ? ((await this.deps.store.updateConversation(conv.id, { queueLang: undefined, flagged: undefined })) ?? conv) : conv;
     const now = this.now();
-    return this.run(this.router.enqueue(routed(conv, now), now));
+    return this.run(this.router.enqueue(routed(fresh, now), now));
   }
 
   /** A waiting chat's place, for the visitor's sync. */

@@ -1,8 +1,8 @@
 // The root: the panel when open, otherwise an unread badge beside the loader's bubble.
 // The bubble itself belongs to the loader; once mounted, the app toggles the panel from it.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ChatSession } from '../chat-state.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { css } from '../styles.js';
 import { Panel } from './panel.js';
 import { useChatState } from './use-chat-state.js';
@@ -23,7 +23,8 @@ export function App({ session, launcher, initiallyOpen }: Props) {
     return () => launcher.removeEventListener('click', toggle);
   }, [launcher]);
 
-  useEffect(() => {
+  // At commit, not after the next paint: a reply that lands just after × is unread, not marked read.
+  useLayoutEffect(() => {
     session.setOpen(open);
     launcher.setAttribute('aria-expanded', String(open));
   }, [session, launcher, open]);
@@ -41,7 +42,7 @@ export function App({ session, launcher, initiallyOpen }: Props) {
       {open ? (
         <Panel state={state} session={session} onClose={close} />
       ) : state.unread > 0 ? (
-        <span class="badge" data-bulle="badge" role="status" aria-label={unread}>
+        <span class="badge" lang={lang} data-bulle="badge" role="status" aria-label={unread}>
           {state.unread}
         </span>
       ) : null}

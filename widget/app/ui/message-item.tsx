@@ -7,8 +7,10 @@ interface Props {
   author: Author;
   name?: string;
   text: string;
+  /** The message's own language (a bot answer in German on an English widget is read in German). */
+  lang?: string;
   links?: Link[];
-  /** E.g. "answered from the English FAQ" (issue #3). */
+  /** E.g. "answered from the English FAQ". */
   note?: string;
   state?: 'pending' | 'failed';
   children?: ComponentChildren;
@@ -25,9 +27,9 @@ export function safeHref(url: string): string | null {
   }
 }
 
-export function MessageItem({ author, name, text, links, note, state, children }: Props) {
+export function MessageItem({ author, name, text, lang, links, note, state, children }: Props) {
   return (
-    <li class={`msg ${author}${state ? ' pending' : ''}`} data-bulle="message" data-author={author} data-state={state}>
+    <li class={`msg ${author}${state ? ' pending' : ''}`} lang={lang} data-bulle="message" data-author={author} data-state={state}>
       {author === 'agent' && name && <span class="who">{name}</span>}
       {note && <span class="who">{note}</span>}
       {text}

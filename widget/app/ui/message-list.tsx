@@ -2,20 +2,26 @@
 // replies as they arrive. Kept scrolled to the newest.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatSession, ChatState } from '../chat-state.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { MessageItem } from './message-item.js';
 
 interface Props {
   state: ChatState;
   session: ChatSession;
+  /** The buttons here vanish once pressed: the focus goes to the input, not to the page. */
+  focusInput(): void;
 }
 
-export function MessageList({ state, session }: Props) {
+export function MessageList({ state, session, focusInput }: Props) {
   const list = useRef<HTMLOListElement>(null);
   // Rated answers lose their buttons at once, before the server's ack (issue #3).
   const [rated, setRated] = useState<number[]>([]);
+  // "Yes" gets a thank-you in its place ("no" gets the bot's offer of a person instead).
+  const [thanked, setThanked] = useState<number[]>([]);
   const rate = (seq: number, yes: boolean) => {
     setRated([...rated, seq]);
+    if (yes) setThanked([...thanked, seq]);
+    focusInput();
     void session.feedback(seq, yes);
   };
   const last = state.messages[state.messages.length - 1];
@@ -26,10 +32,26 @@ export function MessageList({ state, session }: Props) {
 
   return (
     <ol class="list" ref={list} aria-live="polite" data-bulle="messages">
-      {state.messages.map((m) => (
-        <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} links={m.links} note={m.note}>
-          {m.bot?.outcome === 'answer' && !state.conversation?.feedback?.[m.seq] && !rated.includes(m.seq) && (
+      {state.welcome && (
+        // The site's greeting, drawn here and stored nowhere (so not a "message"); its topics
+        // until the visitor writes.
+        <li class="msg bot" data-bulle="welcome">
+          {state.welcome.text}
+          {!state.messages.length && !state.pending.length && (
             <p class="qr">
+              {state.welcome.topics.map((q, i) => (
+                <button key={i} type="button" data-bulle="topic" onClick={() => session.send(q.text)}>
+                  {q.label}
+                </button>
+              ))}
+            </p>
+          )}
+        </li>
+      )}
+      {state.messages.map((m) => (
+        <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} lang={m.lang} links={m.links} note={m.note}>
+          {m.bot?.outcome === 'answer' && !state.conversation?.feedback?.[m.seq] && !rated.includes(m.seq) && (
+            <p class="qr" lang={lang}>
               {t.helped}
               <button type="button" data-bulle="helpful-yes" onClick={() => rate(m.seq, true)}>
                 {t.yes}
@@ -39,10 +61,23 @@ export function MessageList({ state, session }: Props) {
               </button>
             </p>
           )}
+          {thanked.includes(m.seq) && (
+            <p class="qr" lang={lang} data-bulle="helpful-thanks">
+              {t.thanks}
+            </p>
+          )}
           {m === last && m.quickReplies && (
             <p class="qr">
               {m.quickReplies.map((q, i) => (
-                <button key={i} type="button" data-bulle="quick-reply" onClick={() => session.send(q.text)}>
+                <button
+                  key={i}
+                  type="button"
+                  data-bulle="quick-reply"
+                  onClick={() => {
+                    focusInput();
+                    session.send(q.text);
+                  }}
+                >
                   {q.label}
                 </button>
               ))}
@@ -53,7 +88,7 @@ export function MessageList({ state, session }: Props) {
       {state.pending.map((o) => (
         <MessageItem key={o.clientId} author="visitor" text={o.text} state={o.failed ? 'failed' : 'pending'}>
           {o.failed && (
-            <button type="button" class="retry" onClick={() => session.retry(o.clientId)}>
+            <button type="button" class="retry" lang={lang} onClick={() => session.retry(o.clientId)}>
               {t.retry}
             </button>
           )}

@@ -1,4 +1,4 @@
-// While the chat waits for an agent (issue #4): the place in line and an estimated wait, or —
+// While the chat waits for an agent: the place in line and an estimated wait, or —
 // nobody available, or outside the shop's hours — a way to leave an e-mail for the answer,
 // which the visitor then finds here when they come back (the loader's unread badge).
 import type { QueuePosition } from '../../../server/protocol/types.js';
@@ -28,6 +28,7 @@ export function Waiting({ queue, email, session }: Props) {
         <p data-bulle="email-saved">{t.saved}</p>
       ) : (
         <form
+          role="none"
           class="mail"
           onSubmit={(e) => {
             e.preventDefault();
