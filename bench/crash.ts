@@ -74,17 +74,24 @@ function connect(url: string, v: V): Promise<Socket> {
 const send = (s: Socket, clientId: string, text: string) =>
   s.timeout(5000).emitWithAck('message:send', { clientId, text, page: PAGE }) as Promise<Ack<{ token?: string }>>;
 
-/** Every message of the visitor's conversation, paging through `conversation:sync`. */
+/**
+ * Every message of the visitor's conversation, paging through `conversation:sync` (`through`,
+ * `more`); a page refused as RATE_LIMITED (syncs are limited per visitor) is asked again.
+ */
 async function syncAll(s: Socket): Promise<{ clientId?: string; seq: number }[]> {
   const all: { clientId?: string; seq: number }[] = [];
   let after = 0;
-  for (let page = 0; page < 200; page++) {
-    const res = (await s.timeout(10_000).emitWithAck('conversation:sync', { afterSeq: after })) as Ack<{ messages: { clientId?: string; seq: number }[] }>;
+  for (let page = 0, refused = 0; page < 200; page++) {
+    type Page = { messages: { clientId?: string; seq: number }[]; through: number; more: boolean };
+    const res = (await s.timeout(10_000).emitWithAck('conversation:sync', { afterSeq: after })) as Ack<Page>;
+    if (!res.ok && res.error?.code === 'RATE_LIMITED' && refused++ < 20) {
+      await sleep(1000);
+      continue;
+    }
     if (!res.ok) throw new Error(`sync: ${res.error?.code} ${res.error?.message}`);
-    const msgs = res.data!.messages;
-    all.push(...msgs);
-    if (!msgs.length) break;
-    after = msgs[msgs.length - 1]!.seq;
+    all.push(...res.data!.messages);
+    if (!res.data!.more) break;
+    after = res.data!.through;
   }
   return all;
 }

@@ -37,9 +37,9 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     // Behind reverse proxies, req.ip is the first hop from the right that is not ours (per-address
     // limits need it); the same rule as the sockets' (client-address.ts).
     trustProxy: trustFunction(config.trustProxy),
-    // Opening the store replays its log and the bot thread indexes every FAQ: on a large store or
-    // a busy machine that takes longer than any fixed cap, and giving up would stop a server that
-    // would have started. The bot's loads carry their own cap (server/bot/bots.ts).
+    // The storage plugin has the bot thread index every FAQ: on a busy machine that takes longer
+    // than any fixed cap, and giving up would stop a server that would have started (the store is
+    // opened before any plugin, below). The bot's loads carry their own cap (server/bot/bots.ts).
     pluginTimeout: 0,
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -56,7 +56,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   );
 
   const store =
-    deps.store ?? new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync });
+    deps.store ??
+    new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync, log: app.log });
+  // Opened here, before any plugin: opening reads the whole data folder and takes as long as the
+  // data is big (a large log once made the server unstartable under Fastify's plugin timeout).
+  // Nothing waits on it but the start itself; the storage plugin closes it.
+  await store.open();
   await app.register(fastifyCookie);
   const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize, timeoutMs: config.botTimeoutMs });
   await app.register(storage, { config, store, bots });

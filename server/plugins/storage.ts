@@ -1,5 +1,6 @@
-// The store, the site registry and agent auth, opened once; the store is flushed on close
-// (SIGTERM → app.close() → here), so a clean stop loses nothing.
+// The store (opened by buildServer, outside Fastify's plugin timeout: app.ts), the site registry
+// and agent auth; the store is flushed on close (SIGTERM → app.close() → here), so a clean stop
+// loses nothing.
 import fp from 'fastify-plugin';
 import type { ChatStore } from '../storage/chat-store.js';
 import { SiteRegistry } from '../services/site-registry.js';
@@ -20,7 +21,6 @@ declare module 'fastify' {
 
 export default fp<{ config: Config; store: ChatStore; bots: Bots }>(
   async (app, { config, store, bots }) => {
-    await store.open();
     if (config.seedDemo && (await seedDemo(store))) app.log.info('created the demo site, FAQ and agents');
     const sites = new SiteRegistry(store, bots);
     await sites.load();

@@ -136,7 +136,9 @@ export class VisitorService {
   async markRead(ctx: VisitorContext, seq: number): Promise<void> {
     const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
     if (!visitor?.currentConversationId) throw notFound('Conversation');
-    const conv = (await this.store.getConversation(visitor.currentConversationId))!;
+    // The store may have lost it (its shard set aside as damaged at start): missing, not a crash.
+    const conv = await this.store.getConversation(visitor.currentConversationId);
+    if (!conv) throw notFound('Conversation');
     const readSeq = Math.min(Math.max(conv.visitorReadSeq, seq), conv.lastSeq);
     if (readSeq !== conv.visitorReadSeq) await this.store.updateConversation(conv.id, { visitorReadSeq: readSeq });
   }

@@ -37,7 +37,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await mkdir(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'w').catch(async (err: NodeJS.ErrnoException) => {
+      // The folder was deleted while the server ran: everything is still in memory, so make it again.
+      if (err.code !== 'ENOENT') throw err;
+      await mkdir(dir, { recursive: true });
+      return open(tmp, 'w');
+    });
     try {
       await handle.writeFile(JSON.stringify(data));
       if (this.fsync) await handle.sync();

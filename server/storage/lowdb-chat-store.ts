@@ -7,9 +7,11 @@
 // GroupCommit flushes: one flush appends one batch of the changed records to the log. The
 // shards are the snapshot: compaction rewrites the dirty ones in the background once the log
 // passes `compactLogBytes` (or `compactIntervalMs` went by), then drops the logs they cover.
-// open() loads the shards, replays the logs, and compacts.
+// open() loads the shards, replays the logs, and starts a compaction in the background (so a
+// start takes the time to read, not to rewrite). A shard or log batch that cannot be read is
+// set aside and reported (damaged-files.ts, wal-reader.ts); the rest loads.
 // Only this file (and json-file.ts) may import lowdb (STYLE.md habit 12).
-import { mkdir, open as openFile, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open as openFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
 import type { Message } from '../protocol/types.js';
@@ -18,7 +20,18 @@ import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';
 import { freezeDeep } from './freeze.js';
 import { StringPool } from './intern.js';
-import { encodeBatch, listLogs, parseLog, WriteAheadLog, type WalRecord } from './wal.js';
+import { encodeBatch, listLogs, WriteAheadLog, type WalRecord } from './wal.js';
+import { scanLogFile, type LostStretch } from './wal-reader.js';
+import {
+  checkConversationFile,
+  checkCore,
+  checkVisitorBucket,
+  consoleLog,
+  idsIn,
+  moveAside,
+  readShard,
+  type StoreLog,
+} from './damaged-files.js';
 import { newId } from '../services/secrets.js';
 import type {
   AgentRecord,
@@ -65,6 +78,14 @@ export interface LowdbChatStoreOptions {
   compactLogBytes?: number;
   /** …or once this long has passed since the last compaction and the log is not empty. */
   compactIntervalMs?: number;
+  /** Where damaged files found at start are reported (default: console). */
+  log?: StoreLog;
+}
+
+/** What replay could not restore: seqs lost before a logged message, messages of unknown conversations. */
+interface ReplayLoss {
+  gaps: Map<string, number[]>;
+  orphans: Map<string, number>;
 }
 
 interface Shard {
@@ -101,6 +122,9 @@ export class LowdbChatStore implements ChatStore {
   /** Shards changed since the last compaction started. */
   private dirty = new Map<string, Shard>();
   private compacting: Promise<void> | null = null;
+  /** Logs that held a damaged batch: renamed aside by the next compaction, never deleted. */
+  private damagedLogs = new Set<string>();
+  private readonly log: StoreLog;
   private lastCompactAt = Date.now();
   /** Repeated strings of stored records, shared (intern.ts). */
   private strings = new StringPool();
@@ -109,6 +133,7 @@ export class LowdbChatStore implements ChatStore {
 
   constructor(private readonly opts: LowdbChatStoreOptions) {
     this.commit = new GroupCommit(opts.flushIntervalMs ?? 10);
+    this.log = opts.log ?? consoleLog;
   }
 
   private adapter<T>(...path: string[]): Adapter<T> {
@@ -166,16 +191,28 @@ export class LowdbChatStore implements ChatStore {
   /** Rotate the log, then rewrite the dirty shards in the background and drop the logs they cover. */
   private async startCompaction(wal: WriteAheadLog): Promise<void> {
     this.lastCompactAt = Date.now();
-    const upTo = await wal.rotate();
-    const shards = this.dirty;
-    this.dirty = new Map();
-    this.compacting = this.writeShards(shards, 1)
-      .then(() => wal.removeUpTo(upTo))
+    this.compactInBackground(wal, await wal.rotate());
+  }
+
+  /**
+   * Write the dirty shards one at a time, then drop the logs up to `upTo`; the logs that held a
+   * damaged batch are renamed aside instead, never deleted.
+   */
+  private compactInBackground(wal: WriteAheadLog, upTo: number): void {
+    let shards = new Map<string, Shard>();
+    this.compacting = this.addMissingShards()
+      .then(() => {
+        shards = this.dirty;
+        this.dirty = new Map();
+        return this.writeShards(shards, 1);
+      })
+      .then(() => this.setLogsAside())
+      .then(() => wal.removeUpTo(upTo, this.damagedLogs))
       .then(() => this.syncDir(''))
       .catch((err) => {
         // The logs stay; the next compaction writes these shards again.
         for (const [k, db] of shards) if (!this.dirty.has(k)) this.dirty.set(k, db);
-        console.error('bulle: storage compaction failed (the log keeps everything):', err);
+        this.log.warn({ err }, 'storage compaction failed (the log keeps everything)');
       })
       .finally(() => {
         this.compacting = null;
@@ -211,21 +248,51 @@ export class LowdbChatStore implements ChatStore {
     }
   }
 
+  /**
+   * Shards deleted from disk while the server runs (by hand, by a cleanup script) are written
+   * again from memory by the next compaction: everything acknowledged is still held here, and a
+   * shard that is not dirty would otherwise never be written again and be gone at the next start.
+   */
+  private async addMissingShards(): Promise<void> {
+    const dir = this.opts.dir;
+    if (!dir) return;
+    const conversations = new Set(await listJson(join(dir, 'conversations')));
+    for (const [id, entry] of this.conversations) if (!conversations.has(`${id}.json`)) this.dirty.set(`c:${id}`, entry.db);
+    const buckets = new Set(await listJson(join(dir, 'visitors')));
+    for (const [key, db] of this.buckets) if (!buckets.has(`${key}.json`) && db.data.visitors.length) this.dirty.set(`v:${key}`, db);
+    if (!(await listJson(dir)).includes('core.json')) this.dirty.set('core', this.core);
+  }
+
+  /** Resolves when the compaction running now (if any) has ended (tests, bench:start). */
+  async compacted(): Promise<void> {
+    await this.compacting;
+  }
+
+  private async setLogsAside(): Promise<void> {
+    for (const name of this.damagedLogs) {
+      const to = await moveAside(join(this.opts.dir!, name));
+      this.damagedLogs.delete(name);
+      this.log.warn({ file: to }, `storage: a write-ahead log that held a damaged batch was kept as ${to} (its readable batches are in the shards now)`);
+    }
+  }
+
   /** Write every dirty shard and delete every log: the shards alone hold everything. */
   private async compactAll(): Promise<void> {
     await this.compacting;
     if (!this.wal) return;
     const upTo = await this.wal.rotate();
+    await this.addMissingShards();
     const shards = this.dirty;
     this.dirty = new Map();
     await this.writeShards(shards, 4);
-    await this.wal.removeUpTo(upTo);
+    await this.setLogsAside();
+    await this.wal.removeUpTo(upTo, this.damagedLogs);
     await this.syncDir('');
     this.lastCompactAt = Date.now();
   }
 
   /** Apply one log record to the loaded state (replay), marking the shard it changes. */
-  private replay(r: WalRecord): void {
+  private replay(r: WalRecord, loss: ReplayLoss): void {
     switch (r.k) {
       case 'core':
         this.core.data = r.v as CoreData;
@@ -250,10 +317,20 @@ export class LowdbChatStore implements ChatStore {
       }
       case 'msg': {
         const entry = this.conversations.get(r.v.conversationId);
-        if (!entry) return;
+        if (!entry) {
+          loss.orphans.set(r.v.conversationId, (loss.orphans.get(r.v.conversationId) ?? 0) + 1);
+          return;
+        }
         const data = entry.db.data;
         // Idempotent: a seq already held is skipped (the shard was written after this batch).
-        if (r.v.seq !== data.messages.length + 1) return;
+        if (r.v.seq <= data.messages.length) return;
+        // A seq beyond the next one follows a damaged batch or shard. The messages that came
+        // after it are intact and were acknowledged: the hole is filled with agents-only notes
+        // saying so (seq n must sit at index n-1), and they are kept.
+        for (let seq = data.messages.length + 1; seq < r.v.seq; seq++) {
+          data.messages.push(this.settle(lostMessage(data.conversation.id, seq, r.v.createdAt)));
+          (loss.gaps.get(data.conversation.id) ?? loss.gaps.set(data.conversation.id, []).get(data.conversation.id)!).push(seq);
+        }
         data.messages.push(this.settle({ ...r.v, conversationId: data.conversation.id }));
         if (r.v.clientId) entry.clientIds.set(r.v.clientId, r.v.seq);
         if (r.v.createdAt > data.conversation.updatedAt) data.conversation = freezeDeep({ ...data.conversation, updatedAt: r.v.createdAt });
@@ -264,16 +341,21 @@ export class LowdbChatStore implements ChatStore {
   }
 
   async open(): Promise<void> {
-    // A fresh install has no data folder yet: the first start makes it.
-    if (this.opts.dir) await mkdir(this.opts.dir, { recursive: true });
     this.core = new Low<CoreData>(this.adapter('core.json'), { sites: [], agents: [], sessions: [] });
-    await this.core.read();
-    if (!this.opts.dir) return;
+    const dir = this.opts.dir;
+    if (!dir) return;
+    // A fresh install has no data folder yet: the first start makes it.
+    await mkdir(dir, { recursive: true });
     // A kill -9 mid-write leaves a temp file beside the intact previous version: drop it.
-    for (const sub of ['', 'visitors', 'conversations']) await removeTempFiles(join(this.opts.dir, sub));
-    for (const name of await listJson(join(this.opts.dir, 'visitors'))) {
-      const db = new Low<VisitorBucket>(this.adapter('visitors', name), { visitors: [] });
-      await db.read();
+    for (const sub of ['', 'visitors', 'conversations']) await removeTempFiles(join(dir, sub));
+    const core = await this.readShard<CoreData>(['core.json'], checkCore, () => ({ lost: 'sites, agents and sessions' }));
+    if (core) this.core.data = core;
+    for (const name of await listJson(join(dir, 'visitors'))) {
+      const bucket = await this.readShard<VisitorBucket>(['visitors', name], checkVisitorBucket, (text) => ({
+        lostVisitors: idsIn(text, 'id', 1000),
+      }));
+      if (!bucket) continue;
+      const db = new Low<VisitorBucket>(this.adapter('visitors', name), bucket);
       this.buckets.set(name.slice(0, -5), db);
       db.data.visitors = db.data.visitors.map((v, i) => {
         const record = freezeDeep(v);
@@ -282,19 +364,46 @@ export class LowdbChatStore implements ChatStore {
         return record;
       });
     }
-    for (const name of await listJson(join(this.opts.dir, 'conversations'))) {
-      const db = new Low<ConversationFile>(this.adapter('conversations', name), null as never);
-      await db.read();
-      if (!db.data) continue;
-      db.data.conversation = this.settle(db.data.conversation);
-      const id = db.data.conversation.id;
-      db.data.messages = db.data.messages.map((m) => this.settle({ ...m, conversationId: id }));
-      this.conversations.set(db.data.conversation.id, loaded(db));
+    // Many small files: read a few at a time (the file system's latency overlaps), add in order.
+    const names = await listJson(join(dir, 'conversations'));
+    const files: (ConversationFile | null)[] = new Array(names.length).fill(null);
+    let next = 0;
+    const reader = async () => {
+      for (let i = next++; i < names.length; i = next++) {
+        files[i] = await this.readShard<ConversationFile>(['conversations', names[i]!], checkConversationFile, (text) => ({
+          lostConversation: names[i]!.slice(0, -5),
+          visitor: idsIn(text, 'visitorId', 1)[0],
+          messagesSeen: text.split('"seq":').length - 1,
+        }));
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, reader));
+    for (let i = 0; i < names.length; i++) {
+      const data = files[i];
+      if (!data) continue;
+      files[i] = null;
+      data.conversation = this.settle(data.conversation);
+      const id = data.conversation.id;
+      data.messages = data.messages.map((m) => this.settle({ ...m, conversationId: id }));
+      this.conversations.set(id, loaded(new Low<ConversationFile>(this.adapter('conversations', names[i]!), data)));
     }
-    // Replay the logs in order, then compact so the next start does not replay them again.
-    const logs = await listLogs(this.opts.dir);
+    // Replay the logs in order, a batch at a time as they are read.
+    const logs = await listLogs(dir);
+    const damaged = new Set<string>();
+    const loss: ReplayLoss = { gaps: new Map(), orphans: new Map() };
     for (const { name } of logs) {
-      for (const batch of parseLog(await readFile(join(this.opts.dir, name), 'utf8'))) for (const r of batch) this.replay(r);
+      const scan = await scanLogFile(join(dir, name), (batch) => {
+        for (const r of batch) this.replay(r, loss);
+      });
+      if (scan.lost.length) damaged.add(name);
+      for (const stretch of scan.lost) this.log.warn(describeStretch(name, stretch), `storage: ${name} holds a damaged batch at byte ${stretch.offset} (${stretch.bytes} bytes, ${stretch.lines} lines): skipped, the file is kept`);
+    }
+    for (const [id, seqs] of loss.gaps) {
+      this.log.warn({ conversation: id, lostSeqs: seqs }, `storage: conversation ${id} lost message(s) ${seqs.join(', ')}; marked as lost in its history (agents see a note), the messages after them are restored`);
+    }
+    if (loss.orphans.size) {
+      const orphans = [...loss.orphans.keys()];
+      this.log.warn({ conversations: orphans.slice(0, 50), count: orphans.length }, `storage: logged messages of ${orphans.length} conversation(s) whose record is lost were not restored`);
     }
     // seq n sits at index n-1, whatever a torn batch left.
     for (const key of this.dirty.keys()) {
@@ -303,9 +412,32 @@ export class LowdbChatStore implements ChatStore {
       if (data.conversation.lastSeq !== data.messages.length) data.conversation = freezeDeep({ ...data.conversation, lastSeq: data.messages.length });
     }
     const highest = logs.reduce((n, l) => (Number.isFinite(l.n) ? Math.max(n, l.n) : n), 0);
-    this.wal = new WriteAheadLog(this.opts.dir, this.opts.fsync ?? false, highest);
-    if (logs.length) await this.compactAll();
-    this.dirty = new Map();
+    const wal = (this.wal = new WriteAheadLog(dir, this.opts.fsync ?? false, highest));
+    if (!logs.length) return;
+    // New batches go to a fresh wal.log (the replayed one may end in a torn batch). The shards
+    // are rewritten in the background: a start waits for reading the data, not for writing it
+    // again (bench:start), and a crash meanwhile just replays the same logs again.
+    const upTo = await wal.rotate();
+    for (const name of damaged) this.damagedLogs.add(name === 'wal.log' ? `wal.${upTo}.log` : name);
+    this.lastCompactAt = Date.now();
+    this.compactInBackground(wal, upTo);
+  }
+
+  /**
+   * One shard's content, or null when there is none: missing, or damaged and set aside with a
+   * warning saying what it held (`lost` reads what it can from the text).
+   */
+  private async readShard<T>(path: string[], check: (data: unknown) => string | null, lost: (text: string) => Record<string, unknown>): Promise<T | null> {
+    const file = join(this.opts.dir!, ...path);
+    const read = await readShard<T>(file, check);
+    if (read.ok) return read.data;
+    if (read.missing) return null;
+    const to = await moveAside(file);
+    this.log.warn(
+      { file, movedTo: to, reason: read.reason, bytes: read.bytes, ...(read.offset !== undefined ? { offset: read.offset } : {}), ...lost(read.text) },
+      `storage: ${path.join('/')} is damaged (${read.reason}); set aside as ${to}, everything else loads (the log may still restore part of it)`,
+    );
+    return null;
   }
 
   async flush(): Promise<void> {
@@ -530,6 +662,28 @@ export class LowdbChatStore implements ChatStore {
     // seq n sits at index n-1: slice instead of scanning the whole history.
     return messages.slice(afterSeq, afterSeq + limit);
   }
+}
+
+/** What stands in a history for a message lost to a damaged file: an agents-only note. */
+function lostMessage(conversationId: string, seq: number, createdAt: number): Message {
+  return { id: `lost-${conversationId}-${seq}`, conversationId, seq, author: 'system', text: 'A message was lost here (its stored copy was damaged).', internal: true, createdAt };
+}
+
+/** A damaged log stretch as a warning's details (id lists capped: a report, not a dump). */
+function describeStretch(log: string, s: LostStretch): Record<string, unknown> {
+  const cap = (ids: string[]) => (ids.length > 50 ? [...ids.slice(0, 50), `…${ids.length - 50} more`] : ids);
+  return {
+    file: log,
+    offset: s.offset,
+    bytes: s.bytes,
+    lines: s.lines,
+    recordsLost: s.records,
+    unreadableLines: s.unreadable,
+    conversations: cap(s.conversations),
+    visitors: cap(s.visitors),
+    messages: cap(s.messages),
+    ...(s.core ? { core: 'sites, agents, sessions' } : {}),
+  };
 }
 
 function loaded(db: Low<ConversationFile>): LoadedConversation {

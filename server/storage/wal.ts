@@ -5,15 +5,18 @@
 // they cover. Rotation renames `wal.log` to `wal.<n>.log` (n grows), so replay order is
 // wal.1.log, wal.2.log, … then wal.log.
 //
-// A batch counts only when its end line is there with the right count: a batch torn by a crash
-// mid-append (never acknowledged) is ignored whole, and so is any line that is not valid JSON.
-// Replay is idempotent: entity records are full state, message records are skipped when the
-// conversation already holds their seq.
-import { readdirSync, readFileSync } from 'node:fs';
+// The end line also holds the CRC-32 of the batch's lines, so a damaged batch (a flipped byte,
+// not only a torn tail) is detected rather than guessed at; wal-reader.ts reads logs back, old
+// ones without the checksum too. A batch torn by a crash mid-append (never acknowledged) is
+// ignored whole. Replay is idempotent: entity records are full state, message records are
+// skipped when the conversation already holds their seq.
+import { readdirSync } from 'node:fs';
 import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Message } from '../protocol/types.js';
 import type { ConversationRecord, VisitorRecord } from './records.js';
+import { scanLogFileSync, scanLogText } from './wal-reader.js';
 
 export type WalRecord =
   /** core.json's whole content (sites, agents, sessions…: small, rarely written). */
@@ -25,30 +28,15 @@ export type WalRecord =
 const CURRENT = 'wal.log';
 const ROTATED = /^wal\.(\d+)\.log$/;
 
-/** One batch, ready to append: the records as JSON lines, then the end line. */
+/** One batch, ready to append: the records as JSON lines, then the end line with their count and CRC-32. */
 export function encodeBatch(lines: string[]): Buffer {
-  return Buffer.from(`${lines.join('\n')}\n${JSON.stringify({ k: 'end', n: lines.length })}\n`);
+  const body = Buffer.from(`${lines.join('\n')}\n`);
+  return Buffer.concat([body, Buffer.from(`${JSON.stringify({ k: 'end', n: lines.length, crc: crc32(body) })}\n`)]);
 }
 
-/** The complete batches of a log's text, in order (torn or invalid parts left out). */
+/** The complete batches of a log's text, in order (torn or damaged parts left out). */
 export function parseLog(text: string): WalRecord[][] {
-  const batches: WalRecord[][] = [];
-  let batch: WalRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    let rec: WalRecord | { k: 'end'; n: number };
-    try {
-      rec = JSON.parse(line);
-    } catch {
-      batch = []; // a torn line: the batch it belongs to was never acknowledged
-      continue;
-    }
-    if (rec.k === 'end') {
-      if (rec.n === batch.length) batches.push(batch);
-      batch = [];
-    } else batch.push(rec);
-  }
-  return batches;
+  return scanLogText(text).batches;
 }
 
 /** Log files of a data dir in replay order, with their rotation numbers (wal.log last, as Infinity). */
@@ -69,7 +57,7 @@ function sortLogs(names: string[]): { name: string; n: number }[] {
 export function readLogsSync(dir: string): WalRecord[][] {
   return sortLogs(readdirSync(dir)).flatMap(({ name }) => {
     try {
-      return parseLog(readFileSync(join(dir, name), 'utf8'));
+      return scanLogFileSync(join(dir, name)).batches;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []; // dropped by a compaction meanwhile
       throw err;
@@ -132,9 +120,9 @@ export class WriteAheadLog {
     return n;
   }
 
-  /** Delete the rotated logs up to n (their changes are in the shards now). */
-  async removeUpTo(n: number): Promise<void> {
-    for (const log of await listLogs(this.dir)) if (log.n <= n) await rm(join(this.dir, log.name), { force: true });
+  /** Delete the rotated logs up to n (their changes are in the shards now), except those in `keep`. */
+  async removeUpTo(n: number, keep: ReadonlySet<string> = new Set()): Promise<void> {
+    for (const log of await listLogs(this.dir)) if (log.n <= n && !keep.has(log.name)) await rm(join(this.dir, log.name), { force: true });
   }
 
   async close(): Promise<void> {
