@@ -11,6 +11,11 @@ export interface Thresholds {
   answer: number;
   /** From this confidence (and below `answer`) the bot offers "did you mean" buttons. */
   suggest: number;
+  /**
+   * Close entries: when the runner-up's relevance is within this of the best one's (and it is
+   * plausible itself), the bot offers both instead of answering one. 0 turns it off.
+   */
+  close?: number;
 }
 
 /**
@@ -45,7 +50,13 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
   const best = candidates[0];
   const base = { confidence: best?.confidence ?? 0, scores: best?.scores ?? {}, candidates };
   if (!best || best.confidence < thresholds.suggest) return { outcome: 'stepAside', ...base };
-  if (best.confidence >= thresholds.answer) return { outcome: 'answer', faqId: best.faqId, ...base };
+  const second = candidates[1];
+  const tooClose =
+    second !== undefined &&
+    (thresholds.close ?? 0) > 0 &&
+    second.confidence >= thresholds.suggest &&
+    (best.scores?.relevance ?? 0) - (second.scores?.relevance ?? 0) < thresholds.close!;
+  if (best.confidence >= thresholds.answer && !tooClose) return { outcome: 'answer', faqId: best.faqId, ...base };
   // Buttons only for entries that are themselves plausible: half the suggest threshold.
   const suggestions = candidates
     .filter((c) => c.confidence >= thresholds.suggest / 2)
