@@ -21,6 +21,8 @@ export interface Token {
   stop: boolean;
   /** Written with a capital inside a sentence ("Munich", "Anna"): probably a name. */
   proper?: boolean;
+  /** The other concepts an ambiguous word may name (the term is the main one). */
+  alts?: string[];
 }
 
 interface LangTools {
@@ -140,15 +142,19 @@ function applyConcepts(tokens: Token[], map: ConceptMap, lang: Lang): Token[] {
     const hit = map.phrases.find((p) => p.stems.every((s, j) => plain(tokens[i + j]) && tokens[i + j]!.stem === s));
     if (hit) {
       const span = tokens.slice(i, i + hit.stems.length);
-      out.push({ surface: span.map((x) => x.surface).join(' '), term: hit.term, stem: span.map((x) => x.stem).join(' '), stop: false });
+      out.push(conceptToken(span.map((x) => x.surface).join(' '), span.map((x) => x.stem).join(' '), hit.terms));
       i += span.length;
       continue;
     }
-    const concept = stop?.has(tok.surface) || tok.surface.length < 2 ? undefined : map.words.get(tok.surface) ?? map.stems.get(tok.stem);
-    out.push(concept ? { surface: tok.surface, term: concept, stem: tok.stem, stop: false } : tok);
+    const concepts = stop?.has(tok.surface) || tok.surface.length < 2 ? undefined : map.words.get(tok.surface) ?? map.stems.get(tok.stem);
+    out.push(concepts ? conceptToken(tok.surface, tok.stem, concepts) : tok);
     i++;
   }
   return out;
+}
+
+function conceptToken(surface: string, stem: string, [term, ...alts]: string[]): Token {
+  return { surface, term: term!, stem, stop: false, ...(alts.length ? { alts } : {}) };
 }
 
 /** Whether a normalised word is an entity placeholder or a bare number. */
@@ -214,7 +220,7 @@ export function commonWordMistyped(word: string, lang: Lang): string | null {
 /** The term of one normalised word, without the rest of the pipeline (cheap: for word splitting). */
 export function termOf(word: string, lang: Lang, concepts?: ConceptMap): string {
   const s = stem(word, lang);
-  const concept = concepts && !STOP_WORDS[lang]?.has(word) ? concepts.words.get(word) ?? concepts.stems.get(s) : undefined;
+  const concept = concepts && !STOP_WORDS[lang]?.has(word) ? (concepts.words.get(word) ?? concepts.stems.get(s))?.[0] : undefined;
   return concept ?? toolsFor(lang).synonyms.get(s) ?? s;
 }
 

@@ -14,12 +14,16 @@ import { VOCABULARIES, type LangVocabulary } from './vocabulary/index.js';
 export const CONCEPT_PREFIX = '@';
 
 export interface ConceptMap {
-  /** Normalised word → concept term: the exact form wins over a stem shared with another concept. */
-  words: Map<string, string>;
-  /** Stem → concept term. */
-  stems: Map<string, string>;
+  /**
+   * Normalised word → its concept terms, the first the main one: a form may name two concepts
+   * when it is ambiguous in shop talk (French "retirer": collect a parcel, or take an item out).
+   * The exact form wins over a stem shared with another concept.
+   */
+  words: Map<string, string[]>;
+  /** Stem → concept terms. */
+  stems: Map<string, string[]>;
   /** Multi-word forms by their stems, longest first. */
-  phrases: { stems: string[]; term: string }[];
+  phrases: { stems: string[]; terms: string[] }[];
   /** Every word of every form (the typo corrector may correct into them). */
   vocabulary: Set<string>;
 }
@@ -42,9 +46,14 @@ export function conceptsFor(lang: Lang, site?: LangVocabulary): ConceptMap {
 /** Earlier vocabularies, and earlier concepts within one, win a form or stem both name. */
 export function buildConceptMap(lang: Lang, vocabularies: LangVocabulary[]): ConceptMap {
   const stop = STOP_WORDS[lang] ?? new Set<string>();
-  const words = new Map<string, string>();
-  const stems = new Map<string, string>();
-  const phrases = new Map<string, string>();
+  const words = new Map<string, string[]>();
+  const stems = new Map<string, string[]>();
+  const phrases = new Map<string, string[]>();
+  const put = (m: Map<string, string[]>, key: string, term: string) => {
+    const list = m.get(key);
+    if (!list) m.set(key, [term]);
+    else if (!list.includes(term)) list.push(term);
+  };
   const vocabulary = new Set<string>();
   for (const v of vocabularies) {
     for (const [id, forms] of Object.entries(v.concepts)) {
@@ -54,22 +63,20 @@ export function buildConceptMap(lang: Lang, vocabularies: LangVocabulary[]): Con
         if (ws.length === 0) continue;
         for (const w of ws) vocabulary.add(w);
         if (ws.length > 1) {
-          const key = ws.map((w) => stem(w, lang)).join(' ');
-          if (!phrases.has(key)) phrases.set(key, term);
+          put(phrases, ws.map((w) => stem(w, lang)).join(' '), term);
           continue;
         }
         const w = ws[0]!;
         // A stop word ("où", "get") is too common alone to carry a concept; in a phrase it can.
         if (stop.has(w) || w.length < 2) continue;
-        if (!words.has(w)) words.set(w, term);
-        const s = stem(w, lang);
-        if (!stems.has(s)) stems.set(s, term);
+        put(words, w, term);
+        put(stems, stem(w, lang), term);
       }
     }
   }
   // A group of the lexicon's synonyms ("kosten kostet gebuhr preis teuer") joins the concept
   // of any of its words, so the words the vocabulary does not list still meet it.
-  const groupConcept = new Map<string, string>();
+  const groupConcept = new Map<string, string[]>();
   for (const [s, head] of synonymStems(lang)) {
     const c = stems.get(s);
     if (c && !groupConcept.has(head)) groupConcept.set(head, c);
@@ -81,14 +88,9 @@ export function buildConceptMap(lang: Lang, vocabularies: LangVocabulary[]): Con
   return {
     words,
     stems,
-    phrases: [...phrases].map(([key, term]) => ({ stems: key.split(' '), term })).sort((a, b) => b.stems.length - a.stems.length),
+    phrases: [...phrases].map(([key, terms]) => ({ stems: key.split(' '), terms })).sort((a, b) => b.stems.length - a.stems.length),
     vocabulary,
   };
-}
-
-/** The concept term of one normalised word, or undefined. */
-export function conceptOfWord(map: ConceptMap, word: string, lang: Lang): string | undefined {
-  return map.words.get(word) ?? map.stems.get(stem(word, lang));
 }
 
 export const isConceptTerm = (term: string) => term.startsWith(CONCEPT_PREFIX);

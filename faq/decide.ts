@@ -19,13 +19,13 @@ export interface Thresholds {
 }
 
 /**
- * Chosen on the FAQ bench (`npm run bench:faq -- <file> --calibrate`, see the note on issue 3).
- * answer 0.6: the bench alone would pick ~0.45 (precision 92 %); at 0.6 top-1 loses ~1.5 points
- * for precision ≈ 94 %, and precision stays ≥ 91 % with half the bench's phrasings held out of
- * the FAQ (a thinner FAQ meeting other wordings, as a held-out set will). suggest 0.35: the
- * lowest at which ≥ 92 % of out-of-scope questions still get a plain "I can't help, here is a person".
+ * Chosen with the confidence's fit on three FAQ shapes (`npm run bench:faq:calibrate`; figures and
+ * reasons in docs/2026-12-06-faq-multilingual.md): answer 0.79, the threshold with the best mean
+ * top-1 that keeps precision and out-of-scope step-aside ≥ 92 % on every shape (the thin
+ * multilingual FAQ decides); suggest 0.51, the lowest that keeps step-aside ≥ 92 % there; close
+ * 0.04, which trades about a point of top-1 for half a point to a point of precision.
  */
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.6, suggest: 0.35 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.79, suggest: 0.51, close: 0.04 });
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;

@@ -18,8 +18,10 @@ export interface IndexedEntry {
   id: string;
   /** Every content term of the entry: question, phrasings, keywords. */
   terms: Set<string>;
-  /** Content terms of the question and of each phrasing. */
+  /** Content terms of the question and of each phrasing (the site's other languages' too). */
   sentences: Set<string>[];
+  /** Per sentence: 1 for this language's, FOREIGN_FACTOR for another language's. */
+  sentenceWeights: number[];
 }
 
 export interface QueryTerm {
@@ -63,6 +65,13 @@ const INFLECTION_MIN = 5;
 const PROPER_FACTOR = 0.3;
 /** A name the FAQ's own examples use ("fees to Belgium?"). */
 const KNOWN_PROPER_FACTOR = 0.5;
+/**
+ * What the merchant wrote in this language says it best: another language's sentence, met
+ * through concepts, counts this much (it breaks ties the merchant's own words would win).
+ */
+const FOREIGN_FACTOR = 0.9;
+/** How far an ambiguous word's other concepts stand in for its main one. */
+const ALT_STRENGTH = 0.8;
 /** German capitalises every noun: no telling names from words there. */
 const NO_PROPER_NOUNS = new Set(['de']);
 
@@ -114,9 +123,11 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
   const indexed: IndexedEntry[] = entries.map((e, i) => {
     const own = analyzed[i]!.sentences.map((s) => contentOf(s));
     const others = foreign[i]!.map((f) => contentOf(f.tokens, f.lang, f.concepts));
-    const sentences = [...own, ...others].filter((s) => s.size > 0);
+    const all = [...own.map((s) => ({ s, w: 1 })), ...others.map((s) => ({ s, w: FOREIGN_FACTOR }))].filter((x) => x.s.size > 0);
+    const sentences = all.map((x) => x.s);
+    const sentenceWeights = all.map((x) => x.w);
     const keywordTerms = analyzed[i]!.keywords.flatMap((k) => [...contentOf(k)]);
-    return { id: e.id, sentences, terms: new Set([...sentences.flatMap((s) => [...s]), ...keywordTerms]) };
+    return { id: e.id, sentences, sentenceWeights, terms: new Set([...sentences.flatMap((s) => [...s]), ...keywordTerms]) };
   });
 
   const df = new Map<string, number>();
@@ -142,7 +153,7 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
 
   // Stems the FAQ uses, directly or through a synonym group ("schick" → "liefer"), by their start.
   const byPrefix = new Map<string, [stem: string, term: string][]>();
-  for (const [stem, term] of [...[...df.keys()].map((t) => [t, t] as [string, string]), ...synonymStems(lang), ...concepts.stems]) {
+  for (const [stem, term] of [...[...df.keys()].map((t) => [t, t] as [string, string]), ...synonymStems(lang), ...[...concepts.stems].map(([s, terms]) => [s, terms[0]!] as [string, string])]) {
     if (stem.length < INFLECTION_MIN || stem.startsWith('#') || !df.has(term)) continue;
     const key = stem.slice(0, INFLECTION_MIN);
     byPrefix.set(key, [...(byPrefix.get(key) ?? []), [stem, term]]);
@@ -156,19 +167,21 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
     })?.[1];
   }
 
-  const relatedIn = (term: string) => relatedConcepts(term).filter(([r]) => df.has(r));
+  // An ambiguous word's other concepts stand in for its main one almost fully.
+  const relatedIn = (term: string, alts: string[] = []) =>
+    [...alts.map((a) => [a, ALT_STRENGTH] as [string, number]), ...relatedConcepts(term)].filter(([r]) => df.has(r) && r !== term);
   function resolve(token: Token, similarity: number): QueryTerm[] {
     // An entity or a number the FAQ never mentions says nothing either way.
     if (token.term.startsWith('#') && !df.has(token.term)) return [];
     if (df.has(token.term)) {
       // What a correction does not vouch for still counts as unknown.
       const weight = similarity * idf(token.term) + (1 - similarity) * unknownWeight;
-      const related = isConceptTerm(token.term) ? relatedIn(token.term) : [];
+      const related = isConceptTerm(token.term) ? relatedIn(token.term, token.alts) : [];
       return [{ term: token.term, similarity, known: true, weight, ...(related.length ? { related } : {}) }];
     }
     if (isConceptTerm(token.term)) {
       // A concept the FAQ never names, standing in for one it does ("parcel" for "order").
-      const [best, ...rest] = relatedIn(token.term).sort((a, b) => b[1] - a[1]);
+      const [best, ...rest] = relatedIn(token.term, token.alts).sort((a, b) => b[1] - a[1]);
       if (best) {
         const s = similarity * best[1];
         return [{ term: best[0], similarity: s, known: true, weight: s * idf(best[0]) + (1 - s) * unknownWeight, ...(rest.length ? { related: rest } : {}) }];

@@ -134,7 +134,7 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
     if (covered === 0 && keyword === 0) continue;
     // How much of its closest phrasing the message says, each term weighted by rarity.
     let recall = 0;
-    for (const s of e.sentences) {
+    e.sentences.forEach((s, i) => {
       let said = 0;
       let all = 0;
       for (const term of s) {
@@ -142,8 +142,8 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
         all += w;
         said += w * (similarityOf.get(term) ?? 0);
       }
-      recall = Math.max(recall, said / all);
-    }
+      recall = Math.max(recall, (e.sentenceWeights[i] ?? 1) * (said / all));
+    });
     scored.push({
       faqId: e.id,
       features: {

@@ -1,4 +1,4 @@
-// The built-in multilingual shop vocabulary, by language.
+// Every language's shop vocabulary, by language code (see ./README.md).
 import { DE } from './de.js';
 import { EN } from './en.js';
 import { ES } from './es.js';
