@@ -14,7 +14,7 @@ describe('shop vocabulary', () => {
     expect(ids.length).toBeGreaterThanOrEqual(80);
     expect(ids.length).toBeLessThanOrEqual(150);
     for (const id of ids) {
-      expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(id).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(CONCEPTS[id]!.trim().length, id).toBeGreaterThan(0);
     }
   });
