@@ -12,8 +12,10 @@ const PAIRS: [a: string, b: string, strength: number][] = [
   ['arrive', 'deliver', 0.5],
   ['receive', 'arrive', 0.7],
   ['not_received', 'late', 0.7],
-  ['not_received', 'track', 0.5],
-  ['not_received', 'where', 0.5],
+  // "I haven't received it" asks where it is, in shop talk.
+  ['not_received', 'track', 0.7],
+  ['not_received', 'where', 0.8],
+  ['parcel', 'track', 0.5],
   ['late', 'track', 0.5],
   ['wait', 'late', 0.6],
   ['where', 'track', 0.7],

@@ -2,7 +2,7 @@
 // the FAQ decision (services/bot.ts). It holds the FAQ indexes, the matcher caches and the
 // language detector's tables, so it runs on a thread of its own (bot-thread.ts) and the thread
 // that serves the sockets never loads any of it; BULLE_BOT_THREAD=false runs it inline (bots.ts).
-import { createFaqMatcher, createLanguageDetector, loadFaqDir, type Detection, type FaqCatalog, type Thresholds } from '../../faq/index.js';
+import { createFaqMatcher, createLanguageDetector, loadFaqDir, loadSiteVocabulary, type Detection, type FaqCatalog, type Thresholds } from '../../faq/index.js';
 import type { Lang } from '../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
@@ -74,7 +74,7 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
   return {
     async addSite(site) {
       const catalog = await loadFaqDir(site.faqDir);
-      const matcher = createFaqMatcher(catalog, { cacheSize });
+      const matcher = createFaqMatcher(catalog, { cacheSize, vocabulary: await loadSiteVocabulary(site.faqDir) });
       const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
       sites.set(site.id, { site, bot });
       warmUp(site, catalog, bot);
