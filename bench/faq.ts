@@ -91,10 +91,15 @@ const byLang = Object.fromEntries(langs.map((l) => [l, figures(asked.filter((a) 
 console.log(`FAQ bench: ${path}${holdout ? ` (${holdout} train phrasings per entry held out of the FAQ and asked)` : ''}`);
 console.log(`FAQ built: ${Object.keys(catalog).map((l) => `${l} ${catalog[l]!.entries.length} entries / ${phrasingCount(catalog, l)} phrasings`).join(', ')}; no keywords`);
 console.log(`thresholds: answer ≥ ${thresholds.answer}, "did you mean" ≥ ${thresholds.suggest}, close entries within ${thresholds.close} offered together; language by the detector (allowed ${ALLOWED.join(' ')}, test lang as browser hint)\n`);
+/** A language's FAQ shape: "thin" with at most 2 sentences per entry (a question, maybe one more), else "rich". */
+const shapeOf = (l: string) => {
+  const perEntry = phrasingCount(catalog, l) / Math.max(1, catalog[l]?.entries.length ?? 1);
+  return `${perEntry <= 2 ? 'thin' : 'rich'} ${perEntry.toFixed(1)}/entry`;
+};
 console.log(table([
-  ['', 'queries', 'in scope', 'out of scope', 'in-scope top-1', 'top-3', 'OOS step-aside', 'precision', 'ms median', 'ms p95'],
-  row('overall', overall),
-  ...langs.map((l) => row(l, byLang[l]!)),
+  ['', 'FAQ shape', 'queries', 'in scope', 'out of scope', 'in-scope top-1', 'top-3', 'OOS step-aside', 'precision', 'ms median', 'ms p95'],
+  [row('overall', overall)[0]!, holdout ? `held out ${holdout}` : '', ...row('overall', overall).slice(1)],
+  ...langs.map((l) => [l, catalog[l] ? shapeOf(l) : 'none', ...row(l, byLang[l]!).slice(1)]),
 ]));
 
 // Where the figures come from: each source's decisions.

@@ -20,12 +20,12 @@ export interface Thresholds {
 
 /**
  * Chosen with the confidence's fit on three FAQ shapes (`npm run bench:faq:calibrate`; figures and
- * reasons in docs/2026-12-06-faq-multilingual.md): answer 0.79, the threshold with the best mean
+ * reasons in docs/2026-12-06-faq-multilingual.md): answer 0.81, the threshold with the best mean
  * top-1 that keeps precision and out-of-scope step-aside ≥ 92 % on every shape (the thin
- * multilingual FAQ decides); suggest 0.51, the lowest that keeps step-aside ≥ 92 % there; close
+ * multilingual FAQ decides); suggest 0.5, the lowest that keeps step-aside ≥ 92 % there; close
  * 0.04, which trades about a point of top-1 for half a point to a point of precision.
  */
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.79, suggest: 0.51, close: 0.04 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.5, close: 0.04 });
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;
