@@ -13,7 +13,8 @@ export interface Thresholds {
   suggest: number;
   /**
    * Close entries: when the runner-up's relevance is within this of the best one's (and it is
-   * plausible itself), the bot offers both instead of answering one. 0 turns it off.
+   * plausible itself), the bot offers both instead of answering one. 0 turns it off; absent
+   * (a site's own `{ answer, suggest }`), DEFAULT_CLOSE.
    */
   close?: number;
 }
@@ -25,7 +26,8 @@ export interface Thresholds {
  * multilingual FAQ decides); suggest 0.5, the lowest that keeps step-aside ≥ 92 % there; close
  * 0.04, which trades about a point of top-1 for half a point to a point of precision.
  */
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.5, close: 0.04 });
+export const DEFAULT_CLOSE = 0.04;
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.5, close: DEFAULT_CLOSE });
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;
@@ -51,11 +53,12 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
   const base = { confidence: best?.confidence ?? 0, scores: best?.scores ?? {}, candidates };
   if (!best || best.confidence < thresholds.suggest) return { outcome: 'stepAside', ...base };
   const second = candidates[1];
+  const close = thresholds.close ?? DEFAULT_CLOSE;
   const tooClose =
     second !== undefined &&
-    (thresholds.close ?? 0) > 0 &&
+    close > 0 &&
     second.confidence >= thresholds.suggest &&
-    (best.scores?.relevance ?? 0) - (second.scores?.relevance ?? 0) < thresholds.close!;
+    (best.scores?.relevance ?? 0) - (second.scores?.relevance ?? 0) < close;
   if (best.confidence >= thresholds.answer && !tooClose) return { outcome: 'answer', faqId: best.faqId, ...base };
   // Buttons only for entries that are themselves plausible: half the suggest threshold.
   const suggestions = candidates
