@@ -139,7 +139,7 @@ function applyConcepts(tokens: Token[], map: ConceptMap, lang: Lang): Token[] {
       out.push(tokens[i++]!);
       continue;
     }
-    const hit = map.phrases.find((p) => p.stems.every((s, j) => plain(tokens[i + j]) && tokens[i + j]!.stem === s));
+    const hit = map.phrasesByFirst.get(tok.stem)?.find((p) => p.stems.every((s, j) => plain(tokens[i + j]) && tokens[i + j]!.stem === s));
     if (hit) {
       const span = tokens.slice(i, i + hit.stems.length);
       out.push(conceptToken(span.map((x) => x.surface).join(' '), span.map((x) => x.stem).join(' '), hit.terms));

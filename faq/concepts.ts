@@ -24,6 +24,8 @@ export interface ConceptMap {
   stems: Map<string, string[]>;
   /** Multi-word forms by their stems, longest first. */
   phrases: { stems: string[]; terms: string[] }[];
+  /** The same, by their first stem (a message's word is only tried against the phrases it starts). */
+  phrasesByFirst: Map<string, { stems: string[]; terms: string[] }[]>;
   /** Every word of every form (the typo corrector may correct into them). */
   vocabulary: Set<string>;
 }
@@ -85,12 +87,10 @@ export function buildConceptMap(lang: Lang, vocabularies: LangVocabulary[]): Con
     const c = groupConcept.get(head);
     if (c && !stems.has(s)) stems.set(s, c);
   }
-  return {
-    words,
-    stems,
-    phrases: [...phrases].map(([key, terms]) => ({ stems: key.split(' '), terms })).sort((a, b) => b.stems.length - a.stems.length),
-    vocabulary,
-  };
+  const sorted = [...phrases].map(([key, terms]) => ({ stems: key.split(' '), terms })).sort((a, b) => b.stems.length - a.stems.length);
+  const phrasesByFirst = new Map<string, { stems: string[]; terms: string[] }[]>();
+  for (const p of sorted) phrasesByFirst.set(p.stems[0]!, [...(phrasesByFirst.get(p.stems[0]!) ?? []), p]);
+  return { words, stems, phrases: sorted, phrasesByFirst, vocabulary };
 }
 
 export const isConceptTerm = (term: string) => term.startsWith(CONCEPT_PREFIX);

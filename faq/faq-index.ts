@@ -87,6 +87,8 @@ export interface LangIndexOptions {
   concepts?: ConceptMap;
   /** The site's other languages: their questions and phrasings become extra sentences of each entry. */
   others?: OtherLanguage[];
+  /** Analyses another language's sentence (the matcher shares one across its languages' indexes). */
+  analyzeOther?: (text: string, lang: Lang, concepts: ConceptMap) => Token[];
 }
 
 export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIndexOptions = {}): LangIndex {
@@ -98,10 +100,11 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
   }));
   // Other languages' sentences meet this language's messages through concepts (and the words
   // both languages share: "newsletter", "email"); their own words only count as far as they do.
+  const analyzeOther = options.analyzeOther ?? analyze;
   const foreign = entries.map((e) =>
     (options.others ?? []).flatMap((o) => {
       const same = o.entries.find((x) => x.id === e.id);
-      return same ? [same.question, ...same.phrasings].map((text) => ({ lang: o.lang, tokens: analyze(text, o.lang, o.concepts), concepts: o.concepts })) : [];
+      return same ? [same.question, ...same.phrasings].map((text) => ({ lang: o.lang, tokens: analyzeOther(text, o.lang, o.concepts), concepts: o.concepts })) : [];
     }),
   );
   const base = new Set<string>();

@@ -6,7 +6,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Lang } from '../server/protocol/types.js';
 import { combine, type Features } from './confidence.js';
-import { conceptsFor } from './concepts.js';
+import { analyze, type Token } from './analyzer.js';
+import { conceptsFor, type ConceptMap } from './concepts.js';
 import { createLangIndex, type LangIndex, type Query } from './faq-index.js';
 import type { LangVocabulary } from './vocabulary/types.js';
 import { DEFAULT_THRESHOLDS } from './decide.js';
@@ -36,11 +37,19 @@ export interface MatcherOptions {
 export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000, vocabulary = {}, crossLingual = true }: MatcherOptions = {}): Matcher {
   const byLang = new Map<Lang, (text: string) => readonly MatchCandidate[]>();
   const concepts = new Map(Object.keys(catalog).map((lang) => [lang, conceptsFor(lang, vocabulary[lang])]));
+  // Each language's sentences are read by the other languages' indexes too: analyse them once.
+  const analyzed = new Map<string, Token[]>();
+  const analyzeOther = (text: string, lang: Lang, map: ConceptMap) => {
+    const key = `${lang}\u0000${text}`;
+    let tokens = analyzed.get(key);
+    if (!tokens) analyzed.set(key, (tokens = analyze(text, lang, map)));
+    return tokens;
+  };
   for (const [lang, file] of Object.entries(catalog)) {
     const others = crossLingual
       ? Object.entries(catalog).filter(([l]) => l !== lang).map(([l, f]) => ({ lang: l, entries: f.entries, concepts: concepts.get(l)! }))
       : [];
-    byLang.set(lang, cachedRank(createLangIndex(file.entries, lang, { concepts: concepts.get(lang)!, others }), cacheSize));
+    byLang.set(lang, cachedRank(createLangIndex(file.entries, lang, { concepts: concepts.get(lang)!, others, analyzeOther }), cacheSize));
   }
   return {
     match(text, lang) {
