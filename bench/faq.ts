@@ -14,13 +14,20 @@ import { figures, type Figures, type Outcome } from './lib/faq-metrics.js';
 import { percentile, table } from './lib/stats.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
-const path = args.find((a) => !a.startsWith('--'));
 const showErrors = args.includes('--errors');
 const calibrate = args.includes('--calibrate');
 const holdoutAt = args.indexOf('--holdout');
 const holdout = holdoutAt >= 0 ? Number(args[holdoutAt + 1]) : 0;
+/** --answer, --suggest, --close: try other thresholds than faq/decide.ts's. */
+const numberArg = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+const thresholds = {
+  answer: numberArg('--answer') ?? DEFAULT_THRESHOLDS.answer,
+  suggest: numberArg('--suggest') ?? DEFAULT_THRESHOLDS.suggest,
+  close: numberArg('--close') ?? DEFAULT_THRESHOLDS.close ?? 0,
+};
+const path = args.find((a, i) => !a.startsWith('--') && !['--holdout', '--answer', '--suggest', '--close'].includes(args[i - 1] ?? ''));
 if (!path || !Number.isInteger(holdout) || holdout < 0) {
-  console.error('usage: npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate]');
+  console.error('usage: npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate] [--answer a] [--suggest s] [--close c]');
   process.exit(2);
 }
 
@@ -51,7 +58,7 @@ function ask(test: BenchTest): Asked {
   const start = performance.now();
   const detected = detector.detect(test.text, { allowed: ALLOWED, browser: [test.lang], fallback: DEFAULT_LANG });
   const faqLang = catalog[detected.lang] ? detected.lang : DEFAULT_LANG;
-  const d = decideMessage(matcher, test.text, faqLang);
+  const d = decideMessage(matcher, test.text, faqLang, thresholds);
   const ms = performance.now() - start;
   const expected = test.intent === null ? null : faqIdOf(test.intent);
   const top = d.candidates.map((c) => c.faqId);
@@ -86,11 +93,16 @@ const byLang = Object.fromEntries(langs.map((l) => [l, figures(asked.filter((a) 
 
 console.log(`FAQ bench: ${path}${holdout ? ` (${holdout} train phrasings per entry held out of the FAQ and asked)` : ''}`);
 console.log(`FAQ built: ${Object.keys(catalog).map((l) => `${l} ${catalog[l]!.entries.length} entries / ${phrasingCount(catalog, l)} phrasings`).join(', ')}; no keywords`);
-console.log(`thresholds: answer ≥ ${DEFAULT_THRESHOLDS.answer}, "did you mean" ≥ ${DEFAULT_THRESHOLDS.suggest}; language by the detector (allowed ${ALLOWED.join(' ')}, test lang as browser hint)\n`);
+console.log(`thresholds: answer ≥ ${thresholds.answer}, "did you mean" ≥ ${thresholds.suggest}, close entries within ${thresholds.close} offered together; language by the detector (allowed ${ALLOWED.join(' ')}, test lang as browser hint)\n`);
+/** A language's FAQ shape: "thin" with at most 2 sentences per entry (a question, maybe one more), else "rich". */
+const shapeOf = (l: string) => {
+  const perEntry = phrasingCount(catalog, l) / Math.max(1, catalog[l]?.entries.length ?? 1);
+  return `${perEntry <= 2 ? 'thin' : 'rich'} ${perEntry.toFixed(1)}/entry`;
+};
 console.log(table([
-  ['', 'queries', 'in scope', 'out of scope', 'in-scope top-1', 'top-3', 'OOS step-aside', 'precision', 'ms median', 'ms p95'],
-  row('overall', overall),
-  ...langs.map((l) => row(l, byLang[l]!)),
+  ['', 'FAQ shape', 'queries', 'in scope', 'out of scope', 'in-scope top-1', 'top-3', 'OOS step-aside', 'precision', 'ms median', 'ms p95'],
+  [row('overall', overall)[0]!, holdout ? `held out ${holdout}` : '', ...row('overall', overall).slice(1)],
+  ...langs.map((l) => [l, catalog[l] ? shapeOf(l) : 'none', ...row(l, byLang[l]!).slice(1)]),
 ]));
 
 // Where the figures come from: each source's decisions.

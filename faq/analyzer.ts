@@ -3,6 +3,7 @@
 // stop words and filler flagged, Snowball stems, and shop synonyms folded into one concept
 // ("bill", "receipt" → "invoic"). FAQ entries and visitor messages go through the same steps.
 import type { Lang } from '../server/protocol/types.js';
+import type { ConceptMap } from './concepts.js';
 import { ENTITY_PREFIX, maskEntities } from './entities.js';
 import { COMMON_SPELLINGS, lexiconFor } from './lexicon/index.js';
 import { stem } from './stemmer.js';
@@ -20,6 +21,8 @@ export interface Token {
   stop: boolean;
   /** Written with a capital inside a sentence ("Munich", "Anna"): probably a name. */
   proper?: boolean;
+  /** The other concepts an ambiguous word may name (the term is the main one). */
+  alts?: string[];
 }
 
 interface LangTools {
@@ -99,8 +102,11 @@ export function prepare(text: string, lang: Lang): Prepared {
   return { words: ws, capitals };
 }
 
-/** The second half: stop words flagged, stems, synonyms, expressions joined. */
-export function analyzeWords({ words: ws, capitals }: Prepared, lang: Lang): Token[] {
+/**
+ * The second half: stop words flagged, stems, concepts (when a concept map is given: see
+ * concepts.ts), synonyms, expressions joined.
+ */
+export function analyzeWords({ words: ws, capitals }: Prepared, lang: Lang, concepts?: ConceptMap): Token[] {
   const t = toolsFor(lang);
   const tokens: Token[] = ws.map((w) => {
     if (w.startsWith(ENTITY_PREFIX)) {
@@ -111,11 +117,44 @@ export function analyzeWords({ words: ws, capitals }: Prepared, lang: Lang): Tok
     const stop = t.ignored.has(w) || t.fillerStems.has(s) || w.length < 2 || /^\d+$/.test(w);
     return { surface: w, term: t.synonyms.get(s) ?? s, stem: s, stop, ...(capitals.has(w) ? { proper: true } : {}) };
   });
-  return joinPhrases(tokens, t, lang);
+  return joinPhrases(concepts ? applyConcepts(tokens, concepts, lang) : tokens, t, lang);
 }
 
-export function analyze(text: string, lang: Lang): Token[] {
-  return analyzeWords(prepare(text, lang), lang);
+export function analyze(text: string, lang: Lang, concepts?: ConceptMap): Token[] {
+  return analyzeWords(prepare(text, lang), lang, concepts);
+}
+
+/**
+ * Concept forms replace the words they cover: multi-word forms first, longest first (on stems,
+ * so "mots de passe" is "mot de passe"), then single words by their exact form, then by stem.
+ * A stop word alone never carries a concept ("où" is also "or"); a filler word may ("assistance").
+ */
+function applyConcepts(tokens: Token[], map: ConceptMap, lang: Lang): Token[] {
+  const stop = STOP_WORDS[lang];
+  const plain = (tok: Token | undefined) => tok !== undefined && !tok.term.startsWith('#');
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const tok = tokens[i]!;
+    if (!plain(tok)) {
+      out.push(tokens[i++]!);
+      continue;
+    }
+    const hit = map.phrasesByFirst.get(tok.stem)?.find((p) => p.stems.every((s, j) => plain(tokens[i + j]) && tokens[i + j]!.stem === s));
+    if (hit) {
+      const span = tokens.slice(i, i + hit.stems.length);
+      out.push(conceptToken(span.map((x) => x.surface).join(' '), span.map((x) => x.stem).join(' '), hit.terms));
+      i += span.length;
+      continue;
+    }
+    const concepts = stop?.has(tok.surface) || tok.surface.length < 2 ? undefined : map.words.get(tok.surface) ?? map.stems.get(tok.stem);
+    out.push(concepts ? conceptToken(tok.surface, tok.stem, concepts) : tok);
+    i++;
+  }
+  return out;
+}
+
+function conceptToken(surface: string, stem: string, [term, ...alts]: string[]): Token {
+  return { surface, term: term!, stem, stop: false, ...(alts.length ? { alts } : {}) };
 }
 
 /** Whether a normalised word is an entity placeholder or a bare number. */
@@ -179,9 +218,10 @@ export function commonWordMistyped(word: string, lang: Lang): string | null {
 }
 
 /** The term of one normalised word, without the rest of the pipeline (cheap: for word splitting). */
-export function termOf(word: string, lang: Lang): string {
+export function termOf(word: string, lang: Lang, concepts?: ConceptMap): string {
   const s = stem(word, lang);
-  return toolsFor(lang).synonyms.get(s) ?? s;
+  const concept = concepts && !STOP_WORDS[lang]?.has(word) ? (concepts.words.get(word) ?? concepts.stems.get(s))?.[0] : undefined;
+  return concept ?? toolsFor(lang).synonyms.get(s) ?? s;
 }
 
 /** Re-analyses one word (a typo's correction) in the same way. */
@@ -191,7 +231,8 @@ export function analyzeWord(word: string, lang: Lang): Token {
 
 function joinPhrases(tokens: Token[], t: LangTools, lang: Lang): Token[] {
   if (t.phrases.length === 0) return tokens;
-  const stems = tokens.map((tok) => stem(tok.surface, lang));
+  // A concept's token is never part of an expression: the concept layer already read it.
+  const stems = tokens.map((tok) => (tok.term.startsWith('@') ? '\u0000' : stem(tok.surface, lang)));
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; ) {
     const hit = t.phrases.find((p) => p.stems.every((s, j) => stems[i + j] === s));

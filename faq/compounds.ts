@@ -3,7 +3,8 @@
 // word is split where both halves are terms the FAQ knows, with the linking "s", "n", "es",
 // "en" dropped from the first half. No dictionary: the FAQ's own vocabulary decides.
 import type { Lang } from '../server/protocol/types.js';
-import { isIgnoredWord, termOf } from './analyzer.js';
+import { isIgnoredWord, termOf as plainTermOf } from './analyzer.js';
+import type { ConceptMap } from './concepts.js';
 
 const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da']);
 const MIN_WORD = 8;
@@ -14,7 +15,10 @@ const LINKS = ['', 's', 'n', 'en', 'es', 'e'];
  * The terms of the two halves, or null when the word is not a compound of known terms. With
  * `tailOnly`, a known last half is enough ("Salatschüssel" is a "Schüssel"): only it is returned.
  */
-export function splitCompound(word: string, lang: Lang, known: (term: string) => boolean, tailOnly = false): string[] | null {
+export function splitCompound(
+  word: string, lang: Lang, known: (term: string) => boolean, tailOnly = false, concepts?: ConceptMap,
+): string[] | null {
+  const termOf = (w: string, l: Lang) => plainTermOf(w, l, concepts);
   if (!COMPOUNDING.has(lang) || word.length < MIN_WORD || !/^\p{L}+$/u.test(word)) return null;
   // Longest known tail first: "versandkosten" → "versand" + "kosten", not "versandk" + "osten".
   for (let i = MIN_PART; i <= word.length - MIN_PART - 1; i++) {

@@ -12,16 +12,23 @@ export interface Thresholds {
   answer: number;
   /** From this confidence (and below `answer`) the bot offers "did you mean" buttons. */
   suggest: number;
+  /**
+   * Close entries: when the runner-up's relevance is within this of the best one's (and it is
+   * plausible itself), the bot offers both instead of answering one. 0 turns it off; absent
+   * (a site's own `{ answer, suggest }`), DEFAULT_CLOSE.
+   */
+  close?: number;
 }
 
 /**
- * Chosen on the FAQ bench (`npm run bench:faq -- <file> --calibrate`, see the note on issue 3).
- * answer 0.6: the bench alone would pick ~0.45 (precision 92 %); at 0.6 top-1 loses ~1.5 points
- * for precision ≈ 94 %, and precision stays ≥ 91 % with half the bench's phrasings held out of
- * the FAQ (a thinner FAQ meeting other wordings, as a held-out set will). suggest 0.35: the
- * lowest at which ≥ 92 % of out-of-scope questions still get a plain "I can't help, here is a person".
+ * Chosen with the confidence's fit on three FAQ shapes (`npm run bench:faq:calibrate`; figures and
+ * reasons in docs/2026-12-06-faq-multilingual.md): answer 0.81, the threshold with the best mean
+ * top-1 that keeps precision and out-of-scope step-aside ≥ 92 % on every shape (the thin
+ * multilingual FAQ decides); suggest 0.5, the lowest that keeps step-aside ≥ 92 % there; close
+ * 0.04, which trades about a point of top-1 for half a point to a point of precision.
  */
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.6, suggest: 0.35 });
+export const DEFAULT_CLOSE = 0.04;
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.5, close: DEFAULT_CLOSE });
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;
@@ -46,7 +53,14 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
   const best = candidates[0];
   const base = { confidence: best?.confidence ?? 0, scores: best?.scores ?? {}, candidates };
   if (!best || best.confidence < thresholds.suggest) return { outcome: 'stepAside', ...base };
-  if (best.confidence >= thresholds.answer) return { outcome: 'answer', faqId: best.faqId, ...base };
+  const second = candidates[1];
+  const close = thresholds.close ?? DEFAULT_CLOSE;
+  const tooClose =
+    second !== undefined &&
+    close > 0 &&
+    second.confidence >= thresholds.suggest &&
+    (best.scores?.relevance ?? 0) - (second.scores?.relevance ?? 0) < close;
+  if (best.confidence >= thresholds.answer && !tooClose) return { outcome: 'answer', faqId: best.faqId, ...base };
   // Buttons only for entries that are themselves plausible: half the suggest threshold.
   const suggestions = candidates
     .filter((c) => c.confidence >= thresholds.suggest / 2)

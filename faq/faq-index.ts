@@ -7,6 +7,8 @@ import {
   type Token,
 } from './analyzer.js';
 import { splitCompound } from './compounds.js';
+import { relatedConcepts } from './concept-relations.js';
+import { builtinConcepts, isConceptTerm, type ConceptMap } from './concepts.js';
 import { createKeywordRules, type KeywordRules } from './keyword-rules.js';
 import { createLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import type { FaqEntry } from './types.js';
@@ -16,8 +18,10 @@ export interface IndexedEntry {
   id: string;
   /** Every content term of the entry: question, phrasings, keywords. */
   terms: Set<string>;
-  /** Content terms of the question and of each phrasing. */
+  /** Content terms of the question and of each phrasing (the site's other languages' too). */
   sentences: Set<string>[];
+  /** Per sentence: 1 for this language's, FOREIGN_FACTOR for another language's. */
+  sentenceWeights: number[];
 }
 
 export interface QueryTerm {
@@ -30,6 +34,8 @@ export interface QueryTerm {
   topical?: boolean;
   /** How much the term says: rare in the FAQ, or unknown to it, counts more. */
   weight: number;
+  /** Concepts the FAQ uses that stand in for this one, and how far (see concept-relations.ts). */
+  related?: [term: string, strength: number][];
 }
 
 export interface Query {
@@ -59,15 +65,48 @@ const INFLECTION_MIN = 5;
 const PROPER_FACTOR = 0.3;
 /** A name the FAQ's own examples use ("fees to Belgium?"). */
 const KNOWN_PROPER_FACTOR = 0.5;
+/**
+ * What the merchant wrote in this language says it best: another language's sentence, met
+ * through concepts, counts this much (it breaks ties the merchant's own words would win).
+ */
+const FOREIGN_FACTOR = 0.9;
+/** How far an ambiguous word's other concepts stand in for its main one. */
+const ALT_STRENGTH = 0.8;
 /** German capitalises every noun: no telling names from words there. */
 const NO_PROPER_NOUNS = new Set(['de']);
 
-export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
+/** The same entries in another language of the site (same ids), indexed through their concepts. */
+export interface OtherLanguage {
+  lang: Lang;
+  entries: FaqEntry[];
+  concepts: ConceptMap;
+}
+
+export interface LangIndexOptions {
+  /** This language's concept map (default: the built-in vocabulary's). */
+  concepts?: ConceptMap;
+  /** The site's other languages: their questions and phrasings become extra sentences of each entry. */
+  others?: OtherLanguage[];
+  /** Analyses another language's sentence (the matcher shares one across its languages' indexes). */
+  analyzeOther?: (text: string, lang: Lang, concepts: ConceptMap) => Token[];
+}
+
+export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIndexOptions = {}): LangIndex {
+  const concepts = options.concepts ?? builtinConcepts(lang);
   const surfaces = new Set<string>();
   const analyzed = entries.map((e) => ({
-    sentences: [e.question, ...e.phrasings].map((text) => analyze(text, lang)),
-    keywords: e.keywords.map((text) => analyze(text, lang)),
+    sentences: [e.question, ...e.phrasings].map((text) => analyze(text, lang, concepts)),
+    keywords: e.keywords.map((text) => analyze(text, lang, concepts)),
   }));
+  // Other languages' sentences meet this language's messages through concepts (and the words
+  // both languages share: "newsletter", "email"); their own words only count as far as they do.
+  const analyzeOther = options.analyzeOther ?? analyze;
+  const foreign = entries.map((e) =>
+    (options.others ?? []).flatMap((o) => {
+      const same = o.entries.find((x) => x.id === e.id);
+      return same ? [same.question, ...same.phrasings].map((text) => ({ lang: o.lang, tokens: analyzeOther(text, o.lang, o.concepts), concepts: o.concepts })) : [];
+    }),
+  );
   const base = new Set<string>();
   // Places and names in the FAQ's examples ("shipping fees to Belgium?") are not what entries are about.
   const properTerms = new Set<string>();
@@ -78,15 +117,20 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
       if (t.proper && !NO_PROPER_NOUNS.has(lang)) properTerms.add(t.term);
     }
   }
+  for (const f of foreign.flat()) for (const t of f.tokens) if (t.proper && !NO_PROPER_NOUNS.has(f.lang)) properTerms.add(t.term);
   // "Versandkosten" also counts as "versand" + "kosten", when the FAQ or the lexicon knows both.
   const shopTerms = lexiconTerms(lang);
-  const isPart = (x: string) => base.has(x) || shopTerms.has(x);
-  const contentOf = (tokens: Token[]) =>
-    new Set(tokens.filter((t) => !t.stop).flatMap((t) => [t.term, ...(splitCompound(t.surface, lang, isPart) ?? [])]));
+  const isPart = (x: string) => base.has(x) || shopTerms.has(x) || isConceptTerm(x);
+  const contentOf = (tokens: Token[], l: Lang = lang, map: ConceptMap = concepts) =>
+    new Set(tokens.filter((t) => !t.stop).flatMap((t) => [t.term, ...(splitCompound(t.surface, l, isPart, false, map) ?? [])]));
   const indexed: IndexedEntry[] = entries.map((e, i) => {
-    const sentences = analyzed[i]!.sentences.map(contentOf).filter((s) => s.size > 0);
+    const own = analyzed[i]!.sentences.map((s) => contentOf(s));
+    const others = foreign[i]!.map((f) => contentOf(f.tokens, f.lang, f.concepts));
+    const all = [...own.map((s) => ({ s, w: 1 })), ...others.map((s) => ({ s, w: FOREIGN_FACTOR }))].filter((x) => x.s.size > 0);
+    const sentences = all.map((x) => x.s);
+    const sentenceWeights = all.map((x) => x.w);
     const keywordTerms = analyzed[i]!.keywords.flatMap((k) => [...contentOf(k)]);
-    return { id: e.id, sentences, terms: new Set([...sentences.flatMap((s) => [...s]), ...keywordTerms]) };
+    return { id: e.id, sentences, sentenceWeights, terms: new Set([...sentences.flatMap((s) => [...s]), ...keywordTerms]) };
   });
 
   const df = new Map<string, number>();
@@ -102,17 +146,17 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
 
   const fixer = createWordFixer(
     lang,
-    (w) => surfaces.has(w) || df.has(termOf(w, lang)) || isCommonWord(w, lang),
-    [...surfaces, ...lexiconVocabulary(lang)],
+    (w) => surfaces.has(w) || concepts.vocabulary.has(w) || df.has(termOf(w, lang, concepts)) || isCommonWord(w, lang),
+    [...surfaces, ...lexiconVocabulary(lang), ...concepts.vocabulary],
   );
   const lexical = createLexicalIndex(
     entries.flatMap((e, i) => indexed[i]!.sentences.map((s) => ({ faqId: e.id, terms: [...s] }))),
   );
-  const rules = createKeywordRules(entries, lang);
+  const rules = createKeywordRules(entries, lang, concepts);
 
   // Stems the FAQ uses, directly or through a synonym group ("schick" → "liefer"), by their start.
   const byPrefix = new Map<string, [stem: string, term: string][]>();
-  for (const [stem, term] of [...[...df.keys()].map((t) => [t, t] as [string, string]), ...synonymStems(lang)]) {
+  for (const [stem, term] of [...[...df.keys()].map((t) => [t, t] as [string, string]), ...synonymStems(lang), ...[...concepts.stems].map(([s, terms]) => [s, terms[0]!] as [string, string])]) {
     if (stem.length < INFLECTION_MIN || stem.startsWith('#') || !df.has(term)) continue;
     const key = stem.slice(0, INFLECTION_MIN);
     byPrefix.set(key, [...(byPrefix.get(key) ?? []), [stem, term]]);
@@ -126,18 +170,30 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
     })?.[1];
   }
 
+  // An ambiguous word's other concepts stand in for its main one almost fully.
+  const relatedIn = (term: string, alts: string[] = []) =>
+    [...alts.map((a) => [a, ALT_STRENGTH] as [string, number]), ...relatedConcepts(term)].filter(([r]) => df.has(r) && r !== term);
   function resolve(token: Token, similarity: number): QueryTerm[] {
     // An entity or a number the FAQ never mentions says nothing either way.
     if (token.term.startsWith('#') && !df.has(token.term)) return [];
     if (df.has(token.term)) {
       // What a correction does not vouch for still counts as unknown.
       const weight = similarity * idf(token.term) + (1 - similarity) * unknownWeight;
-      return [{ term: token.term, similarity, known: true, weight }];
+      const related = isConceptTerm(token.term) ? relatedIn(token.term, token.alts) : [];
+      return [{ term: token.term, similarity, known: true, weight, ...(related.length ? { related } : {}) }];
     }
-    const parts = splitCompound(token.surface, lang, (x) => df.has(x));
+    if (isConceptTerm(token.term)) {
+      // A concept the FAQ never names, standing in for one it does ("parcel" for "order").
+      const [best, ...rest] = relatedIn(token.term, token.alts).sort((a, b) => b[1] - a[1]);
+      if (best) {
+        const s = similarity * best[1];
+        return [{ term: best[0], similarity: s, known: true, weight: s * idf(best[0]) + (1 - s) * unknownWeight, ...(rest.length ? { related: rest } : {}) }];
+      }
+    }
+    const parts = splitCompound(token.surface, lang, (x) => df.has(x), false, concepts);
     if (parts) return parts.map((term) => ({ term, similarity: 0.9, known: true, weight: idf(term) }));
     // "Salatschüssel": a kind of "Schüssel"; what kind the FAQ does not know.
-    const tail = splitCompound(token.surface, lang, (x) => df.has(x), true);
+    const tail = splitCompound(token.surface, lang, (x) => df.has(x), true, concepts);
     if (tail) return [{ term: tail[0]!, similarity: 0.8, known: true, weight: idf(tail[0]!) }, { term: token.term, similarity: 0, known: false, weight: unknownWeight * 0.5 }];
     // An inflection the stemmer left on ("schickt" / "schick"): a known term plus or minus a few letters.
     const near = inflectionOf(token.term);
@@ -157,7 +213,7 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang): LangIndex {
     query(text) {
       const prepared = prepare(text, lang);
       const fixed = fixer.fix(prepared.words, prepared.capitals);
-      const tokens = analyzeWords({ words: fixed.words, capitals: prepared.capitals }, lang);
+      const tokens = analyzeWords({ words: fixed.words, capitals: prepared.capitals }, lang, concepts);
       const byTerm = new Map<string, QueryTerm>();
       for (const tok of tokens) {
         if (tok.stop) continue;

@@ -1,8 +1,9 @@
 // The FAQ module's one entry point: the server imports from here only.
 export type * from './types.js';
-export { loadFaqDir, parseFaqFile, FaqFileError } from './loader.js';
+export { loadFaqDir, loadSiteVocabulary, parseFaqFile, parseSiteVocabulary, FaqFileError, SITE_VOCABULARY_FILE } from './loader.js';
+export type { LangVocabulary } from './vocabulary/types.js';
 export { createFaqMatcher, ANSWER_THRESHOLD } from './matcher.js';
-export { decide, decideMessage, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS } from './decide.js';
+export { decide, decideMessage, DEFAULT_CLOSE, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS } from './decide.js';
 export type { Decision, Outcome, Thresholds, BotDecisionResult } from './decide.js';
 export { isHandoffRequest } from './handoff.js';
 export { createLanguageDetector } from './detector/index.js';

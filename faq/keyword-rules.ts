@@ -3,6 +3,7 @@
 // so a hit raises the entry's confidence; it does not decide alone (see matcher.ts).
 import type { Lang } from '../server/protocol/types.js';
 import { analyze, type Token } from './analyzer.js';
+import type { ConceptMap } from './concepts.js';
 import type { FaqEntry } from './types.js';
 
 interface Rule {
@@ -17,13 +18,13 @@ export interface KeywordRules {
   match(tokens: Token[]): Map<string, number>;
 }
 
-export function createKeywordRules(entries: FaqEntry[], lang: Lang): KeywordRules {
+export function createKeywordRules(entries: FaqEntry[], lang: Lang, concepts?: ConceptMap): KeywordRules {
   // One rule per entry and stemmed phrase ("track" and "tracking" are the same rule). Stems, not
   // synonym groups: a merchant's keyword "expédiée" should not fire on every "livraison".
   const parsed = new Map<string, { faqId: string; key: string; parts: Token[] }>();
   for (const e of entries) {
     for (const k of e.keywords) {
-      const parts = analyze(k, lang);
+      const parts = analyze(k, lang, concepts);
       const key = parts.map((p) => p.stem).join(' ');
       if (parts.some((p) => !p.stop)) parsed.set(`${e.id}|${key}`, { faqId: e.id, key, parts });
     }

@@ -35,8 +35,8 @@ export function createLexicalIndex(sentences: Sentence[]): LexicalIndex {
       if (terms.length === 0) return best;
       const results = mini.search(terms.join(' '), {
         combineWith: 'OR',
-        prefix: (term) => term.length >= 5 && !term.startsWith('#'),
-        fuzzy: (term) => (term.length >= 7 && !term.startsWith('#') ? 0.15 : false),
+        prefix: (term) => term.length >= 5 && !/^[#@]/.test(term),
+        fuzzy: (term) => (term.length >= 7 && !/^[#@]/.test(term) ? 0.15 : false),
         weights: { prefix: 0.5, fuzzy: 0.4 },
         boostTerm: (term) => weight(term),
       });

@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FaqCatalog, FaqEntry, FaqFile } from './types.js';
+import type { LangVocabulary } from './vocabulary/types.js';
 
 /** Base language codes only: detection and the site config speak "fr", never "fr-CH". */
 const LANG_FILE = /^([a-z]{2,3})\.json$/;
@@ -12,6 +13,9 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const FILE_FIELDS = new Set(['lang', 'entries']);
 const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links']);
 const LINK_FIELDS = new Set(['label', 'url']);
+/** A site's own shop words, beside its FAQ files (see loadSiteVocabulary). */
+export const SITE_VOCABULARY_FILE = 'vocabulary.json';
+const CONCEPT_ID = /^[a-z]+(_[a-z]+)*$/;
 
 /** Thrown for any unusable FAQ file; the message reads `<file>: <field path>: <problem>`. */
 export class FaqFileError extends Error {
@@ -24,7 +28,7 @@ export class FaqFileError extends Error {
 export async function loadFaqDir(dir: string): Promise<FaqCatalog> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && n !== SITE_VOCABULARY_FILE).sort();
   } catch (err) {
     throw new FaqFileError(dir, '', `cannot read the FAQ folder (${(err as Error).message})`);
   }
@@ -43,6 +47,55 @@ export async function loadFaqDir(dir: string): Promise<FaqCatalog> {
     catalog[lang] = parseFaqFile(data, lang, file);
   }
   return catalog;
+}
+
+/**
+ * The site's own vocabulary (`vocabulary.json` in its FAQ folder), or {} when there is none: an
+ * array of `{ "lang": "fr", "concepts": { "<concept id>": ["form", ...] } }`, the shape of the
+ * built-in vocabulary (faq/vocabulary/). A site adds forms to known concepts ("canapé" for
+ * `item`) or names concepts of its own; the matcher puts them on top of the built-in ones.
+ */
+export async function loadSiteVocabulary(dir: string): Promise<Record<string, LangVocabulary>> {
+  const file = join(dir, SITE_VOCABULARY_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new FaqFileError(file, '', `cannot read (${(err as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new FaqFileError(file, '', `not valid JSON (${(err as Error).message})`);
+  }
+  return parseSiteVocabulary(data, file);
+}
+
+/** Checks a parsed site vocabulary; `file` only names it in errors. */
+export function parseSiteVocabulary(data: unknown, file: string): Record<string, LangVocabulary> {
+  const fail = (path: string, problem: string): never => {
+    throw new FaqFileError(file, path, problem);
+  };
+  if (!Array.isArray(data)) return fail('', 'must be an array of { "lang", "concepts" }');
+  const out: Record<string, LangVocabulary> = {};
+  data.forEach((raw: unknown, i) => {
+    const at = `[${i}]`;
+    if (!isObject(raw)) return fail(at, 'must be an object { "lang", "concepts" }');
+    unknownFields(raw, new Set(['lang', 'concepts']), at, fail);
+    if (typeof raw.lang !== 'string' || !/^[a-z]{2,3}$/.test(raw.lang)) fail(`${at}.lang`, 'must be a language code, e.g. "fr"');
+    const lang = raw.lang as string;
+    if (out[lang]) fail(`${at}.lang`, `"${lang}" is given twice`);
+    if (!isObject(raw.concepts)) return fail(`${at}.concepts`, 'must be an object { "<concept id>": ["form", ...] }');
+    const concepts: Record<string, string[]> = {};
+    for (const [id, forms] of Object.entries(raw.concepts)) {
+      if (!CONCEPT_ID.test(id)) fail(`${at}.concepts.${id}`, 'a concept id is lower-case words joined by "_"');
+      concepts[id] = strings(forms, `${at}.concepts.${id}`, true, fail);
+    }
+    out[lang] = { lang, concepts };
+  });
+  return out;
 }
 
 /** Checks one parsed file; `file` only names it in errors. */

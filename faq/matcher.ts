@@ -6,7 +6,10 @@
 import { LRUCache } from 'lru-cache';
 import type { Lang } from '../server/protocol/types.js';
 import { combine, type Features } from './confidence.js';
+import { analyze, type Token } from './analyzer.js';
+import { conceptsFor, type ConceptMap } from './concepts.js';
 import { createLangIndex, type LangIndex, type Query } from './faq-index.js';
+import type { LangVocabulary } from './vocabulary/types.js';
 import { DEFAULT_THRESHOLDS } from './decide.js';
 import type { FaqCatalog, MatchCandidate, Matcher } from './types.js';
 
@@ -22,11 +25,32 @@ export interface MatcherOptions {
    * result: the cache saves time, never changes an answer. A few KB per entry.
    */
   cacheSize?: number;
+  /** The site's own vocabulary per language, on top of the built-in one (see concepts.ts). */
+  vocabulary?: Record<Lang, LangVocabulary>;
+  /**
+   * Whether each language's entries are also indexed from the site's other languages (through
+   * concepts): a thin French FAQ then also answers through the English phrasings. Default true.
+   */
+  crossLingual?: boolean;
 }
 
-export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000 }: MatcherOptions = {}): Matcher {
+export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000, vocabulary = {}, crossLingual = true }: MatcherOptions = {}): Matcher {
   const byLang = new Map<Lang, (text: string) => readonly MatchCandidate[]>();
-  for (const [lang, file] of Object.entries(catalog)) byLang.set(lang, cachedRank(createLangIndex(file.entries, lang), cacheSize));
+  const concepts = new Map(Object.keys(catalog).map((lang) => [lang, conceptsFor(lang, vocabulary[lang])]));
+  // Each language's sentences are read by the other languages' indexes too: analyse them once.
+  const analyzed = new Map<string, Token[]>();
+  const analyzeOther = (text: string, lang: Lang, map: ConceptMap) => {
+    const key = `${lang}\u0000${text}`;
+    let tokens = analyzed.get(key);
+    if (!tokens) analyzed.set(key, (tokens = analyze(text, lang, map)));
+    return tokens;
+  };
+  for (const [lang, file] of Object.entries(catalog)) {
+    const others = crossLingual
+      ? Object.entries(catalog).filter(([l]) => l !== lang).map(([l, f]) => ({ lang: l, entries: f.entries, concepts: concepts.get(l)! }))
+      : [];
+    byLang.set(lang, cachedRank(createLangIndex(file.entries, lang, { concepts: concepts.get(lang)!, others, analyzeOther }), cacheSize));
+  }
   return {
     match(text, lang) {
       const rankOf = byLang.get(lang);
@@ -62,7 +86,7 @@ function cachedRank(index: LangIndex, size: number): (text: string) => readonly 
 /** What score() reads of a query: the stems in order (keyword rules) and every term's fields. */
 function queryKey(query: Query): string {
   const stems = query.tokens.map((t) => t.stem).join(' ');
-  const terms = query.terms.map((t) => `${t.term}:${t.similarity}:${t.known ? 1 : 0}:${t.topical ? 1 : 0}:${t.weight}`).join(' ');
+  const terms = query.terms.map((t) => `${t.term}:${t.similarity}:${t.known ? 1 : 0}:${t.topical ? 1 : 0}:${t.weight}:${t.related?.join(',') ?? ''}`).join(' ');
   return `${stems}\u0000${terms}`;
 }
 
@@ -91,8 +115,15 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
   const keywords = index.rules.match(query.tokens);
   const weightOf = new Map(query.terms.map((t) => [t.term, t.weight]));
   const similarityOf = new Map(query.terms.map((t) => [t.term, t.similarity]));
+  // A related concept counts as a weaker form of the message's own (see concept-relations.ts).
+  for (const t of query.terms) {
+    for (const [r, k] of t.related ?? []) {
+      if ((similarityOf.get(r) ?? 0) < k * t.similarity) similarityOf.set(r, k * t.similarity);
+      if (!weightOf.has(r) || (weightOf.get(r)! < k * t.weight && !query.terms.some((q) => q.term === r))) weightOf.set(r, k * t.weight);
+    }
+  }
   const bm25 = index.lexical.search(
-    query.terms.filter((t) => t.known).map((t) => t.term),
+    [...new Set(query.terms.filter((t) => t.known).flatMap((t) => [t.term, ...(t.related ?? []).map(([r]) => r)]))],
     (term) => weightOf.get(term) ?? 1,
   );
   const bestBm25 = Math.max(0, ...bm25.values());
@@ -102,15 +133,17 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
     let covered = 0;
     let topical = 0;
     for (const t of query.terms) {
-      if (!t.known || !e.terms.has(t.term)) continue;
-      covered += t.weight;
-      if (t.topical) topical += t.weight;
+      if (!t.known) continue;
+      let share = e.terms.has(t.term) ? 1 : 0;
+      for (const [r, k] of t.related ?? []) if (share < k && e.terms.has(r)) share = k;
+      covered += share * t.weight;
+      if (t.topical) topical += share * t.weight;
     }
     const keyword = keywords.get(e.id) ?? 0;
     if (covered === 0 && keyword === 0) continue;
     // How much of its closest phrasing the message says, each term weighted by rarity.
     let recall = 0;
-    for (const s of e.sentences) {
+    e.sentences.forEach((s, i) => {
       let said = 0;
       let all = 0;
       for (const term of s) {
@@ -118,8 +151,8 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
         all += w;
         said += w * (similarityOf.get(term) ?? 0);
       }
-      recall = Math.max(recall, said / all);
-    }
+      recall = Math.max(recall, (e.sentenceWeights[i] ?? 1) * (said / all));
+    });
     scored.push({
       faqId: e.id,
       features: {

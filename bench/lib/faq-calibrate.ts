@@ -3,7 +3,7 @@
 // so the figures printed for the chosen thresholds come from queries the fit did not see.
 import type { MatchCandidate } from '../../faq/index.js';
 
-export const FEATURES = ['coverage', 'recall', 'known', 'evidence', 'margin'] as const;
+export const FEATURES = ['coverage', 'recall', 'known', 'evidence', 'margin', 'relevance'] as const;
 
 export interface Sample {
   x: number[];
@@ -12,6 +12,8 @@ export interface Sample {
   inScope: boolean;
   /** The expected entry is among the top 3 by relevance. */
   inTop3: boolean;
+  /** Weight in the fit (1 unless set): each FAQ shape counts the same, whatever its size. */
+  w?: number;
 }
 
 export function sampleOf(candidates: MatchCandidate[], expected: string | null): Sample {
@@ -33,13 +35,15 @@ export function fitLogistic(samples: Sample[], l2 = 1e-3): number[] {
   for (let iter = 0; iter < 50; iter++) {
     const grad = new Array<number>(d).fill(0);
     const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    const total = samples.reduce((sum, s) => sum + (s.w ?? 1), 0);
     for (const s of samples) {
       const xb = [1, ...s.x];
       const p = sigmoid(dot(w, xb));
       const y = s.right ? 1 : 0;
+      const sw = (s.w ?? 1) / total;
       for (let i = 0; i < d; i++) {
-        grad[i]! += ((p - y) * xb[i]!) / samples.length;
-        for (let j = 0; j < d; j++) hess[i]![j]! += (p * (1 - p) * xb[i]! * xb[j]!) / samples.length;
+        grad[i]! += (p - y) * xb[i]! * sw;
+        for (let j = 0; j < d; j++) hess[i]![j]! += p * (1 - p) * xb[i]! * xb[j]! * sw;
       }
     }
     for (let i = 1; i < d; i++) {
@@ -96,6 +100,24 @@ export function chooseThresholds(samples: Sample[], p: number[], margin = 0.02):
     if (r.precision >= 0.9 + margin && r.oosStepAside >= 0.9 + margin && r.top1 > bestTop1) [answer, bestTop1] = [t, r.top1];
   }
   const suggest = grid.find((t) => t <= answer && rates(samples, p, answer, t).oosStepAside >= 0.9 + margin) ?? answer;
+  return { answer: round2(answer), suggest: round2(suggest) };
+}
+
+/**
+ * Thresholds for several FAQ shapes at once: the answer threshold with the best mean top-1 that
+ * keeps precision and out-of-scope step-aside ≥ 0.9 + margin on EVERY shape, then the lowest
+ * suggest threshold that keeps step-aside there on every shape.
+ */
+export function chooseThresholdsAll(groups: { samples: Sample[]; p: number[] }[], margin = 0.02): { answer: number; suggest: number } {
+  const grid = Array.from({ length: 91 }, (_, i) => 0.05 + i / 100);
+  let answer = 0.95;
+  let bestTop1 = -1;
+  for (const t of grid) {
+    const rs = groups.map((g) => rates(g.samples, g.p, t, t));
+    const top1 = rs.reduce((s, r) => s + r.top1, 0) / rs.length;
+    if (rs.every((r) => r.precision >= 0.9 + margin && r.oosStepAside >= 0.9 + margin) && top1 > bestTop1) [answer, bestTop1] = [t, top1];
+  }
+  const suggest = grid.find((t) => t <= answer && groups.every((g) => rates(g.samples, g.p, answer, t).oosStepAside >= 0.9 + margin)) ?? answer;
   return { answer: round2(answer), suggest: round2(suggest) };
 }
 

@@ -12,7 +12,7 @@ export const DE: Lexicon = {
     mist scheiss verdammt echt wirklich nur gerade etwas mal machen mache macht`,
   common: `zeit mal ort neu neue neuen machen gemacht ding sache leben tag tage jahr jahre leute welt gut gute
     schlecht gross klein erste letzte lang andere alt gleich wichtig woche monat haus mann frau kind freund
-    familie heute morgen gestern jetzt wahr denken viel mehr weniger alle typ art ja nein`,
+    familie heute morgen gestern jetzt wahr denken viel mehr weniger alle typ art ja nein passiert passieren passierte`,
   phrases: {
     'geld zuruck': 'erstattung', 'e mail': 'email', 'wie lange': 'dauer', 'wie viele tage': 'dauer',
     'funktioniert nicht': 'problem', 'klappt nicht': 'problem', 'geht nicht': 'problem',

@@ -22,7 +22,7 @@ export const EN: Lexicon = {
     same able work part number case point week month world home man woman child friend family today tomorrow
     yesterday now current real really think feel lot much many more most less some any every all
     day night morning evening name thing true false kind sort type yes no take takes taking took give
-    gives put keep come comes`,
+    gives put keep come comes happen happens happened`,
   phrases: {
     'where is': 'whereis', 'where are': 'whereis', 'where s': 'whereis', 'email address': 'email',
     'e mail address': 'email', 'phone number': 'phone', 'customer service': 'custserv', 'customer support': 'custserv', 'customer care': 'custserv',

@@ -4,7 +4,7 @@ import type { Lexicon } from './types.js';
 export const FR: Lexicon = {
   spellings: {
     stp: "s il te plait", svp: "s il vous plait", slt: 'salut', bjr: 'bonjour', pk: 'pourquoi', pq: 'pourquoi',
-    pkoi: 'pourquoi', qd: 'quand', cmd: 'commande', cde: 'commande', mdp: 'motdepasse', jsuis: 'je suis',
+    pkoi: 'pourquoi', qd: 'quand', cmd: 'commande', cde: 'commande', mdp: 'mot de passe', jsuis: 'je suis',
     chui: 'je suis', jveux: 'je veux', jpeux: 'je peux', c: "c est", tt: 'tout', ds: 'dans', bcp: 'beaucoup',
     rdv: 'rendez vous', dispo: 'disponible', pb: 'probleme', pbm: 'probleme', infos: 'information',
     info: 'information', payant: 'frais', payante: 'frais', payants: 'frais', payantes: 'frais', mr6: 'merci', mrc: 'merci', ajd: "aujourd hui", auj: "aujourd hui",

@@ -72,7 +72,7 @@ export const EN: LangVocabulary = {
     human: ['human', 'humans', 'human agent', 'person', 'real person', 'live person', 'someone', 'somebody', 'agent', 'agents', 'live agent', 'operator', 'representative', 'rep', 'advisor', 'adviser', 'staff member', 'employee', 'actual person'],
     talk: ['speak', 'speaking', 'talk', 'talking', 'chat', 'chatting', 'discuss', 'speak with', 'talk to'],
     bot: ['bot', 'bots', 'robot', 'chatbot', 'machine', 'automated', 'ai', 'automatic reply'],
-    hours: ['hours', 'opening hours', 'opening times', 'business hours', 'what time', 'opens', 'closed', 'closes', 'available hours', 'working hours', 'are you open', 'open on', 'open at'],
+    hours: ['hours', 'opening hours', 'opening times', 'business hours', 'at what time', 'what time do you', 'opens', 'closed', 'closes', 'available hours', 'working hours', 'are you open', 'open on', 'open at'],
     fee: ['fee', 'fees', 'charge', 'charges', 'cost', 'costs', 'price', 'prices', 'how much', 'penalty', 'penalties', 'surcharge', 'pay extra', 'expensive'],
     duration: ['how long', 'how soon', 'how many days', 'lead time', 'takes', 'take', 'timeframe', 'turnaround', 'eta', 'processing time'],
     when: ['when', 'what date', 'which day', 'by when'],

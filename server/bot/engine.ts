@@ -6,9 +6,11 @@ import {
   createFaqMatcher,
   createLanguageDetector,
   loadFaqDir,
+  loadSiteVocabulary,
   smallTalkLanguage,
   type Detection,
   type FaqCatalog,
+  type LangVocabulary,
   type Thresholds,
 } from '../../faq/index.js';
 import type { Lang } from '../protocol/types.js';
@@ -84,7 +86,7 @@ const SMALL_TALK_LANG_CONFIDENCE = 0.8;
 
 export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): BotEngine {
   const detector = createLanguageDetector();
-  const sites = new Map<string, { site: BotSite; bot: SiteBot; files: FaqCatalog; catalog: FaqCatalog }>();
+  const sites = new Map<string, { site: BotSite; bot: SiteBot; files: FaqCatalog; vocabulary: Record<Lang, LangVocabulary>; catalog: FaqCatalog }>();
   const siteOf = (id: string) => {
     const s = sites.get(id);
     if (!s) throw new Error(`bot: unknown site "${id}"`);
@@ -107,25 +109,25 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
       }
     }
   };
-  const build = (site: BotSite, files: FaqCatalog) => {
+  const build = (site: BotSite, files: FaqCatalog, vocabulary: Record<Lang, LangVocabulary>) => {
     const catalog = applyAdditions(files, site.additions);
-    const matcher = createFaqMatcher(catalog, { cacheSize });
+    const matcher = createFaqMatcher(catalog, { cacheSize, vocabulary });
     const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
-    sites.set(site.id, { site, bot, files, catalog });
+    sites.set(site.id, { site, bot, files, vocabulary, catalog });
     return { catalog, bot };
   };
   return {
     async addSite(site) {
-      const { catalog, bot } = build(site, await loadFaqDir(site.faqDir));
+      const { catalog, bot } = build(site, await loadFaqDir(site.faqDir), await loadSiteVocabulary(site.faqDir));
       warmUp(site, catalog, bot);
       return Object.fromEntries(
         Object.entries(catalog).map(([lang, faq]) => [lang, (faq?.entries ?? []).map((e) => ({ id: e.id, question: e.question }))]),
       );
     },
     reloadSite(siteId, additions) {
-      const { site, files } = siteOf(siteId);
+      const { site, files, vocabulary } = siteOf(siteId);
       // No warm-up: the compiled code is warm already, and the cache refills as visitors ask.
-      build({ ...site, additions }, files);
+      build({ ...site, additions }, files, vocabulary);
     },
     entries(siteId) {
       return Object.entries(siteOf(siteId).catalog).flatMap(([lang, file]) =>

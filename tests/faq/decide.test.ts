@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createFaqMatcher, decide, decideMessage, DEFAULT_THRESHOLDS, loadFaqDir, MAX_SUGGESTIONS, type MatchCandidate, type Matcher,
+  createFaqMatcher, decide, decideMessage, DEFAULT_CLOSE, DEFAULT_THRESHOLDS, loadFaqDir, MAX_SUGGESTIONS, type MatchCandidate, type Matcher,
 } from '../../faq/index.js';
 
 const c = (faqId: string, confidence: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { coverage: confidence } });
@@ -30,6 +30,18 @@ describe('decide', () => {
   it('steps aside under the suggest threshold, and with no candidate at all', () => {
     expect(decide([c('a', DEFAULT_THRESHOLDS.suggest - 0.01)])).toMatchObject({ outcome: 'stepAside', confidence: DEFAULT_THRESHOLDS.suggest - 0.01 });
     expect(decide([])).toMatchObject({ outcome: 'stepAside', confidence: 0, scores: {} });
+  });
+
+  it('offers both of two close entries instead of answering one (precision before answering)', () => {
+    const r = (faqId: string, confidence: number, relevance: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { relevance } });
+    const close = [r('a', 0.95, 0.8), r('b', 0.9, 0.8 - DEFAULT_CLOSE / 2)];
+    expect(decide(close)).toMatchObject({ outcome: 'suggest', suggestions: ['a', 'b'] });
+    // Apart by more than the margin, or a runner-up that is not plausible: the best is answered.
+    expect(decide([r('a', 0.95, 0.8), r('b', 0.9, 0.8 - 2 * DEFAULT_CLOSE)]).outcome).toBe('answer');
+    expect(decide([r('a', 0.95, 0.8), r('b', DEFAULT_THRESHOLDS.suggest - 0.01, 0.79)]).outcome).toBe('answer');
+    // A site's { answer, suggest } keeps the default margin; close 0 turns the rule off.
+    expect(decide(close, { answer: 0.8, suggest: 0.4 }).outcome).toBe('suggest');
+    expect(decide(close, { answer: 0.8, suggest: 0.4, close: 0 }).outcome).toBe('answer');
   });
 
   it('takes a site’s own thresholds', () => {

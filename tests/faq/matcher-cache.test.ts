@@ -30,7 +30,8 @@ describe('matcher cache', () => {
       const order = round === 0 ? texts.map((_, i) => i) : texts.map((_, i) => texts.length - 1 - i);
       for (const i of order) expect(cached.match(texts[i]!, lang), texts[i]).toEqual(expected[i]);
     }
-  });
+    // Two matchers over four languages each, and ~1,000 queries: generous on a shared machine.
+  }, 120_000);
 
   it('serves a repeated or equivalent question from the cache, as shared read-only candidates', () => {
     const cached = createFaqMatcher(catalog);
