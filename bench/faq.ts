@@ -1,4 +1,4 @@
-// FAQ bench (issue 3): `npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate]`.
+// FAQ bench: `npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate]`.
 // Builds a site FAQ
 // from the file's entries, asks every test query as a visitor would — the real detector picks
 // the language (the test's `lang` is only the browser hint), then the bot's own decision path

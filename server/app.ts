@@ -65,11 +65,11 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(fastifyCookie);
   const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize, timeoutMs: config.botTimeoutMs });
   await app.register(storage, { config, store, bots });
-  // Before every route: headers and limits attach to routes as they are added (issue 5).
+  // Before every route: headers and limits attach to routes as they are added.
   await app.register(securityHeaders, { hsts: config.secureCookies });
   await app.register(rateLimits);
   await app.register(origins);
-  // Before realtime, which hands it the sockets (issue #4).
+  // Before realtime, which hands it the sockets.
   await app.register(routing);
   await app.register(realtime, { adapter: deps.adapter });
   await app.register(staticAssets, { distDir: config.distDir });

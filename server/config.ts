@@ -1,4 +1,4 @@
-// Configuration is read from the environment once, validated, and frozen (STYLE.md habit 6).
+// Configuration is read from the environment once, validated, and frozen.
 // Nothing else in the server reads process.env.
 import { resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
@@ -50,7 +50,7 @@ const ConfigSchema = Type.Object({
   /** Failed agent log-ins per address and per e-mail within the window before 429. */
   loginMaxFailures: Type.Integer({ minimum: 1, maximum: 1000 }),
   loginWindowMinutes: Type.Number({ minimum: 0.01, maximum: 24 * 60 }),
-  /** Routing (issue #4): how long an agent whose console closed keeps their chats. */
+  /** Routing: how long an agent whose console closed keeps their chats. */
   routingGraceMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
   /** How long a chat waits for a speaker of its language before any online agent may take it. */
   anyAgentAfterMs: Type.Integer({ minimum: 0, maximum: 86_400_000 }),

@@ -1,6 +1,6 @@
 // The one seam between the loader (on the merchant's page, framework-free) and the app (loaded
 // on the first click). The app registers a single global holding only `mount`; the loader calls
-// nothing else, so the host page gets no API to misuse (STYLE.md habit 10).
+// nothing else, so the host page gets no API to misuse.
 export const APP_GLOBAL = '__bulleApp';
 
 /** What the loader hands the app: its shadow root, its bubble, and where to connect. */

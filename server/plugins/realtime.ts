@@ -29,7 +29,7 @@ export interface RealtimeOptions {
 
 export default fp<RealtimeOptions>(
   async (app, opts) => {
-    // Origin and connections per address, checked before any namespace (issue 5).
+    // Origin and connections per address, checked before any namespace.
     const guard = createSocketGuard({ config: app.config, origins: app.origins, log: app.log });
     const io = new Server(app.server, {
       allowRequest: guard.allowRequest,

@@ -15,10 +15,10 @@ export const VISITOR_CMD = {
   conversationSync: 'conversation:sync',
   conversationRead: 'conversation:read',
   typingSet: 'typing:set',
-  // Issue #4: an e-mail when nobody is available, and the visit around the chat (context panel).
+  // An e-mail when nobody is available, and the visit around the chat (context panel).
   contactSet: 'contact:set',
   visitUpdate: 'visit:update',
-  // Issue #3: "Did this help?" on a bot answer, and the visitor's own choice of language.
+  // "Did this help?" on a bot answer, and the visitor's own choice of language.
   feedbackSend: 'feedback:send',
   conversationSetLang: 'conversation:set-lang',
 } as const;
@@ -31,7 +31,7 @@ export const AGENT_CMD = {
   conversationClose: 'conversation:close',
   messageSend: 'message:send',
   typingSet: 'typing:set',
-  // The agent workspace (issue #4, "The agent console").
+  // The agent workspace.
   conversationsList: 'conversations:list',
   noteAdd: 'note:add',
   conversationSetLang: 'conversation:set-lang',
@@ -41,12 +41,12 @@ export const AGENT_CMD = {
   cannedSave: 'canned:save',
   cannedDelete: 'canned:delete',
   tagsList: 'tags:list',
-  // Routing (issue #4, "Routing").
+  // Routing.
   presenceSet: 'presence:set',
   conversationTransfer: 'conversation:transfer',
   siteMode: 'site:mode',
   agentsList: 'agents:list',
-  // Issue #3: questions the bot stepped aside on or whose answer did not help.
+  // Questions the bot stepped aside on or whose answer did not help.
   unansweredList: 'unanswered:list',
   // The FAQ learns from the unanswered list: phrasings and new entries added from the console.
   faqEntries: 'faq:entries',
@@ -63,7 +63,7 @@ export const SERVER_EVT = {
   queueAdded: 'queue:added',
   queueRemoved: 'queue:removed',
   typingChanged: 'typing:changed',
-  // Routing (issue #4): to the waiting visitor, and to agents.
+  // Routing: to the waiting visitor, and to agents.
   queuePosition: 'queue:position',
   conversationAssigned: 'conversation:assigned',
   presenceChanged: 'presence:changed',

@@ -45,12 +45,12 @@ export const ConversationReadSchema = Type.Object(
   { additionalProperties: false },
 );
 export const VisitorTypingSchema = Type.Object({ typing: Type.Boolean() }, { additionalProperties: false });
-/** "Did this help?" on the bot answer with this seq (issue #3). */
+/** "Did this help?" on the bot answer with this seq. */
 export const FeedbackSendSchema = Type.Object(
   { seq: Type.Integer({ minimum: 1 }), helpful: Type.Boolean() },
   { additionalProperties: false },
 );
-/** The visitor picks the chat's language; it must be one of the site's (issue #3). */
+/** The visitor picks the chat's language; it must be one of the site's. */
 export const VisitorSetLangSchema = Type.Object({ lang: LangTag }, { additionalProperties: false });
 
 // ---- agent namespace ----
@@ -65,7 +65,7 @@ export const AgentTypingSchema = Type.Object(
   { additionalProperties: false },
 );
 
-// ---- the agent workspace (issue #4, "The agent console") ----
+// ---- the agent workspace ----
 const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-9-]*$' });
 /**
  * No spaces and no control or invisible characters (C0/C1 controls, soft hyphen, zero-width and
@@ -130,7 +130,7 @@ export const FaqDraftSchema = Type.Object(
 /** Confirm (a proposed phrasing, a draft entry) or dismiss one addition. */
 export const FaqDecideSchema = Type.Object({ id: Id }, { additionalProperties: false });
 
-// ---- routing (issue #4, "Routing" and "The visitor's side") ----
+// ---- routing ----
 /** Left by a visitor nobody could answer yet (the console helper's EmailSchema: one rule for e-mails). */
 export const ContactSetSchema = Type.Object({ email: EmailSchema }, { additionalProperties: false });
 /** What the widget knows about the visit; the user agent comes from the handshake headers. */

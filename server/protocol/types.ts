@@ -48,7 +48,7 @@ export interface BotDecision {
   langConfidence: number;
   /** The FAQ language used when the visitor's language has none (the site's default). */
   faqLang?: Lang;
-  /** The best candidate's component scores (issue #3: every decision explains itself). */
+  /** The best candidate's component scores. */
   scores?: Record<string, number>;
   /** The top candidates the decision was made from. */
   candidates?: { faqId: string; confidence: number }[];
@@ -92,7 +92,7 @@ export interface Message {
   quickReplies?: QuickReply[];
   /** A short line shown above the text, e.g. "answered from the English FAQ". */
   note?: string;
-  /** An agents-only note (issue #4): stored in the conversation, never sent to the visitor. */
+  /** An agents-only note: stored in the conversation, never sent to the visitor. */
   internal?: boolean;
 }
 
@@ -132,7 +132,7 @@ export interface ConversationSummary {
   lastPage?: PageInfo;
   lastSeq: number;
   visitorLanguages: Lang[];
-  /** What the widget told us about this visit (issue #4, context panel). */
+  /** What the widget told us about this visit. */
   visit?: VisitInfo;
   closedAt?: number;
   /** Set when an agent closes it: one tag from the site's list, and whether it was resolved. */
@@ -140,7 +140,7 @@ export interface ConversationSummary {
   resolved?: boolean;
   /** E-mails and order numbers an agent attached, to find the customer's other conversations. */
   customer?: CustomerLinks;
-  /** The e-mail the visitor left when nobody was available (issue #4). */
+  /** The e-mail the visitor left when nobody was available. */
   contactEmail?: string;
   /** In a queue item: nobody online spoke its language in time, so every agent may take it. */
   openToAll?: boolean;
@@ -155,7 +155,7 @@ export interface CustomerLinks {
   orders: string[];
 }
 
-/** A reply an agent inserts with `/shortcut`; one text per site language (issue #4). */
+/** A reply an agent inserts with `/shortcut`; one text per site language. */
 export interface CannedReply {
   id: string;
   shortcut: string;
@@ -200,7 +200,7 @@ export interface TypingChanged {
 }
 export interface QueueRemoved {
   conversationId: string;
-  /** moved: an agent changed its language, so it left this language's queue (issue #4). */
+  /** moved: an agent changed its language, so it left this language's queue. */
   reason: 'claimed' | 'closed' | 'moved';
 }
 
@@ -254,7 +254,7 @@ export interface QueueListResult {
   mine: ConversationSummary[];
 }
 
-// ---- routing (issue #4) ----
+// ---- routing ----
 export type RoutingMode = 'automatic' | 'manual';
 /** 'offline' includes the grace period after the last console tab closed (chats are kept meanwhile). */
 export type AgentPresence = 'online' | 'away' | 'offline';

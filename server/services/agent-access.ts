@@ -1,4 +1,4 @@
-// Who may read or act on a conversation from the console (issue #4). The same rules as
+// Who may read or act on a conversation from the console. The same rules as
 // AgentService: another site's conversation is NOT_FOUND, never FORBIDDEN (no existence oracle).
 import type { ChatStore } from '../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../storage/records.js';

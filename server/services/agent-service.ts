@@ -29,7 +29,7 @@ export class AgentService {
       this.store.listConversations({ siteId: agent.siteId, status: ['queued'] }),
       this.store.listConversations({ siteId: agent.siteId, status: ['assigned'], assignedAgentId: agent.id }),
     ]);
-    // My languages, plus the chats nobody online spoke in time (issue #4: offered to every agent).
+    // My languages, plus the chats nobody online spoke in time.
     const queue = queued.flatMap((c) => {
       if (agent.languages.includes(queueLangOf(c))) return [toSummary(c)];
       return this.routing.isOpenToAll(c) ? [{ ...toSummary(c), openToAll: true }] : [];
@@ -38,7 +38,7 @@ export class AgentService {
   }
 
   /**
-   * Picking a waiting chat by hand, through the router (issue #4): first pick wins, the others
+   * Picking a waiting chat by hand, through the router: first pick wins, the others
    * get CONFLICT; a language the agent does not speak is FORBIDDEN, even once it is taken.
    */
   async claim(agent: AgentRecord, conversationId: string): Promise<ConversationDetail> {
@@ -55,7 +55,7 @@ export class AgentService {
     const conv = await this.visible(agent, conversationId);
     const mine = conv.assignedAgentId === agent.id;
     const waitingInMyLanguage = conv.status === 'queued' && (agent.languages.includes(queueLangOf(conv)) || this.routing.isOpenToAll(conv));
-    // Closed conversations are the customer's history: any agent of the site may read them (issue #4).
+    // Closed conversations are the customer's history: any agent of the site may read them.
     const history = conv.status === 'closed';
     if (!mine && !waitingInMyLanguage && !history && agent.role !== 'admin') throw forbidden('Not your conversation');
     if (!history || mine) this.notifier.followConversation(agent.id, conv.id);
@@ -76,7 +76,7 @@ export class AgentService {
     return { message };
   }
 
-  /** `tag` (one of the site's) and `resolved` are what the console asks for when closing (issue #4). */
+  /** `tag` (one of the site's) and `resolved` are what the console asks for when closing. */
   async close(agent: AgentRecord, conversationId: string, outcome: { tag?: string; resolved?: boolean } = {}) {
     const conv = await this.visible(agent, conversationId);
     if (conv.status === 'closed') throw new AppError(ERR.conflict, 'Already closed');

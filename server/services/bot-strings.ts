@@ -10,7 +10,7 @@ export interface BotStrings {
   transferred: string;
   /** The agent's console went away past its grace period: the chat is back at the head of the line. */
   requeued: string;
-  // Issue #3: "did you mean", "did this help?", and answers from another language's FAQ.
+  // "did you mean", "did this help?", and answers from another language's FAQ.
   suggest: string;
   unhelpful: string;
   /** The "talk to a person" quick reply: its label, and the words it sends (a hand-off request). */

@@ -1,4 +1,4 @@
-// The agent workspace's services (issue #4, "The agent console"), built once per server.
+// The agent workspace's services, built once per server.
 import { CannedReplies } from './canned-replies.js';
 import { ContextService } from './context-service.js';
 import type { Conversations } from './conversations.js';

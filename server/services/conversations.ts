@@ -33,7 +33,7 @@ export class Conversations {
   async append(conv: ConversationRecord, message: NewMessage, fromSocket?: string): Promise<AppendResult> {
     const result = await this.store.appendMessage(conv.id, message);
     if (result.created) {
-      // Internal notes are for agents only (issue #4).
+      // Internal notes are for agents only.
       if (!result.message.internal) {
         this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, toVisitorMessage(result.message), fromSocket ? { except: fromSocket } : undefined);
       }

@@ -33,7 +33,7 @@ export class SiteRegistry {
   async add(site: SiteRecord): Promise<void> {
     const dir = isAbsolute(site.faqDir) ? site.faqDir : resolve(PROJECT_ROOT, site.faqDir);
     const t = site.thresholds;
-    // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1 (issue #3).
+    // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1.
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {
       throw new Error(`site ${site.id}: thresholds must satisfy 0 <= suggest <= answer <= 1`);
     }

@@ -1,5 +1,5 @@
 // A visitor's side of the loop: store the message → detect the language → let the bot answer
-// or hand off to the language queue (issue #2, "The flow for each visitor message").
+// or hand off to the language queue.
 import { ERR, SYNC_PAGE_MESSAGES } from '../protocol/events.js';
 import type { HandoffRequest, VisitorMessageSend } from '../protocol/schemas.js';
 import type {
@@ -38,7 +38,7 @@ export interface VisitorContext {
   socketId?: string;
   /** Set while the visitor record is being created (first message or hand-off). */
   creating?: Promise<{ visitor: VisitorRecord; token: string }>;
-  /** From the handshake headers, for the context panel (issue #4). */
+  /** From the handshake headers, for the context panel. */
   userAgent?: string;
   /** What `visit:update` reported, until it is stored on the conversation (visitor-details.ts). */
   visit?: { page: PageInfo; at: number; details: VisitDetails };
@@ -113,7 +113,7 @@ export class VisitorService {
           }, ctx.socketId);
           const current = (await this.store.getConversation(conv.id))!;
           resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
-          // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others (issue 5).
+          // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others.
           if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages);
         })
         .catch((err) => {
@@ -182,7 +182,7 @@ export class VisitorService {
   /** The visitor's one conversation: created on first contact, reopened when they write after it closed. */
   private async ensureConversation(stale: VisitorRecord, { site }: LoadedSite, text: string, page?: PageInfo): Promise<ConversationRecord> {
     // Re-read inside the per-visitor queue: a burst of first messages shares one visitor record
-    // object, and only the store knows the conversation the first of them created (issue 5 test).
+    // object, and only the store knows the conversation the first of them created.
     const visitor = (await this.store.getVisitor(stale.id)) ?? stale;
     const existing = visitor.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
     if (existing) {
@@ -265,7 +265,7 @@ export class VisitorService {
   /**
    * Language and FAQ decision (server/bot/). A conversation's language is sticky: short messages
    * lean on what it already said; chosen by the visitor or an agent (langLocked), it wins over
-   * detection (issue #3). If the bot fails, the visitor is not left waiting: a person takes over.
+   * detection. If the bot fails, the visitor is not left waiting: a person takes over.
    */
   private async think(siteId: string, conv: ConversationRecord, text: string, browser: string[], lock?: Thought['detected']): Promise<Thought> {
     const locked = lock ?? (conv.langLocked ? { lang: conv.lang, confidence: 1 } : undefined);
@@ -284,7 +284,7 @@ export class VisitorService {
     }
   }
 
-  /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it (issue #4). */
+  /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it. */
   private async queue(conv: ConversationRecord, why: BotDecision): Promise<ConversationRecord> {
     const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: Date.now() }, { status: 'bot' });
     await this.deps.conversations.append(queued, { author: 'system', text: botStrings(queued.lang).handoff, lang: queued.lang, bot: why });

@@ -1,5 +1,5 @@
 // The storage seam. Domain-shaped and async so a Postgres or Redis store can replace the
-// embedded lowdb one without touching services (STYLE.md, "Seams").
+// embedded lowdb one without touching services.
 import type { Message } from '../protocol/types.js';
 import type {
   AgentRecord,
@@ -54,13 +54,13 @@ export interface ChatStore {
   listAgents(siteId: string): Promise<AgentRecord[]>;
   putAgent(agent: AgentRecord): Promise<void>;
 
-  /** Canned replies of a site (issue #4), by shortcut. */
+  /** Canned replies of a site, by shortcut. */
   listCannedReplies(siteId: string): Promise<CannedReplyRecord[]>;
   putCannedReply(reply: CannedReplyRecord): Promise<void>;
   /** false when there was no such reply on that site. */
   deleteCannedReply(siteId: string, id: string): Promise<boolean>;
 
-  /** Questions the bot could not answer well (issue #3); a store may keep only the newest few hundred per site. */
+  /** Questions the bot could not answer well; a store may keep only the newest few hundred per site. */
   addUnanswered(record: UnansweredRecord): Promise<void>;
   /** Newest first. */
   listUnanswered(siteId: string, limit?: number): Promise<UnansweredRecord[]>;

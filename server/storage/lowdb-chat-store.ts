@@ -10,7 +10,7 @@
 // open() loads the shards, replays the logs, and starts a compaction in the background (so a
 // start takes the time to read, not to rewrite). A shard or log batch that cannot be read is
 // set aside and reported (damaged-files.ts, wal-reader.ts); the rest loads.
-// Only this file (and json-file.ts) may import lowdb (STYLE.md habit 12).
+// Only this file (and json-file.ts) may import lowdb.
 import { mkdir, open as openFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
@@ -50,9 +50,9 @@ interface CoreData {
   sites: SiteRecord[];
   agents: AgentRecord[];
   sessions: SessionRecord[];
-  /** Absent in core.json files written before issue #4. */
+  /** Absent in core.json files written before canned replies existed. */
   cannedReplies?: CannedReplyRecord[];
-  /** Absent in core.json files written before issue #3; the newest UNANSWERED_KEEP per site. */
+  /** Absent in core.json files written before the unanswered list existed; the newest UNANSWERED_KEEP per site. */
   unanswered?: UnansweredRecord[];
   /** Absent in core.json files written before the FAQ learned from the console. */
   faqAdditions?: FaqAdditionRecord[];

@@ -24,13 +24,13 @@ export interface SiteRecord {
   allowedOrigins: string[];
   /** Folder of `<lang>.json` FAQ files for this site. */
   faqDir: string;
-  /** Tags an agent picks from when closing (issue #4); absent = services/tags.ts DEFAULT_TAGS. */
+  /** Tags an agent picks from when closing; absent = services/tags.ts DEFAULT_TAGS. */
   tags?: string[];
-  /** Chats offered to agents automatically, or picked by hand (issue #4); absent = automatic. */
+  /** Chats offered to agents automatically, or picked by hand; absent = automatic. */
   assignment?: RoutingMode;
   /** When people answer; absent = always. Outside them the widget offers to leave an e-mail. */
   businessHours?: BusinessHours;
-  /** The bot's confidence thresholds (issue #3); absent = faq/decide.ts DEFAULT_THRESHOLDS. */
+  /** The bot's confidence thresholds; absent = faq/decide.ts DEFAULT_THRESHOLDS. */
   thresholds?: { answer: number; suggest: number };
   /** What the widget shows on opening (services/welcome.ts); absent = a default greeting and the FAQ's first topics. */
   welcome?: SiteWelcome;
@@ -59,7 +59,7 @@ export interface AgentRecord {
   email: string;
   languages: Lang[];
   role: 'agent' | 'admin';
-  /** Most chats at once (issue #4); absent = the server's BULLE_AGENT_MAX_CHATS. */
+  /** Most chats at once; absent = the server's BULLE_AGENT_MAX_CHATS. */
   maxChats?: number;
   passwordHash: string;
   createdAt: number;
@@ -78,7 +78,7 @@ export interface VisitorRecord {
   /** sha256 of the visitor token; the token itself is only ever known to the browser. */
   tokenHash: string;
   languages: Lang[];
-  /** Left with `contact:set` when nobody was available (issue #4). */
+  /** Left with `contact:set` when nobody was available. */
   email?: string;
   currentConversationId?: string;
   createdAt: number;
@@ -105,23 +105,23 @@ export interface ConversationRecord {
   visit?: VisitInfo;
   /** The last answer variation the bot gave, so it never repeats itself twice in a row. */
   lastAnswer?: { faqId: string; variant: number };
-  /** Issue #4: the closing tag and outcome, and the customer clues an agent attached. */
+  /** The closing tag and outcome, and the customer clues an agent attached. */
   tag?: string;
   resolved?: boolean;
   customer?: CustomerLinks;
-  /** The e-mail the visitor left when nobody was available (issue #4). */
+  /** The e-mail the visitor left when nobody was available. */
   contactEmail?: string;
-  /** Chosen by the visitor or an agent (issue #3): the detector no longer changes `lang`. */
+  /** Chosen by the visitor or an agent: the detector no longer changes `lang`. */
   langLocked?: boolean;
   /** Sent by an agent to another language's queue: routed to that language's agents; `lang` stays the visitor's. */
   queueLang?: Lang;
   /** Its agent does not speak the language it is routed in (fallback, transfer, an admin's pick). */
   flagged?: boolean;
-  /** "Did this help?" answers, by the bot message's seq (issue #3). */
+  /** "Did this help?" answers, by the bot message's seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
 }
 
-/** A question the bot could not answer well (issue #3), kept per site for the console. */
+/** A question the bot could not answer well, kept per site for the console. */
 export interface UnansweredRecord extends UnansweredItem {
   siteId: string;
 }

@@ -1,4 +1,4 @@
-// The console's state (issue #4): the reducer's new actions, the sidebar sections and when the
+// The console's state: the reducer's new actions, the sidebar sections and when the
 // console rings. Pure functions: no DOM, no socket.
 import { describe, expect, it } from 'vitest';
 import { alertFor } from '../../agent-console/src/state/alerts.js';

@@ -1,4 +1,4 @@
-// Issue #4 in a real browser: two agents in two consoles (French, English) and French visitors.
+// In a real browser: two agents in two consoles (French, English) and French visitors.
 // The chat goes to the agent who speaks the language; a visitor who has to wait sees their
 // place in line, then "Camille a rejoint la conversation." and her reply in the widget.
 import { join } from 'node:path';

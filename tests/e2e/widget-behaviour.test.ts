@@ -1,4 +1,4 @@
-// The widget's own promises in a real browser (issue #2): silent until clicked, text never HTML,
+// The widget's own promises in a real browser: silent until clicked, text never HTML,
 // an unread badge for a returning visitor, a rejected token dropped, reconnection, mobile and
 // language. The agent side is a plain socket.io-client here; loop.test.ts drives the console.
 import { resolve } from 'node:path';
@@ -103,7 +103,7 @@ describe('widget: app', () => {
     await page.locator('[data-bulle="panel"]').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.querySelector('bulle-chat')!.shadowRoot!.activeElement?.getAttribute('data-bulle'))).toBe('launcher');
 
-    // Sam comes online: the router gives him the waiting chat at once (issue #4).
+    // Sam comes online: the router gives him the waiting chat at once.
     const agent = await connectAgent(server.url, 'sam@demo.bulle.chat', 'demo-sam');
     let conversationId = '';
     await expect
@@ -228,7 +228,7 @@ describe('widget: app', () => {
     await page.screenshot({ path: resolve('tests/artifacts/widget-mobile.png') });
   });
 
-  it('shows "did you mean" buttons, "Did this help?" on answers, and lets the visitor pick the language (issue #3)', async () => {
+  it('shows "did you mean" buttons, "Did this help?" on answers, and lets the visitor pick the language', async () => {
     const { page } = await shopPage();
     await page.locator('[data-bulle="launcher"]').click();
     // 1. A vague word: up to three quick replies; pressing one sends its question, the bot answers.

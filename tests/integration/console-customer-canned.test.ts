@@ -1,4 +1,4 @@
-// Issue #4, the agent console on real sockets: attaching e-mails and order numbers, the
+// The agent console on real sockets: attaching e-mails and order numbers, the
 // customer's earlier conversations, canned replies and the tag list.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD } from '../../server/protocol/events.js';

@@ -1,4 +1,4 @@
-// Issue #4, the agent console on real sockets: internal notes, the language correction,
+// The agent console on real sockets: internal notes, the language correction,
 // closing with a tag, the "Closed" list. Each command: happy path, permission, validation.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';

@@ -1,4 +1,4 @@
-// Issue #4, routing on real sockets: a handed-off chat goes to the least busy online agent who
+// Routing on real sockets: a handed-off chat goes to the least busy online agent who
 // speaks its language, waits when nobody can take it (the visitor sees their place in line),
 // and goes out at once when a slot frees. Away agents get nothing new; nobody speaking the
 // language → any agent after the delay, flagged. Grace and fallback delays are short here.

@@ -1,4 +1,4 @@
-// Issue #4: the router's state is a cache of the store. After a restart the waiting chats are
+// The router's state is a cache of the store. After a restart the waiting chats are
 // waiting again, oldest first, and an agent's chats wait for them through the grace period.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_EVT } from '../../server/protocol/events.js';

@@ -1,4 +1,4 @@
-// Issue #4, the visitor's side of routing on real sockets: nobody available → leave an e-mail,
+// The visitor's side of routing on real sockets: nobody available → leave an e-mail,
 // the answer is there when they come back; the visit around the chat reaches the agent; an
 // admin (only) switches the site to picking by hand; business hours close the queue.
 import { io } from 'socket.io-client';

@@ -1,4 +1,4 @@
-// Issue 5, "Access": origins (HTTP, engine handshake, namespaces), visitor tokens bound to
+// Access: origins (HTTP, engine handshake, namespaces), visitor tokens bound to
 // their site, a visitor only in their own conversation, an agent only in their site's, admin
 // rights only with the admin role, connections per address.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 5, "Bad input as tests": each hostile input gets a clear error code (or is stored as
+// Bad input as tests: each hostile input gets a clear error code (or is stored as
 // plain text), nothing is stored or shown wrongly, and the server stays up for everyone else.
 // Rendering of the same strings in the widget and the console: render.e2e.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

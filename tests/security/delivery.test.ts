@@ -1,4 +1,4 @@
-// Issue 5, "Delivery", as the access work relies on it: an ack means the message is on disk
+// Delivery, as the access work relies on it: an ack means the message is on disk
 // (group commit: the ack waits for the flush that holds it), a resend with the same clientId
 // is stored once, and a client that was away gets what it missed from the store by seq.
 // With a 50 ms flush window, an ack sent before its write would be caught reading the file.

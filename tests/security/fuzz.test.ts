@@ -1,4 +1,4 @@
-// Issue 5: property-based fuzzing of every client → server event on both namespaces. Payloads
+// Property-based fuzzing of every client → server event on both namespaces. Payloads
 // are derived from each command's own schema (as the server registered it: commandSchemas in
 // sockets/command.ts): valid ones with real ids, near-valid ones (one field wrong, an extra key
 // such as `__proto__` or `author`, a key missing), garbage, and extra arguments. Whatever

@@ -1,4 +1,4 @@
-// Issue 5 over HTTP: security headers per path (a strict CSP for the console, none on the
+// Over HTTP: security headers per path (a strict CSP for the console, none on the
 // widget's scripts), @fastify/rate-limit (429 with headers), log-in throttling per address and
 // per e-mail (429 RATE_LIMITED with Retry-After), session cookie flags and logout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

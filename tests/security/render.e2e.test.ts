@@ -1,4 +1,4 @@
-// Issue 5, "Bad input as tests", in a real browser: hostile strings in a visitor's message,
+// Bad input as tests, in a real browser: hostile strings in a visitor's message,
 // page title and URL, e-mail, referrer and user agent, and in an agent's name and reply, show as
 // text in BOTH the widget and the console — no element built from them, no handler attribute,
 // no javascript:/data: link, no dialog — and the pages' CSPs (security-headers.ts) block nothing

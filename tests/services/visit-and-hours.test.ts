@@ -1,4 +1,4 @@
-// Issue #4: the pure parts around routing — business hours in the site's time zone, and the
+// The pure parts around routing — business hours in the site's time zone, and the
 // visit record (pages capped, oldest first; the first referrer kept).
 import { describe, expect, it } from 'vitest';
 import { isOpen, localTime } from '../../server/services/business-hours.js';

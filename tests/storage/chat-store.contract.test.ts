@@ -1,4 +1,4 @@
-// One contract, run against every ChatStore implementation (STYLE.md, "Seams").
+// One contract, run against every ChatStore implementation.
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -72,7 +72,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     {
       connected() {
         set({ link: 'online', ...(state.problem === 'TIMEOUT' ? { problem: null } : {}) });
-        // The visit around the chat, for the agent's context panel (issue #4); once per page and connection.
+        // The visit around the chat, for the agent's context panel; once per page and connection.
         conn.signal(VISITOR_CMD.visitUpdate, visit());
         void sync();
         flush();

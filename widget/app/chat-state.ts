@@ -18,7 +18,7 @@ export interface ChatState {
   /** Typed but not acknowledged yet, in the order typed. */
   pending: Outgoing[];
   agentTyping: boolean;
-  /** While waiting for an agent: place in line, estimated wait, whether anyone is there (issue #4). */
+  /** While waiting for an agent: place in line, estimated wait, whether anyone is there. */
   queue: QueuePosition | null;
   problem: Problem | null;
   /** Bot and agent replies after the read mark (0 while the panel is open). */
@@ -35,7 +35,7 @@ export interface ChatSession {
   requestHandoff(): Promise<void>;
   /** Leave an e-mail when nobody is available (`contact:set`). */
   setEmail(email: string): Promise<void>;
-  /** "Did this help?" on the bot answer with this seq (`feedback:send`, issue #3). */
+  /** "Did this help?" on the bot answer with this seq (`feedback:send`). */
   feedback(seq: number, helpful: boolean): Promise<void>;
   /** The visitor picks the chat's language (`conversation:set-lang`): wins over detection. */
   setLang(lang: string): Promise<void>;

@@ -57,7 +57,7 @@ export interface AgentCommands {
   [AGENT_CMD.conversationClose]: [ConversationClose, { conversation: ConversationSummary }];
   [AGENT_CMD.messageSend]: [AgentMessageSend, { message: Message }];
   [AGENT_CMD.typingSet]: [AgentTyping, Empty];
-  // The workspace (issue #4, "The agent console").
+  // The workspace.
   [AGENT_CMD.conversationsList]: [ConversationsList, ConversationsListResult];
   [AGENT_CMD.noteAdd]: [NoteAdd, { message: Message }];
   [AGENT_CMD.conversationSetLang]: [ConversationSetLang, { conversation: ConversationSummary }];
@@ -67,7 +67,7 @@ export interface AgentCommands {
   [AGENT_CMD.cannedSave]: [CannedSave, { reply: CannedReply }];
   [AGENT_CMD.cannedDelete]: [CannedDelete, Empty];
   [AGENT_CMD.tagsList]: [Empty, { tags: string[] }];
-  // Routing (issue #4).
+  // Routing.
   [AGENT_CMD.presenceSet]: [PresenceSet, { presence: PresenceSet['status'] }];
   [AGENT_CMD.conversationTransfer]: [ConversationTransfer, { conversation: ConversationSummary }];
   [AGENT_CMD.siteMode]: [SiteMode, { mode: SiteMode['mode'] }];

@@ -1,4 +1,4 @@
-// The workspace's commands (issue #4): notes, the closed list, tags and canned replies, the
+// The workspace's commands: notes, the closed list, tags and canned replies, the
 // context panel's language and customer links, and routing (presence, transfer, mode).
 // Results that only one panel shows (a customer's history, the agents list) are returned,
 // not stored: the panel asks again when it is opened.
@@ -99,7 +99,7 @@ export function createWorkspaceCommands(d: CommandDeps) {
       else failed('Could not delete it', r);
     },
 
-    // ---- routing (issue #4, built by the routing side of the server) ----
+    // ---- routing ----
     async setPresence(status: 'online' | 'away'): Promise<boolean> {
       return failed('Could not change your status', await d.request(AGENT_CMD.presenceSet, { status }));
     },

@@ -1,5 +1,5 @@
 // The logged-in layout: top bar; the queue and my chats on the left; the selected chat in the
-// middle; its context on the right (issue #4).
+// middle; its context on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Session } from '../api/http.js';
 import type { TemplateVars } from '../lib/canned.js';

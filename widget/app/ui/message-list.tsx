@@ -14,7 +14,7 @@ interface Props {
 
 export function MessageList({ state, session, focusInput }: Props) {
   const list = useRef<HTMLOListElement>(null);
-  // Rated answers lose their buttons at once, before the server's ack (issue #3).
+  // Rated answers lose their buttons at once, before the server's ack.
   const [rated, setRated] = useState<number[]>([]);
   // "Yes" gets a thank-you in its place ("no" gets the bot's offer of a person instead).
   const [thanked, setThanked] = useState<number[]>([]);
