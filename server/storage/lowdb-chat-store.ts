@@ -298,6 +298,10 @@ export class LowdbChatStore implements ChatStore {
         this.core.data = r.v as CoreData;
         this.dirty.set('core', this.core);
         return;
+      case 'unanswered':
+        this.pushUnanswered(r.v);
+        this.dirty.set('core', this.core);
+        return;
       case 'visitor': {
         const { key, db } = this.bucketOf(r.v.id);
         this.putVisitorRecord(db, freezeDeep(r.v));
@@ -493,14 +497,21 @@ export class LowdbChatStore implements ChatStore {
     return true;
   }
   async addUnanswered(record: UnansweredRecord) {
+    const copy = structuredClone(record);
+    this.pushUnanswered(copy);
+    // The log gets this one record; core.json (with the whole list) waits for the next compaction.
+    await this.save('core', this.core, [`u:${copy.id}`, () => ({ k: 'unanswered', v: copy })]);
+  }
+  /** Append to the site's list, keeping its newest UNANSWERED_KEEP; a record already there is not added again (replay). */
+  private pushUnanswered(record: UnansweredRecord) {
     const all = (this.core.data.unanswered ??= []);
-    all.push(structuredClone(record));
+    if (all.some((r) => r.id === record.id)) return;
+    all.push(record);
     const mine = all.filter((r) => r.siteId === record.siteId);
     if (mine.length > UNANSWERED_KEEP) {
       const drop = new Set(mine.slice(0, mine.length - UNANSWERED_KEEP));
       this.core.data.unanswered = all.filter((r) => !drop.has(r));
     }
-    await this.save('core', this.core);
   }
   async listUnanswered(siteId: string, limit = 100) {
     const all = this.core.data.unanswered ?? [];

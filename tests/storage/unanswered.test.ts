@@ -1,8 +1,11 @@
 // The unanswered-question list in the store: newest first, per site, capped, and
 // still there after a restart.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
 import type { UnansweredRecord } from '../../server/storage/records.js';
+import { readLogsSync } from '../../server/storage/wal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -46,5 +49,31 @@ describe('ChatStore: unanswered questions', () => {
     await second.open();
     expect(await second.listUnanswered('shop')).toEqual([record(1)]);
     await second.close();
+  });
+});
+
+describe('unanswered questions in the write-ahead log', () => {
+  it('each question is one small log record, not the whole core record, and is replayed after a crash', async () => {
+    const t = await tempDir();
+    cleanups.push(t.remove);
+    const store = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 2 });
+    await store.open();
+    await store.compacted();
+    // A core record holding 300 questions: what each new question used to rewrite into the log.
+    for (let i = 0; i < 300; i++) await store.addUnanswered(record(i));
+    const before = statSync(join(t.dir, 'wal.log')).size;
+    await store.addUnanswered(record(300));
+    const added = statSync(join(t.dir, 'wal.log')).size - before;
+    expect(added).toBeLessThan(1000);
+    const kinds = readLogsSync(t.dir).flat().map((r) => r.k);
+    expect(kinds).not.toContain('core');
+    expect(kinds.filter((k) => k === 'unanswered')).toHaveLength(301);
+    // No close: as after kill -9, only the log has them.
+    const reopened = new LowdbChatStore({ dir: t.dir });
+    await reopened.open();
+    const list = await reopened.listUnanswered('shop', 1000);
+    expect(list).toHaveLength(301);
+    expect(new Set(list.map((r) => r.id)).size).toBe(301);
+    await reopened.close();
   });
 });
