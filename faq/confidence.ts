@@ -1,7 +1,8 @@
 // From an entry's component scores to its rank and one calibrated confidence 0..1 (the chance
 // that it is the entry the visitor means). Relevance orders the entries; the confidence is a
-// logistic model of the best entry's coverage of the message, its closest phrasing, how much of
-// the message the FAQ knows at all, and the margin over the next entry. Weights fitted with
+// logistic model of the best entry's coverage of the message, its closest phrasing and the next
+// closest (a second sentence agreeing), how much of the message the FAQ knows at all, and the
+// margin over the next entry. Weights fitted with
 // `npm run bench:faq -- <file> --calibrate` (two-fold cross-validation on the bench file).
 import type { MatchCandidate } from './types.js';
 
@@ -14,6 +15,11 @@ export interface Features {
   evidence: number;
   /** 0..1 share of the entry's closest phrasing the message says. */
   recall: number;
+  /**
+   * 0..1 share of the entry's SECOND closest phrasing the message says: a second sentence of the
+   * entry (another phrasing, or the same question in another language of the site) agreeing.
+   */
+  support: number;
   /** 0..1 BM25 score (MiniSearch) relative to the best entry's. */
   lexical: number;
   /** Raw BM25 score. */
@@ -34,13 +40,14 @@ export interface Scored {
  * measurable there (the bench FAQs have no keywords).
  */
 export const CALIBRATION = {
-  bias: -6.08,
-  coverage: 1.56,
-  recall: 2.76,
-  known: 0.95,
-  evidence: 1.99,
-  margin: 1.43,
-  relevance: 2.12,
+  bias: -6.36,
+  coverage: 1.6,
+  recall: 1.62,
+  known: 0.93,
+  evidence: 1.86,
+  margin: 1.32,
+  relevance: 1.66,
+  support: 2.32,
   /** Not measurable on the bench (its FAQ has no keywords): a hit counts like a strong phrasing match. */
   keyword: 2.5,
 };
@@ -57,7 +64,7 @@ export function relevance(f: Features): number {
 export function confidenceOf(f: Features & { margin: number; relevance: number }, c = CALIBRATION): number {
   const z =
     c.bias + c.coverage * f.coverage + c.recall * f.recall + c.known * f.known + c.evidence * f.evidence + c.margin * f.margin +
-    c.relevance * f.relevance + c.keyword * f.keyword;
+    c.relevance * f.relevance + c.support * f.support + c.keyword * f.keyword;
   return 1 / (1 + Math.exp(-z));
 }
 
