@@ -10,7 +10,10 @@ import type { MatchCandidate, Matcher } from './types.js';
 export interface Thresholds {
   /** The best candidate's confidence from which the bot answers. */
   answer: number;
-  /** From this confidence (and below `answer`) the bot offers "did you mean" buttons. */
+  /**
+   * From this confidence (and below `answer`) the bot offers "did you mean" buttons; below it, in
+   * the best candidate's plausibility (`scores.plausibility` when the matcher gives it), it steps aside.
+   */
   suggest: number;
   /**
    * Close entries: when the runner-up's relevance is within this of the best one's (and it is
@@ -24,12 +27,12 @@ export interface Thresholds {
  * Chosen with the confidence's fit on three FAQ shapes (`npm run bench:faq:calibrate`; figures and
  * reasons in docs/2026-12-06-faq-multilingual.md): answer 0.81, the threshold with the best mean
  * top-1 that keeps precision and out-of-scope step-aside ≥ 90 % in every language and shape (the
- * thin multilingual FAQ decides); suggest 0.55, the lowest that keeps step-aside where it was in
- * every language once the confidence also reads a second agreeing phrasing; close 0.06, which
+ * thin multilingual FAQ decides); suggest 0.5 (on the plausibility for stepping aside), the lowest
+ * that keeps step-aside ≥ 92 % on every shape; close 0.06, which
  * costs half a point of top-1 and buys about a point of precision on the thin FAQ.
  */
 export const DEFAULT_CLOSE = 0.06;
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.55, close: DEFAULT_CLOSE });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.5, close: DEFAULT_CLOSE });
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;
@@ -53,7 +56,8 @@ export interface Decision {
 export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Decision {
   const best = candidates[0];
   const base = { confidence: best?.confidence ?? 0, scores: best?.scores ?? {}, candidates };
-  if (!best || best.confidence < thresholds.suggest) return { outcome: 'stepAside', ...base };
+  // In scope or not is the plausibility's call; which entry, and whether to answer, the confidence's.
+  if (!best || (best.scores?.plausibility ?? best.confidence) < thresholds.suggest) return { outcome: 'stepAside', ...base };
   const second = candidates[1];
   const close = thresholds.close ?? DEFAULT_CLOSE;
   const tooClose =

@@ -32,6 +32,15 @@ describe('decide', () => {
     expect(decide([])).toMatchObject({ outcome: 'stepAside', confidence: 0, scores: {} });
   });
 
+  it('steps aside on the plausibility when the matcher gives one, answers and offers on the confidence', () => {
+    const p = (faqId: string, confidence: number, plausibility: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { plausibility } });
+    const { answer, suggest } = DEFAULT_THRESHOLDS;
+    // Sure of the entry but not that the FAQ covers the message: no answer, no buttons.
+    expect(decide([p('a', answer + 0.05, suggest - 0.01)]).outcome).toBe('stepAside');
+    expect(decide([p('a', answer + 0.05, suggest + 0.01)])).toMatchObject({ outcome: 'answer', faqId: 'a' });
+    expect(decide([p('a', suggest - 0.01, suggest + 0.01)])).toMatchObject({ outcome: 'suggest', suggestions: ['a'] });
+  });
+
   it('offers both of two close entries instead of answering one (precision before answering)', () => {
     const r = (faqId: string, confidence: number, relevance: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { relevance } });
     const close = [r('a', 0.95, 0.8), r('b', 0.9, 0.8 - DEFAULT_CLOSE / 2)];
