@@ -26,6 +26,8 @@ export interface Features {
   bm25: number;
   /** 0..1 share of the message's weighted terms the FAQ knows at all: low means off-topic. */
   known: number;
+  /** Sentences per entry in the message's language (the FAQ's shape, for decide()); not in the confidence. */
+  phrasings: number;
 }
 
 export interface Scored {

@@ -168,6 +168,7 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
         lexical: bestBm25 > 0 ? (bm25.get(e.id) ?? 0) / bestBm25 : 0,
         bm25: bm25.get(e.id) ?? 0,
         known,
+        phrasings: index.ownSentencesPerEntry,
       },
     });
   }

@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createFaqMatcher, decide, decideMessage, DEFAULT_CLOSE, DEFAULT_THRESHOLDS, loadFaqDir, MAX_SUGGESTIONS, type MatchCandidate, type Matcher,
+  createFaqMatcher, decide, decideMessage, DEFAULT_CLOSE, DEFAULT_CLOSE_RICH, DEFAULT_THRESHOLDS, loadFaqDir, MAX_SUGGESTIONS, THIN_PHRASINGS,
+  type MatchCandidate, type Matcher,
 } from '../../faq/index.js';
 
 const c = (faqId: string, confidence: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { coverage: confidence } });
@@ -51,6 +52,15 @@ describe('decide', () => {
     // A site's { answer, suggest } keeps the default margin; close 0 turns the rule off.
     expect(decide(close, { answer: 0.8, suggest: 0.4 }).outcome).toBe('suggest');
     expect(decide(close, { answer: 0.8, suggest: 0.4, close: 0 }).outcome).toBe('answer');
+  });
+
+  it('on a rich FAQ, takes the narrower close-entries margin (its phrasings already tell them apart)', () => {
+    const r = (faqId: string, confidence: number, relevance: number, phrasings: number): MatchCandidate =>
+      ({ faqId, confidence, via: 'fuzzy', scores: { relevance, phrasings } });
+    const gap = (DEFAULT_CLOSE + DEFAULT_CLOSE_RICH) / 2;
+    expect(decide([r('a', 0.95, 0.8, 1), r('b', 0.9, 0.8 - gap, 1)]).outcome).toBe('suggest');
+    expect(decide([r('a', 0.95, 0.8, THIN_PHRASINGS + 1), r('b', 0.9, 0.8 - gap, THIN_PHRASINGS + 1)]).outcome).toBe('answer');
+    expect(decide([r('a', 0.95, 0.8, 9), r('b', 0.9, 0.8 - DEFAULT_CLOSE_RICH / 2, 9)]).outcome).toBe('suggest');
   });
 
   it('takes a site’s own thresholds', () => {
