@@ -10,7 +10,10 @@ import type { MatchCandidate, Matcher } from './types.js';
 export interface Thresholds {
   /** The best candidate's confidence from which the bot answers. */
   answer: number;
-  /** From this confidence (and below `answer`) the bot offers "did you mean" buttons. */
+  /**
+   * From this confidence (and below `answer`) the bot offers "did you mean" buttons; below it, in
+   * the best candidate's plausibility (`scores.plausibility` when the matcher gives it), it steps aside.
+   */
   suggest: number;
   /**
    * Close entries: when the runner-up's relevance is within this of the best one's (and it is
@@ -18,17 +21,29 @@ export interface Thresholds {
    * (a site's own `{ answer, suggest }`), DEFAULT_CLOSE.
    */
   close?: number;
+  /**
+   * The same margin on a rich FAQ (more than THIN_PHRASINGS sentences per entry in the message's
+   * language, `scores.phrasings`): there many phrasings already tell close entries apart, and a
+   * wide margin only turns right answers into buttons. Absent, DEFAULT_CLOSE_RICH.
+   */
+  closeRich?: number;
 }
+
+/** At most this many sentences per entry (a question and maybe one more) is a thin FAQ. */
+export const THIN_PHRASINGS = 2;
 
 /**
  * Chosen with the confidence's fit on three FAQ shapes (`npm run bench:faq:calibrate`; figures and
  * reasons in docs/2026-12-06-faq-multilingual.md): answer 0.81, the threshold with the best mean
- * top-1 that keeps precision and out-of-scope step-aside ≥ 92 % on every shape (the thin
- * multilingual FAQ decides); suggest 0.5, the lowest that keeps step-aside ≥ 92 % there; close
- * 0.04, which trades about a point of top-1 for half a point to a point of precision.
+ * top-1 that keeps precision and out-of-scope step-aside ≥ 90 % in every language and shape (the
+ * thin multilingual FAQ decides); suggest 0.5 (on the plausibility for stepping aside), the lowest
+ * that keeps step-aside ≥ 92 % on every shape; close 0.06 on a thin FAQ, which costs half a point
+ * of top-1 and buys about two points of precision there, and 0.04 on a rich one, where 0.06 costs
+ * 1–2 points of top-1 for less than a point of precision.
  */
-export const DEFAULT_CLOSE = 0.04;
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.5, close: DEFAULT_CLOSE });
+export const DEFAULT_CLOSE = 0.06;
+export const DEFAULT_CLOSE_RICH = 0.04;
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ answer: 0.81, suggest: 0.5, close: DEFAULT_CLOSE, closeRich: DEFAULT_CLOSE_RICH });
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;
@@ -52,9 +67,11 @@ export interface Decision {
 export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DEFAULT_THRESHOLDS): Decision {
   const best = candidates[0];
   const base = { confidence: best?.confidence ?? 0, scores: best?.scores ?? {}, candidates };
-  if (!best || best.confidence < thresholds.suggest) return { outcome: 'stepAside', ...base };
+  // In scope or not is the plausibility's call; which entry, and whether to answer, the confidence's.
+  if (!best || (best.scores?.plausibility ?? best.confidence) < thresholds.suggest) return { outcome: 'stepAside', ...base };
   const second = candidates[1];
-  const close = thresholds.close ?? DEFAULT_CLOSE;
+  const rich = (best.scores?.phrasings ?? 0) > THIN_PHRASINGS;
+  const close = rich ? (thresholds.closeRich ?? DEFAULT_CLOSE_RICH) : (thresholds.close ?? DEFAULT_CLOSE);
   const tooClose =
     second !== undefined &&
     close > 0 &&

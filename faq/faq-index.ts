@@ -51,6 +51,8 @@ export interface LangIndex {
   idf(term: string): number;
   /** The weight of a term found in a single entry: the most a known term can weigh. */
   rareWeight: number;
+  /** Sentences per entry written in this language (question + phrasings): the FAQ's shape. */
+  ownSentencesPerEntry: number;
   query(text: string): Query;
 }
 
@@ -210,6 +212,7 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
     rules,
     idf,
     rareWeight: idfOf(1),
+    ownSentencesPerEntry: entries.reduce((sum, e) => sum + 1 + e.phrasings.length, 0) / Math.max(1, entries.length),
     query(text) {
       const prepared = prepare(text, lang);
       const fixed = fixer.fix(prepared.words, prepared.capitals);

@@ -3,7 +3,7 @@ export type * from './types.js';
 export { loadFaqDir, loadSiteVocabulary, parseFaqFile, parseSiteVocabulary, FaqFileError, SITE_VOCABULARY_FILE } from './loader.js';
 export type { LangVocabulary } from './vocabulary/types.js';
 export { createFaqMatcher, ANSWER_THRESHOLD } from './matcher.js';
-export { decide, decideMessage, DEFAULT_CLOSE, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS } from './decide.js';
+export { decide, decideMessage, DEFAULT_CLOSE, DEFAULT_CLOSE_RICH, DEFAULT_THRESHOLDS, MAX_SUGGESTIONS, THIN_PHRASINGS } from './decide.js';
 export type { Decision, Outcome, Thresholds, BotDecisionResult } from './decide.js';
 export { isHandoffRequest } from './handoff.js';
 export { createLanguageDetector } from './detector/index.js';

@@ -143,6 +143,7 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
     if (covered === 0 && keyword === 0) continue;
     // How much of its closest phrasing the message says, each term weighted by rarity.
     let recall = 0;
+    let second = 0;
     e.sentences.forEach((s, i) => {
       let said = 0;
       let all = 0;
@@ -151,7 +152,9 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
         all += w;
         said += w * (similarityOf.get(term) ?? 0);
       }
-      recall = Math.max(recall, (e.sentenceWeights[i] ?? 1) * (said / all));
+      const r = (e.sentenceWeights[i] ?? 1) * (said / all);
+      if (r > recall) [recall, second] = [r, recall];
+      else if (r > second) second = r;
     });
     scored.push({
       faqId: e.id,
@@ -161,9 +164,11 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
         // Two rare words' worth of match is plenty; everyday words, names and numbers add nothing.
         evidence: Math.min(1, topical / (2 * index.rareWeight)),
         recall,
+        support: second,
         lexical: bestBm25 > 0 ? (bm25.get(e.id) ?? 0) / bestBm25 : 0,
         bm25: bm25.get(e.id) ?? 0,
         known,
+        phrasings: index.ownSentencesPerEntry,
       },
     });
   }

@@ -3,7 +3,7 @@
 // so the figures printed for the chosen thresholds come from queries the fit did not see.
 import type { MatchCandidate } from '../../faq/index.js';
 
-export const FEATURES = ['coverage', 'recall', 'known', 'evidence', 'margin', 'relevance'] as const;
+export const FEATURES = ['coverage', 'recall', 'known', 'evidence', 'margin', 'relevance', 'support'] as const;
 
 export interface Sample {
   x: number[];

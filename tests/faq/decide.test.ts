@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createFaqMatcher, decide, decideMessage, DEFAULT_CLOSE, DEFAULT_THRESHOLDS, loadFaqDir, MAX_SUGGESTIONS, type MatchCandidate, type Matcher,
+  createFaqMatcher, decide, decideMessage, DEFAULT_CLOSE, DEFAULT_CLOSE_RICH, DEFAULT_THRESHOLDS, loadFaqDir, MAX_SUGGESTIONS, THIN_PHRASINGS,
+  type MatchCandidate, type Matcher,
 } from '../../faq/index.js';
 
 const c = (faqId: string, confidence: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { coverage: confidence } });
@@ -32,6 +33,15 @@ describe('decide', () => {
     expect(decide([])).toMatchObject({ outcome: 'stepAside', confidence: 0, scores: {} });
   });
 
+  it('steps aside on the plausibility when the matcher gives one, answers and offers on the confidence', () => {
+    const p = (faqId: string, confidence: number, plausibility: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { plausibility } });
+    const { answer, suggest } = DEFAULT_THRESHOLDS;
+    // Sure of the entry but not that the FAQ covers the message: no answer, no buttons.
+    expect(decide([p('a', answer + 0.05, suggest - 0.01)]).outcome).toBe('stepAside');
+    expect(decide([p('a', answer + 0.05, suggest + 0.01)])).toMatchObject({ outcome: 'answer', faqId: 'a' });
+    expect(decide([p('a', suggest - 0.01, suggest + 0.01)])).toMatchObject({ outcome: 'suggest', suggestions: ['a'] });
+  });
+
   it('offers both of two close entries instead of answering one (precision before answering)', () => {
     const r = (faqId: string, confidence: number, relevance: number): MatchCandidate => ({ faqId, confidence, via: 'fuzzy', scores: { relevance } });
     const close = [r('a', 0.95, 0.8), r('b', 0.9, 0.8 - DEFAULT_CLOSE / 2)];
@@ -42,6 +52,15 @@ describe('decide', () => {
     // A site's { answer, suggest } keeps the default margin; close 0 turns the rule off.
     expect(decide(close, { answer: 0.8, suggest: 0.4 }).outcome).toBe('suggest');
     expect(decide(close, { answer: 0.8, suggest: 0.4, close: 0 }).outcome).toBe('answer');
+  });
+
+  it('on a rich FAQ, takes the narrower close-entries margin (its phrasings already tell them apart)', () => {
+    const r = (faqId: string, confidence: number, relevance: number, phrasings: number): MatchCandidate =>
+      ({ faqId, confidence, via: 'fuzzy', scores: { relevance, phrasings } });
+    const gap = (DEFAULT_CLOSE + DEFAULT_CLOSE_RICH) / 2;
+    expect(decide([r('a', 0.95, 0.8, 1), r('b', 0.9, 0.8 - gap, 1)]).outcome).toBe('suggest');
+    expect(decide([r('a', 0.95, 0.8, THIN_PHRASINGS + 1), r('b', 0.9, 0.8 - gap, THIN_PHRASINGS + 1)]).outcome).toBe('answer');
+    expect(decide([r('a', 0.95, 0.8, 9), r('b', 0.9, 0.8 - DEFAULT_CLOSE_RICH / 2, 9)]).outcome).toBe('suggest');
   });
 
   it('takes a site’s own thresholds', () => {
