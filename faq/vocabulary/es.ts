@@ -102,7 +102,7 @@ export const ES: LangVocabulary = {
     arrive: ['llegar', 'llega', 'llegan', 'llegó', 'llegado', 'llegará', 'venir', 'viene'],
     not_received: ['no me llega', 'no llega', 'no ha llegado', 'no llegó', 'no me llegó', 'nunca llegó', 'no he recibido', 'no recibí', 'no lo recibí', 'todavía nada', 'aún nada', 'sin noticias', 'no me ha llegado'],
     wait: ['esperar', 'espero', 'esperando', 'sigo esperando', 'todavía no', 'aún no', 'pendiente'],
-    track: ['seguimiento', 'rastrear', 'rastreo', 'seguir', 'localizar el envío', 'número de seguimiento', 'tracking', 'trackear', 'código de seguimiento'],
+    track: ['seguimiento', 'rastrear', 'rastreo', 'seguir', 'sigo', 'sigues', 'seguimos', 'siguiendo', 'localizar el envío', 'número de seguimiento', 'tracking', 'trackear', 'código de seguimiento'],
     where: ['dónde', 'dónde está', 'en dónde', 'por dónde va', 'dónde anda'],
     status: ['estado', 'estatus', 'situación', 'en qué estado', 'cómo va', 'procesado', 'en proceso', 'tramitado'],
     see: ['ver', 'veo', 'consultar', 'consulto', 'mirar', 'revisar', 'encontrar', 'encuentro', 'buscar', 'busco', 'acceder a', 'visualizar', 'checar', 'chequear'],
