@@ -45,7 +45,8 @@ export interface Router {
   restore(input: RestoreInput, now: number): Effect[];
 
   queuePosition(conversationId: string): number | null;
-  estimatedWaitMs(conversationId: string, now: number): number | null;
+  /** `position`: its place in line, when the caller has it (saves a scan of the queue). */
+  estimatedWaitMs(conversationId: string, now: number, position?: number): number | null;
   /** Oldest first; copies. */
   waiting(siteId: string, lang?: Lang): ConversationState[];
   /** What this agent may pick by hand now, oldest first. */
@@ -100,7 +101,7 @@ export function createRouter(options: { config?: Partial<RouterConfig>; state?: 
     },
 
     queuePosition: (id) => queuePosition(state, id),
-    estimatedWaitMs: (id, now) => estimatedWaitMs(state, config, id, now),
+    estimatedWaitMs: (id, now, position) => estimatedWaitMs(state, config, id, now, position),
     waiting: (siteId, lang) => waitingChats(state, siteId, lang).map(cloneConversation),
     pickable(agentId) {
       const agent = state.agents[agentId];

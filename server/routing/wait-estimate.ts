@@ -28,8 +28,9 @@ export function estimatedWaitMs(
   config: RouterConfig,
   conversationId: string,
   now: number,
+  /** Its place in line when the caller knows it already (one pass over a whole queue). */
+  position: number | null = queuePosition(state, conversationId),
 ): number | null {
-  const position = queuePosition(state, conversationId);
   if (position === null) return null;
   const conv = state.conversations[conversationId] as ConversationState;
   const avg = state.handleTime[conv.siteId]?.avgMs ?? config.defaultHandleMs;

@@ -21,10 +21,10 @@ export class QueuePositions {
   ) {}
 
   /** null when the chat is not waiting (with the bot, assigned, closed or unknown). */
-  positionOf(conversationId: string, siteId: string, now: number): QueuePosition | null {
-    const position = this.router.queuePosition(conversationId);
+  positionOf(conversationId: string, siteId: string, now: number, known?: number): QueuePosition | null {
+    const position = known ?? this.router.queuePosition(conversationId);
     if (position === null) return null;
-    const estimatedWaitMs = this.router.estimatedWaitMs(conversationId, now);
+    const estimatedWaitMs = this.router.estimatedWaitMs(conversationId, now, position);
     const hours = this.sites.get(siteId)?.site.businessHours;
     return { conversationId, position, estimatedWaitMs, available: estimatedWaitMs !== null && isOpen(hours, now) };
   }
@@ -32,9 +32,15 @@ export class QueuePositions {
   async publish(notifier: Notifier, now: number, force: boolean): Promise<void> {
     const waiting = new Set<string>();
     for (const { site } of this.sites.all()) {
+      // One pass, oldest first: each chat's place in its language's line is a running count
+      // (asking the router chat by chat sorted the whole queue for each, and a few hundred
+      // waiting chats then took the server thread under load).
+      const inLine = new Map<string, number>();
       for (const conv of this.router.waiting(site.id)) {
         waiting.add(conv.id);
-        const p = this.positionOf(conv.id, site.id, now);
+        const position = (inLine.get(conv.lang) ?? 0) + 1;
+        inLine.set(conv.lang, position);
+        const p = this.positionOf(conv.id, site.id, now, position);
         if (!p) continue;
         const minutes = p.estimatedWaitMs === null ? -1 : Math.round(p.estimatedWaitMs / 60_000);
         const key = `${p.position}:${p.available}:${minutes}`;
