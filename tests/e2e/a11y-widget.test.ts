@@ -8,7 +8,7 @@ import { AGENT_CMD } from '../../server/protocol/events.js';
 import type { QueueListResult } from '../../server/protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, type TestServer } from '../helpers/server.js';
 import { axeViolations, describeViolations, isBlocking, landmarks } from './axe.js';
-import { DIST, launchChromium, requireBuild } from './browser.js';
+import { DIST, launchChromium, networkSwitch, openWidget as openPanel, requireBuild } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -36,12 +36,7 @@ afterAll(async () => {
 });
 
 async function openWidget(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, ...options });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await page.goto(server.url + '/');
-  await page.locator('[data-bulle="launcher"]').click();
-  await page.locator('[data-bulle="panel"]').waitFor();
+  const page = await openPanel(browser, server.url, contexts, options);
   await page.locator('[data-bulle="status"]').waitFor();
   return page;
 }
@@ -96,21 +91,13 @@ describe('widget accessibility (axe-core)', () => {
   it('reconnecting, with a message waiting to go', async () => {
     const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
     contexts.push(ctx);
-    // Every WebSocket goes through this route: `offline` refuses new ones; the live ones are cut.
-    let offline = false;
-    const live: { close(): Promise<void> }[] = [];
-    await ctx.routeWebSocket(/\/socket\.io\//, (ws) => {
-      if (offline) return void ws.close();
-      ws.connectToServer();
-      live.push(ws);
-    });
+    const network = await networkSwitch(ctx);
     const page = await ctx.newPage();
     await page.goto(server.url + '/');
     await page.locator('[data-bulle="launcher"]').click();
     await send(page, 'Where is my order?');
     await page.locator('[data-bulle="message"][data-author="bot"]').first().waitFor({ timeout: 20_000 });
-    offline = true;
-    await Promise.all(live.splice(0).map((ws) => ws.close()));
+    await network.goOffline();
     await page.locator('[data-bulle="reconnecting"]').waitFor({ timeout: 20_000 });
     await send(page, 'How long does delivery take?');
     await page.locator('[data-bulle="message"][data-state="pending"]').waitFor();

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The built widget and console the browser tests serve (`npm test` builds them first). */
@@ -34,4 +34,41 @@ export async function launchChromium(): Promise<Browser> {
     // Without the background-networking flags Chromium keeps dialling out on this closed network.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A new browser context (closed by the caller through `contexts`) on the shop page, the widget's panel open. */
+export async function openWidget(
+  browser: Browser,
+  url: string,
+  contexts: BrowserContext[],
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, ...options });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(url + '/');
+  await page.locator('[data-bulle="launcher"]').click();
+  await page.locator('[data-bulle="panel"]').waitFor();
+  return page;
+}
+
+/**
+ * Every Socket.IO WebSocket of the context goes through a switch: `goOffline()` cuts the live
+ * ones and refuses new ones until `goOnline()`.
+ */
+export async function networkSwitch(ctx: BrowserContext): Promise<{ goOffline(): Promise<void>; goOnline(): void }> {
+  let offline = false;
+  const live: { close(): Promise<void> }[] = [];
+  await ctx.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (offline) return void ws.close();
+    ws.connectToServer();
+    live.push(ws);
+  });
+  return {
+    async goOffline() {
+      offline = true;
+      await Promise.all(live.splice(0).map((ws) => ws.close()));
+    },
+    goOnline: () => void (offline = false),
+  };
 }

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AGENT_CMD, SERVER_EVT } from '../../server/protocol/events.js';
 import type { QueueListResult, TypingChanged } from '../../server/protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { DIST, launchChromium, requireBuild, widgetAppFile } from './browser.js';
+import { DIST, launchChromium, networkSwitch, requireBuild, widgetAppFile } from './browser.js';
 
 const TOKEN_KEY = 'bulle:demo:token';
 let APP_PATH = '';
@@ -179,27 +179,19 @@ describe('widget: app', () => {
   it('keeps a message typed while offline, shows it pending, and delivers it once on reconnection', async () => {
     const ctx = await browser.newContext({ locale: 'en-GB' });
     contexts.push(ctx);
-    // Every WebSocket goes through this route: `offline` refuses new ones, `drop()` cuts the live one.
-    let offline = false;
-    const live: { close(): Promise<void> }[] = [];
-    await ctx.routeWebSocket(/\/socket\.io\//, (ws) => {
-      if (offline) return void ws.close();
-      ws.connectToServer();
-      live.push(ws);
-    });
+    const network = await networkSwitch(ctx);
     const page = await ctx.newPage();
     await page.goto(server.url + '/');
     await page.locator('[data-bulle="launcher"]').click();
     await send(page, 'Where is my order?');
     await messages(page, 'bot').first().waitFor();
 
-    offline = true;
-    await Promise.all(live.splice(0).map((ws) => ws.close()));
+    await network.goOffline();
     await page.locator('[data-bulle="reconnecting"]').waitFor();
     await send(page, 'How long does delivery take?');
     await page.locator('[data-bulle="message"][data-state="pending"]').waitFor();
 
-    offline = false;
+    network.goOnline();
     await page.locator('[data-bulle="reconnecting"]').waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(() => messages(page, 'bot').count()).toBe(2);
     expect(await page.locator('[data-bulle="message"][data-state]').count()).toBe(0);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { DIST, launchChromium, requireBuild } from './browser.js';
+import { DIST, launchChromium, openWidget as openPanel, requireBuild } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -24,15 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openWidget(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, ...options });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  await page.goto(server.url + '/');
-  await page.locator('[data-bulle="launcher"]').click();
-  await page.locator('[data-bulle="panel"]').waitFor();
-  return page;
-}
+const openWidget = (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => openPanel(browser, server.url, contexts, options);
 
 /** The widget's focused element, by its data-bulle name. */
 const focused = (page: Page) => page.evaluate(() => document.querySelector('bulle-chat')!.shadowRoot!.activeElement?.getAttribute('data-bulle'));
