@@ -28,7 +28,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { NS, VISITOR_CMD } from '../server/protocol/events.js';
+import { NS, VISITOR_CMD } from '../protocol/events.js';
 import { buildServer } from '../server/app.js';
 import { createConfig } from '../server/config.js';
 import { launchChromium } from '../tests/e2e/browser.js';

@@ -2,7 +2,7 @@
 // a visitor's compound and the FAQ's two words (or another compound) must still meet. A long
 // word is split where both halves are terms the FAQ knows, with the linking "s", "n", "es",
 // "en" dropped from the first half. No dictionary: the FAQ's own vocabulary decides.
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 import { isIgnoredWord, termOf as plainTermOf } from './analyzer.js';
 import type { ConceptMap } from './concepts.js';
 

@@ -4,7 +4,7 @@
 // wrote) meets a visitor in any of them. Built from the vocabulary data (./vocabulary/), plus a
 // site's own additions; forms go through the same preparation and stemming as messages, so
 // inflections and chat spellings meet them.
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 import { prepare, synonymStems } from './analyzer.js';
 import { stem } from './stemmer.js';
 import { STOP_WORDS } from './stop-words.js';

@@ -4,7 +4,7 @@
 // scores, so an agent or the merchant can see why the bot said what it said.
 import { isHandoffRequest } from './handoff.js';
 import { findSmallTalk, type SmallTalkKind } from './small-talk.js';
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 import type { MatchCandidate, Matcher } from './types.js';
 
 export interface Thresholds {

@@ -1,7 +1,7 @@
 // One language of a site's FAQ, indexed once at start: every entry's terms, how rare each term
 // is across entries (a word in every entry says little), the typo corrector's vocabulary, the
 // lexical index and the keyword rules. query() turns a visitor's message into weighted terms.
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 import {
   analyze, analyzeWords, isCommonWord, isEverydayTerm, isEverydayWord, lexiconTerms, lexiconVocabulary, prepare, synonymStems, termOf,
   type Token,

@@ -1,7 +1,7 @@
 // Keyword rules: an entry's keywords (words or short phrases) found in the visitor's text point
 // straight at it. A merchant's chosen keyword is a stronger signal than any similarity score,
 // so a hit raises the entry's confidence; it does not decide alone (see matcher.ts).
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 import { analyze, type Token } from './analyzer.js';
 import type { ConceptMap } from './concepts.js';
 import type { FaqEntry } from './types.js';

@@ -5,11 +5,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FaqCatalog, FaqEntry, FaqFile } from './types.js';
 import type { LangVocabulary } from './vocabulary/types.js';
+import { SAFE_LINK_PROTOCOLS } from '../protocol/links.js';
 
 /** Base language codes only: detection and the site config speak "fr", never "fr-CH". */
 const LANG_FILE = /^([a-z]{2,3})\.json$/;
 const ID = /^[a-z0-9-]+$/;
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const FILE_FIELDS = new Set(['lang', 'entries']);
 const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links']);
 const LINK_FIELDS = new Set(['label', 'url']);
@@ -149,7 +149,7 @@ function parseLink(raw: unknown, at: string, fail: Fail) {
     fail(`${at}.url`, 'must be an absolute URL');
   }
   // Links reach visitors' browsers: anything but these could run script or open an app.
-  if (typeof raw.url !== 'string' || !SAFE_PROTOCOLS.has(url!.protocol)) fail(`${at}.url`, 'must use http:, https: or mailto:');
+  if (typeof raw.url !== 'string' || !SAFE_LINK_PROTOCOLS.has(url!.protocol)) fail(`${at}.url`, 'must use http:, https: or mailto:');
   return { label: (raw.label as string).trim(), url: raw.url as string };
 }
 

@@ -4,7 +4,7 @@
 // also knows how much of the message the FAQ understands at all. Built once per site at start;
 // match() is synchronous and takes well under a millisecond on a few hundred phrasings.
 import { LRUCache } from 'lru-cache';
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 import { combine, type Features } from './confidence.js';
 import { analyze, type Token } from './analyzer.js';
 import { conceptsFor, type ConceptMap } from './concepts.js';

@@ -3,7 +3,7 @@
 // on accent-free words ("livree", "devolucion") are trimmed after it. Stems are cached: a site's
 // vocabulary is small and visitors repeat themselves.
 import * as snowball from 'snowball-stemmers';
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 
 const ALGORITHM: Record<string, string> = {
   en: 'english', fr: 'french', es: 'spanish', de: 'german', it: 'italian', pt: 'portuguese', nl: 'dutch',

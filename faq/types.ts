@@ -1,7 +1,7 @@
 // The FAQ seams: what a site's FAQ is, and the two small interfaces the server depends on
 // (Matcher, LanguageDetector). Implementations live beside this file; the server imports
 // only ./index.ts.
-import type { Lang, Link } from '../server/protocol/types.js';
+import type { Lang, Link } from '../protocol/types.js';
 
 export interface FaqEntry {
   /** Same id across languages for the same topic, e.g. "order-tracking". */

@@ -3,7 +3,7 @@
 // one ("touchwith", "uhelp" — split), or a typo of a known word ("lnog", "delivry", "methds" —
 // corrected, with a similarity the matcher weighs it by). Fixing words first lets the
 // expressions and keywords of the analysis meet ("how lnog" is "how long", a duration).
-import type { Lang } from '../server/protocol/types.js';
+import type { Lang } from '../protocol/types.js';
 import { commonWordMistyped, isEntityOrNumber, isEverydayWord, isIgnoredWord } from './analyzer.js';
 import { createTypoCorrector } from './fuzzy-index.js';
 

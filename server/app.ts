@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import type { ServerOptions } from 'socket.io';
-import { ERR } from './protocol/events.js';
+import { ERR } from '../protocol/events.js';
 import type { Config } from './config.js';
 import type { ChatStore } from './storage/chat-store.js';
 import { LowdbChatStore } from './storage/lowdb-chat-store.js';

@@ -2,7 +2,7 @@
 // write (ñ ß ł ą ę ç ã õ å …). Both are evidence in the same log units as the text models': a
 // listed word adds WORD_CUE to each language that lists it, a letter costs LETTER_CUE to each
 // language that never writes it. Soft, never a veto: "café" and "señor" happen in English.
-import type { Lang } from '../../server/protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import { CUE_WORDS, UNIVERSAL } from './cue-words.js';
 
 /** Letters (and ¿ ¡) beyond a–z, per language that writes them in ordinary words. */

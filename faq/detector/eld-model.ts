@@ -8,7 +8,7 @@
 // typed arrays (eld-ngrams.ts, under 1 MB), made from the installed eld by scripts/eld-ngrams.ts.
 // eldScores() gives eld's scores to the last bit (`npx tsx scripts/eld-ngrams.ts --check` compares).
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../../server/protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import { addScores, decodeTables, eldSource } from './eld-ngrams.js';
 import { eldNgrams, type EldText } from './eld-text.js';
 import { relative, type TextModel } from './text-model.js';

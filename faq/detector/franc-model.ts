@@ -3,7 +3,7 @@
 // coin toss on a few words, so it only speaks from FRANC_MIN_LENGTH characters on; it is the only
 // text model for a site language that eld does not know (e.g. Basque is in eld, Irish is not).
 import { francAll } from 'franc';
-import type { Lang } from '../../server/protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import { relative, type TextModel } from './text-model.js';
 
 /** ISO 639-1 (ours) → ISO 639-3 (franc's). A language missing here is never guessed by franc. */

@@ -1,7 +1,7 @@
 // What the chat knows before reading the text, as prior evidence per language (same log units as
 // the text evidence). Browser and page languages are BCP 47 tags ("fr-CH", "pt_BR"); only their
 // primary subtag counts, and only when the site speaks it.
-import type { Lang } from '../../server/protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import type { DetectHints } from '../types.js';
 
 export interface HintWeights {

@@ -8,7 +8,7 @@
 // The answer is the allowed language with the most evidence; the confidence is its share after a
 // softmax, where a text that fits a language outside the site (Catalan on a Spanish site) also
 // competes, so it comes out unsure rather than confidently Spanish.
-import type { Lang } from '../../server/protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import type { DetectHints, Detection, LanguageDetector } from '../types.js';
 import { cueEvidence, type CueWeights } from './cues.js';
 import { createEldModel } from './eld-model.js';

@@ -1,7 +1,7 @@
 // What the detector needs from a statistical language model, so that eld and franc (and any
 // later model) plug in the same way. Evidence is in natural-log units, like a log-likelihood
 // ratio: 0 for the best-fitting language, negative for the others, larger gaps on longer text.
-import type { Lang } from '../../server/protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 
 export interface TextModel {
   /** Whether the model has a profile for this language at all. */

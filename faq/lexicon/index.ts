@@ -1,5 +1,5 @@
 // The analyser's per-language vocabulary (see ./types.ts).
-import type { Lang } from '../../server/protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import { DE } from './de.js';
 import { EN } from './en.js';
 import { ES } from './es.js';

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Detection } from '../../faq/index.js';
-import type { FaqEntrySummary } from '../protocol/types.js';
+import type { FaqEntrySummary } from '../../protocol/types.js';
 import type { CatalogAddition } from './catalog-additions.js';
 import type { BotEngine, BotSite, FaqQuestions, LanguageHints, ThinkRequest, Thought } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';

@@ -2,7 +2,7 @@
 // console (services/faq-additions.ts). Plain data on both sides: the additions cross to the bot
 // thread, and the files' catalog is kept untouched so a reload starts again from it.
 import type { FaqCatalog, FaqEntry } from '../../faq/index.js';
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 
 /** What the bot needs of one active addition (protocol FaqAddition, reduced). */
 export interface CatalogAddition {

@@ -13,10 +13,10 @@ import {
   type LangVocabulary,
   type Thresholds,
 } from '../../faq/index.js';
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
-import type { FaqEntrySummary } from '../protocol/types.js';
+import type { FaqEntrySummary } from '../../protocol/types.js';
 import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
 
 /** What the engine needs of a site (plain data: it crosses to the bot thread). */

@@ -4,7 +4,7 @@
 // Register before the routes: the limiter attaches to routes as they are added.
 import fp from 'fastify-plugin';
 import fastifyRateLimit from '@fastify/rate-limit';
-import { ERR } from '../protocol/events.js';
+import { ERR } from '../../protocol/events.js';
 import { AppError } from '../services/app-error.js';
 import { LoginThrottle } from '../services/login-throttle.js';
 import { isExemptPeer } from '../sockets/client-address.js';

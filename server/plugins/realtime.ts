@@ -2,8 +2,8 @@
 // The adapter comes from deps, so scale-out (Redis, Postgres, cluster) is a constructor argument.
 import fp from 'fastify-plugin';
 import { Server, type ServerOptions } from 'socket.io';
-import { NS } from '../protocol/events.js';
-import { MAX_MESSAGE_CHARS } from '../protocol/schemas.js';
+import { NS } from '../../protocol/events.js';
+import { MAX_MESSAGE_CHARS } from '../../protocol/schemas.js';
 import { createSocketNotifier } from '../sockets/socket-notifier.js';
 import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
 import { guardOutput } from '../sockets/output-guard.js';

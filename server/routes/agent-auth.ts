@@ -3,8 +3,8 @@
 // console's own origin (BAD_ORIGIN otherwise), and failed log-ins are throttled per address and
 // per e-mail (429 RATE_LIMITED with Retry-After; services/login-throttle.ts).
 import type { FastifyPluginAsync } from 'fastify';
-import { ERR } from '../protocol/events.js';
-import { LoginBodySchema, type LoginBody } from '../protocol/schemas.js';
+import { ERR } from '../../protocol/events.js';
+import { LoginBodySchema, type LoginBody } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
 import { toProfile } from '../services/agent-auth.js';
 import { publicSiteInfo } from '../services/site-registry.js';

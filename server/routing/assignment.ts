@@ -1,6 +1,6 @@
 // The moves every command is made of: give a chat to an agent, take it back, put it back in
 // a queue. They keep the idle-longest timestamps current and describe themselves as effects.
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import type { Effect, EffectOf } from './effects.js';
 import { byAge, enterQueue } from './queue.js';
 import type { AgentState, ConversationState, RouterState } from './types.js';

@@ -1,6 +1,6 @@
 // Commands about chats: hand-off, pick by hand, close, transfer. Each checks everything it
 // needs before changing anything, so a refused command leaves the state as it was.
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import { assign, requeue, unassign } from './assignment.js';
 import { flagFor, hasRoom, openCounts, pickEligible } from './eligibility.js';
 import { assigned, reject, type Step } from './effects.js';

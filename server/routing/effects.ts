@@ -1,7 +1,7 @@
 // What a router call decided, for the server to apply to the store and the sockets, in order.
 // A refused command yields one 'rejected' effect and changes nothing; the same list may still
 // carry effects that the passing of time caused (grace periods ending, chats opened to all).
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import type { Presence, RouterConfig, RouterState, RoutingMode } from './types.js';
 
 export type Flag = 'no-language-match';

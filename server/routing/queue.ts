@@ -1,7 +1,7 @@
 // One FIFO queue per site and language. The queues are not stored as arrays: a
 // waiting chat's place is given by (queuedAt, order), so a chat put back keeps its priority
 // without any list surgery, and the state cannot disagree with itself.
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import type { ConversationState, RouterState } from './types.js';
 
 /** Oldest first; order breaks ties between equal queuedAt. */

@@ -3,7 +3,7 @@
 // disconnected. Those who had chats get a fresh grace period from `now`, so consoles that
 // reconnect in time find their chats where they left them; the others' chats go back to
 // the queues only when that grace ends, exactly as for a dropped connection.
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import { newAgent } from './agent-commands.js';
 import type { Effect } from './effects.js';
 import { byAge } from './queue.js';

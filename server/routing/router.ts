@@ -2,7 +2,7 @@
 // command takes the time as `now` and returns the effects the server must apply (store,
 // rooms, notifications), in order. The server calls tick(now) every second or so; the
 // clock-driven rules also run inside every command, so nothing depends on the tick rate.
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 import * as agents from './agent-commands.js';
 import { chatsOf } from './assignment.js';
 import * as chats from './chat-commands.js';

@@ -2,7 +2,7 @@
 // fields: the whole state survives JSON.stringify, so it can be logged, compared in tests and
 // handed back to createRouter. Nothing here is a source of truth: restore.ts rebuilds it
 // from the store after a restart.
-import type { Lang } from '../protocol/types.js';
+import type { Lang } from '../../protocol/types.js';
 
 /** 'offline-pending': the last console connection closed, chats are kept until graceUntil. */
 export type Presence = 'online' | 'away' | 'offline-pending' | 'offline';

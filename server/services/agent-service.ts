@@ -1,8 +1,8 @@
 // An agent's side: the queue of their languages, claim, history, reply, close.
 // Every id in a command is checked against the calling agent (site, language, assignment).
-import { ERR } from '../protocol/events.js';
-import type { AgentMessageSend } from '../protocol/schemas.js';
-import type { ConversationDetail, Message, QueueListResult } from '../protocol/types.js';
+import { ERR } from '../../protocol/events.js';
+import type { AgentMessageSend } from '../../protocol/schemas.js';
+import type { ConversationDetail, Message, QueueListResult } from '../../protocol/types.js';
 import type { AgentRecord, ConversationRecord } from '../storage/records.js';
 import { AppError, forbidden, notFound } from './app-error.js';
 import { botStrings } from './bot-strings.js';

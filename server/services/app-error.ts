@@ -1,6 +1,6 @@
 // Errors that cross the wire as data: services throw AppError, the socket
 // and HTTP edges turn it into `{ ok: false, error: { code, message } }`.
-import { ERR, type ErrorCode } from '../protocol/events.js';
+import { ERR, type ErrorCode } from '../../protocol/events.js';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_PAYLOAD: 400,

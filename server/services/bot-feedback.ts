@@ -1,9 +1,9 @@
 // The visitor's say on the bot: "Did this help?" on an answer, and the chat's language.
 // An unhelpful answer, like a question the bot stepped aside on, joins the site's unanswered list;
 // a helpful answer reached through "did you mean" proposes the visitor's words as a phrasing.
-import { ERR } from '../protocol/events.js';
-import type { FeedbackSend, VisitorSetLang } from '../protocol/schemas.js';
-import type { BotDecision, Message, VisitorConversation } from '../protocol/types.js';
+import { ERR } from '../../protocol/events.js';
+import type { FeedbackSend, VisitorSetLang } from '../../protocol/schemas.js';
+import type { BotDecision, Message, VisitorConversation } from '../../protocol/types.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { AppError, notFound } from './app-error.js';

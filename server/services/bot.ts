@@ -1,6 +1,6 @@
 // One site's bot: hand-off words, small talk, then the FAQ matcher, then a decision with its
 // scores (stored with the reply so an agent can see why the bot said what it said).
-import type { BotDecision, Link } from '../protocol/types.js';
+import type { BotDecision, Link } from '../../protocol/types.js';
 import type { FaqCatalog, Matcher, Thresholds } from '../../faq/index.js';
 import { DEFAULT_THRESHOLDS, decideMessage, smallTalkReply } from '../../faq/index.js';
 import type { ConversationRecord } from '../storage/records.js';

@@ -1,8 +1,8 @@
 // Canned replies: `/shortcut` in the console's composer, one text per site language.
 // Every agent of the site reads them; only admins write them.
-import { ERR } from '../protocol/events.js';
-import type { CannedSave } from '../protocol/schemas.js';
-import type { CannedReply } from '../protocol/types.js';
+import { ERR } from '../../protocol/events.js';
+import type { CannedSave } from '../../protocol/schemas.js';
+import type { CannedReply } from '../../protocol/types.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import type { AgentRecord, CannedReplyRecord } from '../storage/records.js';
 import { requireAdmin } from './agent-access.js';

@@ -1,8 +1,8 @@
 // The context panel's one write: correct a conversation's detected language.
 // A waiting chat moves to the new language's queue; the change is logged as an internal line.
-import { ERR } from '../protocol/events.js';
-import type { ConversationSetLang } from '../protocol/schemas.js';
-import type { ConversationSummary } from '../protocol/types.js';
+import { ERR } from '../../protocol/events.js';
+import type { ConversationSetLang } from '../../protocol/schemas.js';
+import type { ConversationSummary } from '../../protocol/types.js';
 import type { AgentRecord } from '../storage/records.js';
 import { actionable } from './agent-access.js';
 import { AppError, notFound } from './app-error.js';

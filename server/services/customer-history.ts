@@ -1,7 +1,7 @@
 // The same customer's other conversations: linked by the visitor token (same
 // visitorId) or by an e-mail or order number an agent attached from what the visitor wrote.
-import type { ConversationLink } from '../protocol/schemas.js';
-import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../protocol/types.js';
+import type { ConversationLink } from '../../protocol/schemas.js';
+import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../../protocol/types.js';
 import type { AgentRecord, ConversationRecord } from '../storage/records.js';
 import { actionable, readable } from './agent-access.js';
 import type { Conversations } from './conversations.js';

@@ -7,9 +7,9 @@
 // an admin can dismiss it again); a new entry puts new words in the bot's mouth, so an agent
 // drafts it and an admin publishes it; a phrasing proposed by a visitor's helpful "did you mean"
 // choice waits for an admin too (never added silently).
-import { ERR } from '../protocol/events.js';
-import type { FaqAttach, FaqDraft } from '../protocol/schemas.js';
-import type { FaqActor, FaqAddition, FaqEntrySummary, Lang } from '../protocol/types.js';
+import { ERR } from '../../protocol/events.js';
+import type { FaqAttach, FaqDraft } from '../../protocol/schemas.js';
+import type { FaqActor, FaqAddition, FaqEntrySummary, Lang } from '../../protocol/types.js';
 import type { Bots } from '../bot/bots.js';
 import type { CatalogAddition } from '../bot/catalog-additions.js';
 import type { ChatStore } from '../storage/chat-store.js';

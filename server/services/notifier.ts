@@ -1,6 +1,6 @@
 // The realtime seam: services say who should hear a fact, the socket layer decides how
 // (rooms, so it works unchanged with any Socket.IO adapter across several servers).
-import type { SERVER_EVT } from '../protocol/events.js';
+import type { SERVER_EVT } from '../../protocol/events.js';
 
 export type ServerEvent = (typeof SERVER_EVT)[keyof typeof SERVER_EVT];
 

@@ -1,7 +1,7 @@
 // Sites and their bots, built once at start (FAQ files are validated then, not per message).
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang, SiteInfo, Welcome } from '../protocol/types.js';
+import type { Lang, SiteInfo, Welcome } from '../../protocol/types.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import type { SiteRecord } from '../storage/records.js';
 import type { Bots } from '../bot/bots.js';

@@ -1,6 +1,6 @@
 // A visitor's `conversation:sync`, one page at a time.
-import { SYNC_PAGE_BYTES } from '../protocol/events.js';
-import type { Message, VisitorMessage } from '../protocol/types.js';
+import { SYNC_PAGE_BYTES } from '../../protocol/events.js';
+import type { Message, VisitorMessage } from '../../protocol/types.js';
 import { toVisitorMessage } from './views.js';
 
 /**

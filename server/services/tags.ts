@@ -1,5 +1,5 @@
 // Closing tags: each closed conversation carries exactly one tag from its site's list.
-import { ERR } from '../protocol/events.js';
+import { ERR } from '../../protocol/events.js';
 import type { ChatStore } from '../storage/chat-store.js';
 import { AppError } from './app-error.js';
 

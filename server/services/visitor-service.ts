@@ -1,7 +1,7 @@
 // A visitor's side of the loop: store the message → detect the language → let the bot answer
 // or hand off to the language queue.
-import { ERR, SYNC_PAGE_MESSAGES } from '../protocol/events.js';
-import type { HandoffRequest, VisitorMessageSend } from '../protocol/schemas.js';
+import { ERR, SYNC_PAGE_MESSAGES } from '../../protocol/events.js';
+import type { HandoffRequest, VisitorMessageSend } from '../../protocol/schemas.js';
 import type {
   BotDecision,
   PageInfo,
@@ -9,7 +9,7 @@ import type {
   VisitorHandoffResult,
   VisitorSendResult,
   VisitorSyncResult,
-} from '../protocol/types.js';
+} from '../../protocol/types.js';
 import type { Bots } from '../bot/bots.js';
 import type { Thought } from '../bot/engine.js';
 import { BOT_INPUT_MAX_CHARS } from '../bot/limits.js';

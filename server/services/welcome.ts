@@ -2,7 +2,7 @@
 // the site's greeting in the visitor's language and a few of its FAQ questions as buttons. The
 // same topics follow the bot's small-talk replies ("hi" → "Hello! …" and the topics), since a
 // visitor who only said hello has not said yet what they came for.
-import type { Lang, QuickReply, Welcome } from '../protocol/types.js';
+import type { Lang, QuickReply, Welcome } from '../../protocol/types.js';
 import type { FaqQuestions } from '../bot/engine.js';
 import type { SiteRecord } from '../storage/records.js';
 import { botStrings } from './bot-strings.js';

@@ -1,14 +1,14 @@
 // The /agent namespace: the session cookie authenticates the handshake; each socket follows
 // its agent's room, its languages' queues and its assigned conversations.
 import type { Namespace, Socket } from 'socket.io';
-import { AGENT_CMD, ERR, SERVER_EVT } from '../protocol/events.js';
+import { AGENT_CMD, ERR, SERVER_EVT } from '../../protocol/events.js';
 import {
   AgentMessageSendSchema,
   AgentTypingSchema,
   ConversationCloseSchema,
   ConversationRefSchema,
   EmptySchema,
-} from '../protocol/schemas.js';
+} from '../../protocol/schemas.js';
 import type { AgentService } from '../services/agent-service.js';
 import type { ConsoleServices } from '../services/console-services.js';
 import type { AgentAuth } from '../services/agent-auth.js';

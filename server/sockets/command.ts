@@ -5,8 +5,8 @@
 import type { Socket } from 'socket.io';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ERR } from '../protocol/events.js';
-import type { Ack } from '../protocol/types.js';
+import { ERR } from '../../protocol/events.js';
+import type { Ack } from '../../protocol/types.js';
 import { AppError } from '../services/app-error.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();

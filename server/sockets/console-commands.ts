@@ -1,7 +1,7 @@
 // The agent workspace's commands on the /agent namespace: each schema-checked and
 // acknowledged like every other command (sockets/command.ts).
 import type { Socket } from 'socket.io';
-import { AGENT_CMD } from '../protocol/events.js';
+import { AGENT_CMD } from '../../protocol/events.js';
 import {
   CannedDeleteSchema,
   CannedSaveSchema,
@@ -14,8 +14,8 @@ import {
   FaqDecideSchema,
   FaqDraftSchema,
   NoteAddSchema,
-} from '../protocol/schemas.js';
-import type { UnansweredListResult } from '../protocol/types.js';
+} from '../../protocol/schemas.js';
+import type { UnansweredListResult } from '../../protocol/types.js';
 import { listClosed } from '../services/closed-list.js';
 import type { ConsoleServices } from '../services/console-services.js';
 import { siteTags } from '../services/tags.js';

@@ -8,7 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Server, ServerOptions, Socket } from 'socket.io';
-import { ERR, NS } from '../protocol/events.js';
+import { ERR, NS } from '../../protocol/events.js';
 import { TokenBucket } from '../services/token-bucket.js';
 import type { Config } from '../config.js';
 import type { OriginPolicy } from '../plugins/origins.js';

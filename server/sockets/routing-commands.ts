@@ -1,8 +1,8 @@
 // The agent's routing commands: presence, transfer, the site's assignment mode, and
 // the site's agents (transfer targets). Schema-checked like every command (command.ts).
 import type { Socket } from 'socket.io';
-import { AGENT_CMD } from '../protocol/events.js';
-import { ConversationTransferSchema, EmptySchema, PresenceSetSchema, SiteModeSchema } from '../protocol/schemas.js';
+import { AGENT_CMD } from '../../protocol/events.js';
+import { ConversationTransferSchema, EmptySchema, PresenceSetSchema, SiteModeSchema } from '../../protocol/schemas.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
 import type { AgentRecord } from '../storage/records.js';
 import { cmd, type Command } from './command.js';

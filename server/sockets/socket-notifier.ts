@@ -1,6 +1,6 @@
 // Notifier on Socket.IO rooms: works the same on one server or many behind an adapter.
 import type { Server } from 'socket.io';
-import { NS } from '../protocol/events.js';
+import { NS } from '../../protocol/events.js';
 import type { Notifier } from '../services/notifier.js';
 import { rooms } from './rooms.js';
 

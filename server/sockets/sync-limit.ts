@@ -2,7 +2,7 @@
 // so it is limited per visitor as well as per connection: fifty tabs or scripts sharing one
 // visitor token share one bucket. Process-local, like the other per-address counters.
 import { LRUCache } from 'lru-cache';
-import { ERR } from '../protocol/events.js';
+import { ERR } from '../../protocol/events.js';
 import { AppError } from '../services/app-error.js';
 import { TokenBucket } from '../services/token-bucket.js';
 

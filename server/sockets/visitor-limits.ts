@@ -5,8 +5,8 @@
 // RATE_LIMITED without running the handler; other visitors are unaffected.
 // Per connection, not per visitor: connections per address are capped separately.
 import type { Socket } from 'socket.io';
-import { ERR, VISITOR_CMD } from '../protocol/events.js';
-import type { Ack } from '../protocol/types.js';
+import { ERR, VISITOR_CMD } from '../../protocol/events.js';
+import type { Ack } from '../../protocol/types.js';
 import { TokenBucket } from '../services/token-bucket.js';
 
 /** Everything else a visitor sends: a fixed multiple of the message rate. */

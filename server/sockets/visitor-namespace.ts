@@ -2,7 +2,7 @@
 // The visitor's identity lives in socket.data, set by the handshake or by the first message;
 // no payload field can claim another identity.
 import type { Namespace, Socket } from 'socket.io';
-import { ERR, VISITOR_CMD, SERVER_EVT } from '../protocol/events.js';
+import { ERR, VISITOR_CMD, SERVER_EVT } from '../../protocol/events.js';
 import {
   ContactSetSchema,
   ConversationReadSchema,
@@ -14,7 +14,7 @@ import {
   VisitorSetLangSchema,
   VisitorTypingSchema,
   VisitUpdateSchema,
-} from '../protocol/schemas.js';
+} from '../../protocol/schemas.js';
 import type { VisitorDetails } from '../services/visitor-details.js';
 import type { BotFeedback } from '../services/bot-feedback.js';
 import type { VisitorContext, VisitorService } from '../services/visitor-service.js';

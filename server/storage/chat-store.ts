@@ -1,6 +1,6 @@
 // The storage seam. Domain-shaped and async so a Postgres or Redis store can replace the
 // embedded lowdb one without touching services.
-import type { Message } from '../protocol/types.js';
+import type { Message } from '../../protocol/types.js';
 import type {
   AgentRecord,
   CannedReplyRecord,

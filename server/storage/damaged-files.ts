@@ -4,7 +4,7 @@
 // (`<file>.corrupt`, or `<file>.<time>.corrupt` when that exists already) for a human to look
 // at, never deleted, and a warning says where it broke and what it held.
 import { readFile, rename, stat } from 'node:fs/promises';
-import type { Message } from '../protocol/types.js';
+import type { Message } from '../../protocol/types.js';
 
 /** Where the store reports damage (Fastify's logger has this shape; console by default). */
 export interface StoreLog {

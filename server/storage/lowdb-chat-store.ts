@@ -14,7 +14,7 @@
 import { mkdir, open as openFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
-import type { Message } from '../protocol/types.js';
+import type { Message } from '../../protocol/types.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';

@@ -10,7 +10,7 @@ import type {
   RoutingMode,
   UnansweredItem,
   VisitInfo,
-} from '../protocol/types.js';
+} from '../../protocol/types.js';
 
 export interface SiteRecord {
   id: string;

@@ -14,7 +14,7 @@ import { readdirSync } from 'node:fs';
 import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { Message } from '../protocol/types.js';
+import type { Message } from '../../protocol/types.js';
 import type { ConversationRecord, UnansweredRecord, VisitorRecord } from './records.js';
 import { scanLogFileSync, scanLogText } from './wal-reader.js';
 

@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const files = ['server', 'faq', 'widget', 'agent-console'].flatMap(sources);
+const files = ['protocol', 'server', 'faq', 'widget', 'agent-console'].flatMap(sources);
 const importersOf = (pkg: RegExp) =>
   files.filter((f) => {
     const text = readFileSync(join(ROOT, f), 'utf8');
@@ -58,6 +58,20 @@ describe('module boundaries', () => {
     expect(users.filter((f) => f.startsWith('widget/'))).toHaveLength(1);
     expect(users.filter((f) => f.startsWith('agent-console/'))).toHaveLength(1);
     expect(users.filter((f) => !f.startsWith('widget/') && !f.startsWith('agent-console/'))).toEqual([]);
+  });
+  it('nothing outside server/ imports server/ (the wire contract lives in protocol/)', () => {
+    const reachIn = files.filter((f) => !f.startsWith('server/')).filter((f) => {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].some((m) => /(^|\/)server\//.test(m[1]!));
+    });
+    expect(reachIn).toEqual([]);
+  });
+  it('protocol/ depends on nothing of ours (every side imports it)', () => {
+    const own = files.filter((f) => f.startsWith('protocol/')).filter((f) => {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      return [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.\.\/[^'"]+)['"]/g)].length > 0;
+    });
+    expect(own).toEqual([]);
   });
   it('clients import the protocol schemas as types only (TypeBox stays out of the bundles)', () => {
     const clientRuntimeImports = importersOf(/protocol\/(schemas|index)(\.js)?$/).filter((f) => !f.startsWith('server/'));

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message } from '../../protocol/types.js';
 import { axeViolations, describeViolations, isBlocking } from '../e2e/axe.js';
 import { DIST, launchChromium, requireBuild } from '../e2e/browser.js';
 import { clientId, closeClients, connectAgent, connectVisitor, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';

@@ -1,7 +1,7 @@
 // Canned replies in the console: variables, fallbacks, language choice, the `/` menu.
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, matchCanned, pickText, slashQuery, unfilled } from '../../agent-console/src/lib/canned.js';
-import type { CannedReply } from '../../server/protocol/types.js';
+import type { CannedReply } from '../../protocol/types.js';
 import { DEMO_CANNED_REPLIES } from '../../server/seed/demo-canned-replies.js';
 
 const reply = (shortcut: string, texts: Record<string, string>, title = shortcut): CannedReply => ({ id: shortcut, shortcut, title, texts, updatedAt: 0 });

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message } from '../../server/protocol/types.js';
+import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message } from '../../protocol/types.js';
 import { DIST, launchChromium, requireBuild } from '../e2e/browser.js';
 import { clientId, collect, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
 

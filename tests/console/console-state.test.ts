@@ -5,7 +5,7 @@ import { alertFor } from '../../agent-console/src/state/alerts.js';
 import { initialState, reduce, type Action, type ConsoleState } from '../../agent-console/src/state/console-state.js';
 import { agentSpokeLast, sidebarLists } from '../../agent-console/src/state/lists.js';
 import { unreadCount } from '../../agent-console/src/state/merge-messages.js';
-import type { CannedReply, ConversationSummary, Message } from '../../server/protocol/types.js';
+import type { CannedReply, ConversationSummary, Message } from '../../protocol/types.js';
 
 const ME = 'agent-me';
 let clock = 1_000;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cluesFrom, findEmails, findName, findOrders } from '../../agent-console/src/lib/customer-clues.js';
 import { parseUserAgent } from '../../agent-console/src/lib/device.js';
 import { localTime } from '../../agent-console/src/lib/local-time.js';
-import type { Message } from '../../server/protocol/types.js';
+import type { Message } from '../../protocol/types.js';
 
 describe('order numbers', () => {
   it.each([

@@ -4,8 +4,8 @@
 // admin from the "Proposed" section. Visitors are plain socket clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message } from '../../server/protocol/types.js';
+import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message } from '../../protocol/types.js';
 import { ARTIFACTS, DIST, launchChromium, requireBuild } from '../e2e/browser.js';
 import { clientId, closeClients, connectVisitor, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
 

@@ -4,8 +4,8 @@
 // landmark to the merchant's page (their landmark list is theirs).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AGENT_CMD } from '../../server/protocol/events.js';
-import type { QueueListResult } from '../../server/protocol/types.js';
+import { AGENT_CMD } from '../../protocol/events.js';
+import type { QueueListResult } from '../../protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, type TestServer } from '../helpers/server.js';
 import { axeViolations, describeViolations, isBlocking, landmarks } from './axe.js';
 import { DIST, launchChromium, networkSwitch, openWidget as openPanel, requireBuild } from './browser.js';

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { AGENT_CMD } from '../../server/protocol/events.js';
+import { AGENT_CMD } from '../../protocol/events.js';
 import { closeClients, connectAgent, ok, startServer, type TestServer } from '../helpers/server.js';
 import { ARTIFACTS, DIST, launchChromium, requireBuild } from './browser.js';
 

@@ -4,8 +4,8 @@
 // finds nothing serious on that screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { VISITOR_CMD } from '../../server/protocol/events.js';
-import type { VisitorHandoffResult } from '../../server/protocol/types.js';
+import { VISITOR_CMD } from '../../protocol/events.js';
+import type { VisitorHandoffResult } from '../../protocol/types.js';
 import { closeClients, connectVisitor, ok, page as shopPage, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { blockingViolations, describeViolations } from './axe.js';
 import { DIST, launchChromium, requireBuild } from './browser.js';

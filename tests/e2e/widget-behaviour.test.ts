@@ -4,8 +4,8 @@
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AGENT_CMD, SERVER_EVT } from '../../server/protocol/events.js';
-import type { QueueListResult, TypingChanged } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT } from '../../protocol/events.js';
+import type { QueueListResult, TypingChanged } from '../../protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { DIST, launchChromium, networkSwitch, requireBuild, widgetAppFile } from './browser.js';
 

@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { buildServer, type ServerDeps } from '../../server/app.js';
 import { createConfig, type Config } from '../../server/config.js';
-import { NS } from '../../server/protocol/events.js';
-import type { Ack } from '../../server/protocol/types.js';
+import { NS } from '../../protocol/events.js';
+import type { Ack } from '../../protocol/types.js';
 export { tempDir } from './temp-dir.js';
 
 export interface TestServer {

@@ -1,7 +1,7 @@
 // Malformed payloads get an error ack with a code; nothing crashes and nothing is stored.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { VisitorSendResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { VisitorSendResult } from '../../protocol/types.js';
 import { ack, clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

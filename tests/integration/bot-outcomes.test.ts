@@ -2,8 +2,8 @@
 // mean" quick replies, step aside; "Did this help?"; the unanswered list; the visitor's language.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { AGENT_CMD, ERR, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, UnansweredItem, VisitorConversation, VisitorSendResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, ERR, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, UnansweredItem, VisitorConversation, VisitorSendResult } from '../../protocol/types.js';
 import type { SiteRecord } from '../../server/storage/records.js';
 import { ack, clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 

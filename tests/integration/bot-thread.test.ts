@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createInlineBots, createThreadBots, type Bots } from '../../server/bot/bots.js';
 import type { BotSite } from '../../server/bot/engine.js';
-import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, VisitorConversation, VisitorSendResult } from '../../server/protocol/types.js';
+import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, VisitorConversation, VisitorSendResult } from '../../protocol/types.js';
 import { clientId, closeClients, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 const site: BotSite = {

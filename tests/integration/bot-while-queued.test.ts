@@ -3,8 +3,8 @@
 // hand-off and nothing listed as unanswered; once an agent has the chat, the bot is silent.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, VisitorConversation, VisitorSendResult } from '../../server/protocol/types.js';
+import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, VisitorConversation, VisitorSendResult } from '../../protocol/types.js';
 import { clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 const WAIT_MS = 30_000;

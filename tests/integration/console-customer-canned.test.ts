@@ -1,8 +1,8 @@
 // The agent console on real sockets: attaching e-mails and order numbers, the
 // customer's earlier conversations, canned replies and the tag list.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD } from '../../server/protocol/events.js';
-import type { CannedReply, ConversationSummary, CustomerHistoryItem } from '../../server/protocol/types.js';
+import { AGENT_CMD } from '../../protocol/events.js';
+import type { CannedReply, ConversationSummary, CustomerHistoryItem } from '../../protocol/types.js';
 import { ack, closeClients, ok, startServer, type TestServer } from '../helpers/server.js';
 import { agent, closedRecord, handedOff, take } from './console-helpers.js';
 

@@ -2,8 +2,8 @@
 // and an agent who takes the chat — by hand, or already given to them by automatic routing.
 import { expect } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { AGENT_CMD, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationDetail, VisitorHandoffResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, VISITOR_CMD } from '../../protocol/events.js';
+import type { ConversationDetail, VisitorHandoffResult } from '../../protocol/types.js';
 import type { ConversationRecord } from '../../server/storage/records.js';
 import { ack, connectAgent, connectVisitor, ok, page, waitFor } from '../helpers/server.js';
 

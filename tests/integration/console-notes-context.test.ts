@@ -1,8 +1,8 @@
 // The agent console on real sockets: internal notes, the language correction,
 // closing with a tag, the "Closed" list. Each command: happy path, permission, validation.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationSummary, ConversationsListResult, Message, QueueRemoved } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { ConversationSummary, ConversationsListResult, Message, QueueRemoved } from '../../protocol/types.js';
 import { ack, clientId, closeClients, collect, connectVisitor, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { agent, closedRecord, handedOff, take } from './console-helpers.js';
 

@@ -4,8 +4,8 @@
 // helpful "did you mean" choice is proposed, never added silently; all of it survives a restart.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { AGENT_CMD, ERR, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { FaqAddition, FaqEntrySummary, Message, UnansweredListResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, ERR, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { FaqAddition, FaqEntrySummary, Message, UnansweredListResult } from '../../protocol/types.js';
 import { ack, clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
 import { agent } from './console-helpers.js';
 import { addAgent, addSite } from '../security/fixtures.js';

@@ -1,8 +1,8 @@
 // The whole loop on real sockets: a visitor asks, the bot answers or hands off, an agent who
 // speaks the language takes it and replies, the visitor sees it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationAssigned, ConversationSummary, Message, VisitorSendResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { ConversationAssigned, ConversationSummary, Message, VisitorSendResult } from '../../protocol/types.js';
 import { ack, clientId, closeClients, collect, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 // Acknowledged messages survive a restart on the embedded store.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, VisitorSendResult } from '../../server/protocol/types.js';
+import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, VisitorSendResult } from '../../protocol/types.js';
 import { clientId, closeClients, connectVisitor, ok, page, startServer, tempDir, waitFor } from '../helpers/server.js';
 
 afterEach(() => closeClients());

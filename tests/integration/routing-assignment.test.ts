@@ -3,8 +3,8 @@
 // and goes out at once when a slot frees. Away agents get nothing new; nobody speaking the
 // language → any agent after the delay, flagged. Grace and fallback delays are short here.
 import { describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT } from '../../server/protocol/events.js';
-import type { AgentsListResult, Message, PresenceChanged, QueueListResult, QueuePosition } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT } from '../../protocol/events.js';
+import type { AgentsListResult, Message, PresenceChanged, QueueListResult, QueuePosition } from '../../protocol/types.js';
 import { ok, waitFor, type TestServer } from '../helpers/server.js';
 import { addAgent, assignedTo, handOff, next, openConsole, useRoutingServer, type Console } from './routing-helpers.js';
 

@@ -4,9 +4,9 @@
 // waiting visitors, and a clean slate between tests.
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
+import { NS, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
 import type { Config } from '../../server/config.js';
-import type { ConversationAssigned, QueuePosition, VisitorHandoffResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import type { ConversationAssigned, QueuePosition, VisitorHandoffResult, VisitorSyncResult } from '../../protocol/types.js';
 import { hashPassword, newId } from '../../server/services/secrets.js';
 import type { AgentRecord } from '../../server/storage/records.js';
 import { closeClients, connectVisitor, loginCookie, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';

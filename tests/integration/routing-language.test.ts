@@ -4,8 +4,8 @@
 // reload); the visitor is always spoken to in their own language, whoever answers and
 // whichever queue the chat went through.
 import { describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT } from '../../server/protocol/events.js';
-import type { ConversationAssigned, ConversationSummary, Message, QueueListResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT } from '../../protocol/events.js';
+import type { ConversationAssigned, ConversationSummary, Message, QueueListResult } from '../../protocol/types.js';
 import { ok, waitFor, type TestServer } from '../helpers/server.js';
 import { addAgent, handOff, next, openConsole, useRoutingServer, until, type Console, type WaitingVisitor } from './routing-helpers.js';
 

@@ -1,8 +1,8 @@
 // The router's state is a cache of the store. After a restart the waiting chats are
 // waiting again, oldest first, and an agent's chats wait for them through the grace period.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVER_EVT } from '../../server/protocol/events.js';
-import type { ConversationAssigned } from '../../server/protocol/types.js';
+import { SERVER_EVT } from '../../protocol/events.js';
+import type { ConversationAssigned } from '../../protocol/types.js';
 import { closeClients, startServer, tempDir } from '../helpers/server.js';
 import { addAgent, closeConsoles, handOff, next, openConsole } from './routing-helpers.js';
 

@@ -2,8 +2,8 @@
 // visitor never sees, and an agent who leaves: back within the grace period, they keep their
 // chats; gone past it, their chats go back to the head of their queues.
 import { describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationSummary, Message, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { ConversationSummary, Message, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../protocol/types.js';
 import { ack, clientId, collect, ok, waitFor, type TestServer } from '../helpers/server.js';
 import { addAgent, assignedTo, handOff, next, openConsole, useRoutingServer, until, type Console } from './routing-helpers.js';
 

@@ -3,8 +3,8 @@
 // admin (only) switches the site to picking by hand; business hours close the queue.
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { ConversationDetail, Message, ModeChanged, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { ConversationDetail, Message, ModeChanged, QueuePosition, VisitorConversation, VisitorSyncResult } from '../../protocol/types.js';
 import { ack, clientId, connectVisitor, ok, waitFor, type TestServer } from '../helpers/server.js';
 import { addAgent, assignedTo, handOff, next, openConsole, useRoutingServer, type Console } from './routing-helpers.js';
 

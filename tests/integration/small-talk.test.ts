@@ -4,8 +4,8 @@
 // the question; the welcome comes with the first sync, before anything is stored.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, VisitorSendResult, VisitorSyncResult } from '../../protocol/types.js';
 import { DEMO_WELCOME } from '../../server/seed/demo-seed.js';
 import { de } from '../../faq/small-talk/de.js';
 import { en } from '../../faq/small-talk/en.js';

@@ -6,7 +6,7 @@ import {
   ConversationSyncSchema,
   VisitorAuthSchema,
   VisitorMessageSendSchema,
-} from '../../server/protocol/schemas.js';
+} from '../../protocol/schemas.js';
 import { AppError } from '../../server/services/app-error.js';
 
 const good = { clientId: 'abcdefgh12', text: 'Where is my order?', page: { url: 'https://shop.test/', title: 'Shop' } };

@@ -2,8 +2,8 @@
 // their site, a visitor only in their own conversation, an agent only in their site's, admin
 // rights only with the admin role, connections per address.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { QueueListResult, VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { QueueListResult, VisitorSendResult, VisitorSyncResult } from '../../protocol/types.js';
 import {
   ack,
   clientId,

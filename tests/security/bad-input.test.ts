@@ -2,8 +2,8 @@
 // plain text), nothing is stored or shown wrongly, and the server stays up for everyone else.
 // Rendering of the same strings in the widget and the console: render.e2e.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, QueueListResult, VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, QueueListResult, VisitorSendResult, VisitorSyncResult } from '../../protocol/types.js';
 import {
   ack,
   clientId,

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, VisitorSendResult, VisitorSyncResult } from '../../protocol/types.js';
 import { manualMode } from './fixtures.js';
 import { readLogsSync } from '../../server/storage/wal.js';
 import { ack, clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';

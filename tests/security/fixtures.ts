@@ -2,10 +2,10 @@
 // sockets with the headers a browser page (Origin) or a proxy (X-Forwarded-For) would send.
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
-import { NS, ERR } from '../../server/protocol/events.js';
+import { NS, ERR } from '../../protocol/events.js';
 import type { AgentRecord, SiteRecord } from '../../server/storage/records.js';
 import { hashPassword, newId } from '../../server/services/secrets.js';
-import { AGENT_CMD } from '../../server/protocol/events.js';
+import { AGENT_CMD } from '../../protocol/events.js';
 import { connectAgent, ok, waitFor } from '../helpers/server.js';
 
 export const KNOWN_CODES = new Set<string>(Object.values(ERR));

@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { VisitorSendResult } from '../../server/protocol/types.js';
-import { VisitorAuthSchema } from '../../server/protocol/schemas.js';
+import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { VisitorSendResult } from '../../protocol/types.js';
+import { VisitorAuthSchema } from '../../protocol/schemas.js';
 import { commandSchemas } from '../../server/sockets/command.js';
 import { clientId, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { KNOWN_CODES, outcome, visitorSocket } from './fixtures.js';

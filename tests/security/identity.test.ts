@@ -2,8 +2,8 @@
 // another customer's history (a visitor claiming VICTIM@shop.example once saw the victim's earlier
 // chat, address and phone offered to the agent); only an agent's attaching it does.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { CustomerHistoryItem } from '../../server/protocol/types.js';
+import { AGENT_CMD, VISITOR_CMD } from '../../protocol/events.js';
+import type { CustomerHistoryItem } from '../../protocol/types.js';
 import { closeClients, ok, startServer, type TestServer } from '../helpers/server.js';
 import { agent, closedRecord, handedOff, take } from '../integration/console-helpers.js';
 

@@ -3,8 +3,8 @@
 // that stops reading while it keeps asking is cut off once its backlog passes 1 MB.
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ERR, NS, SERVER_EVT, SYNC_PAGE_BYTES, SYNC_PAGE_MESSAGES, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { VisitorSendResult, VisitorSyncResult } from '../../server/protocol/types.js';
+import { ERR, NS, SERVER_EVT, SYNC_PAGE_BYTES, SYNC_PAGE_MESSAGES, VISITOR_CMD } from '../../protocol/events.js';
+import type { VisitorSendResult, VisitorSyncResult } from '../../protocol/types.js';
 import { ack, clientId, closeClients, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { VisitorSendResult } from '../../server/protocol/types.js';
+import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { VisitorSendResult } from '../../protocol/types.js';
 import { clientId, closeClients, loginCookie, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { DIST, launchChromium, requireBuild } from '../e2e/browser.js';
 import { addAgent, closeRawSockets, manualMode, visitorSocket } from './fixtures.js';

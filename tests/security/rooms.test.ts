@@ -2,8 +2,8 @@
 // messages and its internal notes once another agent has claimed it (opening it again is
 // FORBIDDEN, and so is listening); its new agent and the site's admins keep following it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message } from '../../server/protocol/types.js';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message } from '../../protocol/types.js';
 import { ack, clientId, closeClients, collect, connectAgent, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { handedOff } from '../integration/console-helpers.js';
 import { addAgent, manualMode } from './fixtures.js';

@@ -3,7 +3,7 @@
 // expired, deleted) answers no agent command, even on a socket that is still open.
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_CMD, ERR, NS } from '../../server/protocol/events.js';
+import { AGENT_CMD, ERR, NS } from '../../protocol/events.js';
 import { hashToken, newToken } from '../../server/services/secrets.js';
 import { ack, closeClients, loginCookie, startServer, waitFor, type TestServer } from '../helpers/server.js';
 

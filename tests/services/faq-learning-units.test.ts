@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { applyAdditions } from '../../server/bot/catalog-additions.js';
 import { createBotEngine } from '../../server/bot/engine.js';
 import type { FaqCatalog } from '../../faq/index.js';
-import type { Message } from '../../server/protocol/types.js';
+import type { Message } from '../../protocol/types.js';
 import { suggestedQuestion } from '../../server/services/bot-feedback.js';
 
 const files = (): FaqCatalog => ({

@@ -1,7 +1,7 @@
 // Grouping the Unanswered list: near-identical questions are one line with a count, newest first,
 // with what was attached from them since.
 import { describe, expect, it } from 'vitest';
-import type { FaqAddition, UnansweredItem } from '../../server/protocol/types.js';
+import type { FaqAddition, UnansweredItem } from '../../protocol/types.js';
 import { groupUnanswered, questionKey } from '../../server/services/unanswered-groups.js';
 
 const item = (id: string, text: string, at: number, over: Partial<UnansweredItem> = {}): UnansweredItem => ({

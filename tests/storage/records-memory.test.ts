@@ -1,7 +1,7 @@
 // How stored records are built (freeze.ts, intern.ts): frozen copies with the same content,
 // sharing what was shared before, and messages whose repeated strings come from one pool.
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../server/protocol/types.js';
+import type { Message } from '../../protocol/types.js';
 import { freezeDeep } from '../../server/storage/freeze.js';
 import { StringPool } from '../../server/storage/intern.js';
 

@@ -4,8 +4,8 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ERR, SERVER_EVT, VISITOR_CMD } from '../../server/protocol/events.js';
-import type { Message, VisitorSendResult } from '../../server/protocol/types.js';
+import { ERR, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, VisitorSendResult } from '../../protocol/types.js';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
 import type { ConversationRecord } from '../../server/storage/records.js';
 import { encodeBatch } from '../../server/storage/wal.js';

@@ -2,7 +2,7 @@
 // its way, and the rules that keep both honest — resync on every connect (afterSeq), resend with
 // the same clientId until acknowledged (the server stores it once), keep the token once issued.
 // A closure rather than a class: its private names minify, and the widget has a 20 KB budget.
-import { ERR, VISITOR_CMD, type ErrorCode } from '../../server/protocol/events.js';
+import { ERR, VISITOR_CMD, type ErrorCode } from '../../protocol/events.js';
 import type {
   Ack,
   VisitorMessage as Message,
@@ -11,7 +11,7 @@ import type {
   VisitorHandoffResult,
   VisitorSendResult,
   VisitorSyncResult,
-} from '../../server/protocol/types.js';
+} from '../../protocol/types.js';
 import type { ChatSession, ChatState } from './chat-state.js';
 import { createVisitorConnection } from './connection.js';
 import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';

@@ -1,6 +1,6 @@
 // What the UI sees of a chat session, and what it may ask of it (implemented in chat-session.ts).
-import type { ErrorCode } from '../../server/protocol/events.js';
-import type { VisitorMessage as Message, QueuePosition, SiteInfo, VisitorConversation, Welcome } from '../../server/protocol/types.js';
+import type { ErrorCode } from '../../protocol/events.js';
+import type { VisitorMessage as Message, QueuePosition, SiteInfo, VisitorConversation, Welcome } from '../../protocol/types.js';
 import type { Outgoing } from './storage.js';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'unavailable';

@@ -2,8 +2,8 @@
 // the /visitor namespace, WebSocket only (see engine-socket.ts), with the handshake auth read
 // afresh on every (re)connect so a token issued mid-session is used by the next reconnect.
 import { io } from 'socket.io-client';
-import { ERR, NS, SERVER_EVT, type ErrorCode } from '../../server/protocol/events.js';
-import type { Ack, VisitorMessage as Message, QueuePosition, TypingChanged, VisitorConversation } from '../../server/protocol/types.js';
+import { ERR, NS, SERVER_EVT, type ErrorCode } from '../../protocol/events.js';
+import type { Ack, VisitorMessage as Message, QueuePosition, TypingChanged, VisitorConversation } from '../../protocol/types.js';
 
 export interface ConnectionOptions {
   origin: string;

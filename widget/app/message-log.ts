@@ -1,5 +1,5 @@
 // Pure helpers over the stored messages of one conversation, ordered by `seq` (1, 2, 3…).
-import type { VisitorMessage as Message } from '../../server/protocol/types.js';
+import type { VisitorMessage as Message } from '../../protocol/types.js';
 
 /** Merge by seq: a message seen twice (ack, broadcast, resync) is kept once, newest copy wins. */
 export function mergeMessages(held: Message[], incoming: Message[]): Message[] {

@@ -1,18 +1,18 @@
 // What travels with a visitor's message: a resend-safe id and the page it was written on.
-import type { VisitUpdate } from '../../server/protocol/schemas.js';
-import type { PageInfo } from '../../server/protocol/types.js';
+import type { VisitUpdate } from '../../protocol/schemas.js';
+import { MAX_MESSAGE_CHARS, MAX_PAGE_TITLE_CHARS, MAX_PAGE_URL_CHARS } from '../../protocol/limits.js';
+import type { PageInfo } from '../../protocol/types.js';
 
-/** Same limit as the server's schema (server/protocol/schemas.ts, not importable at run time). */
-export const MAX_MESSAGE_CHARS = 5000;
+export { MAX_MESSAGE_CHARS };
 
 /** ~25 random base-36 characters: the server dedupes resends by it, so it must not collide. */
 export const newClientId = (): string =>
   Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36).padStart(7, '0')).join('');
 
-/** Within the schema's limits (url ≤ 2,048, title ≤ 300), so a long URL never fails a send. */
+/** Within the schema's limits, so a long URL never fails a send. */
 export const currentPage = (): PageInfo => ({
-  url: location.href.slice(0, 2048),
-  title: document.title.slice(0, 300),
+  url: location.href.slice(0, MAX_PAGE_URL_CHARS),
+  title: document.title.slice(0, MAX_PAGE_TITLE_CHARS),
 });
 
 const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -23,7 +23,7 @@ export function visit(): VisitUpdate {
   const pageLang = document.documentElement.lang;
   return {
     page: currentPage(),
-    ...(document.referrer ? { referrer: document.referrer.slice(0, 2048) } : {}),
+    ...(document.referrer ? { referrer: document.referrer.slice(0, MAX_PAGE_URL_CHARS) } : {}),
     ...(/^[\w+/-]{1,64}$/.test(timeZone) ? { timeZone } : {}),
     ...(/^[\w-]{1,35}$/.test(pageLang) ? { pageLang } : {}),
   };

@@ -1,7 +1,7 @@
 // What the widget keeps in the browser, site-scoped. Written only after the visitor acted
 // (a message or the hand-off button): the loader promises no storage before the first click.
 // Storage can be blocked (privacy modes, sandboxed frames); then the widget forgets on reload.
-import type { PageInfo } from '../../server/protocol/types.js';
+import type { PageInfo } from '../../protocol/types.js';
 import { markReturning, tokenKey } from '../bridge.js';
 
 /** A message typed but not yet acknowledged by the server. */

@@ -3,7 +3,7 @@
 // ack, and this module turns "no ack" (offline, timeout) into the same `{ ok: false }` shape,
 // so callers handle one kind of failure.
 import { io, type Socket } from 'socket.io-client';
-import { AGENT_CMD, ERR, NS, SERVER_EVT, type ErrorCode } from '../../../server/protocol/events.js';
+import { AGENT_CMD, ERR, NS, SERVER_EVT, type ErrorCode } from '../../../protocol/events.js';
 import type {
   AgentMessageSend,
   AgentTyping,
@@ -21,7 +21,7 @@ import type {
   NoteAdd,
   PresenceSet,
   SiteMode,
-} from '../../../server/protocol/schemas.js';
+} from '../../../protocol/schemas.js';
 import type {
   AgentsListResult,
   CannedReply,
@@ -39,7 +39,7 @@ import type {
   QueueRemoved,
   TypingChanged,
   UnansweredListResult,
-} from '../../../server/protocol/types.js';
+} from '../../../protocol/types.js';
 
 /** Server codes plus the two failures only a client can see: never sent, or never answered. */
 export type CommandErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT';

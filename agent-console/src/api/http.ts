@@ -1,7 +1,7 @@
 // The console's HTTP calls: log in, log out, who am I. The session is an httpOnly cookie set by
 // the server (server/routes/agent-auth.ts), so nothing here ever sees or stores a token.
-import { ERR } from '../../../server/protocol/events.js';
-import type { AckError, AgentProfile, AgentSiteInfo } from '../../../server/protocol/types.js';
+import { ERR } from '../../../protocol/events.js';
+import type { AckError, AgentProfile, AgentSiteInfo } from '../../../protocol/types.js';
 
 export interface Session {
   agent: AgentProfile;

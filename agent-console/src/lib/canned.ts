@@ -6,7 +6,7 @@
 //                           so "Hello {{visitor.name|}}, I'm Sam" reads "Hello, I'm Sam".
 // A variable with no value and no fallback stays in the text and is reported as missing,
 // so the agent fills it in instead of sending a blank.
-import type { CannedReply } from '../../../server/protocol/types.js';
+import type { CannedReply } from '../../../protocol/types.js';
 
 export const VARIABLES = ['visitor.name', 'visitor.email', 'order.number', 'agent.name'] as const;
 export type Variable = (typeof VARIABLES)[number];

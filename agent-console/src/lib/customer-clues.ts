@@ -2,7 +2,7 @@
 // name, recognised in their messages so the agent can attach them to the customer in one click.
 // Order numbers: "#48213", "order 48213", "commande n° 48213", "pedido 48213", "Bestellung
 // 48213", "Bestellnummer A-48213", or a bare number of 6 to 12 digits that is not a phone number.
-import type { Message } from '../../../server/protocol/types.js';
+import type { Message } from '../../../protocol/types.js';
 
 export interface Clues {
   emails: string[];

@@ -1,7 +1,7 @@
 // What the agent can do, as plain async functions over the connection and the reducer.
 // Replies go through a small outbox: a reply that could not reach the server waits and is
 // resent with the same clientId after the next connect (the server stores it once).
-import { AGENT_CMD, ERR } from '../../../server/protocol/events.js';
+import { AGENT_CMD, ERR } from '../../../protocol/events.js';
 import type { AgentCommands, CommandName, Result } from '../api/agent-socket.js';
 import { newClientId } from '../lib/client-id.js';
 import { isMine, type Action, type ConsoleState } from './console-state.js';

@@ -1,7 +1,7 @@
 // Everything the console shows, as one immutable value changed only by `reduce`: socket facts
 // and command results arrive in any order (and again after a reconnect), so every action is
 // written to be safe to apply twice.
-import type { CannedReply, ConversationDetail, ConversationSummary, Message } from '../../../server/protocol/types.js';
+import type { CannedReply, ConversationDetail, ConversationSummary, Message } from '../../../protocol/types.js';
 import type { CommandError } from '../api/agent-socket.js';
 import { lastAgentSeq, mergeMessages } from './merge-messages.js';
 

@@ -1,6 +1,6 @@
 // The sidebar's sections, derived from the state: chats that need my reply, chats
 // waiting for the visitor (I spoke last), the queue per language, and recently closed chats.
-import type { ConversationSummary } from '../../../server/protocol/types.js';
+import type { ConversationSummary } from '../../../protocol/types.js';
 import type { Chat, ConsoleState } from './console-state.js';
 
 export interface SidebarLists {

@@ -1,7 +1,7 @@
 // A conversation's history arrives from three places (the claim/open ack, `message:created`,
 // our own send ack) and again after every reconnect. `seq` is unique per conversation, so
 // keying by it makes every merge idempotent and keeps the order the server gave.
-import type { Message } from '../../../server/protocol/types.js';
+import type { Message } from '../../../protocol/types.js';
 
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
   if (incoming.length === 0) return current as Message[];

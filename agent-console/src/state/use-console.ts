@@ -1,6 +1,6 @@
 // Wires one /agent connection to the console state for the lifetime of a logged-in session.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AgentProfile, RoutingMode } from '../../../server/protocol/types.js';
+import type { AgentProfile, RoutingMode } from '../../../protocol/types.js';
 import { connectAgentSocket, type AgentConnection, type ConnectionStatus } from '../api/agent-socket.js';
 import { alertFor, type Alert } from './alerts.js';
 import { createCommands, type CommandDeps } from './commands.js';

@@ -2,9 +2,9 @@
 // context panel's language and customer links, and routing (presence, transfer, mode).
 // Results that only one panel shows (a customer's history, the agents list) are returned,
 // not stored: the panel asks again when it is opened.
-import { AGENT_CMD } from '../../../server/protocol/events.js';
-import type { CannedSave, ConversationTransfer, FaqDraft } from '../../../server/protocol/schemas.js';
-import type { AgentsListResult, CustomerHistoryItem, FaqEntrySummary, UnansweredListResult } from '../../../server/protocol/types.js';
+import { AGENT_CMD } from '../../../protocol/events.js';
+import type { CannedSave, ConversationTransfer, FaqDraft } from '../../../protocol/schemas.js';
+import type { AgentsListResult, CustomerHistoryItem, FaqEntrySummary, UnansweredListResult } from '../../../protocol/types.js';
 import type { Result } from '../api/agent-socket.js';
 import { newClientId } from '../lib/client-id.js';
 import type { CommandDeps } from './commands.js';

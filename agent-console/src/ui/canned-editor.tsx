@@ -1,7 +1,7 @@
 // Admins write the site's canned replies here: a shortcut, a title and one text per
 // site language. Variables are listed under the texts; the server checks everything again.
 import { useState } from 'preact/hooks';
-import type { CannedReply } from '../../../server/protocol/types.js';
+import type { CannedReply } from '../../../protocol/types.js';
 import { VARIABLES } from '../lib/canned.js';
 import { languageName } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';

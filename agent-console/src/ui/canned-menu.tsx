@@ -4,7 +4,7 @@
 // script (tabIndex -1, never tabbed to), and the active one is scrolled into view, so the
 // keyboard reaches every reply of a list longer than the menu.
 import { useEffect, useRef } from 'preact/hooks';
-import type { CannedReply } from '../../../server/protocol/types.js';
+import type { CannedReply } from '../../../protocol/types.js';
 import { fillTemplate, pickText, type TemplateVars } from '../lib/canned.js';
 
 interface Props {

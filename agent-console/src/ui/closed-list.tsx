@@ -1,7 +1,7 @@
 // Recently closed chats (mine; the whole site's for an admin), loaded when first opened and
 // page by page after that. Clicking one opens it read-only.
 import { useState } from 'preact/hooks';
-import type { ConversationSummary } from '../../../server/protocol/types.js';
+import type { ConversationSummary } from '../../../protocol/types.js';
 import { formatDay } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';

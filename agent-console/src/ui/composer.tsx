@@ -3,13 +3,13 @@
 // Alt+N switches to an internal note that only agents see. Typing is signalled to
 // the visitor at most every few seconds, and "stopped" after a pause or on send.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CannedReply } from '../../../server/protocol/types.js';
+import { MAX_MESSAGE_CHARS } from '../../../protocol/limits.js';
+import type { CannedReply } from '../../../protocol/types.js';
 import { fillTemplate, matchCanned, pickText, slashQuery, unfilled, type TemplateVars } from '../lib/canned.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { CannedMenu, cannedOptionId } from './canned-menu.js';
 
-/** Same limit as the server (MAX_MESSAGE_CHARS in server/protocol/schemas.ts, not importable here). */
-const MAX_CHARS = 5000;
+const MAX_CHARS = MAX_MESSAGE_CHARS;
 const TYPING_REPEAT_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 

@@ -1,6 +1,6 @@
 // Context panel: what the bot answered and how sure it was, so the agent knows what the
 // visitor has already been told.
-import type { BotDecision, Message } from '../../../server/protocol/types.js';
+import type { BotDecision, Message } from '../../../protocol/types.js';
 import { formatClock } from '../lib/format.js';
 
 export function BotSection({ messages }: { messages: Message[] }) {

@@ -1,7 +1,7 @@
 // Context panel: the visitor (local time, device, languages, detected language) and the pages
 // of this visit, from what the widget reported (ConversationSummary.visit) and the messages.
 import { useContext } from 'preact/hooks';
-import type { PageInfo } from '../../../server/protocol/types.js';
+import type { PageInfo } from '../../../protocol/types.js';
 import { parseUserAgent } from '../lib/device.js';
 import { formatClock, languageName } from '../lib/format.js';
 import { localTime } from '../lib/local-time.js';

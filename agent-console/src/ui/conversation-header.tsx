@@ -1,5 +1,5 @@
 // The chat's title line and what can be done with it: claim, transfer, close (with a tag).
-import type { ConversationSummary } from '../../../server/protocol/types.js';
+import type { ConversationSummary } from '../../../protocol/types.js';
 import { formatClock, languageName } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';

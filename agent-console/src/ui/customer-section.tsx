@@ -2,7 +2,7 @@
 // the visitor wrote are offered for attaching; once attached they link this chat to earlier
 // ones with the same clue (the visitor token links them already). A click opens one read-only.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CustomerHistoryItem } from '../../../server/protocol/types.js';
+import type { CustomerHistoryItem } from '../../../protocol/types.js';
 import { cluesFrom } from '../lib/customer-clues.js';
 import { formatDay } from '../lib/format.js';
 import type { Chat } from '../state/console-state.js';

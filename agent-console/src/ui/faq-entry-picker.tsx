@@ -1,7 +1,7 @@
 // "Add as a phrasing of…": the FAQ entries of the question's language, the bot's own candidates
 // for it first (with how sure it was), then whatever the search finds in questions, phrasings and ids.
 import { useMemo, useState } from 'preact/hooks';
-import type { FaqEntrySummary, UnansweredGroup } from '../../../server/protocol/types.js';
+import type { FaqEntrySummary, UnansweredGroup } from '../../../protocol/types.js';
 
 interface Props {
   group: UnansweredGroup;

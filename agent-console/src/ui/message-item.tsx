@@ -1,8 +1,8 @@
 // One message. Text is rendered as text (Preact escapes it; no innerHTML anywhere), and only
 // http/https/mailto links become anchors.
-import type { BotDecision, Link, Message } from '../../../server/protocol/types.js';
+import type { BotDecision, Link, Message } from '../../../protocol/types.js';
 import { formatClock } from '../lib/format.js';
-import { safeHref } from '../lib/safe-url.js';
+import { safeHref } from '../../../protocol/links.js';
 import type { PendingReply } from '../state/console-state.js';
 
 const AUTHOR = { visitor: 'Visitor', bot: 'Bot', agent: 'Agent', system: '' } as const;

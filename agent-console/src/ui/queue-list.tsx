@@ -2,7 +2,7 @@
 // (preview); "Claim" takes it: the first claim wins on the server, others see "Someone else
 // took it." Alt+Q jumps here from anywhere.
 import { useState } from 'preact/hooks';
-import type { ConversationSummary } from '../../../server/protocol/types.js';
+import type { ConversationSummary } from '../../../protocol/types.js';
 import { formatWaiting, languageName } from '../lib/format.js';
 import { useNow } from '../lib/use-now.js';
 import type { ConsoleCommands } from '../state/use-console.js';

@@ -1,7 +1,7 @@
 // Hand a chat to a colleague or back to a language queue, with a note they will read first
 // (the routing side of the server checks presence and capacity).
 import { useEffect, useState } from 'preact/hooks';
-import type { AgentListItem } from '../../../server/protocol/types.js';
+import type { AgentListItem } from '../../../protocol/types.js';
 import { languageName } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { Dialog } from './dialog.js';

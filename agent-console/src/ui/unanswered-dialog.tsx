@@ -4,8 +4,8 @@
 // candidates offered first), or a new entry's draft; proposals and drafts wait for an admin.
 // Text only, never HTML.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { FaqAddition, FaqEntrySummary, UnansweredGroup, UnansweredListResult } from '../../../server/protocol/types.js';
-import type { FaqDraft } from '../../../server/protocol/schemas.js';
+import type { FaqAddition, FaqEntrySummary, UnansweredGroup, UnansweredListResult } from '../../../protocol/types.js';
+import type { FaqDraft } from '../../../protocol/schemas.js';
 import { formatStamp, languageName } from '../lib/format.js';
 import { Dialog } from './dialog.js';
 import { FaqEntryPicker } from './faq-entry-picker.js';

@@ -3,8 +3,8 @@
 // "Anna joined the chat" in the conversation's language (the visitor's, whichever queue it
 // was routed through), the chat pushed to its new agent,
 // queue and presence news to the agents concerned.
-import { SERVER_EVT } from '../../protocol/events.js';
-import type { AgentPresence, ConversationAssigned, ConversationSummary } from '../../protocol/types.js';
+import { SERVER_EVT } from '../../../protocol/events.js';
+import type { AgentPresence, ConversationAssigned, ConversationSummary } from '../../../protocol/types.js';
 import type { Effect, EffectOf, Presence, Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';

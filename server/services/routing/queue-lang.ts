@@ -2,7 +2,7 @@
 // agent may still send the chat to another language's agents (a transfer to that queue); the
 // record then keeps that language apart (`queueLang`), so routing, queue rooms and who may
 // claim it follow the queue while the visitor keeps being spoken to in their own language.
-import type { Lang } from '../../protocol/types.js';
+import type { Lang } from '../../../protocol/types.js';
 import type { ConversationRecord } from '../../storage/records.js';
 
 /** The language whose agents the chat is routed to. */

@@ -1,8 +1,8 @@
 // What a waiting visitor is told: their place in the queue, an
 // estimated wait, and whether anyone can answer now (agents online, business hours). Sent when
 // it changes (after every routing batch) and to everyone every ~15 s, as estimates drift.
-import { SERVER_EVT } from '../../protocol/events.js';
-import type { QueuePosition } from '../../protocol/types.js';
+import { SERVER_EVT } from '../../../protocol/events.js';
+import type { QueuePosition } from '../../../protocol/types.js';
 import type { Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import { isOpen } from '../business-hours.js';

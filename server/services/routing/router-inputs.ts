@@ -1,6 +1,6 @@
 // Between the store's shapes and the router's: the agent and chat the router needs, and a
 // refusal from the router as the error code that crosses the wire.
-import { ERR } from '../../protocol/events.js';
+import { ERR } from '../../../protocol/events.js';
 import type { EffectOf, HandoffInput, RoutingAgentInput } from '../../routing/index.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError } from '../app-error.js';

@@ -2,9 +2,9 @@
 // hand-offs, closes, console tabs opening and closing, picks, transfers, "away", the site's
 // mode — and applies what it decides (apply-effects.ts), one batch after another in the order
 // the router produced them. The router's state is a cache: restore() rebuilds it from the store.
-import { ERR } from '../../protocol/events.js';
-import type { ConversationTransfer } from '../../protocol/schemas.js';
-import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode } from '../../protocol/types.js';
+import { ERR } from '../../../protocol/events.js';
+import type { ConversationTransfer } from '../../../protocol/schemas.js';
+import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode } from '../../../protocol/types.js';
 import { rejection, type Effect, type RestoreInput, type Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';

@@ -1,7 +1,8 @@
 // One message. Its text is rendered as text, never as HTML: visitor, bot and agent words alike.
 // Links come from the FAQ; only http(s) and mailto URLs become anchors, anything else stays a label.
 import type { ComponentChildren } from 'preact';
-import type { Author, Link } from '../../../server/protocol/types.js';
+import { safeHref } from '../../../protocol/links.js';
+import type { Author, Link } from '../../../protocol/types.js';
 
 interface Props {
   author: Author;
@@ -14,17 +15,6 @@ interface Props {
   note?: string;
   state?: 'pending' | 'failed';
   children?: ComponentChildren;
-}
-
-const SAFE_PROTOCOLS = ['http:', 'https:', 'mailto:'];
-
-export function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return SAFE_PROTOCOLS.includes(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export function MessageItem({ author, name, text, lang, links, note, state, children }: Props) {

@@ -1,7 +1,7 @@
 // While the chat waits for an agent: the place in line and an estimated wait, or —
 // nobody available, or outside the shop's hours — a way to leave an e-mail for the answer,
 // which the visitor then finds here when they come back (the loader's unread badge).
-import type { QueuePosition } from '../../../server/protocol/types.js';
+import type { QueuePosition } from '../../../protocol/types.js';
 import type { ChatSession } from '../chat-state.js';
 import { t } from '../i18n.js';
 

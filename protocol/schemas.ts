@@ -2,8 +2,9 @@
 // Server-only at run time (TypeBox stays out of the widget bundle); clients import the
 // derived types with `import type`.
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_MESSAGE_CHARS, MAX_PAGE_TITLE_CHARS, MAX_PAGE_URL_CHARS } from './limits.js';
 
-export const MAX_MESSAGE_CHARS = 5000;
+export { MAX_MESSAGE_CHARS };
 
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 const ClientId = Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
@@ -12,8 +13,8 @@ const LangTag = Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2
 
 export const PageInfoSchema = Type.Object(
   {
-    url: Type.String({ maxLength: 2048 }),
-    title: Type.String({ maxLength: 300 }),
+    url: Type.String({ maxLength: MAX_PAGE_URL_CHARS }),
+    title: Type.String({ maxLength: MAX_PAGE_TITLE_CHARS }),
   },
   { additionalProperties: false },
 );
