@@ -114,6 +114,17 @@ export interface VisitorConversation {
   langLocked?: boolean;
   /** Bot answers the visitor rated with `feedback:send`, by seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
+  /** Once closed: who ended it (the visitor, or an agent's close). */
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating of the ended chat (`rating:send`, once per conversation). */
+  rating?: Rating;
+}
+
+/** The visitor's rating of a chat: 1 (bad) to 5 (great), an optional comment, when. */
+export interface Rating {
+  score: number;
+  comment?: string;
+  at: number;
 }
 
 /** What an agent sees in the queue and the conversation list. */
@@ -148,6 +159,9 @@ export interface ConversationSummary {
   queueLang?: Lang;
   /** Assigned to an agent who does not speak the language it is routed in: the console marks it "other language". */
   flagged?: boolean;
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating once the chat ended. */
+  rating?: Rating;
 }
 
 export interface CustomerLinks {
@@ -221,6 +235,8 @@ export interface VisitorSyncResult {
   queue?: QueuePosition | null;
   /** The site's welcome in the conversation's language (else the browser's). */
   welcome?: Welcome;
+  /** What this server offers: `email` = it sends mail (transcript on request, replies while away). */
+  features?: { email: boolean };
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {
@@ -386,4 +402,53 @@ export interface UnansweredListResult {
 export interface AgentsListResult {
   agents: AgentListItem[];
   mode: RoutingMode;
+}
+
+// ---- the numbers (GET /api/admin/stats; definitions in docs/numbers.md) ----
+export interface Percentiles {
+  /** null when nothing was measured. */
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface StatsDay {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  conversations: number;
+  deflected: number;
+  handoffs: number;
+  /** Questions the bot stepped aside on or whose answer was marked unhelpful that day. */
+  unanswered: number;
+}
+
+export interface FaqStats {
+  faqId: string;
+  answers: number;
+  helpful: number;
+  unhelpful: number;
+  /** helpful ÷ (helpful + unhelpful); null without feedback. */
+  precision: number | null;
+}
+
+export interface StatsResult {
+  range: { from: string; to: string };
+  filters: { lang?: string; tag?: string; agentId?: string };
+  conversations: number;
+  deflected: number;
+  deflectionRate: number | null;
+  handoffs: number;
+  firstResponseMs: Percentiles;
+  resolutionMs: Percentiles;
+  /** Conversations closed by an agent (the FCR denominator) and those resolved at first contact. */
+  closedByAgent: number;
+  firstContactResolved: number;
+  fcrRate: number | null;
+  rating: { average: number | null; count: number; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
+  byTag: { tag: string; conversations: number }[];
+  byLang: { lang: string; conversations: number }[];
+  byDay: StatsDay[];
+  faq: FaqStats[];
+  /** The bot's precision over every answer with feedback: helpful ÷ (helpful + unhelpful). */
+  botPrecision: number | null;
+  unanswered: number;
 }

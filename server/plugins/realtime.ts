@@ -13,6 +13,7 @@ import { Conversations } from '../services/conversations.js';
 import { VisitorService } from '../services/visitor-service.js';
 import { VisitorDetails } from '../services/visitor-details.js';
 import { BotFeedback } from '../services/bot-feedback.js';
+import { ChatEnding } from '../services/chat-ending.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
 import { FaqAdditions } from '../services/faq-additions.js';
@@ -59,7 +60,7 @@ export default fp<RealtimeOptions>(
     });
     const faq = new FaqAdditions(app.store, app.bots);
     const feedback = new BotFeedback(conversations, app.sites, faq);
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
+    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, ending: new ChatEnding(conversations), sites: app.sites, notifier, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent), {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,

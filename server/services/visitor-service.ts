@@ -192,7 +192,16 @@ export class VisitorService {
       }
       return this.deps.conversations.transition(
         existing,
-        { status: 'bot', assignedAgentId: undefined, assignedAgentName: undefined, queuedAt: undefined, ...(page ? { lastPage: page } : {}) },
+        {
+          status: 'bot',
+          assignedAgentId: undefined,
+          assignedAgentName: undefined,
+          queuedAt: undefined,
+          endedBy: undefined,
+          // The customer came back: the numbers no longer count its first close as settled.
+          reopenedAt: existing.reopenedAt ?? Date.now(),
+          ...(page ? { lastPage: page } : {}),
+        },
         { status: 'closed' },
       );
     }
@@ -286,7 +295,8 @@ export class VisitorService {
 
   /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it. */
   private async queue(conv: ConversationRecord, why: BotDecision): Promise<ConversationRecord> {
-    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: Date.now() }, { status: 'bot' });
+    const now = Date.now();
+    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: now, handedOffAt: conv.handedOffAt ?? now }, { status: 'bot' });
     await this.deps.conversations.append(queued, { author: 'system', text: botStrings(queued.lang).handoff, lang: queued.lang, bot: why });
     await this.deps.routing.handoff((await this.store.getConversation(queued.id))!);
     // Possibly assigned already: return what is true now, not what was true before routing.

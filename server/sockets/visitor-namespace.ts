@@ -5,6 +5,8 @@ import type { Namespace, Socket } from 'socket.io';
 import { ERR, VISITOR_CMD, SERVER_EVT } from '../../protocol/events.js';
 import {
   ContactSetSchema,
+  ConversationEndSchema,
+  RatingSendSchema,
   ConversationReadSchema,
   ConversationSyncSchema,
   FeedbackSendSchema,
@@ -17,6 +19,7 @@ import {
 } from '../../protocol/schemas.js';
 import type { VisitorDetails } from '../services/visitor-details.js';
 import type { BotFeedback } from '../services/bot-feedback.js';
+import type { ChatEnding } from '../services/chat-ending.js';
 import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
 import type { SiteRegistry } from '../services/site-registry.js';
 import type { Notifier } from '../services/notifier.js';
@@ -32,6 +35,8 @@ interface Deps {
   details: VisitorDetails;
   /** "Did this help?" and the visitor's choice of language. */
   feedback: BotFeedback;
+  /** Ending the chat and rating it. */
+  ending: ChatEnding;
   sites: SiteRegistry;
   notifier: Notifier;
   log: Logger;
@@ -69,7 +74,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     }
   });
 
-  const { visitors, details, feedback, notifier, log } = deps;
+  const { visitors, details, feedback, ending, notifier, log } = deps;
   const ctxOf = (socket: Socket) => socket.data.visitor as VisitorContext;
   const syncLimit = createSyncLimit();
   const commands = commandTable(nsp.name, {
@@ -98,6 +103,8 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     [VISITOR_CMD.contactSet]: cmd(ContactSetSchema, (socket, p) => details.setContact(ctxOf(socket), p.email)),
     [VISITOR_CMD.feedbackSend]: cmd(FeedbackSendSchema, (socket, p) => feedback.send(ctxOf(socket).visitorId, p)),
     [VISITOR_CMD.conversationSetLang]: cmd(VisitorSetLangSchema, (socket, p) => feedback.setLang(ctxOf(socket).siteId, ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.conversationEnd]: cmd(ConversationEndSchema, (socket) => ending.end(ctxOf(socket).visitorId)),
+    [VISITOR_CMD.ratingSend]: cmd(RatingSendSchema, (socket, p) => ending.rate(ctxOf(socket).visitorId, p)),
   });
 
   nsp.on('connection', (socket: Socket) => {

@@ -14,7 +14,8 @@
 import { mkdir, open as openFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
-import type { Message } from '../../protocol/types.js';
+import type { Message, StatsResult } from '../../protocol/types.js';
+import { computeStats, conversationsInScope } from './stats-query.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { DurableJsonFile } from './json-file.js';
 import { GroupCommit } from './group-commit.js';
@@ -42,6 +43,7 @@ import type {
   NewMessage,
   SessionRecord,
   SiteRecord,
+  StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from './records.js';
@@ -672,6 +674,22 @@ export class LowdbChatStore implements ChatStore {
     const messages = this.conversations.get(conversationId)?.db.data.messages ?? [];
     // seq n sits at index n-1: slice instead of scanning the whole history.
     return messages.slice(afterSeq, afterSeq + limit);
+  }
+
+  async conversationStats(filter: StatsFilter): Promise<StatsResult> {
+    return computeStats(filter, {
+      conversations: this.siteConversations(filter.siteId),
+      messages: (id) => this.conversations.get(id)?.db.data.messages ?? [],
+      unanswered: (this.core.data.unanswered ?? []).filter((u) => u.siteId === filter.siteId),
+    });
+  }
+  async exportConversations(filter: StatsFilter) {
+    return conversationsInScope(filter, this.siteConversations(filter.siteId));
+  }
+  private siteConversations(siteId: string): ConversationRecord[] {
+    const out: ConversationRecord[] = [];
+    for (const { db } of this.conversations.values()) if (db.data.conversation.siteId === siteId) out.push(db.data.conversation);
+    return out;
   }
 }
 
