@@ -57,6 +57,8 @@ export interface VisitorServiceDeps {
   routing: VisitorRouting;
   details: VisitorDetails;
   onError: (err: unknown) => void;
+  /** The server sends e-mail (SMTP configured): the widget offers the transcript. */
+  mailEnabled?: boolean;
 }
 
 export class VisitorService {
@@ -88,10 +90,11 @@ export class VisitorService {
     const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
     // The welcome rides on the sync every opening panel asks for: no request of its own, nothing stored.
     const welcome = siteWelcome(loaded, conv?.lang ?? browserLanguage(site, ctx.languages));
-    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome };
+    const features = { email: !!this.deps.mailEnabled };
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome, features };
     const { messages, through } = syncPage(await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq), SYNC_PAGE_MESSAGES), afterSeq);
     const more = through < conv.lastSeq;
-    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome };
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome, features };
   }
 
   /**

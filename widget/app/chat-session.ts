@@ -42,6 +42,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     queue: null,
     problem: null,
     unread: 0,
+    mail: false,
   };
   const listeners = new Set<() => void>();
   let token = readToken(siteId);
@@ -135,7 +136,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     for (let page = 0; page < MAX_SYNC_PAGES; page++) {
       const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
       if (!ack?.ok) return;
-      const { site, conversation, messages, queue, welcome, through, more } = ack.data;
+      const { site, conversation, messages, queue, welcome, through, more, features } = ack.data;
       if (conversation) synced = through;
       set({
         site,
@@ -143,6 +144,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
         conversation: conversation ? newer(conversation) : state.conversation,
         messages: mergeMessages(state.messages, messages),
         queue: queue || null,
+        mail: !!features?.email,
       });
       dropAcknowledged(messages);
       if (!more) break;
@@ -209,6 +211,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     if (!ack) return set({ problem: 'TIMEOUT' });
     if (!ack.ok) return refused(ack.error.code);
     set({ conversation: newer(ack.data.conversation), problem: null });
+    return true;
   }
 
   function stopTyping() {
@@ -258,6 +261,11 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     setEmail: (email) => update(VISITOR_CMD.contactSet, { email }),
     feedback: (seq, helpful) => update(VISITOR_CMD.feedbackSend, { seq, helpful }),
     setLang: (lang) => update(VISITOR_CMD.conversationSetLang, { lang }),
+    end: () => update(VISITOR_CMD.conversationEnd, {}),
+    rate: (score, comment) => update(VISITOR_CMD.ratingSend, comment ? { score, comment } : { score }),
+    async mailTranscript(email) {
+      return !!(await update(VISITOR_CMD.transcriptSend, email ? { email } : {}));
+    },
     typing() {
       if (!state.conversation || !conn.connected) return;
       const now = Date.now();
