@@ -72,4 +72,29 @@ describe('browser: ending a chat and rating it', () => {
     expect(stats.rating).toEqual({ average: 4, count: 1, distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 } });
     expect(stats).toMatchObject({ conversations: 1, handoffs: 1, byLang: [{ lang: 'fr', conversations: 1 }] });
   });
+
+  it('the numbers page shows the same figures, with charts and the export', async () => {
+    const alex = await consoleOf('alex@demo.bulle.chat', 'demo-alex');
+    const errors: string[] = [];
+    alex.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await alex.locator('[data-bulle="numbers-open"]').click();
+    const page = alex.locator('[data-bulle="numbers"]');
+    await page.locator('[data-bulle="kpi-rating"] [data-bulle="kpi-value"]').filter({ hasText: '4 / 5' }).waitFor();
+    expect(await page.locator('[data-bulle="kpi-conversations"] [data-bulle="kpi-value"]').innerText()).toBe('1');
+    expect(await page.locator('[data-bulle="kpi-handoffs"] [data-bulle="kpi-value"]').innerText()).toBe('1');
+    // Every figure carries its definition.
+    expect(await page.locator('[data-bulle="kpi-fcr"] .def').innerText()).toContain('7 days');
+    expect(await page.locator('[data-bulle="chart-days"] canvas').count()).toBe(1);
+    expect(await page.locator('[data-bulle="chart-ratings"] canvas').count()).toBe(1);
+    // The export: the same filters, a CSV with one row per conversation.
+    const href = (await page.locator('[data-bulle="numbers-export"]').getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/admin\/conversations\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+    const csv = await alex.evaluate(async (url) => (await fetch(url)).text(), href);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(2);
+    // A filter: no German conversations.
+    await page.locator('[data-bulle="numbers-lang"]').selectOption('de');
+    await page.locator('[data-bulle="kpi-conversations"] [data-bulle="kpi-value"]').filter({ hasText: /^0$/ }).waitFor();
+    await alex.screenshot({ path: join(ARTIFACTS, 'console-numbers.png') });
+    expect(errors).toEqual([]);
+  });
 });
