@@ -14,6 +14,9 @@ import { VisitorService } from '../services/visitor-service.js';
 import { VisitorDetails } from '../services/visitor-details.js';
 import { BotFeedback } from '../services/bot-feedback.js';
 import { ChatEnding } from '../services/chat-ending.js';
+import { ChatMail } from '../services/mail/chat-mail.js';
+import { createSmtpMailer } from '../services/mail/mailer.js';
+import { rooms } from '../sockets/rooms.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
 import { FaqAdditions } from '../services/faq-additions.js';
@@ -50,6 +53,16 @@ export default fp<RealtimeOptions>(
     app.chatRouting.attach({ notifier, conversations });
     const log = app.log;
     const details = new VisitorDetails(conversations);
+    const mailer = app.config.smtpUrl && app.config.mailFrom ? createSmtpMailer(app.config.smtpUrl, app.config.mailFrom) : null;
+    const mail = new ChatMail({
+      store: app.store,
+      sites: app.sites,
+      mailer,
+      visitorOnline: async (visitorId) => (await io.of(NS.visitor).in(rooms.visitor(visitorId)).fetchSockets()).length > 0,
+      onError: (err) => log.error({ err }, 'e-mail not sent'),
+    });
+    // Never awaited by the reply: an SMTP server that is slow or down does not hold up the chat.
+    conversations.watchAppends((conv, message) => void mail.afterMessage(conv, message).catch((err) => log.error({ err }, 'e-mail not sent')));
     const visitors = new VisitorService({
       sites: app.sites,
       conversations,
@@ -57,10 +70,11 @@ export default fp<RealtimeOptions>(
       routing: app.chatRouting,
       details,
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
+      mailEnabled: mail.enabled,
     });
     const faq = new FaqAdditions(app.store, app.bots);
     const feedback = new BotFeedback(conversations, app.sites, faq);
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, ending: new ChatEnding(conversations), sites: app.sites, notifier, log, guard: guard.visitor });
+    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, ending: new ChatEnding(conversations), mail, sites: app.sites, notifier, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent), {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
@@ -78,6 +92,7 @@ export default fp<RealtimeOptions>(
     });
     app.addHook('onClose', async () => {
       stopOutputGuard();
+      mailer?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
   },

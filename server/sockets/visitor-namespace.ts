@@ -7,6 +7,7 @@ import {
   ContactSetSchema,
   ConversationEndSchema,
   RatingSendSchema,
+  TranscriptSendSchema,
   ConversationReadSchema,
   ConversationSyncSchema,
   FeedbackSendSchema,
@@ -20,6 +21,7 @@ import {
 import type { VisitorDetails } from '../services/visitor-details.js';
 import type { BotFeedback } from '../services/bot-feedback.js';
 import type { ChatEnding } from '../services/chat-ending.js';
+import type { ChatMail } from '../services/mail/chat-mail.js';
 import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
 import type { SiteRegistry } from '../services/site-registry.js';
 import type { Notifier } from '../services/notifier.js';
@@ -37,6 +39,8 @@ interface Deps {
   feedback: BotFeedback;
   /** Ending the chat and rating it. */
   ending: ChatEnding;
+  /** The transcript by e-mail. */
+  mail: ChatMail;
   sites: SiteRegistry;
   notifier: Notifier;
   log: Logger;
@@ -74,7 +78,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     }
   });
 
-  const { visitors, details, feedback, ending, notifier, log } = deps;
+  const { visitors, details, feedback, ending, mail, notifier, log } = deps;
   const ctxOf = (socket: Socket) => socket.data.visitor as VisitorContext;
   const syncLimit = createSyncLimit();
   const commands = commandTable(nsp.name, {
@@ -105,6 +109,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     [VISITOR_CMD.conversationSetLang]: cmd(VisitorSetLangSchema, (socket, p) => feedback.setLang(ctxOf(socket).siteId, ctxOf(socket).visitorId, p)),
     [VISITOR_CMD.conversationEnd]: cmd(ConversationEndSchema, (socket) => ending.end(ctxOf(socket).visitorId)),
     [VISITOR_CMD.ratingSend]: cmd(RatingSendSchema, (socket, p) => ending.rate(ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.transcriptSend]: cmd(TranscriptSendSchema, (socket, p) => mail.transcript(ctxOf(socket).visitorId, p)),
   });
 
   nsp.on('connection', (socket: Socket) => {

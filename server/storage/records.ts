@@ -132,6 +132,9 @@ export interface ConversationRecord {
   endedBy?: 'visitor' | 'agent';
   /** The visitor's rating, once per conversation. */
   rating?: Rating;
+  /** E-mail (services/mail/chat-mail.ts): transcripts sent, and the last "an agent answered you" note. */
+  transcriptsSent?: number;
+  mailNotifiedAt?: number;
 }
 
 /** A question the bot could not answer well, kept per site for the console. */

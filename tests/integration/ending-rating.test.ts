@@ -1,7 +1,7 @@
 // Ending a chat (the visitor's conversation:end, an agent's close) and rating it once (rating:send).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
-import type { ConversationSummary, StatsResult, VisitorConversation } from '../../protocol/types.js';
+import type { ConversationSummary, StatsResult, VisitorConversation, VisitorSyncResult } from '../../protocol/types.js';
 import { ack, closeClients, loginCookie, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { agent, handedOff, take } from './console-helpers.js';
 
@@ -75,5 +75,18 @@ describe('conversation:end and rating:send', () => {
     await waitFor(visitor, 'connect');
     expect(await ack(visitor, VISITOR_CMD.conversationEnd, {})).toMatchObject(refused('NOT_FOUND'));
     expect(await ack(visitor, VISITOR_CMD.ratingSend, { score: 3 })).toMatchObject(refused('NOT_FOUND'));
+  });
+
+  it('without SMTP configured, no transcript is offered or sent (FORBIDDEN)', async () => {
+    const { visitor } = await handedOff(server.url, 'en');
+    expect((await ok<VisitorSyncResult>(visitor, VISITOR_CMD.conversationSync, { afterSeq: 0 })).features).toEqual({ email: false });
+    expect(await ack(visitor, VISITOR_CMD.transcriptSend, { email: 'jo@example.com' })).toMatchObject(refused('FORBIDDEN'));
+  });
+
+  it('SMTP_URL needs MAIL_FROM', async () => {
+    const { configFromEnv } = await import('../../server/config.js');
+    expect(() => configFromEnv({ SMTP_URL: 'smtp://127.0.0.1:2525' })).toThrow(/MAIL_FROM: required/);
+    expect(() => configFromEnv({ SMTP_URL: 'http://example.com', MAIL_FROM: 'a@b.c' })).toThrow(/SMTP_URL/);
+    expect(configFromEnv({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Shop <a@b.c>' })).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525' });
   });
 });
