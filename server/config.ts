@@ -12,6 +12,8 @@ const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
   /** Where lowdb keeps its shards; null = in memory (tests). */
   dataDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  /** A PostgreSQL connection string: the store lives there instead of in `dataDir`. */
+  databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
   /** Built widget and console (npm run build). */
   distDir: Type.String({ minLength: 1 }),
   /** Group-commit window: messages arriving within it share one write per file. */
@@ -75,6 +77,7 @@ export const defaults: Config = {
   port: 3000,
   host: '0.0.0.0',
   dataDir: resolve('data'),
+  databaseUrl: null,
   distDir: resolve('dist'),
   flushIntervalMs: 2,
   fsync: false,
@@ -121,6 +124,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     port: ['PORT', num],
     host: ['HOST', str],
     dataDir: ['DATA_DIR', (v) => resolve(v)],
+    databaseUrl: ['DATABASE_URL', str],
     distDir: ['DIST_DIR', (v) => resolve(v)],
     flushIntervalMs: ['BULLE_FLUSH_MS', num],
     fsync: ['BULLE_FSYNC', bool],
