@@ -12,6 +12,7 @@ import { trustFunction } from './sockets/client-address.js';
 import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
+import { connectRedisAdapter } from './sockets/redis-adapter.js';
 import routing from './plugins/routing.js';
 import origins from './plugins/origins.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -69,7 +70,9 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(origins);
   // Before realtime, which hands it the sockets.
   await app.register(routing);
-  await app.register(realtime, { adapter: deps.adapter });
+  const redis = !deps.adapter && config.redisUrl ? await connectRedisAdapter(config.redisUrl, app.log) : undefined;
+  if (redis) app.addHook('onClose', () => redis.close());
+  await app.register(realtime, { adapter: deps.adapter ?? redis?.adapter });
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);
