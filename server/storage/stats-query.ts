@@ -98,8 +98,10 @@ export function computeStats(filter: StatsFilter, source: StatsSource): StatsRes
   const site = source.conversations.filter((c) => c.siteId === filter.siteId);
   const scope = conversationsInScope(filter, site);
   const [start, end] = rangeOf(filter);
-  const days = new Map<string, StatsDay>();
-  for (let t = start; t < end; t += DAY_MS) days.set(utcDay(t), { day: utcDay(t), conversations: 0, deflected: 0, handoffs: 0, unanswered: 0 });
+  // By index from the range's first day: no date formatting per conversation.
+  const days: StatsDay[] = [];
+  for (let t = start; t < end; t += DAY_MS) days.push({ day: utcDay(t), conversations: 0, deflected: 0, handoffs: 0, unanswered: 0 });
+  const dayOf = (ms: number) => days[Math.floor((ms - start) / DAY_MS)]!;
   const isFcr = fcrChecker(site);
   const faq = new Map<string, FaqStats>();
   const byTag = new Map<string, number>();
@@ -109,7 +111,7 @@ export function computeStats(filter: StatsFilter, source: StatsSource): StatsRes
   const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   let deflected = 0, handoffs = 0, closed = 0, fcr = 0, ratingSum = 0, ratingCount = 0;
   for (const c of scope) {
-    const day = days.get(utcDay(c.createdAt))!;
+    const day = dayOf(c.createdAt);
     day.conversations++;
     const messages = source.messages(c.id);
     if (isDeflected(c, messages)) (deflected++, day.deflected++);
@@ -147,7 +149,7 @@ export function computeStats(filter: StatsFilter, source: StatsSource): StatsRes
       if (!c || !matches({ ...filter, lang: undefined }, c)) continue;
     }
     unanswered++;
-    days.get(utcDay(u.at))!.unanswered++;
+    dayOf(u.at).unanswered++;
   }
   let helpful = 0, unhelpful = 0;
   for (const e of faq.values()) {
@@ -172,7 +174,7 @@ export function computeStats(filter: StatsFilter, source: StatsSource): StatsRes
     rating: { average: ratingCount ? ratingSum / ratingCount : null, count: ratingCount, distribution },
     byTag: counted(byTag, 'tag'),
     byLang: counted(byLang, 'lang'),
-    byDay: [...days.values()],
+    byDay: days,
     faq: [...faq.values()].sort((a, b) => b.answers - a.answers || (a.faqId < b.faqId ? -1 : 1)),
     botPrecision: ratio(helpful, helpful + unhelpful),
     unanswered,
