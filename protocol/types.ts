@@ -96,7 +96,7 @@ export interface Message {
   internal?: boolean;
 }
 
-/** A message as sent to its visitor: the bot decision is reduced to its outcome (server/services/views.ts). */
+/** A message as sent to its visitor: the bot decision is reduced to its outcome (server/services/conversations/views.ts). */
 export type VisitorMessage = Omit<Message, 'bot'> & { bot?: Pick<BotDecision, 'outcome'> };
 
 /** What a visitor may know about their own conversation. */

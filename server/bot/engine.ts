@@ -1,5 +1,5 @@
 // The bot's synchronous work on one message, for every site: the language it is written in, then
-// the FAQ decision (services/bot.ts). It holds the FAQ indexes, the matcher caches and the
+// the FAQ decision (bot/site-bot.ts). It holds the FAQ indexes, the matcher caches and the
 // language detector's tables, so it runs on a thread of its own (bot-thread.ts) and the thread
 // that serves the sockets never loads any of it; BULLE_BOT_THREAD=false runs it inline (bots.ts).
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../faq/index.js';
 import type { Lang } from '../../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
-import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
+import { createSiteBot, type BotReply, type SiteBot } from './site-bot.js';
 import type { FaqEntrySummary } from '../../protocol/types.js';
 import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
 

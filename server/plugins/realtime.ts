@@ -9,13 +9,13 @@ import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
 import { guardOutput } from '../sockets/output-guard.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
 import { createSocketGuard } from '../sockets/handshake-guard.js';
-import { Conversations } from '../services/conversations.js';
-import { VisitorService } from '../services/visitor-service.js';
-import { VisitorDetails } from '../services/visitor-details.js';
-import { BotFeedback } from '../services/bot-feedback.js';
-import { AgentService } from '../services/agent-service.js';
-import { createConsoleServices } from '../services/console-services.js';
-import { FaqAdditions } from '../services/faq-additions.js';
+import { Conversations } from '../services/conversations/conversations.js';
+import { VisitorService } from '../services/visitor/visitor-service.js';
+import { VisitorDetails } from '../services/visitor/visitor-details.js';
+import { BotFeedback } from '../services/faq/bot-feedback.js';
+import { AgentService } from '../services/agent/agent-service.js';
+import { createConsoleServices } from '../services/agent/console-services.js';
+import { FaqAdditions } from '../services/faq/faq-additions.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -9,9 +9,9 @@ import {
   ConversationRefSchema,
   EmptySchema,
 } from '../../protocol/schemas.js';
-import type { AgentService } from '../services/agent-service.js';
-import type { ConsoleServices } from '../services/console-services.js';
-import type { AgentAuth } from '../services/agent-auth.js';
+import type { AgentService } from '../services/agent/agent-service.js';
+import type { ConsoleServices } from '../services/agent/console-services.js';
+import type { AgentAuth } from '../services/agent/agent-auth.js';
 import type { Notifier } from '../services/notifier.js';
 import type { AgentRecord } from '../storage/records.js';
 import { AppError } from '../services/app-error.js';

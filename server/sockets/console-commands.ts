@@ -16,10 +16,10 @@ import {
   NoteAddSchema,
 } from '../../protocol/schemas.js';
 import type { UnansweredListResult } from '../../protocol/types.js';
-import { listClosed } from '../services/closed-list.js';
-import type { ConsoleServices } from '../services/console-services.js';
-import { siteTags } from '../services/tags.js';
-import { groupUnanswered } from '../services/unanswered-groups.js';
+import { listClosed } from '../services/conversations/closed-list.js';
+import type { ConsoleServices } from '../services/agent/console-services.js';
+import { siteTags } from '../services/conversations/tags.js';
+import { groupUnanswered } from '../services/faq/unanswered-groups.js';
 import type { AgentRecord } from '../storage/records.js';
 import { cmd, type Command } from './command.js';
 
@@ -40,7 +40,7 @@ export function consoleCommands(s: ConsoleServices, me: (socket: Socket) => Prom
       const items = records.map(({ siteId: _site, ...item }) => item);
       return { items: items.slice(0, 200), groups: groupUnanswered(items, additions), additions };
     }),
-    // The FAQ learning from that list (services/faq-additions.ts says who may do what).
+    // The FAQ learning from that list (services/faq/faq-additions.ts says who may do what).
     [AGENT_CMD.faqEntries]: cmd(EmptySchema, async (socket) => s.faq.entries(await me(socket))),
     [AGENT_CMD.faqAttach]: cmd(FaqAttachSchema, async (socket, p) => s.faq.attach(await me(socket), p)),
     [AGENT_CMD.faqDraft]: cmd(FaqDraftSchema, async (socket, p) => s.faq.draft(await me(socket), p)),

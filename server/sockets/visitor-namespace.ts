@@ -15,10 +15,11 @@ import {
   VisitorTypingSchema,
   VisitUpdateSchema,
 } from '../../protocol/schemas.js';
-import type { VisitorDetails } from '../services/visitor-details.js';
-import type { BotFeedback } from '../services/bot-feedback.js';
-import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
-import type { SiteRegistry } from '../services/site-registry.js';
+import type { VisitorDetails } from '../services/visitor/visitor-details.js';
+import type { BotFeedback } from '../services/faq/bot-feedback.js';
+import type { VisitorContext } from '../services/visitor/visitor-context.js';
+import type { VisitorService } from '../services/visitor/visitor-service.js';
+import type { SiteRegistry } from '../services/sites/site-registry.js';
 import type { Notifier } from '../services/notifier.js';
 import type { VisitorGuard } from './handshake-guard.js';
 import { cmd, commandTable, connectError, serveCommands, validate, type Logger } from './command.js';

@@ -9,12 +9,12 @@ import { rejection, type Effect, type RestoreInput, type Router } from '../../ro
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
-import type { Conversations } from '../conversations.js';
+import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
-import type { SiteRegistry } from '../site-registry.js';
-import { toSummary } from '../views.js';
+import type { SiteRegistry } from '../sites/site-registry.js';
+import { toSummary } from '../conversations/views.js';
 import { applyEffect, publicPresence, type ApplyContext, type Logger } from './apply-effects.js';
-import { queueLangOf } from './queue-lang.js';
+import { queueLangOf } from '../conversations/queue-lang.js';
 import { refusal, routed, toRoutingAgent } from './router-inputs.js';
 import { QueuePositions } from './queue-positions.js';
 

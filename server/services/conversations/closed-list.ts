@@ -1,10 +1,10 @@
 // The console's "Closed" list: recent closed conversations, newest first, by page.
 // Agents see the ones they handled; admins see the whole site's.
-import { ERR } from '../../protocol/events.js';
-import type { ConversationsListResult } from '../../protocol/types.js';
-import type { ChatStore } from '../storage/chat-store.js';
-import type { AgentRecord, ConversationRecord } from '../storage/records.js';
-import { AppError } from './app-error.js';
+import { ERR } from '../../../protocol/events.js';
+import type { ConversationsListResult } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import { AppError } from '../app-error.js';
 import { toSummary } from './views.js';
 
 const PAGE = 25;

@@ -1,17 +1,17 @@
 // An agent's side: the queue of their languages, claim, history, reply, close.
 // Every id in a command is checked against the calling agent (site, language, assignment).
-import { ERR } from '../../protocol/events.js';
-import type { AgentMessageSend } from '../../protocol/schemas.js';
-import type { ConversationDetail, Message, QueueListResult } from '../../protocol/types.js';
-import type { AgentRecord, ConversationRecord } from '../storage/records.js';
-import { AppError, forbidden, notFound } from './app-error.js';
-import { botStrings } from './bot-strings.js';
-import type { Conversations } from './conversations.js';
-import type { Notifier } from './notifier.js';
-import type { RoutingService } from './routing/routing-service.js';
-import { queueLangOf } from './routing/queue-lang.js';
-import { toSummary } from './views.js';
-import { checkTag } from './tags.js';
+import { ERR } from '../../../protocol/events.js';
+import type { AgentMessageSend } from '../../../protocol/schemas.js';
+import type { ConversationDetail, Message, QueueListResult } from '../../../protocol/types.js';
+import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import { AppError, forbidden, notFound } from '../app-error.js';
+import { botStrings } from '../../bot/bot-strings.js';
+import type { Conversations } from '../conversations/conversations.js';
+import type { Notifier } from '../notifier.js';
+import type { RoutingService } from '../routing/routing-service.js';
+import { queueLangOf } from '../conversations/queue-lang.js';
+import { toSummary } from '../conversations/views.js';
+import { checkTag } from '../conversations/tags.js';
 
 export class AgentService {
   constructor(

@@ -1,6 +1,6 @@
 // Records → what each side may see. Visitors never see agent ids, other visitors or scores.
-import type { ConversationSummary, Message, VisitorConversation, VisitorMessage } from '../../protocol/types.js';
-import type { ConversationRecord } from '../storage/records.js';
+import type { ConversationSummary, Message, VisitorConversation, VisitorMessage } from '../../../protocol/types.js';
+import type { ConversationRecord } from '../../storage/records.js';
 
 export function toVisitorView(c: ConversationRecord): VisitorConversation {
   return {

@@ -1,14 +1,14 @@
 // Canned replies: `/shortcut` in the console's composer, one text per site language.
 // Every agent of the site reads them; only admins write them.
-import { ERR } from '../../protocol/events.js';
-import type { CannedSave } from '../../protocol/schemas.js';
-import type { CannedReply } from '../../protocol/types.js';
-import type { ChatStore } from '../storage/chat-store.js';
-import type { AgentRecord, CannedReplyRecord } from '../storage/records.js';
-import { requireAdmin } from './agent-access.js';
-import { AppError, notFound } from './app-error.js';
-import { newId } from './secrets.js';
-import { KeyedSerial } from './serial.js';
+import { ERR } from '../../../protocol/events.js';
+import type { CannedSave } from '../../../protocol/schemas.js';
+import type { CannedReply } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { AgentRecord, CannedReplyRecord } from '../../storage/records.js';
+import { requireAdmin } from '../conversations/agent-access.js';
+import { AppError, notFound } from '../app-error.js';
+import { newId } from '../secrets.js';
+import { KeyedSerial } from '../serial.js';
 
 const toWire = ({ siteId: _site, ...reply }: CannedReplyRecord): CannedReply => reply;
 

@@ -1,8 +1,8 @@
 // Internal notes: a message in the conversation that only agents ever receive.
 // Conversations.append and the visitor's sync both leave `internal` messages out.
-import type { NoteAdd } from '../../protocol/schemas.js';
-import type { Message } from '../../protocol/types.js';
-import type { AgentRecord } from '../storage/records.js';
+import type { NoteAdd } from '../../../protocol/schemas.js';
+import type { Message } from '../../../protocol/types.js';
+import type { AgentRecord } from '../../storage/records.js';
 import { actionable } from './agent-access.js';
 import type { Conversations } from './conversations.js';
 

@@ -1,7 +1,7 @@
 // The visit around a conversation: the pages seen, oldest first and
 // capped, where the visitor came from, their time zone, the page language and the browser.
 // Pure merges: the visitor service decides when to store the result.
-import type { PageInfo, VisitInfo } from '../../protocol/types.js';
+import type { PageInfo, VisitInfo } from '../../../protocol/types.js';
 
 export const MAX_VISIT_PAGES = 20;
 

@@ -1,12 +1,12 @@
-// The bot's messages to a visitor, from its decision (services/bot.ts): an FAQ answer, a reply
+// The bot's messages to a visitor, from its decision (bot/site-bot.ts): an FAQ answer, a reply
 // in kind to small talk, "did you mean" buttons. Each is stored with the decision that made it,
 // and the chat stays with the bot (stepping aside is the visitor service's: it hands off).
-import type { WriteOptions } from '../storage/chat-store.js';
-import type { ConversationRecord } from '../storage/records.js';
-import type { BotReply } from './bot.js';
-import { botStrings } from './bot-strings.js';
-import type { Conversations } from './conversations.js';
-import { siteWelcome, type LoadedSite } from './site-registry.js';
+import type { WriteOptions } from '../../storage/chat-store.js';
+import type { ConversationRecord } from '../../storage/records.js';
+import type { BotReply } from '../../bot/site-bot.js';
+import { botStrings } from '../../bot/bot-strings.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { siteWelcome, type LoadedSite } from '../sites/site-registry.js';
 
 /** Not awaited alone (chat-store.ts, WriteOptions): the message just appended was. */
 const BACKGROUND: WriteOptions = { persist: 'background' };

@@ -1,16 +1,12 @@
 // Sites and their bots, built once at start (FAQ files are validated then, not per message).
-import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Lang, SiteInfo, Welcome } from '../../protocol/types.js';
-import type { ChatStore } from '../storage/chat-store.js';
-import type { SiteRecord } from '../storage/records.js';
-import type { Bots } from '../bot/bots.js';
-import type { FaqQuestions } from '../bot/engine.js';
-import { toCatalogAdditions } from './faq-additions.js';
+import type { Lang, SiteInfo, Welcome } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { SiteRecord } from '../../storage/records.js';
+import type { Bots } from '../../bot/bots.js';
+import type { FaqQuestions } from '../../bot/engine.js';
+import { toCatalogAdditions } from '../../bot/catalog-additions.js';
+import { resolveFaqDir } from '../../bot/faq-dir.js';
 import { buildWelcome, checkWelcome } from './welcome.js';
-
-/** Relative FAQ folders are relative to the project root, so a data dir can move between machines. */
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface LoadedSite {
   site: SiteRecord;
@@ -31,14 +27,14 @@ export class SiteRegistry {
   }
 
   async add(site: SiteRecord): Promise<void> {
-    const dir = isAbsolute(site.faqDir) ? site.faqDir : resolve(PROJECT_ROOT, site.faqDir);
+    const dir = resolveFaqDir(site.faqDir);
     const t = site.thresholds;
     // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1.
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {
       throw new Error(`site ${site.id}: thresholds must satisfy 0 <= suggest <= answer <= 1`);
     }
     // The bot loads the FAQ files (and rejects on a bad one, naming file and field).
-    // …plus what the console added to them since (services/faq-additions.ts).
+    // …plus what the console added to them since (services/faq/faq-additions.ts).
     const additions = toCatalogAdditions(await this.store.listFaqAdditions(site.id));
     const questions = await this.bots.addSite({
       id: site.id,
@@ -61,7 +57,7 @@ export class SiteRegistry {
   }
 }
 
-/** The welcome of a loaded site in `lang` (services/welcome.ts). */
+/** The welcome of a loaded site in `lang` (services/sites/welcome.ts). */
 export const siteWelcome = ({ site, questions }: LoadedSite, lang: Lang): Welcome => buildWelcome(site, questions, lang);
 
 export const publicSiteInfo = (s: SiteRecord): SiteInfo => ({

@@ -2,10 +2,10 @@
 // the site's greeting in the visitor's language and a few of its FAQ questions as buttons. The
 // same topics follow the bot's small-talk replies ("hi" → "Hello! …" and the topics), since a
 // visitor who only said hello has not said yet what they came for.
-import type { Lang, QuickReply, Welcome } from '../../protocol/types.js';
-import type { FaqQuestions } from '../bot/engine.js';
-import type { SiteRecord } from '../storage/records.js';
-import { botStrings } from './bot-strings.js';
+import type { Lang, QuickReply, Welcome } from '../../../protocol/types.js';
+import type { FaqQuestions } from '../../bot/engine.js';
+import type { SiteRecord } from '../../storage/records.js';
+import { botStrings } from '../../bot/bot-strings.js';
 
 /** At most this many topic buttons: more would fill a phone's panel before the visitor writes. */
 export const MAX_WELCOME_TOPICS = 4;

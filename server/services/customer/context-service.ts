@@ -1,13 +1,13 @@
 // The context panel's one write: correct a conversation's detected language.
 // A waiting chat moves to the new language's queue; the change is logged as an internal line.
-import { ERR } from '../../protocol/events.js';
-import type { ConversationSetLang } from '../../protocol/schemas.js';
-import type { ConversationSummary } from '../../protocol/types.js';
-import type { AgentRecord } from '../storage/records.js';
-import { actionable } from './agent-access.js';
-import { AppError, notFound } from './app-error.js';
-import type { Conversations } from './conversations.js';
-import { toSummary } from './views.js';
+import { ERR } from '../../../protocol/events.js';
+import type { ConversationSetLang } from '../../../protocol/schemas.js';
+import type { ConversationSummary } from '../../../protocol/types.js';
+import type { AgentRecord } from '../../storage/records.js';
+import { actionable } from '../conversations/agent-access.js';
+import { AppError, notFound } from '../app-error.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { toSummary } from '../conversations/views.js';
 
 export class ContextService {
   constructor(private readonly conversations: Conversations) {}

@@ -3,7 +3,7 @@
 // e-mails, links and figures (order numbers, amounts, dates) are set aside. This runs on the
 // server thread, which never loads faq/ (its analyser needs the language's stemmer and lexicon):
 // a plain normaliser is enough to put "Where is order #48213?" beside "where is order 50122".
-import type { FaqAddition, UnansweredGroup, UnansweredItem } from '../../protocol/types.js';
+import type { FaqAddition, UnansweredGroup, UnansweredItem } from '../../../protocol/types.js';
 
 const MARKS = /\p{M}+/gu;
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;

@@ -1,9 +1,9 @@
 // Who may read or act on a conversation from the console. The same rules as
 // AgentService: another site's conversation is NOT_FOUND, never FORBIDDEN (no existence oracle).
-import type { ChatStore } from '../storage/chat-store.js';
-import type { AgentRecord, ConversationRecord } from '../storage/records.js';
-import { forbidden, notFound } from './app-error.js';
-import { queueLangOf } from './routing/queue-lang.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import { forbidden, notFound } from '../app-error.js';
+import { queueLangOf } from './queue-lang.js';
 
 export async function siteConversation(store: ChatStore, agent: AgentRecord, id: string): Promise<ConversationRecord> {
   const conv = await store.getConversation(id);

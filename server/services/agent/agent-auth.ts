@@ -1,8 +1,8 @@
 // Agent log-in: scrypt-hashed passwords, opaque session tokens of which only digests are stored.
-import type { ChatStore } from '../storage/chat-store.js';
-import type { AgentRecord, SessionRecord } from '../storage/records.js';
-import type { AgentProfile } from '../../protocol/types.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { AgentRecord, SessionRecord } from '../../storage/records.js';
+import type { AgentProfile } from '../../../protocol/types.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from '../secrets.js';
 
 export class AgentAuth {
   readonly cookieName = 'bulle_session';

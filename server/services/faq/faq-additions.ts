@@ -7,30 +7,23 @@
 // an admin can dismiss it again); a new entry puts new words in the bot's mouth, so an agent
 // drafts it and an admin publishes it; a phrasing proposed by a visitor's helpful "did you mean"
 // choice waits for an admin too (never added silently).
-import { ERR } from '../../protocol/events.js';
-import type { FaqAttach, FaqDraft } from '../../protocol/schemas.js';
-import type { FaqActor, FaqAddition, FaqEntrySummary, Lang } from '../../protocol/types.js';
-import type { Bots } from '../bot/bots.js';
-import type { CatalogAddition } from '../bot/catalog-additions.js';
-import type { ChatStore } from '../storage/chat-store.js';
-import type { AgentRecord, FaqAdditionRecord } from '../storage/records.js';
-import { requireAdmin } from './agent-access.js';
-import { AppError, notFound } from './app-error.js';
-import { newId } from './secrets.js';
-import { KeyedSerial } from './serial.js';
+import { ERR } from '../../../protocol/events.js';
+import type { FaqAttach, FaqDraft } from '../../../protocol/schemas.js';
+import type { FaqActor, FaqAddition, FaqEntrySummary, Lang } from '../../../protocol/types.js';
+import type { Bots } from '../../bot/bots.js';
+import { toCatalogAdditions } from '../../bot/catalog-additions.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { AgentRecord, FaqAdditionRecord } from '../../storage/records.js';
+import { requireAdmin } from '../conversations/agent-access.js';
+import { AppError, notFound } from '../app-error.js';
+import { newId } from '../secrets.js';
+import { KeyedSerial } from '../serial.js';
 import { questionKey } from './unanswered-groups.js';
 
 /** How many unanswered questions an attach may reach back to (the store keeps 500 per site). */
 const UNANSWERED_REACH = 500;
 
 export const toWireAddition = ({ siteId: _site, ...a }: FaqAdditionRecord): FaqAddition => a;
-
-/** What the bot applies over the files: the active additions, oldest first. */
-export function toCatalogAdditions(records: readonly FaqAdditionRecord[]): CatalogAddition[] {
-  return records
-    .filter((r) => r.status === 'active')
-    .map((r) => ({ kind: r.kind, lang: r.lang, faqId: r.faqId, text: r.text, ...(r.answer ? { answer: r.answer } : {}) }));
-}
 
 const actor = (agent: AgentRecord): FaqActor => ({ agentId: agent.id, name: agent.name });
 
@@ -214,7 +207,7 @@ export class FaqAdditions {
     return record;
   }
 
-  /** A language without a FAQ file of its own is answered from the site's default one (services/bot.ts). */
+  /** A language without a FAQ file of its own is answered from the site's default one (bot/site-bot.ts). */
   private async faqLang(siteId: string, entries: readonly FaqEntrySummary[], lang: Lang): Promise<Lang> {
     if (entries.some((e) => e.lang === lang)) return lang;
     return (await this.store.getSite(siteId))?.defaultLanguage ?? lang;

@@ -1,10 +1,10 @@
 // The agent workspace's services, built once per server.
 import { CannedReplies } from './canned-replies.js';
-import { ContextService } from './context-service.js';
-import type { Conversations } from './conversations.js';
-import { CustomerHistory } from './customer-history.js';
-import type { FaqAdditions } from './faq-additions.js';
-import { NotesService } from './notes-service.js';
+import { ContextService } from '../customer/context-service.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { CustomerHistory } from '../customer/customer-history.js';
+import type { FaqAdditions } from '../faq/faq-additions.js';
+import { NotesService } from '../conversations/notes-service.js';
 
 export interface ConsoleServices {
   canned: CannedReplies;

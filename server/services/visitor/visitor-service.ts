@@ -1,7 +1,7 @@
 // A visitor's side of the loop: store the message → detect the language → let the bot answer
 // or hand off to the language queue.
-import { ERR, SYNC_PAGE_MESSAGES } from '../../protocol/events.js';
-import type { HandoffRequest, VisitorMessageSend } from '../../protocol/schemas.js';
+import { ERR, SYNC_PAGE_MESSAGES } from '../../../protocol/events.js';
+import type { HandoffRequest, VisitorMessageSend } from '../../../protocol/schemas.js';
 import type {
   BotDecision,
   PageInfo,
@@ -9,40 +9,25 @@ import type {
   VisitorHandoffResult,
   VisitorSendResult,
   VisitorSyncResult,
-} from '../../protocol/types.js';
-import type { Bots } from '../bot/bots.js';
-import type { Thought } from '../bot/engine.js';
-import { BOT_INPUT_MAX_CHARS } from '../bot/limits.js';
-import type { WriteOptions } from '../storage/chat-store.js';
-import type { ConversationRecord, VisitorRecord } from '../storage/records.js';
-import { AppError, notFound } from './app-error.js';
-import { botStrings } from './bot-strings.js';
+} from '../../../protocol/types.js';
+import type { Bots } from '../../bot/bots.js';
+import type { Thought } from '../../bot/engine.js';
+import { BOT_INPUT_MAX_CHARS } from '../../bot/limits.js';
+import type { WriteOptions } from '../../storage/chat-store.js';
+import type { ConversationRecord, VisitorRecord } from '../../storage/records.js';
+import { AppError, notFound } from '../app-error.js';
+import { botStrings } from '../../bot/bot-strings.js';
 import { BotReplies } from './bot-replies.js';
-import { recordUnanswered } from './bot-feedback.js';
-import type { Conversations } from './conversations.js';
-import { KeyedSerial } from './serial.js';
-import { hashToken, newId, newToken } from './secrets.js';
+import { recordUnanswered } from '../faq/bot-feedback.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { KeyedSerial } from '../serial.js';
+import { hashToken, newId, newToken } from '../secrets.js';
 import { browserLanguage } from './browser-language.js';
-import { publicSiteInfo, siteWelcome, type LoadedSite, type SiteRegistry } from './site-registry.js';
+import { publicSiteInfo, siteWelcome, type LoadedSite, type SiteRegistry } from '../sites/site-registry.js';
 import { syncPage } from './sync-page.js';
-import { toVisitorMessage, toVisitorView } from './views.js';
-import type { VisitDetails } from './visit-info.js';
+import { toVisitorMessage, toVisitorView } from '../conversations/views.js';
+import type { VisitorContext } from './visitor-context.js';
 import type { VisitorDetails } from './visitor-details.js';
-
-/** Who is calling, as established by the socket handshake (never taken from a payload). */
-export interface VisitorContext {
-  siteId: string;
-  visitorId?: string;
-  languages: string[];
-  /** The socket this context belongs to: it learns of its own messages from their acks. */
-  socketId?: string;
-  /** Set while the visitor record is being created (first message or hand-off). */
-  creating?: Promise<{ visitor: VisitorRecord; token: string }>;
-  /** From the handshake headers, for the context panel. */
-  userAgent?: string;
-  /** What `visit:update` reported, until it is stored on the conversation (visitor-details.ts). */
-  visit?: { page: PageInfo; at: number; details: VisitDetails };
-}
 
 /** Routing, as the visitor side needs it (services/routing/routing-service.ts). */
 export interface VisitorRouting {

@@ -1,18 +1,18 @@
 // The visitor's say on the bot: "Did this help?" on an answer, and the chat's language.
 // An unhelpful answer, like a question the bot stepped aside on, joins the site's unanswered list;
 // a helpful answer reached through "did you mean" proposes the visitor's words as a phrasing.
-import { ERR } from '../../protocol/events.js';
-import type { FeedbackSend, VisitorSetLang } from '../../protocol/schemas.js';
-import type { BotDecision, Message, VisitorConversation } from '../../protocol/types.js';
-import type { ChatStore } from '../storage/chat-store.js';
-import type { ConversationRecord } from '../storage/records.js';
-import { AppError, notFound } from './app-error.js';
-import { botStrings } from './bot-strings.js';
+import { ERR } from '../../../protocol/events.js';
+import type { FeedbackSend, VisitorSetLang } from '../../../protocol/schemas.js';
+import type { BotDecision, Message, VisitorConversation } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { ConversationRecord } from '../../storage/records.js';
+import { AppError, notFound } from '../app-error.js';
+import { botStrings } from '../../bot/bot-strings.js';
 import type { FaqAdditions, Proposal } from './faq-additions.js';
-import type { Conversations } from './conversations.js';
-import { newId } from './secrets.js';
-import type { SiteRegistry } from './site-registry.js';
-import { toVisitorView } from './views.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { newId } from '../secrets.js';
+import type { SiteRegistry } from '../sites/site-registry.js';
+import { toVisitorView } from '../conversations/views.js';
 
 export async function recordUnanswered(
   store: ChatStore,

@@ -4,7 +4,7 @@ import type { BotDecision, Link } from '../../protocol/types.js';
 import type { FaqCatalog, Matcher, Thresholds } from '../../faq/index.js';
 import { DEFAULT_THRESHOLDS, decideMessage, smallTalkReply } from '../../faq/index.js';
 import type { ConversationRecord } from '../storage/records.js';
-import { BOT_INPUT_MAX_CHARS } from '../bot/limits.js';
+import { BOT_INPUT_MAX_CHARS } from './limits.js';
 
 export { BOT_INPUT_MAX_CHARS };
 

@@ -1,14 +1,14 @@
 // Shared moves on a conversation: append a message and tell everyone who should see it,
 // change status and announce it. Visitor and agent services both go through here so a
 // fact is published the same way whoever caused it.
-import { SERVER_EVT } from '../../protocol/events.js';
-import type { QueueRemoved } from '../../protocol/types.js';
-import type { ChatStore, AppendResult } from '../storage/chat-store.js';
-import type { ConversationRecord, NewMessage } from '../storage/records.js';
-import { AppError } from './app-error.js';
-import { ERR } from '../../protocol/events.js';
-import type { Notifier } from './notifier.js';
-import { queueLangOf } from './routing/queue-lang.js';
+import { SERVER_EVT } from '../../../protocol/events.js';
+import type { QueueRemoved } from '../../../protocol/types.js';
+import type { ChatStore, AppendResult } from '../../storage/chat-store.js';
+import type { ConversationRecord, NewMessage } from '../../storage/records.js';
+import { AppError } from '../app-error.js';
+import { ERR } from '../../../protocol/events.js';
+import type { Notifier } from '../notifier.js';
+import { queueLangOf } from './queue-lang.js';
 import { toSummary, toVisitorMessage, toVisitorView } from './views.js';
 
 /** Told of every transition after it is stored, whoever made it (routing follows closes and language moves). */

@@ -1,7 +1,7 @@
 // A visitor's `conversation:sync`, one page at a time.
-import { SYNC_PAGE_BYTES } from '../../protocol/events.js';
-import type { Message, VisitorMessage } from '../../protocol/types.js';
-import { toVisitorMessage } from './views.js';
+import { SYNC_PAGE_BYTES } from '../../../protocol/events.js';
+import type { Message, VisitorMessage } from '../../../protocol/types.js';
+import { toVisitorMessage } from '../conversations/views.js';
 
 /**
  * One page of a sync: what a client has not read must stay small, or a few connections asking

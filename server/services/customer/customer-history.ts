@@ -1,11 +1,11 @@
 // The same customer's other conversations: linked by the visitor token (same
 // visitorId) or by an e-mail or order number an agent attached from what the visitor wrote.
-import type { ConversationLink } from '../../protocol/schemas.js';
-import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../../protocol/types.js';
-import type { AgentRecord, ConversationRecord } from '../storage/records.js';
-import { actionable, readable } from './agent-access.js';
-import type { Conversations } from './conversations.js';
-import { toSummary } from './views.js';
+import type { ConversationLink } from '../../../protocol/schemas.js';
+import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../../../protocol/types.js';
+import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import { actionable, readable } from '../conversations/agent-access.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { toSummary } from '../conversations/views.js';
 
 const MAX_HISTORY = 20;
 /** How many e-mails and order numbers one conversation keeps (a visitor pasting a list). */

@@ -1,14 +1,14 @@
 // What a visitor tells us besides their messages: the visit around the chat (pages,
 // referrer, time zone, page language, browser) for the agent's context panel, and an e-mail
 // left when nobody could answer. The visit is kept on the connection until the chat exists.
-import type { VisitUpdate } from '../../protocol/schemas.js';
-import type { PageInfo, VisitorConversation } from '../../protocol/types.js';
-import type { ConversationRecord } from '../storage/records.js';
-import { notFound } from './app-error.js';
-import type { Conversations } from './conversations.js';
+import type { VisitUpdate } from '../../../protocol/schemas.js';
+import type { PageInfo, VisitorConversation } from '../../../protocol/types.js';
+import type { ConversationRecord } from '../../storage/records.js';
+import { notFound } from '../app-error.js';
+import type { Conversations } from '../conversations/conversations.js';
 import { sameVisit, withDetails, withPage } from './visit-info.js';
-import type { VisitorContext } from './visitor-service.js';
-import { toVisitorView } from './views.js';
+import type { VisitorContext } from './visitor-context.js';
+import { toVisitorView } from '../conversations/views.js';
 
 export class VisitorDetails {
   constructor(private readonly conversations: Conversations) {}

@@ -1,7 +1,7 @@
 // A site's opening hours. Evaluated in
 // the site's own time zone, so a shop in Paris closes at 18:00 Paris time wherever the server is.
 // Ranges do not cross midnight: split "22:00–02:00" into two days' ranges.
-import type { BusinessHours } from '../storage/records.js';
+import type { BusinessHours } from '../../storage/records.js';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const formatters = new Map<string, Intl.DateTimeFormat>();

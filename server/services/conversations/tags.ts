@@ -1,7 +1,7 @@
 // Closing tags: each closed conversation carries exactly one tag from its site's list.
-import { ERR } from '../../protocol/events.js';
-import type { ChatStore } from '../storage/chat-store.js';
-import { AppError } from './app-error.js';
+import { ERR } from '../../../protocol/events.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import { AppError } from '../app-error.js';
 
 /** For sites that never chose their own list (and the demo's seed). */
 export const DEFAULT_TAGS: readonly string[] = Object.freeze([
