@@ -1,6 +1,7 @@
 // The /agent namespace: the session cookie authenticates the handshake; each socket follows
 // its agent's room, its languages' queues and its assigned conversations.
 import type { Namespace, Socket } from 'socket.io';
+import type { AgentCommands } from '../../protocol/agent-events.js';
 import { AGENT_CMD, ERR, SERVER_EVT } from '../../protocol/events.js';
 import {
   AgentMessageSendSchema,
@@ -64,7 +65,7 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
     if (!agent) throw new AppError(ERR.unauthorized, 'Agent no longer exists');
     return agent;
   };
-  const commands = commandTable(nsp.name, {
+  const commands = commandTable<AgentCommands>(nsp.name, {
     [AGENT_CMD.queueList]: cmd(EmptySchema, async (socket) => agents.listQueue(await me(socket))),
     [AGENT_CMD.conversationClaim]: cmd(ConversationRefSchema, async (socket, p) => agents.claim(await me(socket), p.conversationId)),
     [AGENT_CMD.conversationOpen]: cmd(ConversationRefSchema, async (socket, p) => agents.open(await me(socket), p.conversationId)),

@@ -1,6 +1,7 @@
 // The agent workspace's commands on the /agent namespace: each schema-checked and
 // acknowledged like every other command (sockets/command.ts).
 import type { Socket } from 'socket.io';
+import type { AgentCommands } from '../../protocol/agent-events.js';
 import { AGENT_CMD } from '../../protocol/events.js';
 import {
   CannedDeleteSchema,
@@ -21,9 +22,9 @@ import type { ConsoleServices } from '../services/agent/console-services.js';
 import { siteTags } from '../services/conversations/tags.js';
 import { groupUnanswered } from '../services/faq/unanswered-groups.js';
 import type { AgentRecord } from '../storage/records.js';
-import { cmd, type Command } from './command.js';
+import { cmd, type CommandsOf } from './command.js';
 
-export function consoleCommands(s: ConsoleServices, me: (socket: Socket) => Promise<AgentRecord>): Record<string, Command> {
+export function consoleCommands(s: ConsoleServices, me: (socket: Socket) => Promise<AgentRecord>) {
   const store = s.conversations.store;
   return {
     [AGENT_CMD.conversationsList]: cmd(ConversationsListSchema, async (socket, p) => listClosed(store, await me(socket), p.cursor)),
@@ -47,5 +48,5 @@ export function consoleCommands(s: ConsoleServices, me: (socket: Socket) => Prom
     [AGENT_CMD.faqConfirm]: cmd(FaqDecideSchema, async (socket, p) => s.faq.confirm(await me(socket), p.id)),
     [AGENT_CMD.faqDismiss]: cmd(FaqDecideSchema, async (socket, p) => s.faq.dismiss(await me(socket), p.id)),
     [AGENT_CMD.tagsList]: cmd(EmptySchema, async (socket) => ({ tags: await siteTags(store, (await me(socket)).siteId) })),
-  };
+  } satisfies Partial<CommandsOf<AgentCommands>>;
 }

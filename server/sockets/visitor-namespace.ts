@@ -3,6 +3,7 @@
 // no payload field can claim another identity.
 import type { Namespace, Socket } from 'socket.io';
 import { ERR, VISITOR_CMD, SERVER_EVT } from '../../protocol/events.js';
+import type { VisitorCommands } from '../../protocol/visitor-events.js';
 import {
   ContactSetSchema,
   ConversationReadSchema,
@@ -73,7 +74,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
   const { visitors, details, feedback, notifier, log } = deps;
   const ctxOf = (socket: Socket) => socket.data.visitor as VisitorContext;
   const syncLimit = createSyncLimit();
-  const commands = commandTable(nsp.name, {
+  const commands = commandTable<VisitorCommands>(nsp.name, {
     [VISITOR_CMD.conversationSync]: cmd(ConversationSyncSchema, (socket, p) => {
       syncLimit(ctxOf(socket).visitorId ?? socket.id);
       return visitors.sync(ctxOf(socket), p.afterSeq);
