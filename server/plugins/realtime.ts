@@ -9,6 +9,7 @@ import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
 import { guardOutput } from '../sockets/output-guard.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
 import { createSocketGuard } from '../sockets/handshake-guard.js';
+import type { AgentNamespace, VisitorNamespace } from '../sockets/namespaces.js';
 import { Conversations } from '../services/conversations/conversations.js';
 import { VisitorService } from '../services/visitor/visitor-service.js';
 import { VisitorDetails } from '../services/visitor/visitor-details.js';
@@ -59,8 +60,9 @@ export default fp<RealtimeOptions>(
     });
     const faq = new FaqAdditions(app.store, app.bots);
     const feedback = new BotFeedback(conversations, app.sites, faq);
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
-    setupAgentNamespace(io.of(NS.agent), {
+    // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
+    setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
       workspace: createConsoleServices(conversations, faq),

@@ -1,6 +1,5 @@
 // The agent workspace's commands on the /agent namespace: each schema-checked and
 // acknowledged like every other command (sockets/command.ts).
-import type { Socket } from 'socket.io';
 import type { AgentCommands } from '../../protocol/agent-events.js';
 import { AGENT_CMD } from '../../protocol/events.js';
 import {
@@ -23,8 +22,9 @@ import { siteTags } from '../services/conversations/tags.js';
 import { groupUnanswered } from '../services/faq/unanswered-groups.js';
 import type { AgentRecord } from '../storage/records.js';
 import { cmd, type CommandsOf } from './command.js';
+import type { AgentSocket } from './namespaces.js';
 
-export function consoleCommands(s: ConsoleServices, me: (socket: Socket) => Promise<AgentRecord>) {
+export function consoleCommands(s: ConsoleServices, me: (socket: AgentSocket) => Promise<AgentRecord>) {
   const store = s.conversations.store;
   return {
     [AGENT_CMD.conversationsList]: cmd(ConversationsListSchema, async (socket, p) => listClosed(store, await me(socket), p.cursor)),
