@@ -66,7 +66,6 @@ export interface BotEngine {
   reloadSite(siteId: string, additions: CatalogAddition[]): void;
   /** The site's entries as the bot uses them, for the console. */
   entries(siteId: string): FaqEntrySummary[];
-  detect(siteId: string, text: string, hints: LanguageHints): Detection;
   think(req: ThinkRequest): Thought;
 }
 
@@ -134,7 +133,6 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
         file.entries.map((e) => ({ id: e.id, lang, question: e.question, phrasings: [...e.phrasings] })),
       );
     },
-    detect: (siteId, text, hints) => detect(siteOf(siteId).site, text, hints),
     think({ siteId, text, hints, locked, last }) {
       const { site, bot } = siteOf(siteId);
       const detected = locked ?? smallTalkDetection(site, text, hints, detect(site, text, hints));
