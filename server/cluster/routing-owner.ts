@@ -44,13 +44,18 @@ export async function shareRouting(io: Server, redis: RedisClient, routing: Rout
   });
   io.on(NEW_OWNER, () => void routing.announceTabs());
 
+  let closing = false;
   const ask = (op: RoutingOp, args: unknown[]) =>
     new Promise<Reply>((resolve) => {
-      // The adapter waits for every server it knows (5 s at most: a dead one is dropped soon after).
-      io.serverSideEmit(ROUTE, { op, args }, (_err: Error | null, replies: Reply[] = []) => {
-        // A timeout still hands over the replies that came: the owner's is enough.
-        resolve(replies.find((r) => r !== null) ?? null);
-      });
+      try {
+        // The adapter waits for every server it knows (5 s at most: a dead one is dropped soon after).
+        io.serverSideEmit(ROUTE, { op, args }, (_err: Error | null, replies: Reply[] = []) => {
+          // A timeout still hands over the replies that came: the owner's is enough.
+          resolve(replies.find((r) => r !== null) ?? null);
+        });
+      } catch {
+        resolve(null); // Redis gone (closing): nobody to ask
+      }
     });
 
   routing.useRemote({
@@ -61,6 +66,8 @@ export async function shareRouting(io: Server, redis: RedisClient, routing: Rout
       const until = Date.now() + NO_OWNER_RETRY_MS;
       for (;;) {
         if (lease.isOwner) return routing.serve(op, args);
+        // Closing: what this server knew dies with its sockets; the owner's grace period covers it.
+        if (closing) throw new AppError(ERR.internal, 'This server is shutting down');
         const reply = await ask(op, args);
         if (reply?.ok) return reply.data ?? undefined;
         if (reply) throw new AppError(reply.error.code, reply.error.message);
@@ -70,5 +77,8 @@ export async function shareRouting(io: Server, redis: RedisClient, routing: Rout
     },
   });
   await lease.start();
-  return () => lease.stop();
+  return () => {
+    closing = true;
+    return lease.stop();
+  };
 }
