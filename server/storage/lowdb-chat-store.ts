@@ -43,6 +43,11 @@ export interface LowdbChatStoreOptions {
   compactIntervalMs?: number;
   /** Where damaged files found at start are reported (default: console). */
   log?: StoreLog;
+  /**
+   * Messages kept in memory, all conversations together; past it, the least recently used
+   * conversations' messages are left to their shards and read back on demand (on disk only).
+   */
+  maxMessagesInMemory?: number;
 }
 
 /**
@@ -52,6 +57,8 @@ export interface LowdbChatStoreOptions {
  */
 const COMPACT_LOG_BYTES = 64 * 1024 * 1024;
 const COMPACT_INTERVAL_MS = 5 * 60_000;
+/** Messages kept in memory by default: the recent conversations' (a few MB of heap). */
+const MAX_MESSAGES_IN_MEMORY = 20_000;
 
 export class LowdbChatStore implements ChatStore {
   private readonly core = new CoreModel();
@@ -69,10 +76,14 @@ export class LowdbChatStore implements ChatStore {
     const coreFile = file<CoreData>('core.json');
     this.coreShard = { write: async () => coreFile?.write(this.core.data) };
     this.visitors = new VisitorModel((name) => file<VisitorBucket>('visitors', name));
-    this.conversations = new ConversationModel(
-      (id) => file<ConversationFile>('conversations', `${id}.json`),
-      (record) => freezeDeep(record, this.strings.share),
-    );
+    this.conversations = new ConversationModel({
+      file: (id) => (opts.dir ? { adapter: file<ConversationFile>('conversations', `${id}.json`)!, path: join(opts.dir, 'conversations', `${id}.json`) } : null),
+      settle: (record) => freezeDeep(record, this.strings.share),
+      maxMessages: opts.dir ? (opts.maxMessagesInMemory ?? MAX_MESSAGES_IN_MEMORY) : Infinity,
+      // Its shard holds everything now: the next compaction need not write it again.
+      onClean: (id) => this.journal.dirty.delete(`c:${id}`),
+      onError: (err, id) => this.log.warn({ err, conversation: id }, `storage: conversation ${id} could not be written to its shard; its messages stay in memory`),
+    });
     const conversations = this.conversations;
     const visitors = this.visitors;
     this.journal = new Journal(
@@ -257,7 +268,8 @@ export class LowdbChatStore implements ChatStore {
     if (known !== undefined) {
       // The original may still be in flight: wait for the flush that holds it before acking.
       await this.journal.flushed();
-      return { message: entry.messages[known - 1]!, created: false };
+      const [message] = await this.conversations.messages(conversationId, known - 1, 1);
+      return { message: message!, created: false };
     }
     // Not cloned: the caller built `input` for this call; freezing it keeps it as stored.
     // The conversation record's own id string: one copy per conversation, not one per message.

@@ -34,6 +34,9 @@ interface ReplayLoss {
 
 export async function recover(p: StoreParts): Promise<void> {
   const { dir, log, journal } = p;
+  // Messages stay in memory until replay has ended: replay appends to them, and a shard must not
+  // be written from a half-replayed state.
+  p.conversations.paused = true;
   // A fresh install has no data folder yet: the first start makes it.
   await mkdir(dir, { recursive: true });
   // A kill -9 mid-write leaves a temp file beside the intact previous version: drop it.
@@ -63,7 +66,7 @@ export async function recover(p: StoreParts): Promise<void> {
     if (!data) continue;
     files[i] = null;
     const id = data.conversation.id;
-    p.conversations.add(data.conversation, data.messages.map((m) => p.conversations.settle({ ...m, conversationId: id })));
+    p.conversations.add(data.conversation, data.messages.map((m) => p.conversations.settle({ ...m, conversationId: id })), data.messages.length);
   }
   // Replay the logs in order, a batch at a time as they are read.
   const logs = await listLogs(dir);
@@ -87,8 +90,10 @@ export async function recover(p: StoreParts): Promise<void> {
   for (const key of journal.dirty.keys()) {
     if (!key.startsWith('c:')) continue;
     const entry = p.conversations.get(key.slice(2))!;
-    if (entry.record.lastSeq !== entry.messages.length) entry.record = freezeDeep({ ...entry.record, lastSeq: entry.messages.length });
+    if (entry.record.lastSeq !== entry.count) entry.record = freezeDeep({ ...entry.record, lastSeq: entry.count });
   }
+  p.conversations.paused = false;
+  p.conversations.trim();
   const highest = logs.reduce((n, l) => (Number.isFinite(l.n) ? Math.max(n, l.n) : n), 0);
   const wal = (journal.wal = new WriteAheadLog(dir, p.fsync, highest));
   if (!logs.length) return;
@@ -131,15 +136,15 @@ function replay(p: StoreParts, r: WalRecord, loss: ReplayLoss): void {
       }
       const id = entry.record.id;
       // Idempotent: a seq already held is skipped (the shard was written after this batch).
-      if (r.v.seq <= entry.messages.length) return;
+      if (r.v.seq <= entry.count) return;
       // A seq beyond the next one follows a damaged batch or shard. The messages that came
       // after it are intact and were acknowledged: the hole is filled with agents-only notes
       // saying so (seq n must sit at index n-1), and they are kept.
-      for (let seq = entry.messages.length + 1; seq < r.v.seq; seq++) {
-        entry.push(p.conversations.settle(lostMessage(id, seq, r.v.createdAt)));
+      for (let seq = entry.count + 1; seq < r.v.seq; seq++) {
+        p.conversations.push(entry, p.conversations.settle(lostMessage(id, seq, r.v.createdAt)));
         (loss.gaps.get(id) ?? loss.gaps.set(id, []).get(id)!).push(seq);
       }
-      entry.push(p.conversations.settle({ ...r.v, conversationId: id }));
+      p.conversations.push(entry, p.conversations.settle({ ...r.v, conversationId: id }));
       if (r.v.createdAt > entry.record.updatedAt) entry.record = freezeDeep({ ...entry.record, updatedAt: r.v.createdAt });
       dirty.set(`c:${id}`, entry);
       return;
