@@ -1,8 +1,15 @@
 // The only file that listens. Reads the environment once (config.ts), starts, and on
 // SIGTERM/SIGINT closes cleanly: sockets, then a final flush of the store.
+import { setFlagsFromString } from 'node:v8';
 import { configFromEnv } from './config.js';
 import { buildServer } from './app.js';
 import { DEMO_AGENTS } from './seed/demo-seed.js';
+
+// Busy, V8 lets the heap grow to several times what survived its last full collection before
+// collecting again; with thousands of sockets open that slack, not live data, was most of the
+// server's memory under load. Growing by 30 % at most costs more frequent full collections
+// (figures: docs/2026-12-06-memory-at-10k.md). Read at every collection, so set here once.
+setFlagsFromString('--heap-growing-percent=30');
 
 const config = configFromEnv(process.env);
 const app = await buildServer(config);
