@@ -6,18 +6,16 @@
 // Each change is applied in memory at once, then made durable by the journal's next flush;
 // open() loads the shards and replays the logs (recovery.ts).
 // Only the storage folder may import lowdb.
-import { join } from 'node:path';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
-import { ConversationModel, type ConversationFile } from './conversation-model.js';
-import { CoreModel, type CoreData } from './core-model.js';
-import { consoleLog, type StoreLog } from './damaged-files.js';
+import type { ConversationModel } from './conversation-model.js';
+import type { CoreModel } from './core-model.js';
+import type { StoreLog } from './damaged-files.js';
 import { freezeDeep } from './freeze.js';
 import { newId } from './ids.js';
-import { StringPool } from './intern.js';
-import { DurableJsonFile } from './json-file.js';
-import { Journal, type Shard } from './journal.js';
+import type { Journal, Shard } from './journal.js';
 import { recover } from './recovery.js';
-import { VisitorModel, type VisitorBucket } from './visitor-model.js';
+import { createParts, type LowdbChatStoreOptions } from './store-parts.js';
+import type { VisitorModel } from './visitor-model.js';
 import type { WalRecord } from './wal.js';
 import type {
   AgentRecord,
@@ -32,77 +30,18 @@ import type {
   VisitorRecord,
 } from './records.js';
 
-export interface LowdbChatStoreOptions {
-  /** Folder for the JSON shards; null keeps everything in memory (tests). */
-  dir: string | null;
-  flushIntervalMs?: number;
-  fsync?: boolean;
-  /** Compact (rewrite dirty shards, start a fresh log) once the log reaches this size. */
-  compactLogBytes?: number;
-  /** …or once this long has passed since the last compaction and the log is not empty. */
-  compactIntervalMs?: number;
-  /** Where damaged files found at start are reported (default: console). */
-  log?: StoreLog;
-  /**
-   * Messages kept in memory, all conversations together; past it, the least recently used
-   * conversations' messages are left to their shards and read back on demand (on disk only).
-   */
-  maxMessagesInMemory?: number;
-}
-
-/**
- * A compaction rewrites every conversation changed since the last one, whole: the larger the
- * log may grow, the fewer times a busy conversation is rewritten (bench:load --cpu-prof). The
- * price: a start after a crash replays up to this much log (bench:crash prints the start times).
- */
-const COMPACT_LOG_BYTES = 64 * 1024 * 1024;
-const COMPACT_INTERVAL_MS = 5 * 60_000;
-/** Messages kept in memory by default: the recent conversations' (a few MB of heap). */
-const MAX_MESSAGES_IN_MEMORY = 20_000;
+export type { LowdbChatStoreOptions } from './store-parts.js';
 
 export class LowdbChatStore implements ChatStore {
-  private readonly core = new CoreModel();
+  private readonly core: CoreModel;
   private readonly coreShard: Shard;
   private readonly visitors: VisitorModel;
   private readonly conversations: ConversationModel;
   private readonly journal: Journal;
   private readonly log: StoreLog;
-  /** Repeated strings of stored records, shared (intern.ts). */
-  private readonly strings = new StringPool();
 
   constructor(private readonly opts: LowdbChatStoreOptions) {
-    this.log = opts.log ?? consoleLog;
-    const file = <T>(...path: string[]) => (opts.dir ? new DurableJsonFile<T>(join(opts.dir, ...path), opts.fsync ?? false) : null);
-    const coreFile = file<CoreData>('core.json');
-    this.coreShard = { write: async () => coreFile?.write(this.core.data) };
-    this.visitors = new VisitorModel((name) => file<VisitorBucket>('visitors', name));
-    this.conversations = new ConversationModel({
-      file: (id) => (opts.dir ? { adapter: file<ConversationFile>('conversations', `${id}.json`)!, path: join(opts.dir, 'conversations', `${id}.json`) } : null),
-      settle: (record) => freezeDeep(record, this.strings.share),
-      maxMessages: opts.dir ? (opts.maxMessagesInMemory ?? MAX_MESSAGES_IN_MEMORY) : Infinity,
-      // Its shard holds everything now: the next compaction need not write it again.
-      onClean: (id) => this.journal.dirty.delete(`c:${id}`),
-      onError: (err, id) => this.log.warn({ err, conversation: id }, `storage: conversation ${id} could not be written to its shard; its messages stay in memory`),
-    });
-    const conversations = this.conversations;
-    const visitors = this.visitors;
-    this.journal = new Journal(
-      {
-        dir: opts.dir,
-        fsync: opts.fsync ?? false,
-        flushIntervalMs: opts.flushIntervalMs ?? 10,
-        compactLogBytes: opts.compactLogBytes ?? COMPACT_LOG_BYTES,
-        compactIntervalMs: opts.compactIntervalMs ?? COMPACT_INTERVAL_MS,
-        log: this.log,
-      },
-      {
-        core: this.coreShard,
-        conversations: () => conversations.entries.entries(),
-        *buckets() {
-          for (const [key, db] of visitors.buckets) if (db.data.visitors.length) yield [key, db];
-        },
-      },
-    );
+    ({ core: this.core, coreShard: this.coreShard, visitors: this.visitors, conversations: this.conversations, journal: this.journal, log: this.log } = createParts(opts));
   }
 
   /** The write-ahead log (tests make the process "die" by closing it). */
