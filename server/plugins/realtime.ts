@@ -53,7 +53,7 @@ export default fp<RealtimeOptions>(
     // Routing applies its decisions through these from now on (plugins/routing.ts).
     app.chatRouting.attach({ notifier, conversations });
     const log = app.log;
-    const details = new VisitorDetails(conversations);
+    const details = new VisitorDetails(app.store, conversations);
     const mailer = app.config.smtpUrl && app.config.mailFrom ? createSmtpMailer(app.config.smtpUrl, app.config.mailFrom) : null;
     const mail = new ChatMail({
       store: app.store,
@@ -65,6 +65,7 @@ export default fp<RealtimeOptions>(
     // Never awaited by the reply: an SMTP server that is slow or down does not hold up the chat.
     conversations.watchAppends((conv, message) => void mail.afterMessage(conv, message).catch((err) => log.error({ err }, 'e-mail not sent')));
     const visitors = new VisitorService({
+      store: app.store,
       sites: app.sites,
       conversations,
       bots: app.bots,
@@ -74,15 +75,14 @@ export default fp<RealtimeOptions>(
       mailEnabled: mail.enabled,
     });
     const faq = new FaqAdditions(app.store, app.bots);
-    const feedback = new BotFeedback(conversations, app.sites, faq);
+    const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
     // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
-    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, ending: new ChatEnding(conversations), mail, sites: app.sites, notifier, log, guard: guard.visitor });
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, ending: new ChatEnding(app.store, conversations), mail, sites: app.sites, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
-      agents: new AgentService(conversations, notifier, app.chatRouting),
+      agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
-      workspace: createConsoleServices(conversations, faq),
+      workspace: createConsoleServices(app.store, conversations, faq),
       auth: app.agentAuth,
-      notifier,
       parseCookie: (h) => app.parseCookie(h),
       log,
     });

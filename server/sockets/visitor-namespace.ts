@@ -1,7 +1,7 @@
 // The /visitor namespace: handshake (site, origin, optional token), then schema-checked commands.
 // The visitor's identity lives in socket.data, set by the handshake or by the first message;
 // no payload field can claim another identity.
-import { ERR, VISITOR_CMD, SERVER_EVT } from '../../protocol/events.js';
+import { ERR, VISITOR_CMD } from '../../protocol/events.js';
 import type { VisitorCommands } from '../../protocol/visitor-events.js';
 import {
   ContactSetSchema,
@@ -25,7 +25,6 @@ import type { ChatMail } from '../services/mail/chat-mail.js';
 import type { VisitorContext } from '../services/visitor/visitor-context.js';
 import type { VisitorService } from '../services/visitor/visitor-service.js';
 import type { SiteRegistry } from '../services/sites/site-registry.js';
-import type { Notifier } from '../services/notifier.js';
 import type { VisitorGuard } from './handshake-guard.js';
 import { cmd, commandTable, connectError, serveCommands, validate, type Logger } from './command.js';
 import type { VisitorNamespace, VisitorSocket } from './namespaces.js';
@@ -44,7 +43,6 @@ interface Deps {
   /** The transcript by e-mail. */
   mail: ChatMail;
   sites: SiteRegistry;
-  notifier: Notifier;
   log: Logger;
   /** Origin per site and flood control (handshake-guard.ts). */
   guard: VisitorGuard;
@@ -80,7 +78,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     }
   });
 
-  const { visitors, details, feedback, ending, mail, notifier, log } = deps;
+  const { visitors, details, feedback, ending, mail, log } = deps;
   const ctxOf = (socket: VisitorSocket) => socket.data.visitor;
   const syncLimit = createSyncLimit();
   const commands = commandTable<VisitorCommands>(nsp.name, {
@@ -99,12 +97,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
       return result;
     }),
     [VISITOR_CMD.conversationRead]: cmd(ConversationReadSchema, (socket, p) => visitors.markRead(ctxOf(socket), p.seq)),
-    [VISITOR_CMD.typingSet]: cmd(VisitorTypingSchema, async (socket, p) => {
-      const conversationId = await visitors.currentConversationId(ctxOf(socket));
-      if (conversationId) {
-        notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, { volatile: true });
-      }
-    }),
+    [VISITOR_CMD.typingSet]: cmd(VisitorTypingSchema, (socket, p) => visitors.typing(ctxOf(socket), p.typing)),
     [VISITOR_CMD.visitUpdate]: cmd(VisitUpdateSchema, (socket, p) => details.update(ctxOf(socket), p)),
     [VISITOR_CMD.contactSet]: cmd(ContactSetSchema, (socket, p) => details.setContact(ctxOf(socket), p.email)),
     [VISITOR_CMD.feedbackSend]: cmd(FeedbackSendSchema, (socket, p) => feedback.send(ctxOf(socket).visitorId, p)),

@@ -3,6 +3,7 @@
 import { ERR } from '../../../protocol/events.js';
 import type { RatingSend } from '../../../protocol/schemas.js';
 import type { VisitorConversation } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
 import type { ConversationRecord } from '../../storage/records.js';
 import { AppError, notFound } from '../app-error.js';
 import { botStrings } from '../../bot/bot-strings.js';
@@ -32,11 +33,10 @@ export class ChatEnding {
   /** One end or rating at a time per conversation: a double click never rates twice. */
   private serial = new KeyedSerial();
 
-  constructor(private readonly conversations: Conversations) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
+  constructor(
+    private readonly store: ChatStore,
+    private readonly conversations: Conversations,
+  ) {}
 
   /** The caller's own current conversation: the identity comes from the socket, never the payload. */
   private async current(visitorId: string | undefined): Promise<ConversationRecord> {
