@@ -276,9 +276,12 @@ export class PgChatStore implements ChatStore {
   }
 
   async conversationStats(filter: StatsFilter): Promise<StatsResult> {
+    // Like every list: the writes queued on any lane first.
+    await this.barrier();
     return computeStats(filter, await statsSource((text, values) => this.rows(text, values), filter));
   }
   async exportConversations(filter: StatsFilter) {
+    await this.barrier();
     return scopeRows((text, values) => this.rows(text, values), filter);
   }
 }
