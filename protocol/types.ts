@@ -148,6 +148,41 @@ export interface ConversationSummary {
   queueLang?: Lang;
   /** Assigned to an agent who does not speak the language it is routed in: the console marks it "other language". */
   flagged?: boolean;
+  /** Who the shop's page said the customer is (`visitor:identify`): verified by signature, or only claimed. */
+  identity?: CustomerIdentity;
+}
+
+/** A customer as the shop's server signed it (HS256 JWT, site's identity secret). */
+export interface VerifiedIdentity {
+  sub: string;
+  email?: string;
+  name?: string;
+  orders?: string[];
+  /** When it was verified. */
+  at: number;
+}
+
+/** What a page said without a valid signature: kept and shown as such, never merged into a verified customer. */
+export interface ClaimedIdentity {
+  email?: string;
+  name?: string;
+  orders?: string[];
+  at: number;
+  /** Why it is not verified. */
+  why: IdentityUnverifiedReason;
+}
+
+export type IdentityUnverifiedReason = 'unsigned' | 'expired' | 'bad-signature' | 'no-secret';
+
+export interface CustomerIdentity {
+  verified?: VerifiedIdentity;
+  claimed?: ClaimedIdentity;
+}
+
+/** visitor `visitor:identify`: whether this identify was verified, and if not, why. */
+export interface VisitorIdentifyResult {
+  verified: boolean;
+  reason?: IdentityUnverifiedReason;
 }
 
 export interface CustomerLinks {

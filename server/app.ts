@@ -19,6 +19,8 @@ import rateLimits from './plugins/rate-limits.js';
 import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
+import identityRoutes from './identity/identity-routes.js';
+import demoRoutes from './demo/demo-routes.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -75,5 +77,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);
+  await app.register(identityRoutes);
+  if (config.seedDemo) await app.register(demoRoutes);
   return app;
 }

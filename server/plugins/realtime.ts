@@ -16,6 +16,7 @@ import { BotFeedback } from '../services/bot-feedback.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
 import { FaqAdditions } from '../services/faq-additions.js';
+import { IdentityService } from '../identity/identity-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,7 +60,8 @@ export default fp<RealtimeOptions>(
     });
     const faq = new FaqAdditions(app.store, app.bots);
     const feedback = new BotFeedback(conversations, app.sites, faq);
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
+    const identity = new IdentityService(conversations, app.sites);
+    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor, identity });
     setupAgentNamespace(io.of(NS.agent), {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,

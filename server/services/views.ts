@@ -39,6 +39,7 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     ...(c.contactEmail ? { contactEmail: c.contactEmail } : {}),
     ...(c.queueLang && c.queueLang !== c.lang ? { queueLang: c.queueLang } : {}),
     ...(c.flagged && c.status === 'assigned' ? { flagged: true } : {}),
+    ...(c.identity ? { identity: c.identity } : {}),
   };
 }
 

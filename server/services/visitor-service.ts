@@ -4,11 +4,13 @@ import { ERR, SYNC_PAGE_MESSAGES } from '../../protocol/events.js';
 import type { HandoffRequest, VisitorMessageSend } from '../../protocol/schemas.js';
 import type {
   BotDecision,
+  CustomerIdentity,
   PageInfo,
   QueuePosition,
   VisitorHandoffResult,
   VisitorSendResult,
   VisitorSyncResult,
+  VerifiedIdentity,
 } from '../../protocol/types.js';
 import type { Bots } from '../bot/bots.js';
 import type { Thought } from '../bot/engine.js';
@@ -42,6 +44,10 @@ export interface VisitorContext {
   userAgent?: string;
   /** What `visit:update` reported, until it is stored on the conversation (visitor-details.ts). */
   visit?: { page: PageInfo; at: number; details: VisitDetails };
+  /** The customer this connection proved with a signed `visitor:identify` (server/identity/). */
+  verified?: VerifiedIdentity;
+  /** What `visitor:identify` said before the conversation existed, stored with its first message. */
+  pendingIdentity?: CustomerIdentity;
 }
 
 /** Routing, as the visitor side needs it (services/routing/routing-service.ts). */

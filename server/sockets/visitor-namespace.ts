@@ -12,9 +12,11 @@ import {
   VisitorAuthSchema,
   VisitorMessageSendSchema,
   VisitorSetLangSchema,
+  VisitorIdentifySchema,
   VisitorTypingSchema,
   VisitUpdateSchema,
 } from '../../protocol/schemas.js';
+import type { IdentityService } from '../identity/identity-service.js';
 import type { VisitorDetails } from '../services/visitor-details.js';
 import type { BotFeedback } from '../services/bot-feedback.js';
 import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
@@ -37,6 +39,8 @@ interface Deps {
   log: Logger;
   /** Origin per site and flood control (handshake-guard.ts). */
   guard: VisitorGuard;
+  /** `visitor:identify`: the shop's signed customer. */
+  identity: IdentityService;
 }
 
 export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
@@ -98,6 +102,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     [VISITOR_CMD.contactSet]: cmd(ContactSetSchema, (socket, p) => details.setContact(ctxOf(socket), p.email)),
     [VISITOR_CMD.feedbackSend]: cmd(FeedbackSendSchema, (socket, p) => feedback.send(ctxOf(socket).visitorId, p)),
     [VISITOR_CMD.conversationSetLang]: cmd(VisitorSetLangSchema, (socket, p) => feedback.setLang(ctxOf(socket).siteId, ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.visitorIdentify]: cmd(VisitorIdentifySchema, (socket, p) => deps.identity.identify(ctxOf(socket), p)),
   });
 
   nsp.on('connection', (socket: Socket) => {

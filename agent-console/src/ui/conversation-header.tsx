@@ -5,6 +5,7 @@ import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
 import { TagBadge } from './tag-badge.js';
+import { VerifiedBadge } from './identity-badge.js';
 
 const STATUS = { bot: 'With the bot', queued: 'Waiting', assigned: 'Assigned', closed: 'Closed' } as const;
 
@@ -28,6 +29,7 @@ export function ConversationHeader({ summary: c, mine, commands, onClose, onTran
             {status}
           </span>
           {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
+          <VerifiedBadge identity={c.identity} />
           {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
         </div>
         <p class="conv-head__sub">
