@@ -203,6 +203,24 @@ export const OrderWebhookSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** What the shop's order-status webhook answers (server/orders/): checked before a word of it reaches a visitor. */
+export const OrderStatusSchema = Type.Object({
+  status: Type.Union(
+    ['pending', 'processing', 'shipped', 'in_transit', 'out_for_delivery', 'delivered', 'cancelled', 'returned'].map((s) => Type.Literal(s)),
+  ),
+  carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: `^[^${INVISIBLE}]+$` })),
+  trackingNumber: Type.Optional(Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' })),
+  /** ISO 8601 dates ("2026-12-04" or a full timestamp). */
+  shippedAt: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' })),
+  estimatedDelivery: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' })),
+  items: Type.Optional(
+    Type.Array(
+      Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: `^[^${INVISIBLE}]+$` }), quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
+      { maxItems: 50 },
+    ),
+  ),
+});
+
 export const LoginBodySchema = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),
@@ -242,3 +260,4 @@ export type VisitorIdentify = Static<typeof VisitorIdentifySchema>;
 export type IdentityClaims = Static<typeof IdentityClaimsSchema>;
 export type IdentityMode = Static<typeof IdentityModeSchema>;
 export type OrderWebhookBody = Static<typeof OrderWebhookSchema>;
+export type OrderStatus = Static<typeof OrderStatusSchema>;

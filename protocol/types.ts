@@ -36,9 +36,11 @@ export interface BotDecision {
    * fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean"
    * buttons; smalltalk: "hi", "thanks", "are you a bot?" answered in kind (no FAQ entry, no hand-off).
    */
-  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk';
+  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk' | 'order';
   /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests, 'small-talk'. */
-  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'none';
+  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'order-status' | 'none';
+  /** Outcome 'order': the step of the order-status exchange (server/orders/) and the order asked about. */
+  order?: { step: 'ask-number' | 'ask-email' | 'status' | 'not-found' | 'failed' | 'too-many'; orderNumber?: string };
   /** Outcome 'smalltalk': what it was. */
   smallTalk?: 'greeting' | 'thanks' | 'bye' | 'bot' | 'ack' | 'howAreYou';
   faqId: string | null;

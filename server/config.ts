@@ -66,6 +66,10 @@ const ConfigSchema = Type.Object({
   botThread: Type.Boolean(),
   /** How long a visitor's message waits for the bot before a person is asked instead. */
   botTimeoutMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
+  /** How long one call to a site's order-status webhook may take (it is tried twice at most). */
+  orderWebhookTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  /** Allow http:// order webhooks on loopback addresses (tests, local trials); https otherwise. */
+  webhookHttpLoopback: Type.Boolean(),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -99,6 +103,8 @@ export const defaults: Config = {
   botCacheSize: 2000,
   botThread: true,
   botTimeoutMs: 10_000,
+  orderWebhookTimeoutMs: 3000,
+  webhookHttpLoopback: false,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -145,6 +151,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     botCacheSize: ['BULLE_BOT_CACHE', num],
     botThread: ['BULLE_BOT_THREAD', bool],
     botTimeoutMs: ['BULLE_BOT_TIMEOUT_MS', num],
+    orderWebhookTimeoutMs: ['BULLE_ORDER_WEBHOOK_TIMEOUT_MS', num],
+    webhookHttpLoopback: ['BULLE_WEBHOOK_HTTP_LOOPBACK', bool],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {

@@ -17,6 +17,8 @@ import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
 import { FaqAdditions } from '../services/faq-additions.js';
 import { IdentityService } from '../identity/identity-service.js';
+import { OrderFlow } from '../orders/order-flow.js';
+import { createOrderWebhookClient } from '../orders/order-webhook-client.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +58,7 @@ export default fp<RealtimeOptions>(
       bots: app.bots,
       routing: app.chatRouting,
       details,
+      orders: new OrderFlow(conversations, createOrderWebhookClient(app), (siteId, why) => log.warn({ siteId, why }, 'order-status webhook failed')),
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
     });
     const faq = new FaqAdditions(app.store, app.bots);

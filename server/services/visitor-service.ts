@@ -30,6 +30,7 @@ import { syncPage } from './sync-page.js';
 import { toVisitorMessage, toVisitorView } from './views.js';
 import type { VisitDetails } from './visit-info.js';
 import type { VisitorDetails } from './visitor-details.js';
+import type { OrderFlow } from '../orders/order-flow.js';
 
 /** Who is calling, as established by the socket handshake (never taken from a payload). */
 export interface VisitorContext {
@@ -62,6 +63,8 @@ export interface VisitorServiceDeps {
   bots: Bots;
   routing: VisitorRouting;
   details: VisitorDetails;
+  /** The order-status exchange (server/orders/), for sites with an order webhook. */
+  orders?: OrderFlow;
   onError: (err: unknown) => void;
 }
 
@@ -120,7 +123,7 @@ export class VisitorService {
           const current = (await this.store.getConversation(conv.id))!;
           resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
           // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others.
-          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages);
+          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages, ctx.verified);
         })
         .catch((err) => {
           reject(err);
@@ -229,7 +232,7 @@ export class VisitorService {
     return conv;
   }
 
-  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[], verified?: VerifiedIdentity) {
     const { site } = loaded;
     if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
     if (conv.status === 'queued') {
@@ -237,6 +240,8 @@ export class VisitorService {
       return this.answerWhileQueued(conv, text, browser);
     }
     if (conv.status !== 'bot') return;
+    // The visitor answering the bot's question about an order (its number, its e-mail).
+    if (await this.deps.orders?.answer(site, conv, text, verified)) return;
     const { detected, reply } = await this.think(site.id, conv, text, browser);
     // The first message settles the provisional language (ensureConversation); later ones move it
     // only when detection says another language.
@@ -246,7 +251,9 @@ export class VisitorService {
       conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }, undefined, BACKGROUND))!;
       if (moved) this.deps.conversations.announce(conv);
     }
-    // An answer, small talk or "did you mean": the chat stays with the bot.
+    // A question about an order, on a site whose webhook can answer it; then an answer, small
+    // talk or "did you mean": the chat stays with the bot.
+    if (await this.deps.orders?.start(site, conv, text, reply.decision, verified)) return;
     if (await this.replies.post(loaded, conv, reply)) return;
     if (reply.decision.outcome === 'fallback') {
       await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });

@@ -146,7 +146,8 @@ export interface ConversationRecord {
 }
 
 export interface OrderFlowState {
-  step: 'number' | 'email';
+  /** What the bot asked for and waits for; absent = nothing (only `misses` is kept). */
+  step?: 'number' | 'email';
   orderNumber?: string;
   /** Lookups that found nothing in this conversation: past a few, only a person can help. */
   misses: number;
