@@ -39,10 +39,19 @@ export class OrderFlow {
     return this.conversations.store;
   }
 
-  /** Before the bot: the visitor answering the bot's question. False when the message is about something else. */
-  async answer(site: SiteRecord, conv: ConversationRecord, text: string, verified?: VerifiedIdentity): Promise<boolean> {
+  /** Whether the bot waits for this conversation's answer (an order number, an e-mail). */
+  waiting(site: SiteRecord, conv: ConversationRecord): boolean {
+    return !!conv.orderFlow?.step && !!site.orderWebhook && conv.status === 'bot';
+  }
+
+  /**
+   * The visitor answering the bot's question. False when the message is about something else
+   * (then the bot answers it as usual); asking for a person always is.
+   */
+  async answer(site: SiteRecord, conv: ConversationRecord, text: string, decision: BotDecision, verified?: VerifiedIdentity): Promise<boolean> {
     const flow = conv.orderFlow;
-    if (!flow?.step || !site.orderWebhook || conv.status !== 'bot') return false;
+    if (!flow?.step || !this.waiting(site, conv)) return false;
+    if (decision.outcome === 'handoff') return this.drop(conv);
     if (flow.step === 'number') {
       const orderNumber = findOrderNumber(text, true);
       if (!orderNumber) return this.drop(conv);
@@ -58,16 +67,30 @@ export class OrderFlow {
     return this.look(site, conv, { ...flow, orderNumber }, { orderNumber, email });
   }
 
-  /** After the bot: an order question starts the exchange (instead of the FAQ's generic answer). */
+  /**
+   * After the bot: a message naming an order starts the exchange, unless the FAQ knows it is about
+   * something else (a damaged parcel, a return) or the visitor asked for a person.
+   */
   async start(site: SiteRecord, conv: ConversationRecord, text: string, decision: BotDecision, verified?: VerifiedIdentity): Promise<boolean> {
-    if (!site.orderWebhook || conv.status !== 'bot') return false;
-    if ((conv.orderFlow?.misses ?? 0) >= MAX_MISSES) return false;
-    const asked = decision.faqId === ORDER_FAQ_ID && (decision.outcome === 'answer' || decision.outcome === 'suggest');
+    if (!this.usable(site, conv) || !aboutStatus(decision)) return false;
     const orderNumber = findOrderNumber(text);
-    if (!asked && !orderNumber) return false;
-    const flow: OrderFlowState = { step: 'number', misses: conv.orderFlow?.misses ?? 0, ...(orderNumber ? { orderNumber } : {}) };
-    if (!orderNumber) return this.ask(conv, flow, 'ask-number', orderStrings(conv.lang).askNumber);
-    return this.proceed(site, conv, flow, verified);
+    if (!orderNumber) return false;
+    return this.proceed(site, conv, { step: 'number', misses: conv.orderFlow?.misses ?? 0, orderNumber }, verified);
+  }
+
+  /**
+   * The FAQ's order-tracking answer, without an order number: the answer is given as written and
+   * the bot offers to look the order up. Returns the line to add to the answer, and waits for the number.
+   */
+  async offer(site: SiteRecord, conv: ConversationRecord, decision: BotDecision): Promise<string | undefined> {
+    if (!this.usable(site, conv) || decision.outcome !== 'answer' || decision.faqId !== ORDER_FAQ_ID) return undefined;
+    await this.setFlow(conv, { step: 'number', misses: conv.orderFlow?.misses ?? 0 });
+    return orderStrings(conv.lang).askNumber;
+  }
+
+  /** A site with a webhook, a chat with the bot, and not too many lookups that found nothing. */
+  private usable(site: SiteRecord, conv: ConversationRecord): boolean {
+    return !!site.orderWebhook && conv.status === 'bot' && (conv.orderFlow?.misses ?? 0) < MAX_MISSES;
   }
 
   /** The number is known: look it up for a signed customer, else ask for the order's e-mail first. */
@@ -142,6 +165,13 @@ export class OrderFlow {
       ...(extra.quickReplies?.length ? { quickReplies: extra.quickReplies } : {}),
     });
   }
+}
+
+/** The bot's decision leaves room for an order's status: the order-tracking entry, or nothing the FAQ is sure of. */
+function aboutStatus(d: BotDecision): boolean {
+  if (d.outcome === 'answer') return d.faqId === ORDER_FAQ_ID;
+  if (d.outcome === 'suggest') return !!d.suggestions?.some((s) => s.faqId === ORDER_FAQ_ID);
+  return d.outcome === 'fallback';
 }
 
 /** The status message and the carrier's link, from the webhook's answer only. */

@@ -24,7 +24,7 @@ export interface OrderStrings {
 
 const STRINGS: Record<string, OrderStrings> = {
   en: {
-    askNumber: 'I can check that for you. What is your order number? It is in your order confirmation e-mail.',
+    askNumber: 'I can also look your order up right now: what is its number? It is in your order confirmation e-mail.',
     askEmail: (n) => `To show you order ${n}, please type the e-mail address you ordered with.`,
     notFound: (n) => `I could not find an order ${n} with that e-mail address. Please check both and type them again, or talk to a person.`,
     failed: "I can't reach the order system right now, so I won't guess. A person from the team can check it for you.",
@@ -48,7 +48,7 @@ const STRINGS: Record<string, OrderStrings> = {
     track: (c) => `Track the parcel (${c})`,
   },
   fr: {
-    askNumber: 'Je peux vérifier pour vous. Quel est votre numéro de commande ? Il figure dans l’e-mail de confirmation de commande.',
+    askNumber: 'Je peux aussi retrouver votre commande tout de suite : quel est son numéro ? Il figure dans l’e-mail de confirmation de commande.',
     askEmail: (n) => `Pour vous montrer la commande ${n}, indiquez l’adresse e-mail utilisée pour commander.`,
     notFound: (n) => `Je ne trouve pas de commande ${n} avec cette adresse e-mail. Vérifiez les deux et réessayez, ou parlez à une personne.`,
     failed: 'Je n’arrive pas à joindre le suivi des commandes pour le moment, et je préfère ne pas deviner. Une personne de l’équipe peut vérifier pour vous.',
@@ -72,7 +72,7 @@ const STRINGS: Record<string, OrderStrings> = {
     track: (c) => `Suivre le colis (${c})`,
   },
   es: {
-    askNumber: 'Puedo comprobarlo. ¿Cuál es tu número de pedido? Está en el e-mail de confirmación del pedido.',
+    askNumber: 'También puedo buscar tu pedido ahora mismo: ¿cuál es su número? Está en el e-mail de confirmación del pedido.',
     askEmail: (n) => `Para mostrarte el pedido ${n}, escribe la dirección de e-mail con la que hiciste el pedido.`,
     notFound: (n) => `No encuentro ningún pedido ${n} con ese e-mail. Revisa los dos datos y vuelve a escribirlos, o habla con una persona.`,
     failed: 'Ahora mismo no puedo consultar los pedidos, y prefiero no adivinar. Una persona del equipo puede comprobarlo.',
@@ -96,7 +96,7 @@ const STRINGS: Record<string, OrderStrings> = {
     track: (c) => `Seguir el paquete (${c})`,
   },
   de: {
-    askNumber: 'Das kann ich für Sie prüfen. Wie lautet Ihre Bestellnummer? Sie steht in der Bestellbestätigung per E-Mail.',
+    askNumber: 'Ich kann Ihre Bestellung auch gleich nachsehen: Wie lautet die Bestellnummer? Sie steht in der Bestellbestätigung per E-Mail.',
     askEmail: (n) => `Um Ihnen die Bestellung ${n} zu zeigen, geben Sie bitte die E-Mail-Adresse ein, mit der Sie bestellt haben.`,
     notFound: (n) => `Ich finde keine Bestellung ${n} mit dieser E-Mail-Adresse. Bitte prüfen Sie beides und geben Sie es erneut ein, oder sprechen Sie mit einer Person.`,
     failed: 'Ich erreiche die Bestellverfolgung gerade nicht und möchte nicht raten. Eine Person aus dem Team kann es für Sie prüfen.',

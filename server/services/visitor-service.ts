@@ -240,9 +240,14 @@ export class VisitorService {
       return this.answerWhileQueued(conv, text, browser);
     }
     if (conv.status !== 'bot') return;
-    // The visitor answering the bot's question about an order (its number, its e-mail).
-    if (await this.deps.orders?.answer(site, conv, text, verified)) return;
-    const { detected, reply } = await this.think(site.id, conv, text, browser);
+    const orders = this.deps.orders;
+    // The visitor answering the bot's question about an order (its number, its e-mail): in the
+    // chat's language ("48213" says none), unless they asked for a person (the bot's decision).
+    const waiting = orders?.waiting(site, conv) ? { lang: conv.lang, confidence: conv.langConfidence } : undefined;
+    const thought = await this.think(site.id, conv, text, browser, waiting);
+    if (waiting && (await orders!.answer(site, conv, text, thought.reply.decision, verified))) return;
+    const { detected } = thought;
+    let { reply } = thought;
     // The first message settles the provisional language (ensureConversation); later ones move it
     // only when detection says another language.
     if (detected.lang !== conv.lang || (conv.lastSeq <= 1 && conv.langConfidence !== detected.confidence)) {
@@ -253,7 +258,9 @@ export class VisitorService {
     }
     // A question about an order, on a site whose webhook can answer it; then an answer, small
     // talk or "did you mean": the chat stays with the bot.
-    if (await this.deps.orders?.start(site, conv, text, reply.decision, verified)) return;
+    if (await orders?.start(site, conv, text, reply.decision, verified)) return;
+    const offer = reply.answer && (await orders?.offer(site, conv, reply.decision));
+    if (offer) reply = { ...reply, answer: { ...reply.answer!, text: `${reply.answer!.text}\n\n${offer}` } };
     if (await this.replies.post(loaded, conv, reply)) return;
     if (reply.decision.outcome === 'fallback') {
       await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });

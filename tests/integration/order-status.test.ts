@@ -55,6 +55,20 @@ describe('order status with the carrier link', () => {
     });
   }
 
+  it('asking for a person while the bot waits for the e-mail hands off, no lookup', async () => {
+    const v = await visitor('fr');
+    await say(v, 'Où est ma commande 48213 ?');
+    const next = await say(v, 'Je veux parler à un conseiller, mon e-mail est marie@example.fr');
+    expect(next.author).toBe('system');
+    expect(next.bot?.outcome).toBe('handoff');
+  });
+
+  it('an order number in a message the FAQ places elsewhere, or with a request for a person, is left to them', async () => {
+    const v = await visitor('fr');
+    const reply = await say(v, "Ma commande n° 48213 n'est pas arrivée, mon e-mail est marie.dupont@example.fr. Je veux parler à un conseiller");
+    expect(reply.bot?.outcome).toBe('handoff');
+  });
+
   it('a wrong e-mail gets no order details, and a person is offered', async () => {
     const v = await visitor('en');
     await say(v, 'Where is my order 48213?');
@@ -81,10 +95,12 @@ describe('order status with the carrier link', () => {
     expect(third.quickReplies?.length).toBe(1);
   });
 
-  it('asks for the number when the question has none', async () => {
+  it('gives the FAQ answer and asks for the number when the question has none', async () => {
     const v = await visitor('en');
     const asked = await say(v, 'Where is my parcel?');
-    expect(asked.text).toContain('order number');
+    expect(asked.bot?.outcome).toBe('answer');
+    expect(asked.text).toContain('La Poste');
+    expect(asked.text).toContain('what is its number?');
     const email = await say(v, '48213');
     expect(email.text).toContain('e-mail');
     const answer = await say(v, DEMO_EMAIL);
