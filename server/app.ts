@@ -21,6 +21,7 @@ import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
 import identityRoutes from './identity/identity-routes.js';
 import demoRoutes from './demo/demo-routes.js';
+import orderWebhookRoutes from './orders/order-webhook-routes.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -78,6 +79,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(health);
   await app.register(agentAuthRoutes);
   await app.register(identityRoutes);
+  await app.register(orderWebhookRoutes);
   if (config.seedDemo) await app.register(demoRoutes);
   return app;
 }
