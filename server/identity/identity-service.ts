@@ -24,7 +24,9 @@ export class IdentityService {
   }
 
   async identify(ctx: VisitorContext, input: VisitorIdentify): Promise<VisitorIdentifyResult> {
-    const site = this.sites.get(ctx.siteId)?.site;
+    // From the store, not this process's registry: with several servers, a secret an admin just
+    // replaced on another one applies here at once.
+    const site = (await this.store.getSite(ctx.siteId)) ?? this.sites.get(ctx.siteId)?.site;
     if (!site) throw new AppError(ERR.unknownSite, `Unknown site "${ctx.siteId}"`);
     const required = site.identity?.mode === 'required';
     const at = Date.now();
