@@ -20,6 +20,8 @@ import type { OrderLookup, OrderQuery } from './order-webhook.js';
 export const ORDER_FAQ_ID = 'order-tracking';
 /** Lookups that found nothing in one conversation before only a person may go on (guessing e-mails). */
 export const MAX_MISSES = 3;
+/** A question the visitor left unanswered this long is forgotten (a chat reopened days later). */
+export const WAIT_MS = 30 * 60_000;
 
 const BACKGROUND: WriteOptions = { persist: 'background' };
 type Step = NonNullable<BotDecision['order']>['step'];
@@ -41,7 +43,8 @@ export class OrderFlow {
 
   /** Whether the bot waits for this conversation's answer (an order number, an e-mail). */
   waiting(site: SiteRecord, conv: ConversationRecord): boolean {
-    return !!conv.orderFlow?.step && !!site.orderWebhook && conv.status === 'bot';
+    const flow = conv.orderFlow;
+    return !!flow?.step && Date.now() - (flow.at ?? 0) < WAIT_MS && !!site.orderWebhook && conv.status === 'bot';
   }
 
   /**
@@ -107,7 +110,7 @@ export class OrderFlow {
     const n = query.orderNumber;
     if (found.kind === 'found') {
       await this.setFlow(conv, flow.misses ? { misses: flow.misses } : undefined);
-      const { text, links } = describe(found.order, n, conv.lang);
+      const { text, links } = describeOrder(found.order, n, conv.lang);
       await this.say(conv, 'status', text, n, { links });
       return true;
     }
@@ -143,7 +146,7 @@ export class OrderFlow {
 
   /** Not awaited alone (chat-store.ts, WriteOptions): the bot message that follows is, or the bot's own reply. */
   private async setFlow(conv: ConversationRecord, flow: OrderFlowState | undefined): Promise<void> {
-    await this.store.updateConversation(conv.id, { orderFlow: flow }, undefined, BACKGROUND);
+    await this.store.updateConversation(conv.id, { orderFlow: flow?.step ? { ...flow, at: Date.now() } : flow }, undefined, BACKGROUND);
   }
 
   private async say(conv: ConversationRecord, step: Step, text: string, orderNumber?: string, extra: { links?: Link[]; quickReplies?: QuickReply[] } = {}) {
@@ -175,7 +178,7 @@ function aboutStatus(d: BotDecision): boolean {
 }
 
 /** The status message and the carrier's link, from the webhook's answer only. */
-export function describe(order: OrderStatus, orderNumber: string, lang: string): { text: string; links: Link[] } {
+export function describeOrder(order: OrderStatus, orderNumber: string, lang: string): { text: string; links: Link[] } {
   const s = orderStrings(lang);
   const { carrier, url } = trackingLink(order.carrier, order.trackingNumber);
   const shipped = order.shippedAt ? formatDay(order.shippedAt, lang) : undefined;

@@ -151,6 +151,8 @@ export interface OrderFlowState {
   orderNumber?: string;
   /** Lookups that found nothing in this conversation: past a few, only a person can help. */
   misses: number;
+  /** When the bot asked (a question left unanswered long enough is forgotten). */
+  at?: number;
 }
 
 /** A question the bot could not answer well, kept per site for the console. */
