@@ -60,6 +60,10 @@ describe('the identity secret', () => {
     const body = (await state.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ mode: 'optional', hasSecret: true });
     expect(JSON.stringify(body)).not.toContain(secret);
+    // Another site's page cannot make one with an admin's cookie.
+    const cross = await fetch(server.url + '/api/admin/identity/secret', { method: 'POST', headers: { cookie: adminCookie, origin: 'https://evil.example' } });
+    expect(cross.status).toBe(403);
+    expect(((await cross.json()) as { error: { code: string } }).error.code).toBe(ERR.badOrigin);
   });
 });
 
