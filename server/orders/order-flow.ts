@@ -42,9 +42,17 @@ export class OrderFlow {
   }
 
   /** Whether the bot waits for this conversation's answer (an order number, an e-mail). */
-  waiting(site: SiteRecord, conv: ConversationRecord): boolean {
+  waiting(conv: ConversationRecord): boolean {
     const flow = conv.orderFlow;
-    return !!flow?.step && Date.now() - (flow.at ?? 0) < WAIT_MS && !!site.orderWebhook && conv.status === 'bot';
+    return !!flow?.step && Date.now() - (flow.at ?? 0) < WAIT_MS && conv.status === 'bot';
+  }
+
+  /**
+   * The site as stored, read only once a message is about an order: with several servers, a
+   * webhook an admin set on another one applies here at once, and other messages cost no read.
+   */
+  private async current(site: SiteRecord): Promise<SiteRecord> {
+    return (await this.store.getSite(site.id)) ?? site;
   }
 
   /**
@@ -53,8 +61,10 @@ export class OrderFlow {
    */
   async answer(site: SiteRecord, conv: ConversationRecord, text: string, decision: BotDecision, verified?: VerifiedIdentity): Promise<boolean> {
     const flow = conv.orderFlow;
-    if (!flow?.step || !this.waiting(site, conv)) return false;
+    if (!flow?.step || !this.waiting(conv)) return false;
     if (decision.outcome === 'handoff') return this.drop(conv);
+    site = await this.current(site);
+    if (!site.orderWebhook) return this.drop(conv);
     if (flow.step === 'number') {
       const orderNumber = findOrderNumber(text, true);
       if (!orderNumber) return this.drop(conv);
@@ -75,9 +85,11 @@ export class OrderFlow {
    * something else (a damaged parcel, a return) or the visitor asked for a person.
    */
   async start(site: SiteRecord, conv: ConversationRecord, text: string, decision: BotDecision, verified?: VerifiedIdentity): Promise<boolean> {
-    if (!this.usable(site, conv) || !aboutStatus(decision)) return false;
+    if (!this.usable(conv) || !aboutStatus(decision)) return false;
     const orderNumber = findOrderNumber(text);
     if (!orderNumber) return false;
+    site = await this.current(site);
+    if (!site.orderWebhook) return false;
     return this.proceed(site, conv, { step: 'number', misses: conv.orderFlow?.misses ?? 0, orderNumber }, verified);
   }
 
@@ -86,14 +98,15 @@ export class OrderFlow {
    * the bot offers to look the order up. Returns the line to add to the answer, and waits for the number.
    */
   async offer(site: SiteRecord, conv: ConversationRecord, decision: BotDecision): Promise<string | undefined> {
-    if (!this.usable(site, conv) || decision.outcome !== 'answer' || decision.faqId !== ORDER_FAQ_ID) return undefined;
+    if (!this.usable(conv) || decision.outcome !== 'answer' || decision.faqId !== ORDER_FAQ_ID) return undefined;
+    if (!(await this.current(site)).orderWebhook) return undefined;
     await this.setFlow(conv, { step: 'number', misses: conv.orderFlow?.misses ?? 0 });
     return orderStrings(conv.lang).askNumber;
   }
 
-  /** A site with a webhook, a chat with the bot, and not too many lookups that found nothing. */
-  private usable(site: SiteRecord, conv: ConversationRecord): boolean {
-    return !!site.orderWebhook && conv.status === 'bot' && (conv.orderFlow?.misses ?? 0) < MAX_MISSES;
+  /** A chat with the bot, and not too many lookups that found nothing in it. */
+  private usable(conv: ConversationRecord): boolean {
+    return conv.status === 'bot' && (conv.orderFlow?.misses ?? 0) < MAX_MISSES;
   }
 
   /** The number is known: look it up for a signed customer, else ask for the order's e-mail first. */

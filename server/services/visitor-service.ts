@@ -243,7 +243,7 @@ export class VisitorService {
     const orders = this.deps.orders;
     // The visitor answering the bot's question about an order (its number, its e-mail): in the
     // chat's language ("48213" says none), unless they asked for a person (the bot's decision).
-    const waiting = orders?.waiting(site, conv) ? { lang: conv.lang, confidence: conv.langConfidence } : undefined;
+    const waiting = orders?.waiting(conv) ? { lang: conv.lang, confidence: conv.langConfidence } : undefined;
     const thought = await this.think(site.id, conv, text, browser, waiting);
     if (waiting && (await orders!.answer(site, conv, text, thought.reply.decision, verified))) return;
     const { detected } = thought;
