@@ -79,7 +79,7 @@ const EMAIL_PART = `[^\\s@${INVISIBLE}]+`;
 export const EmailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: `^${EMAIL_PART}@${EMAIL_PART}\\.${EMAIL_PART}$` });
 /** A person's name as a shop passes it: no control or invisible characters (as e-mails). */
 export const PersonNameSchema = Type.String({ minLength: 1, maxLength: 100, pattern: `^[^${INVISIBLE}]+$` });
-/** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer-history.ts). */
+/** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer/customer-history.ts). */
 export const OrderNumberSchema = Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' });
 
 // ---- signed identity (visitor) ----

@@ -7,21 +7,20 @@ import { ERR } from '../../protocol/events.js';
 import type { VisitorIdentify } from '../../protocol/schemas.js';
 import type { CustomerIdentity, VisitorIdentifyResult } from '../../protocol/types.js';
 import { AppError } from '../services/app-error.js';
-import type { Conversations } from '../services/conversations.js';
-import type { SiteRegistry } from '../services/site-registry.js';
-import type { VisitorContext } from '../services/visitor-service.js';
+import type { ChatStore } from '../storage/chat-store.js';
+import type { Conversations } from '../services/conversations/conversations.js';
+import { currentConversation } from '../services/conversations/current.js';
+import type { SiteRegistry } from '../services/sites/site-registry.js';
+import type { VisitorContext } from '../services/visitor/visitor-context.js';
 import { applyIdentity, normaliseIdentity } from './customer-identity.js';
 import { claimedFromToken, verifyIdentityToken } from './identity-token.js';
 
 export class IdentityService {
   constructor(
+    private readonly store: ChatStore,
     private readonly conversations: Conversations,
     private readonly sites: SiteRegistry,
   ) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
 
   async identify(ctx: VisitorContext, input: VisitorIdentify): Promise<VisitorIdentifyResult> {
     // From the store, not this process's registry: with several servers, a secret an admin just
@@ -55,8 +54,7 @@ export class IdentityService {
 
   /** On the visitor's conversation, or (none yet) on the connection until its first message (visitor-details.ts). */
   private async remember(ctx: VisitorContext, update: CustomerIdentity): Promise<void> {
-    const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
-    const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    const conv = await currentConversation(this.store, ctx.visitorId);
     if (!conv) {
       ctx.pendingIdentity = { ...ctx.pendingIdentity, ...update };
       return;

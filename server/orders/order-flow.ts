@@ -7,10 +7,10 @@
 // a "talk to a person" button, never a guess. The state lives on the conversation (orderFlow).
 import type { OrderStatus } from '../../protocol/schemas.js';
 import type { BotDecision, Link, QuickReply, VerifiedIdentity } from '../../protocol/types.js';
-import type { WriteOptions } from '../storage/chat-store.js';
+import type { ChatStore, WriteOptions } from '../storage/chat-store.js';
 import type { ConversationRecord, OrderFlowState, SiteRecord } from '../storage/records.js';
-import { botStrings } from '../services/bot-strings.js';
-import type { Conversations } from '../services/conversations.js';
+import { botStrings } from '../bot/bot-strings.js';
+import type { Conversations } from '../services/conversations/conversations.js';
 import { trackingLink } from './carriers.js';
 import { findEmail, findOrderNumber } from './order-text.js';
 import { formatDay, orderStrings } from './order-strings.js';
@@ -32,14 +32,11 @@ export interface OrderLookupPort {
 
 export class OrderFlow {
   constructor(
+    private readonly store: ChatStore,
     private readonly conversations: Conversations,
     private readonly webhook: OrderLookupPort,
     private readonly onFailure: (siteId: string, why: string) => void,
   ) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
 
   /** Whether the bot waits for this conversation's answer (an order number, an e-mail). */
   waiting(conv: ConversationRecord): boolean {
