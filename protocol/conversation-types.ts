@@ -37,7 +37,7 @@ export interface BotDecision {
   outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk' | 'order';
   /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests, 'small-talk'. */
   via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'order-status' | 'none';
-  /** Outcome 'order': the step of the order-status exchange (server/orders/) and the order asked about. */
+  /** Outcome 'order': the step of the order-status exchange (server/services/orders/) and the order asked about. */
   order?: { step: 'ask-number' | 'ask-email' | 'status' | 'not-found' | 'failed' | 'too-many'; orderNumber?: string };
   /** Outcome 'smalltalk': what it was. */
   smallTalk?: 'greeting' | 'thanks' | 'bye' | 'bot' | 'ack' | 'howAreYou';

@@ -203,7 +203,7 @@ export const OrderWebhookSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** What the shop's order-status webhook answers (server/orders/): checked before a word of it reaches a visitor. */
+/** What the shop's order-status webhook answers (server/services/orders/): checked before a word of it reaches a visitor. */
 export const OrderStatusSchema = Type.Object({
   status: Type.Union(
     ['pending', 'processing', 'shipped', 'in_transit', 'out_for_delivery', 'delivered', 'cancelled', 'returned'].map((s) => Type.Literal(s)),

@@ -21,9 +21,9 @@ import rateLimits from './plugins/rate-limits.js';
 import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
-import identityRoutes from './identity/identity-routes.js';
-import demoRoutes from './demo/demo-routes.js';
-import orderWebhookRoutes from './orders/order-webhook-routes.js';
+import identityRoutes from './routes/identity-admin.js';
+import demoRoutes from './routes/demo.js';
+import orderWebhookRoutes from './routes/order-webhook-admin.js';
 
 export interface ServerDeps {
   store?: ChatStore;

@@ -3,7 +3,7 @@
 import { configFromEnv } from './config.js';
 import { buildServer } from './app.js';
 import { DEMO_AGENTS } from './seed/demo-seed.js';
-import { DEMO_ORDERS } from './demo/demo-orders.js';
+import { DEMO_ORDERS } from './seed/demo-orders.js';
 
 const config = configFromEnv(process.env);
 const app = await buildServer(config);

@@ -17,9 +17,9 @@ import { BotFeedback } from '../services/faq/bot-feedback.js';
 import { AgentService } from '../services/agent/agent-service.js';
 import { createConsoleServices } from '../services/agent/console-services.js';
 import { FaqAdditions } from '../services/faq/faq-additions.js';
-import { IdentityService } from '../identity/identity-service.js';
-import { OrderFlow } from '../orders/order-flow.js';
-import { createOrderWebhookClient } from '../orders/order-webhook-client.js';
+import { IdentityService } from '../services/identity/identity-service.js';
+import { OrderFlow } from '../services/orders/order-flow.js';
+import { createOrderWebhookClient } from '../services/orders/order-webhook-client.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

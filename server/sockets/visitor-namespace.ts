@@ -16,7 +16,7 @@ import {
   VisitorTypingSchema,
   VisitUpdateSchema,
 } from '../../protocol/schemas.js';
-import type { IdentityService } from '../identity/identity-service.js';
+import type { IdentityService } from '../services/identity/identity-service.js';
 import type { VisitorDetails } from '../services/visitor/visitor-details.js';
 import type { BotFeedback } from '../services/faq/bot-feedback.js';
 import type { VisitorContext } from '../services/visitor/visitor-context.js';

@@ -35,9 +35,9 @@ export interface SiteRecord {
   thresholds?: { answer: number; suggest: number };
   /** What the widget shows on opening (services/sites/welcome.ts); absent = a default greeting and the FAQ's first topics. */
   welcome?: SiteWelcome;
-  /** Signed identity (server/identity/): the secret the shop's server signs with, and whether a signature is required. */
+  /** Signed identity (server/services/identity/): the secret the shop's server signs with, and whether a signature is required. */
   identity?: SiteIdentity;
-  /** Where the bot asks for an order's status (server/orders/); absent = the FAQ's order-tracking answer only. */
+  /** Where the bot asks for an order's status (server/services/orders/); absent = the FAQ's order-tracking answer only. */
   orderWebhook?: OrderWebhook;
   createdAt: number;
 }
@@ -139,9 +139,9 @@ export interface ConversationRecord {
   flagged?: boolean;
   /** "Did this help?" answers, by the bot message's seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
-  /** Who the shop's page said the customer is (server/identity/). */
+  /** Who the shop's page said the customer is (server/services/identity/). */
   identity?: CustomerIdentity;
-  /** The bot is asking about an order (server/orders/): what it waits for next. */
+  /** The bot is asking about an order (server/services/orders/): what it waits for next. */
   orderFlow?: OrderFlowState;
 }
 

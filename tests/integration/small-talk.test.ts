@@ -77,7 +77,7 @@ describe('small talk', () => {
     const v = await visitor(['fr-FR']);
     const { reply } = await ask(v, 'bonjour, où est ma commande ?');
     expect(reply.bot).toMatchObject({ outcome: 'answer', faqId: 'order-tracking', lang: 'fr' });
-    // With an order number, the demo's order webhook takes it (server/orders/): still the tracking topic.
+    // With an order number, the demo's order webhook takes it (server/services/orders/): still the tracking topic.
     const next = await ask(v, 'où est ma commande 48213 ?');
     expect(next.reply.bot).toMatchObject({ faqId: 'order-tracking' });
   });

@@ -1,7 +1,7 @@
 // The carriers' tracking links: every carrier the bot must know, found by the names shops use,
 // and a tracking number that cannot steer the link elsewhere.
 import { describe, expect, it } from 'vitest';
-import { CARRIERS, findCarrier, trackingLink } from '../../server/orders/carriers.js';
+import { CARRIERS, findCarrier, trackingLink } from '../../server/services/orders/carriers.js';
 
 describe('carrier tracking links', () => {
   it('knows the carriers a European shop ships with', () => {

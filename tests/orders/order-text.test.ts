@@ -1,7 +1,7 @@
 // Order numbers and e-mails in what visitors write: a number is an order number with "#" or a
 // word for "order" in fr, en, es, de, and alone only when the bot asked for one.
 import { describe, expect, it } from 'vitest';
-import { findEmail, findOrderNumber } from '../../server/orders/order-text.js';
+import { findEmail, findOrderNumber } from '../../server/services/orders/order-text.js';
 
 describe('finding an order number', () => {
   it.each([

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OrderWebhookClient, webhookUrlProblem } from '../../server/orders/order-webhook.js';
+import { OrderWebhookClient, webhookUrlProblem } from '../../server/services/orders/order-webhook.js';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 let handler: Handler;

@@ -1,6 +1,6 @@
 // The same customer's other conversations: linked by the visitor token (same
 // visitorId) or by an e-mail or order number an agent attached from what the visitor wrote, or
-// that the shop's signed identity vouched for (server/identity/). What a visitor only typed or a
+// that the shop's signed identity vouched for (server/services/identity/). What a visitor only typed or a
 // page claimed without a signature links nothing.
 import type { ConversationLink } from '../../../protocol/schemas.js';
 import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../../../protocol/types.js';

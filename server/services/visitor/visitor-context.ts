@@ -16,7 +16,7 @@ export interface VisitorContext {
   userAgent?: string;
   /** What `visit:update` reported, until it is stored on the conversation (visitor-details.ts). */
   visit?: { page: PageInfo; at: number; details: VisitDetails };
-  /** The customer this connection proved with a signed `visitor:identify` (server/identity/). */
+  /** The customer this connection proved with a signed `visitor:identify` (server/services/identity/). */
   verified?: VerifiedIdentity;
   /** What `visitor:identify` said before the conversation existed, stored with its first message. */
   pendingIdentity?: CustomerIdentity;

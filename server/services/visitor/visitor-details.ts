@@ -11,7 +11,7 @@ import { conversationOf } from '../conversations/current.js';
 import { sameVisit, withDetails, withPage } from './visit-info.js';
 import type { VisitorContext } from './visitor-context.js';
 import { toVisitorView } from '../conversations/views.js';
-import { applyIdentity } from '../../identity/customer-identity.js';
+import { applyIdentity } from '../identity/customer-identity.js';
 
 export class VisitorDetails {
   constructor(

@@ -30,7 +30,7 @@ import { syncPage } from './sync-page.js';
 import { toVisitorMessage, toVisitorView } from '../conversations/views.js';
 import type { VisitorContext } from './visitor-context.js';
 import type { VisitorDetails } from './visitor-details.js';
-import type { OrderFlow } from '../../orders/order-flow.js';
+import type { OrderFlow } from '../orders/order-flow.js';
 
 /** Routing, as the visitor side needs it (services/routing/routing-service.ts). */
 export interface VisitorRouting {
@@ -45,7 +45,7 @@ export interface VisitorServiceDeps {
   bots: Bots;
   routing: VisitorRouting;
   details: VisitorDetails;
-  /** The order-status exchange (server/orders/), for sites with an order webhook. */
+  /** The order-status exchange (server/services/orders/), for sites with an order webhook. */
   orders?: OrderFlow;
   onError: (err: unknown) => void;
 }

@@ -3,15 +3,15 @@
 // one they are the visitor's word (claimed), kept apart and shown as such; a site that requires
 // identity refuses the latter outright. The connection remembers a verified identity for the
 // bot (order details without asking for the e-mail); the conversation keeps it for agents.
-import { ERR } from '../../protocol/events.js';
-import type { VisitorIdentify } from '../../protocol/schemas.js';
-import type { CustomerIdentity, VisitorIdentifyResult } from '../../protocol/types.js';
-import { AppError } from '../services/app-error.js';
-import type { ChatStore } from '../storage/chat-store.js';
-import type { Conversations } from '../services/conversations/conversations.js';
-import { currentConversation } from '../services/conversations/current.js';
-import type { SiteRegistry } from '../services/sites/site-registry.js';
-import type { VisitorContext } from '../services/visitor/visitor-context.js';
+import { ERR } from '../../../protocol/events.js';
+import type { VisitorIdentify } from '../../../protocol/schemas.js';
+import type { CustomerIdentity, VisitorIdentifyResult } from '../../../protocol/types.js';
+import { AppError } from '../app-error.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { currentConversation } from '../conversations/current.js';
+import type { SiteRegistry } from '../sites/site-registry.js';
+import type { VisitorContext } from '../visitor/visitor-context.js';
 import { applyIdentity, normaliseIdentity } from './customer-identity.js';
 import { claimedFromToken, verifyIdentityToken } from './identity-token.js';
 

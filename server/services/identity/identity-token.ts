@@ -3,10 +3,14 @@
 // the expiry; the claims are then checked like any payload, since a valid signature proves who
 // made the token, not that its fields are well formed.
 import { decodeJwt, errors, jwtVerify } from 'jose';
-import { IdentityClaimsSchema, type IdentityClaims } from '../../protocol/schemas.js';
-import type { IdentityUnverifiedReason } from '../../protocol/types.js';
-import type { SiteRecord } from '../storage/records.js';
-import { validate } from '../sockets/command.js';
+import { IdentityClaimsSchema, type IdentityClaims } from '../../../protocol/schemas.js';
+import type { IdentityUnverifiedReason } from '../../../protocol/types.js';
+import type { SiteRecord } from '../../storage/records.js';
+import { validate } from '../../sockets/command.js';
+import { newToken } from '../secrets.js';
+
+/** A site's identity secret: 256 random bits, base64url (HS256 wants a key at least as long as its hash). */
+export const newIdentitySecret = () => newToken() + newToken().slice(0, 11);
 
 /** Clocks of the shop's server and ours disagree a little; a token a few seconds old must not fail. */
 const CLOCK_TOLERANCE_S = 30;

@@ -2,8 +2,8 @@
 // only when the bot asked for one; otherwise it must come with "#" or a word for "order" (so a
 // postcode or a phone number in passing does not start an order lookup).
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { EmailSchema } from '../../protocol/schemas.js';
-import { normaliseEmail, normaliseOrder } from '../services/customer/customer-history.js';
+import { EmailSchema } from '../../../protocol/schemas.js';
+import { normaliseEmail, normaliseOrder } from '../customer/customer-history.js';
 
 const ORDER_WORDS = '(?:commandes?|cde|cmd|orders?|pedidos?|bestellung(?:en)?|bestellnummer|auftrag|auftragsnummer|n°|nº|no\\.?|nr\\.?)';
 /** "commande n° 48213", "order #48213", "Bestellung 48213", "pedido: A-48213". */

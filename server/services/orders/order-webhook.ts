@@ -6,8 +6,8 @@
 // a redirect followed, and a capped body.
 import { createHmac } from 'node:crypto';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { OrderStatusSchema, type OrderStatus } from '../../protocol/schemas.js';
-import type { OrderWebhook } from '../storage/records.js';
+import { OrderStatusSchema, type OrderStatus } from '../../../protocol/schemas.js';
+import type { OrderWebhook } from '../../storage/records.js';
 
 export type OrderLookup = { kind: 'found'; order: OrderStatus } | { kind: 'not-found' } | { kind: 'failed'; why: string };
 

@@ -5,12 +5,12 @@
 // Details go only to a visitor who gave the order's e-mail (the shop's webhook checks it) or whom
 // the shop signed; a wrong e-mail, an unknown order or a failing webhook gets a clear message and
 // a "talk to a person" button, never a guess. The state lives on the conversation (orderFlow).
-import type { OrderStatus } from '../../protocol/schemas.js';
-import type { BotDecision, Link, QuickReply, VerifiedIdentity } from '../../protocol/types.js';
-import type { ChatStore, WriteOptions } from '../storage/chat-store.js';
-import type { ConversationRecord, OrderFlowState, SiteRecord } from '../storage/records.js';
-import { botStrings } from '../bot/bot-strings.js';
-import type { Conversations } from '../services/conversations/conversations.js';
+import type { OrderStatus } from '../../../protocol/schemas.js';
+import type { BotDecision, Link, QuickReply, VerifiedIdentity } from '../../../protocol/types.js';
+import type { ChatStore, WriteOptions } from '../../storage/chat-store.js';
+import type { ConversationRecord, OrderFlowState, SiteRecord } from '../../storage/records.js';
+import { botStrings } from '../../bot/bot-strings.js';
+import type { Conversations } from '../conversations/conversations.js';
 import { trackingLink } from './carriers.js';
 import { findEmail, findOrderNumber } from './order-text.js';
 import { formatDay, orderStrings } from './order-strings.js';

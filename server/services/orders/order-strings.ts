@@ -1,7 +1,7 @@
 // What the bot says about orders, in the chat's language (fr, en, es, de; others get English).
 // Never a guess: every status line comes from the shop's webhook, and when there is none to give
 // the visitor is told so and offered a person.
-import type { OrderStatus } from '../../protocol/schemas.js';
+import type { OrderStatus } from '../../../protocol/schemas.js';
 
 export interface OrderStrings {
   askNumber: string;

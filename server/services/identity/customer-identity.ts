@@ -2,8 +2,8 @@
 // becomes the customer's trusted links (its e-mail and orders join the customer history, as an
 // agent's attaching does); what a page claims without a valid signature is kept beside it, shown
 // as not verified, and never joins anything.
-import type { CustomerIdentity, CustomerLinks, VerifiedIdentity } from '../../protocol/types.js';
-import { normaliseEmail, normaliseOrder } from '../services/customer/customer-history.js';
+import type { CustomerIdentity, CustomerLinks, VerifiedIdentity } from '../../../protocol/types.js';
+import { normaliseEmail, normaliseOrder } from '../customer/customer-history.js';
 
 /** As customer-history.ts: a conversation keeps at most this many e-mails and orders. */
 const MAX_LINKS = 10;

@@ -1,4 +1,4 @@
-// The demo shop's orders, answered by its order-status webhook (demo-routes.ts) as a real shop's
+// The demo shop's orders, answered by its order-status webhook (server/routes/demo.ts) as a real shop's
 // server would: only to a request Bulle signed, and only when the e-mail is the order's (or the
 // request has none: Bulle sends none only for a customer the shop signed with that order).
 // Dates are relative to today so the demo always reads as a parcel on its way.

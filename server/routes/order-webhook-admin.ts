@@ -5,8 +5,8 @@ import { ERR } from '../../protocol/events.js';
 import { OrderWebhookSchema, type OrderWebhookBody } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
 import { newToken } from '../services/secrets.js';
-import { adminOf, requireAdmin } from '../routes/admin-guard.js';
-import { webhookUrlProblem } from './order-webhook.js';
+import { adminOf, requireAdmin } from './admin-guard.js';
+import { webhookUrlProblem } from '../services/orders/order-webhook.js';
 
 const orderWebhookRoutes: FastifyPluginAsync = async (app) => {
   requireAdmin(app);

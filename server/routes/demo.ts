@@ -8,11 +8,11 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { SignJWT } from 'jose';
 import { DEMO_SITE_ID } from '../seed/demo-seed.js';
-import { newIdentitySecret } from '../identity/identity-routes.js';
-import { signWebhookBody } from '../orders/order-webhook.js';
+import { newIdentitySecret } from '../services/identity/identity-token.js';
+import { signWebhookBody } from '../services/orders/order-webhook.js';
 import { newToken } from '../services/secrets.js';
-import { DEMO_CUSTOMER, DEMO_TOKEN_TTL_S } from './demo-customer.js';
-import { demoOrderStatus } from './demo-orders.js';
+import { DEMO_CUSTOMER, DEMO_TOKEN_TTL_S } from '../seed/demo-customer.js';
+import { demoOrderStatus } from '../seed/demo-orders.js';
 
 export const DEMO_WEBHOOK_PATH = '/demo/order-status';
 /** A signed request older than this is refused (a replayed one). */

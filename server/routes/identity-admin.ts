@@ -4,11 +4,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ERR } from '../../protocol/events.js';
 import { IdentityModeSchema, type IdentityMode } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
-import { newToken } from '../services/secrets.js';
-import { adminOf, requireAdmin } from '../routes/admin-guard.js';
-
-/** 256 random bits, base64url: HS256 wants a key at least as long as its hash. */
-export const newIdentitySecret = () => newToken() + newToken().slice(0, 11);
+import { adminOf, requireAdmin } from './admin-guard.js';
+import { newIdentitySecret } from '../services/identity/identity-token.js';
 
 const identityRoutes: FastifyPluginAsync = async (app) => {
   requireAdmin(app);

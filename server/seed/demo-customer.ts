@@ -1,4 +1,4 @@
-// The demo shop's logged-in customer, whose identity the demo signs (demo-routes.ts). DEMO ONLY:
+// The demo shop's logged-in customer, whose identity the demo signs (server/routes/demo.ts). DEMO ONLY:
 // anyone can fetch this customer's token from the demo route; a real shop signs on its own server.
 export const DEMO_CUSTOMER = {
   sub: 'demo-customer-1',
