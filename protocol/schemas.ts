@@ -86,8 +86,35 @@ const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-
 const INVISIBLE = '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff';
 const EMAIL_PART = `[^\\s@${INVISIBLE}]+`;
 export const EmailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: `^${EMAIL_PART}@${EMAIL_PART}\\.${EMAIL_PART}$` });
+/** A person's name as a shop passes it: no control or invisible characters (as e-mails). */
+export const PersonNameSchema = Type.String({ minLength: 1, maxLength: 100, pattern: `^[^${INVISIBLE}]+$` });
 /** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer/customer-history.ts). */
 export const OrderNumberSchema = Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' });
+
+// ---- signed identity (visitor) ----
+/**
+ * `visitor:identify`: who the shop's logged-in customer is. `signature` is an HS256 JWT made by the
+ * shop's server with the site's identity secret (claims sub, email, name, orders, exp); without a
+ * valid one the rest is kept as the visitor's word, never as a verified identity.
+ */
+export const VisitorIdentifySchema = Type.Object(
+  {
+    email: Type.Optional(EmailSchema),
+    name: Type.Optional(PersonNameSchema),
+    orders: Type.Optional(Type.Array(OrderNumberSchema, { maxItems: 20 })),
+    signature: Type.Optional(Type.String({ minLength: 16, maxLength: 4096, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' })),
+  },
+  { additionalProperties: false },
+);
+/** The claims of a verified identity token (checked after the signature, like any payload). */
+export const IdentityClaimsSchema = Type.Object({
+  sub: Type.String({ minLength: 1, maxLength: 128 }),
+  exp: Type.Number(),
+  email: Type.Optional(EmailSchema),
+  name: Type.Optional(PersonNameSchema),
+  orders: Type.Optional(Type.Array(OrderNumberSchema, { maxItems: 20 })),
+});
+
 /** `tag` is optional on the wire (older clients); the console always asks for one. */
 export const ConversationCloseSchema = Type.Object(
   { conversationId: Id, tag: Type.Optional(Tag), resolved: Type.Optional(Type.Boolean()) },
@@ -188,6 +215,35 @@ export const SiteModeSchema = Type.Object(
 );
 
 // ---- HTTP ----
+/** Admin: whether a site refuses identifies without a valid signature. */
+export const IdentityModeSchema = Type.Object(
+  { mode: Type.Union([Type.Literal('optional'), Type.Literal('required')]) },
+  { additionalProperties: false },
+);
+/** Admin: the site's order-status webhook (https; the server makes its shared secret). */
+export const OrderWebhookSchema = Type.Object(
+  { url: Type.String({ minLength: 1, maxLength: 2048 }) },
+  { additionalProperties: false },
+);
+
+/** What the shop's order-status webhook answers (server/services/orders/): checked before a word of it reaches a visitor. */
+export const OrderStatusSchema = Type.Object({
+  status: Type.Union(
+    ['pending', 'processing', 'shipped', 'in_transit', 'out_for_delivery', 'delivered', 'cancelled', 'returned'].map((s) => Type.Literal(s)),
+  ),
+  carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: `^[^${INVISIBLE}]+$` })),
+  trackingNumber: Type.Optional(Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' })),
+  /** ISO 8601 dates ("2026-12-04" or a full timestamp). */
+  shippedAt: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' })),
+  estimatedDelivery: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' })),
+  items: Type.Optional(
+    Type.Array(
+      Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: `^[^${INVISIBLE}]+$` }), quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
+      { maxItems: 50 },
+    ),
+  ),
+});
+
 export const LoginBodySchema = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),
@@ -226,3 +282,8 @@ export type VisitUpdate = Static<typeof VisitUpdateSchema>;
 export type PresenceSet = Static<typeof PresenceSetSchema>;
 export type ConversationTransfer = Static<typeof ConversationTransferSchema>;
 export type SiteMode = Static<typeof SiteModeSchema>;
+export type VisitorIdentify = Static<typeof VisitorIdentifySchema>;
+export type IdentityClaims = Static<typeof IdentityClaimsSchema>;
+export type IdentityMode = Static<typeof IdentityModeSchema>;
+export type OrderWebhookBody = Static<typeof OrderWebhookSchema>;
+export type OrderStatus = Static<typeof OrderStatusSchema>;

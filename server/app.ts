@@ -22,6 +22,9 @@ import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
 import adminStatsRoutes from './routes/admin-stats.js';
+import identityRoutes from './routes/identity-admin.js';
+import demoRoutes from './routes/demo.js';
+import orderWebhookRoutes from './routes/order-webhook-admin.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -86,5 +89,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(health);
   await app.register(agentAuthRoutes);
   await app.register(adminStatsRoutes);
+  await app.register(identityRoutes);
+  await app.register(orderWebhookRoutes);
+  if (config.seedDemo) await app.register(demoRoutes);
   return app;
 }

@@ -78,6 +78,10 @@ const ConfigSchema = Type.Object({
   smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://[^\\s]+$', maxLength: 2000 }), Type.Null()]),
   /** The From of every e-mail, e.g. "Atelier Lune <help@shop.example>"; required with smtpUrl. */
   mailFrom: Type.Union([Type.String({ minLength: 3, maxLength: 320 }), Type.Null()]),
+  /** How long one call to a site's order-status webhook may take (it is tried twice at most). */
+  orderWebhookTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  /** Allow http:// order webhooks on loopback addresses (tests, local trials); https otherwise. */
+  webhookHttpLoopback: Type.Boolean(),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -117,6 +121,8 @@ export const defaults: Config = {
   botTimeoutMs: 10_000,
   smtpUrl: null,
   mailFrom: null,
+  orderWebhookTimeoutMs: 3000,
+  webhookHttpLoopback: false,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
@@ -170,6 +176,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     botTimeoutMs: ['BULLE_BOT_TIMEOUT_MS', num],
     smtpUrl: ['SMTP_URL', str],
     mailFrom: ['MAIL_FROM', str],
+    orderWebhookTimeoutMs: ['BULLE_ORDER_WEBHOOK_TIMEOUT_MS', num],
+    webhookHttpLoopback: ['BULLE_WEBHOOK_HTTP_LOOPBACK', bool],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {

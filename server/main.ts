@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { configFromEnv } from './config.js';
 import { buildServer } from './app.js';
 import { DEMO_AGENTS } from './seed/demo-seed.js';
+import { DEMO_ORDERS } from './seed/demo-orders.js';
 
 const config = configFromEnv(process.env);
 // Busy, V8 lets the heap grow to several times what survived its last full collection before
@@ -20,6 +21,7 @@ const demo = config.seedDemo
       '',
       'Demo agents (DEMO ONLY — public passwords, do not use in production):',
       ...DEMO_AGENTS.map((a) => `  ${a.email.padEnd(26)} ${a.password.padEnd(14)} ${a.languages.join(',')}${a.role === 'admin' ? ' (admin)' : ''}`),
+      `Demo order: ask the bot "where is my order 48213?" with ${DEMO_ORDERS['48213']!.email} (docs/identity-and-orders.md).`,
     ]
   : [];
 console.log(

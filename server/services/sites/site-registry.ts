@@ -48,6 +48,16 @@ export class SiteRegistry {
     this.sites.set(site.id, { site, questions });
   }
 
+  /** A changed site record (identity, webhook), stored and used from now on; its FAQ is not reloaded. */
+  async update(siteId: string, patch: Partial<Omit<SiteRecord, 'id'>>): Promise<SiteRecord> {
+    const loaded = this.sites.get(siteId);
+    if (!loaded) throw new Error(`unknown site ${siteId}`);
+    const site: SiteRecord = { ...loaded.site, ...patch };
+    await this.store.putSite(site);
+    this.sites.set(siteId, { ...loaded, site });
+    return site;
+  }
+
   get(siteId: string): LoadedSite | undefined {
     return this.sites.get(siteId);
   }
