@@ -6,6 +6,7 @@ import type { ChatStore } from '../storage/chat-store.js';
 import { SiteRegistry } from '../services/site-registry.js';
 import { AgentAuth } from '../services/agent-auth.js';
 import { seedDemo } from '../seed/demo-seed.js';
+import { demoAgentsIn, demoAgentsRefusal } from '../seed/demo-accounts.js';
 import type { Config } from '../config.js';
 import type { Bots } from '../bot/bots.js';
 
@@ -22,6 +23,15 @@ declare module 'fastify' {
 export default fp<{ config: Config; store: ChatStore; bots: Bots }>(
   async (app, { config, store, bots }) => {
     if (config.seedDemo && (await seedDemo(store))) app.log.info('created the demo site, FAQ and agents');
+    if (!config.seedDemo && !config.allowDemoAgents) {
+      const demo = await demoAgentsIn(store);
+      if (demo.length) {
+        // Nothing else will close them: the server is not built.
+        await store.close();
+        await bots.close();
+        throw new Error(demoAgentsRefusal(demo, config.dataDir));
+      }
+    }
     const sites = new SiteRegistry(store, bots);
     await sites.load();
     app.decorate('config', config);

@@ -34,6 +34,8 @@ export interface SiteRecord {
   thresholds?: { answer: number; suggest: number };
   /** What the widget shows on opening (services/welcome.ts); absent = a default greeting and the FAQ's first topics. */
   welcome?: SiteWelcome;
+  /** Switched off by an admin: the widget is refused (UNKNOWN_SITE), its data stays. */
+  disabled?: boolean;
   createdAt: number;
 }
 
@@ -54,7 +56,10 @@ export interface BusinessHours {
 
 export interface AgentRecord {
   id: string;
+  /** The site the agent's console opens on. */
   siteId: string;
+  /** Every site the agent works on, `siteId` included (admin sites page); absent = `siteId` only. */
+  siteIds?: string[];
   name: string;
   email: string;
   languages: Lang[];
