@@ -19,6 +19,7 @@ import rateLimits from './plugins/rate-limits.js';
 import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
+import setupRoutes from './routes/setup.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -26,11 +27,13 @@ export interface ServerDeps {
   bots?: Bots;
   /** A Socket.IO adapter for scale-out (default: in-memory, one process). */
   adapter?: ServerOptions['adapter'];
+  /** Where the log goes (default: standard output); tests read the setup link from it. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: 64 * 1024,
     // Socket.IO keeps WebSockets open; close() must not wait for them (they are closed in preClose).
     forceCloseConnections: true,
@@ -75,5 +78,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);
+  await app.register(setupRoutes);
   return app;
 }

@@ -16,16 +16,21 @@ const demo = config.seedDemo
       ...DEMO_AGENTS.map((a) => `  ${a.email.padEnd(26)} ${a.password.padEnd(14)} ${a.languages.join(',')}${a.role === 'admin' ? ' (admin)' : ''}`),
     ]
   : [];
+const setupLink = app.setup.link(base);
+const setup = setupLink
+  ? ['', 'No admin yet. Open this one-time link to create the first admin and your site', `(or stop the server and run \`npm run setup\`):`, `  ${setupLink}`]
+  : [];
 console.log(
   [
     '',
-    `Bulle is running.`,
+    `Bulle is running${config.seedDemo ? ' (demo mode)' : ''}.`,
     `  Demo shop      ${base}/`,
     `  Agent console  ${base}/console/`,
     `  Widget loader  ${base}/widget.js`,
     `  Health         ${base}/health`,
     `  Data           ${config.dataDir ?? '(in memory)'}`,
     ...demo,
+    ...setup,
     '',
   ].join('\n'),
 );

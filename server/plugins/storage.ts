@@ -32,7 +32,7 @@ export default fp<{ config: Config; store: ChatStore; bots: Bots }>(
         throw new Error(demoAgentsRefusal(demo, config.dataDir));
       }
     }
-    const sites = new SiteRegistry(store, bots);
+    const sites = new SiteRegistry(store, bots, config.dataDir);
     await sites.load();
     app.decorate('config', config);
     app.decorate('store', store);

@@ -8,6 +8,7 @@ import type { Bots } from '../bot/bots.js';
 import type { FaqQuestions } from '../bot/engine.js';
 import { toCatalogAdditions } from './faq-additions.js';
 import { buildWelcome, checkWelcome } from './welcome.js';
+import { DATA_DIR_PREFIX } from './site-creation.js';
 
 /** Relative FAQ folders are relative to the project root, so a data dir can move between machines. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,6 +25,8 @@ export class SiteRegistry {
   constructor(
     private readonly store: ChatStore,
     private readonly bots: Bots,
+    /** Where `data:` FAQ folders are (services/site-creation.ts); null in memory. */
+    private readonly dataDir: string | null = null,
   ) {}
 
   async load(): Promise<void> {
@@ -31,7 +34,11 @@ export class SiteRegistry {
   }
 
   async add(site: SiteRecord): Promise<void> {
-    const dir = isAbsolute(site.faqDir) ? site.faqDir : resolve(PROJECT_ROOT, site.faqDir);
+    const dir = site.faqDir.startsWith(DATA_DIR_PREFIX)
+      ? resolve(this.dataDir ?? '.', site.faqDir.slice(DATA_DIR_PREFIX.length))
+      : isAbsolute(site.faqDir)
+        ? site.faqDir
+        : resolve(PROJECT_ROOT, site.faqDir);
     const t = site.thresholds;
     // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1.
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {
