@@ -4,6 +4,7 @@
 // strength, origin test) reveal nothing and need none. Only the console's origin may call them.
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import { ERR } from '../../protocol/events.js';
 import {
   OriginCheckSchema,
@@ -30,8 +31,7 @@ declare module 'fastify' {
 const PAGE = (name: string) => readFileSync(new URL(`../../server/setup-page/${name}`, import.meta.url), 'utf8');
 
 const setupRoutes: FastifyPluginAsync = async (app) => {
-  const gate = new SetupGate(!(await hasAdmin(app.store)));
-  app.decorate('setup', gate);
+  const gate = app.setup;
   const files = { html: PAGE('setup.html'), js: PAGE('setup.js'), css: PAGE('setup.css') };
 
   app.addHook('onListen', async () => {
@@ -78,4 +78,11 @@ const setupRoutes: FastifyPluginAsync = async (app) => {
     }),
   );
 };
-export default setupRoutes;
+// The gate is the server's (main.ts prints its link); the routes and their origin hook stay inside.
+export default fp(
+  async (app) => {
+    app.decorate('setup', new SetupGate(!(await hasAdmin(app.store))));
+    await app.register(setupRoutes);
+  },
+  { name: 'bulle-setup', dependencies: ['bulle-storage'] },
+);
