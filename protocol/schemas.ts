@@ -181,6 +181,7 @@ const SiteLang = Type.Union(['fr', 'en', 'es', 'de'].map((l) => Type.Literal(l))
 /** scheme://host[:port] as typed by a person; the server normalises and explains it. */
 const OriginInput = Type.String({ minLength: 1, maxLength: 300 });
 const HourMinute = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
+const Greeting = Type.String({ minLength: 1, maxLength: 500 });
 const DayHours = Type.Array(Type.Tuple([HourMinute, HourMinute]), { maxItems: 6 });
 
 export const SiteCreateSchema = Type.Object(
@@ -222,7 +223,7 @@ export const SitePatchSchema = Type.Object(
     defaultLanguage: Type.Optional(SiteLang),
     allowedOrigins: Type.Optional(Type.Array(OriginInput, { maxItems: 20 })),
     /** lang → greeting; `null` = the default greeting. */
-    welcome: Type.Optional(Type.Union([Type.Record(SiteLang, Type.String({ minLength: 1, maxLength: 500 })), Type.Null()])),
+    welcome: Type.Optional(Type.Union([Type.Partial(Type.Object({ fr: Greeting, en: Greeting, es: Greeting, de: Greeting }, { additionalProperties: false })), Type.Null()])),
     /** `null` = always open. */
     businessHours: Type.Optional(
       Type.Union([

@@ -20,6 +20,7 @@ import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
 import setupRoutes from './routes/setup.js';
+import adminSites from './routes/admin-sites.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -79,5 +80,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(health);
   await app.register(agentAuthRoutes);
   await app.register(setupRoutes);
+  await app.register(adminSites);
   return app;
 }

@@ -19,6 +19,12 @@ export interface LoadedSite {
   questions: FaqQuestions;
 }
 
+/** A site's FAQ folder on disk: `data:` under the data folder, else absolute or from the project root. */
+export function faqFolder(site: SiteRecord, dataDir: string | null): string {
+  if (site.faqDir.startsWith(DATA_DIR_PREFIX)) return resolve(dataDir ?? '.', site.faqDir.slice(DATA_DIR_PREFIX.length));
+  return isAbsolute(site.faqDir) ? site.faqDir : resolve(PROJECT_ROOT, site.faqDir);
+}
+
 export class SiteRegistry {
   private sites = new Map<string, LoadedSite>();
 
@@ -34,11 +40,7 @@ export class SiteRegistry {
   }
 
   async add(site: SiteRecord): Promise<void> {
-    const dir = site.faqDir.startsWith(DATA_DIR_PREFIX)
-      ? resolve(this.dataDir ?? '.', site.faqDir.slice(DATA_DIR_PREFIX.length))
-      : isAbsolute(site.faqDir)
-        ? site.faqDir
-        : resolve(PROJECT_ROOT, site.faqDir);
+    const dir = faqFolder(site, this.dataDir);
     const t = site.thresholds;
     // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1.
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {

@@ -63,6 +63,11 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
             Canned replies
           </button>
         )}
+        {agent.role === 'admin' && (
+          <a class="btn btn--ghost btn--sm" data-bulle="sites-admin" href="/console/sites">
+            Sites
+          </a>
+        )}
         <button type="button" class="btn btn--ghost btn--sm" data-bulle="unanswered-open" title="Questions the bot could not answer" onClick={k.openUnanswered}>
           Unanswered
         </button>
