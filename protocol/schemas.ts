@@ -242,6 +242,8 @@ export const SitePatchSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+/** `npm run backup -- <dir>` asks the running server (server/routes/backup.ts). */
+export const BackupBodySchema = Type.Object({ dir: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
 export const SiteParamsSchema = Type.Object({ id: SiteId }, { additionalProperties: false });
 
 export type VisitorAuth = Static<typeof VisitorAuthSchema>;
@@ -277,3 +279,4 @@ export type PasswordCheck = Static<typeof PasswordCheckSchema>;
 export type OriginCheck = Static<typeof OriginCheckSchema>;
 export type SitePatch = Static<typeof SitePatchSchema>;
 export type SiteParams = Static<typeof SiteParamsSchema>;
+export type BackupBody = Static<typeof BackupBodySchema>;

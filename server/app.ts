@@ -22,6 +22,7 @@ import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
 import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
+import backupRoutes from './routes/backup.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -82,5 +83,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(agentAuthRoutes);
   await app.register(setupRoutes);
   await app.register(adminSites);
+  await app.register(backupRoutes);
   return app;
 }

@@ -33,6 +33,7 @@ import {
   type StoreLog,
 } from './damaged-files.js';
 import { newId } from '../services/secrets.js';
+import { migrateCore, SCHEMA_VERSION } from './schema-version.js';
 import type {
   AgentRecord,
   CannedReplyRecord,
@@ -47,6 +48,8 @@ import type {
 } from './records.js';
 
 interface CoreData {
+  /** Absent before the store recorded it (schema-version.ts). */
+  schemaVersion?: number;
   sites: SiteRecord[];
   agents: AgentRecord[];
   sessions: SessionRecord[];
@@ -103,6 +106,12 @@ const COMPACT_INTERVAL_MS = 5 * 60_000;
 
 /** Unanswered questions kept per site (core.json stays small). */
 const UNANSWERED_KEEP = 500;
+
+/** One file of a snapshot: its path under the data folder, and what it holds. */
+export interface SnapshotFile {
+  path: string[];
+  data: unknown;
+}
 
 export class LowdbChatStore implements ChatStore {
   private core!: Low<CoreData>;
@@ -345,7 +354,7 @@ export class LowdbChatStore implements ChatStore {
   }
 
   async open(): Promise<void> {
-    this.core = new Low<CoreData>(this.adapter('core.json'), { sites: [], agents: [], sessions: [] });
+    this.core = new Low<CoreData>(this.adapter('core.json'), { schemaVersion: SCHEMA_VERSION, sites: [], agents: [], sessions: [] });
     const dir = this.opts.dir;
     if (!dir) return;
     // A fresh install has no data folder yet: the first start makes it.
@@ -409,6 +418,13 @@ export class LowdbChatStore implements ChatStore {
       const orphans = [...loss.orphans.keys()];
       this.log.warn({ conversations: orphans.slice(0, 50), count: orphans.length }, `storage: logged messages of ${orphans.length} conversation(s) whose record is lost were not restored`);
     }
+    // An older store is brought up to date (written with the next compaction, or on close).
+    const migrated = migrateCore(this.core.data);
+    if (migrated.core !== this.core.data) {
+      this.core.data = migrated.core;
+      this.dirty.set('core', this.core);
+      this.log.warn({ from: migrated.from, to: SCHEMA_VERSION }, `storage: upgraded the store from schema ${migrated.from} to ${SCHEMA_VERSION}`);
+    }
     // seq n sits at index n-1, whatever a torn batch left.
     for (const key of this.dirty.keys()) {
       if (!key.startsWith('c:')) continue;
@@ -446,6 +462,21 @@ export class LowdbChatStore implements ChatStore {
 
   async flush(): Promise<void> {
     await this.commit.flush();
+  }
+
+  /**
+   * Every record as the shard files hold them, taken at one instant (synchronously: no change can
+   * come between two records), for a backup (snapshot.ts). Everything acknowledged is in memory,
+   * so nothing acknowledged before the call is missing. Sessions are left out: a restored store
+   * asks agents to log in again.
+   */
+  snapshot(): SnapshotFile[] {
+    const files: SnapshotFile[] = [{ path: ['core.json'], data: structuredClone({ ...this.core.data, sessions: [] }) }];
+    for (const [key, db] of this.buckets) if (db.data.visitors.length) files.push({ path: ['visitors', `${key}.json`], data: { visitors: db.data.visitors.slice() } });
+    for (const [id, { db }] of this.conversations) {
+      files.push({ path: ['conversations', `${id}.json`], data: { conversation: db.data.conversation, messages: db.data.messages.slice() } });
+    }
+    return files;
   }
 
   async close(): Promise<void> {
