@@ -6,6 +6,8 @@ import type { ChatStore } from '../storage/chat-store.js';
 import { SiteRegistry } from '../services/site-registry.js';
 import { AgentAuth } from '../services/agent-auth.js';
 import { seedDemo } from '../seed/demo-seed.js';
+import { LowdbChatStore } from '../storage/lowdb-chat-store.js';
+import { SCHEMA_VERSION } from '../storage/schema-version.js';
 import { demoAgentsIn, demoAgentsRefusal } from '../seed/demo-accounts.js';
 import type { Config } from '../config.js';
 import type { Bots } from '../bot/bots.js';
@@ -22,6 +24,9 @@ declare module 'fastify' {
 
 export default fp<{ config: Config; store: ChatStore; bots: Bots }>(
   async (app, { config, store, bots }) => {
+    if (store instanceof LowdbChatStore && store.upgradedFrom !== null) {
+      app.log.warn({ from: store.upgradedFrom, to: SCHEMA_VERSION }, `storage: upgraded the store from schema ${store.upgradedFrom} to ${SCHEMA_VERSION}`);
+    }
     if (config.seedDemo && (await seedDemo(store))) app.log.info('created the demo site, FAQ and agents');
     if (!config.seedDemo && !config.allowDemoAgents) {
       const demo = await demoAgentsIn(store);

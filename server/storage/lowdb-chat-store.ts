@@ -140,6 +140,9 @@ export class LowdbChatStore implements ChatStore {
   /** How conversation records and messages are stored: frozen, rebuilt, their strings pooled. */
   private settle = <T>(record: T): T => freezeDeep(record, this.strings.share);
 
+  /** The schema version open() found and brought up to date (schema-version.ts); null when current. */
+  upgradedFrom: number | null = null;
+
   constructor(private readonly opts: LowdbChatStoreOptions) {
     this.commit = new GroupCommit(opts.flushIntervalMs ?? 10);
     this.log = opts.log ?? consoleLog;
@@ -423,7 +426,7 @@ export class LowdbChatStore implements ChatStore {
     if (migrated.core !== this.core.data) {
       this.core.data = migrated.core;
       this.dirty.set('core', this.core);
-      this.log.warn({ from: migrated.from, to: SCHEMA_VERSION }, `storage: upgraded the store from schema ${migrated.from} to ${SCHEMA_VERSION}`);
+      this.upgradedFrom = migrated.from;
     }
     // seq n sits at index n-1, whatever a torn batch left.
     for (const key of this.dirty.keys()) {
