@@ -10,7 +10,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { SiteCreateSchema, type SiteCreate } from '../protocol/schemas.js';
 import { configFromEnv } from '../server/config.js';
 import { LowdbChatStore } from '../server/storage/lowdb-chat-store.js';
-import { checkAdmin, createAdmin, createSite, hasAdmin, snippetFor } from '../server/services/site-creation.js';
+import { checkAdmin, createAdmin, createSite, hasAdmin, snippetFor } from '../server/services/sites/site-creation.js';
 
 const USAGE = `usage: npm run setup -- --site-name "My shop" --languages fr,en --origin https://shop.example --admin-email me@shop.example
   [--admin-name "Me"] [--site-id my-shop] [--default-language fr] [--origin …]… [--password-file FILE] [--public-url https://chat.shop.example]

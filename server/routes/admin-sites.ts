@@ -6,10 +6,10 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ERR } from '../../protocol/events.js';
 import { SiteCreateSchema, SiteParamsSchema, SitePatchSchema, type SiteCreate, type SiteParams, type SitePatch } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
-import { agentSiteIds, worksOn } from '../services/agent-sites.js';
-import { agentsOf, patchedSite, setSiteAgents, siteView } from '../services/site-admin.js';
-import { createSite } from '../services/site-creation.js';
-import { faqFolder } from '../services/site-registry.js';
+import { agentSiteIds, worksOn } from '../services/agent/agent-sites.js';
+import { agentsOf, patchedSite, setSiteAgents, siteView } from '../services/sites/site-admin.js';
+import { createSite } from '../services/sites/site-creation.js';
+import { resolveFaqDir } from '../bot/faq-dir.js';
 import { KeyedSerial } from '../services/serial.js';
 import type { AgentRecord, SiteRecord } from '../storage/records.js';
 
@@ -37,7 +37,7 @@ const adminSites: FastifyPluginAsync = async (app) => {
     });
 
     const base = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-    const view = async (req: FastifyRequest, site: SiteRecord) => siteView(site, await agentsOf(app.store, req.admin!), base(req), faqFolder(site, app.config.dataDir));
+    const view = async (req: FastifyRequest, site: SiteRecord) => siteView(site, await agentsOf(app.store, req.admin!), base(req), resolveFaqDir(site.faqDir, app.config.dataDir));
     const mine = async (req: FastifyRequest, id: string) => {
       const site = await app.store.getSite(id);
       if (!site || !worksOn(req.admin!, id)) throw new AppError(ERR.notFound, `No site "${id}"`);

@@ -15,10 +15,10 @@ import {
   type SetupBody,
 } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
-import { explainOrigin } from '../services/origin-check.js';
-import { passwordProblems } from '../services/password-strength.js';
-import { SetupGate } from '../services/setup-gate.js';
-import { checkAdmin, createAdmin, createSite, hasAdmin, snippetFor, STARTER_LANGS } from '../services/site-creation.js';
+import { explainOrigin } from '../services/sites/origin-check.js';
+import { passwordProblems } from '../services/setup/password-strength.js';
+import { SetupGate } from '../services/setup/setup-gate.js';
+import { checkAdmin, createAdmin, createSite, hasAdmin, snippetFor, STARTER_LANGS } from '../services/sites/site-creation.js';
 import { KeyedSerial } from '../services/serial.js';
 
 declare module 'fastify' {

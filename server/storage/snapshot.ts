@@ -50,7 +50,7 @@ export async function writeSnapshot(files: SnapshotFile[], target: string, dataD
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
-    // The merchants' FAQ files live beside the store (services/site-creation.ts).
+    // The merchants' FAQ files live beside the store (services/sites/site-creation.ts).
     if (dataDir && existsSync(join(dataDir, 'faq'))) await cp(join(dataDir, 'faq'), join(tmp, 'faq'), { recursive: true });
     await writeFile(join(tmp, 'backup.json'), JSON.stringify(summary, null, 2) + '\n');
     if (existsSync(target)) await rmdir(target);

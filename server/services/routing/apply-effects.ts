@@ -8,11 +8,11 @@ import type { AgentPresence, ConversationAssigned, ConversationSummary } from '.
 import type { Effect, EffectOf, Presence, Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
-import { botStrings } from '../bot-strings.js';
-import type { Conversations } from '../conversations.js';
+import { botStrings } from '../../bot/bot-strings.js';
+import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
-import { toSummary } from '../views.js';
-import { queueLangOf } from './queue-lang.js';
+import { toSummary } from '../conversations/views.js';
+import { queueLangOf } from '../conversations/queue-lang.js';
 
 export interface Logger {
   error(obj: unknown, msg?: string): void;

@@ -9,12 +9,12 @@ import { rejection, type Effect, type RestoreInput, type Router } from '../../ro
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
-import type { Conversations } from '../conversations.js';
+import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
-import type { SiteRegistry } from '../site-registry.js';
-import { toSummary } from '../views.js';
+import type { SiteRegistry } from '../sites/site-registry.js';
+import { toSummary } from '../conversations/views.js';
 import { applyEffect, publicPresence, type ApplyContext, type Logger } from './apply-effects.js';
-import { queueLangOf } from './queue-lang.js';
+import { queueLangOf } from '../conversations/queue-lang.js';
 import { refusal, routed, toRoutingAgent } from './router-inputs.js';
 import { QueuePositions } from './queue-positions.js';
 
@@ -30,6 +30,19 @@ export interface RoutingServiceDeps {
   now?: () => number;
 }
 
+/**
+ * Several servers: only the one holding the routing lease decides; the others send it what
+ * happens (server/cluster/). Absent on a single server.
+ */
+export interface RoutingRemote {
+  readonly isOwner: boolean;
+  /** Run one of RoutingService's operations on the owner; rejects with its error. */
+  forward(op: RoutingOp, args: unknown[]): Promise<unknown>;
+}
+
+/** The operations a server that does not own routing forwards to the one that does. */
+export type RoutingOp = 'handoff' | 'pick' | 'transfer' | 'connected' | 'disconnected' | 'presence' | 'mode' | 'agents' | 'changed';
+
 /** What the realtime plugin hands over once Socket.IO exists. */
 export interface RoutingOutputs {
   notifier: Notifier;
@@ -43,6 +56,9 @@ export class RoutingService {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastRepublish = 0;
   private readonly now: () => number;
+  private remote: RoutingRemote | undefined;
+  /** Console tabs open on this server, per agent: told again to a new routing owner. */
+  private readonly localTabs = new Map<string, { agent: AgentRecord; tabs: number }>();
 
   constructor(private readonly deps: RoutingServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -57,17 +73,86 @@ export class RoutingService {
   attach(out: RoutingOutputs): void {
     this.out = out;
     out.conversations.watch((before, after) => {
-      const now = this.now();
-      if (after.status === 'closed' && before.status !== 'closed') return void this.run(this.router.release(after.id, now));
-      if (after.status !== 'queued' || after.lang === before.lang) return;
-      // An agent corrected the language of a waiting chat (console): it changes queue, keeping its age.
-      const waiting = this.router.waiting(after.siteId).find((c) => c.id === after.id);
-      if (waiting && waiting.lang !== after.lang) void this.run(this.router.transferToQueue(after.id, after.lang, now));
+      const closed = after.status === 'closed' && before.status !== 'closed';
+      const moved = after.status === 'queued' && after.lang !== before.lang;
+      if (closed || moved) void this.owned('changed', [before, after]).catch((err) => this.deps.log.error({ err }, 'routing: a change was not followed'));
     });
+  }
+
+  private changedHere(before: ConversationRecord, after: ConversationRecord): Promise<void> {
+    const now = this.now();
+    if (after.status === 'closed' && before.status !== 'closed') return this.run(this.router.release(after.id, now));
+    // An agent corrected the language of a waiting chat (console): it changes queue, keeping its age.
+    const waiting = this.router.waiting(after.siteId).find((c) => c.id === after.id);
+    if (waiting && waiting.lang !== after.lang) return this.run(this.router.transferToQueue(after.id, after.lang, now));
+    return Promise.resolve();
+  }
+
+  // ---- several servers ----
+
+  /** From now on only the lease holder decides; call before start(). */
+  useRemote(remote: RoutingRemote): void {
+    this.remote = remote;
+  }
+
+  /** This server does not own routing: what it learns goes to the owner. */
+  private get elsewhere(): boolean {
+    return this.remote !== undefined && !this.remote.isOwner;
+  }
+
+  private owned<T>(op: RoutingOp, args: unknown[]): Promise<T> {
+    if (this.elsewhere) return this.remote!.forward(op, args) as Promise<T>;
+    return this.serve(op, args) as Promise<T>;
+  }
+
+  /** Run an operation here (this server owns routing, or is the only one). */
+  serve(op: RoutingOp, args: unknown[]): Promise<unknown> {
+    const a = args as [never, never];
+    switch (op) {
+      case 'handoff': return this.handoffHere(a[0]);
+      case 'pick': return this.pickHere(a[0], a[1]);
+      case 'transfer': return this.transferHere(a[0], a[1]);
+      case 'connected': return this.connectedHere(a[0]);
+      case 'disconnected': return this.run(this.router.agentDisconnected(a[0], this.now()));
+      case 'presence': return this.presenceHere(a[0], a[1]);
+      case 'mode': return this.modeHere(a[0], a[1]);
+      case 'agents': return this.listAgentsHere(a[0]);
+      case 'changed': return this.changedHere(a[0], a[1]);
+    }
+  }
+
+  /**
+   * The lease changed hands. A new owner rebuilds the router from the store, as at a restart
+   * (agents get the grace period to be seen again), and every server tells it which consoles it holds.
+   */
+  async ownerChanged(owner: boolean): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (!owner) return;
+    await this.restore();
+    for (const { agent, tabs } of this.localTabs.values()) for (let i = 0; i < tabs; i++) await this.connectedHere(agent);
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  /** Another server took routing over: tell it the consoles open here. */
+  async announceTabs(): Promise<void> {
+    if (!this.elsewhere) return;
+    for (const { agent, tabs } of this.localTabs.values()) {
+      for (let i = 0; i < tabs; i++) await this.remote!.forward('connected', [agent]).catch((err) => this.deps.log.warn({ err }, 'routing: could not tell the owner about a console'));
+    }
   }
 
   /** At start: rebuild the router from the store (agents, waiting and assigned chats, modes), then tick. */
   async start(): Promise<void> {
+    // Several servers: the routing lease decides who restores and ticks (ownerChanged).
+    if (this.remote) return;
+    await this.restore();
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  private async restore(): Promise<void> {
     const { store } = this.deps;
     const modes: Record<string, RoutingMode> = {};
     const input: RestoreInput = { agents: [], conversations: [], modes };
@@ -78,8 +163,6 @@ export class RoutingService {
       input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c) })));
     }
     await this.run(this.router.restore(input, this.now()));
-    this.timer = setInterval(() => void this.tick(), TICK_MS);
-    this.timer.unref();
   }
 
   async stop(): Promise<void> {
@@ -105,7 +188,10 @@ export class RoutingService {
    * A chat that was sent to another language's queue before it was closed starts again in
    * the visitor's language.
    */
-  async handoff(conv: ConversationRecord): Promise<void> {
+  handoff(conv: ConversationRecord): Promise<void> {
+    return this.owned('handoff', [conv]);
+  }
+  private async handoffHere(conv: ConversationRecord): Promise<void> {
     const fresh = conv.queueLang || conv.flagged ? ((await this.deps.store.updateConversation(conv.id, { queueLang: undefined, flagged: undefined })) ?? conv) : conv;
     const now = this.now();
     return this.run(this.router.enqueue(routed(fresh, now), now));
@@ -113,16 +199,23 @@ export class RoutingService {
 
   /** A waiting chat's place, for the visitor's sync. */
   queueFor(conv: ConversationRecord): QueuePosition | null {
+    // Elsewhere: the owner's next queue:position tells the visitor.
+    if (this.elsewhere) return null;
     return conv.status === 'queued' ? this.positions.positionOf(conv.id, conv.siteId, this.now()) : null;
   }
 
   /** Every agent of the site may take it by hand: nobody online spoke its language in time. */
   isOpenToAll(conv: ConversationRecord): boolean {
+    // Elsewhere the answer is "no", the stricter one: only speakers of its language may take it.
+    if (this.elsewhere) return false;
     return this.router.waiting(conv.siteId).some((c) => c.id === conv.id && c.openToAll);
   }
 
   /** Taking a waiting chat by hand (`conversation:claim`). */
-  async pick(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
+  pick(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
+    return this.owned('pick', [agent, conv]);
+  }
+  private async pickHere(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
     const now = this.now();
     const known = this.router.waiting(conv.siteId).some((c) => c.id === conv.id);
     // Queued in the store but not in the router would be a bug; repair rather than refuse.
@@ -130,7 +223,10 @@ export class RoutingService {
     await this.command([...repair, ...this.router.upsertAgent(toRoutingAgent(agent), now), ...this.router.pick(agent.id, conv.id, now)]);
   }
 
-  async transfer(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
+  transfer(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
+    return this.owned('transfer', [agent, input]);
+  }
+  private async transferHere(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
     const { store, sites } = this.deps;
     if (!input.toAgentId === !input.toLang) throw new AppError(ERR.badPayload, 'Give exactly one of toAgentId and toLang');
     const conv = await store.getConversation(input.conversationId);
@@ -156,27 +252,45 @@ export class RoutingService {
 
   /** A console tab opened. Synchronous for the router, so a command right after finds the agent online. */
   agentConnected(agent: AgentRecord): void {
+    const tab = this.localTabs.get(agent.id);
+    this.localTabs.set(agent.id, { agent, tabs: (tab?.tabs ?? 0) + 1 });
+    if (!this.elsewhere) return void this.connectedHere(agent);
+    void this.owned('connected', [agent]).catch((err) => this.deps.log.warn({ err }, 'routing: could not tell the owner about a console'));
+  }
+  private connectedHere(agent: AgentRecord): Promise<void> {
     const now = this.now();
-    void this.run([...this.router.upsertAgent(toRoutingAgent(agent), now), ...this.router.agentConnected(agent.id, now)]);
+    return this.run([...this.router.upsertAgent(toRoutingAgent(agent), now), ...this.router.agentConnected(agent.id, now)]);
   }
 
   /** A tab closed: the router counts them, and the last one starts the grace period. */
   agentDisconnected(agentId: string): void {
-    void this.run(this.router.agentDisconnected(agentId, this.now()));
+    const tab = this.localTabs.get(agentId);
+    if (tab && tab.tabs > 1) tab.tabs--;
+    else this.localTabs.delete(agentId);
+    void this.owned('disconnected', [agentId]).catch((err) => this.deps.log.warn({ err }, 'routing: could not tell the owner a console closed'));
   }
 
-  async setPresence(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
+  setPresence(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
+    return this.owned('presence', [agent, status]);
+  }
+  private async presenceHere(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
     await this.command(this.router.setAway(agent.id, status === 'away', this.now()));
     return { presence: status };
   }
 
-  async setMode(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
+  setMode(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
+    return this.owned('mode', [agent, mode]);
+  }
+  private async modeHere(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
     if (agent.role !== 'admin') throw forbidden('Only an admin can switch between automatic and manual assignment');
     await this.command(this.router.setMode(agent.siteId, mode, this.now()));
     return { mode };
   }
 
-  async listAgents(agent: AgentRecord): Promise<AgentsListResult> {
+  listAgents(agent: AgentRecord): Promise<AgentsListResult> {
+    return this.owned('agents', [agent]);
+  }
+  private async listAgentsHere(agent: AgentRecord): Promise<AgentsListResult> {
     const records = await this.deps.store.listAgents(agent.siteId);
     const agents = records.map((a) => {
       const state = this.router.agent(a.id);
