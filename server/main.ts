@@ -24,7 +24,7 @@ console.log(
   [
     '',
     `Bulle is running${config.seedDemo ? ' (demo mode)' : ''}.`,
-    `  Demo shop      ${base}/`,
+    ...(config.seedDemo ? [`  Demo shop      ${base}/`] : []),
     `  Agent console  ${base}/console/`,
     `  Widget loader  ${base}/widget.js`,
     `  Health         ${base}/health`,

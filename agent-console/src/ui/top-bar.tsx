@@ -106,6 +106,11 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
               {agent.languages.map((l) => l.toUpperCase()).join(' · ')}
               {agent.role === 'admin' ? ' · admin' : ''}
             </span>
+            {(session.sites?.length ?? 0) > 1 && (
+              <span class="topbar__langs" data-bulle="agent-sites" title="The sites you work on">
+                {session.sites!.map((s) => s.name).join(' · ')}
+              </span>
+            )}
           </span>
         </span>
         <button
