@@ -92,4 +92,17 @@ it('setup page → snippet on the shop → bot answers → the admin sees the ha
   await console_.locator('button[type="submit"]').click();
   await console_.locator('[data-bulle="queue-item"][data-lang="en"], [data-bulle="mine-item"][data-lang="en"]').first().waitFor();
   expect(await console_.locator('.demo-banner').count()).toBe(0);
+
+  // 6. The Sites page: the site with its snippet; a welcome text saved there greets new visitors.
+  const errors: string[] = [];
+  console_.on('pageerror', (e) => errors.push(e.message));
+  await console_.locator('[data-bulle="sites-admin"]').click();
+  const form = console_.locator('form[data-site="tea-shop"]');
+  await form.waitFor();
+  expect(await form.locator('textarea').first().inputValue()).toBe(snippet);
+  await form.locator('label', { hasText: 'Welcome text (en)' }).locator('textarea').fill('Hello from the tea shop!');
+  await form.locator('button[type="submit"]').click();
+  await expect.poll(() => server.app.sites.get('tea-shop')?.site.welcome?.messages.en).toBe('Hello from the tea shop!');
+  expect(await console_.locator('form[data-site="tea-shop"] .error').innerText()).toBe('');
+  expect(errors).toEqual([]);
 }, 120_000);
