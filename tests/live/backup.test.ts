@@ -35,7 +35,12 @@ function runBackup(dir: string, env: Record<string, string>): Promise<{ code: nu
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
+    // A script that hangs fails the test instead of holding it (a cold tsx start is seconds).
+    const cap = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('exit', (code) => {
+      clearTimeout(cap);
+      resolve({ code, out });
+    });
   });
 }
 

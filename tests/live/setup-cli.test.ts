@@ -26,7 +26,12 @@ function runSetup(args: string[], env: Record<string, string>, stdin: string): P
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
+    // A script that hangs fails the test instead of holding it (a cold tsx start is seconds).
+    const cap = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('exit', (code) => {
+      clearTimeout(cap);
+      resolve({ code, out });
+    });
     child.stdin.end(stdin);
   });
 }
