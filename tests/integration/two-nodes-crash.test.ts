@@ -25,7 +25,8 @@ describe.skipIf(!postgresAvailable() || !redisAvailable())('kill -9 of the routi
     const port = await freePort();
     a = await startChild('server/main.ts', { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LOG_LEVEL: 'warn', BULLE_BOT_TIMEOUT_MS: '60000' }, port, 120_000);
     aUrl = `http://127.0.0.1:${port}`;
-    b = await startServer({ databaseUrl, redisUrl: redis.url, seedDemo: false });
+    // The second node joins the first one's demo: no seeding of its own, the demo agents allowed.
+    b = await startServer({ databaseUrl, redisUrl: redis.url, seedDemo: false, allowDemoAgents: true });
   });
   afterAll(async () => {
     a?.proc.kill('SIGKILL');
