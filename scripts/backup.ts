@@ -55,7 +55,7 @@ if (!summary) {
   await store.open();
   try {
     await store.compacted();
-    summary = await writeSnapshot(store.snapshot(), dir, dataDir);
+    summary = await writeSnapshot(await store.snapshot(), dir, dataDir);
   } finally {
     await store.close();
   }

@@ -28,7 +28,7 @@ const backupRoutes: FastifyPluginAsync = async (app) => {
     const given = Buffer.from(req.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError(ERR.unauthorized, `Send the token of ${BACKUP_TOKEN_FILE} in the data folder`);
     if (!isAbsolute(req.body.dir)) throw new AppError(ERR.badPayload, 'The backup folder must be an absolute path');
-    const summary = await writeSnapshot(store.snapshot(), req.body.dir, dataDir).catch((err: Error) => {
+    const summary = await writeSnapshot(await store.snapshot(), req.body.dir, dataDir).catch((err: Error) => {
       throw new AppError(ERR.badPayload, err.message);
     });
     req.log.info(summary, 'backup written');

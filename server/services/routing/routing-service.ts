@@ -2,20 +2,22 @@
 // hand-offs, closes, console tabs opening and closing, picks, transfers, "away", the site's
 // mode — and applies what it decides (apply-effects.ts), one batch after another in the order
 // the router produced them. The router's state is a cache: restore() rebuilds it from the store.
-import { ERR } from '../../../protocol/events.js';
 import type { ConversationTransfer } from '../../../protocol/schemas.js';
 import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode } from '../../../protocol/types.js';
-import { rejection, type Effect, type RestoreInput, type Router } from '../../routing/index.js';
+import { rejection, type Effect, type Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
-import { AppError, forbidden, notFound } from '../app-error.js';
+import { forbidden } from '../app-error.js';
 import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
 import type { SiteRegistry } from '../sites/site-registry.js';
 import { toSummary } from '../conversations/views.js';
-import { applyEffect, publicPresence, type ApplyContext, type Logger } from './apply-effects.js';
-import { queueLangOf } from '../conversations/queue-lang.js';
+import { applyBatch, type Logger } from './apply-effects.js';
 import { refusal, routed, toRoutingAgent } from './router-inputs.js';
+import { agentsList, restoreInput, transferEffects } from './routing-reads.js';
+import type { RoutingOp, RoutingRemote } from './routing-remote.js';
+
+export type { RoutingOp, RoutingRemote };
 import { QueuePositions } from './queue-positions.js';
 
 /** Every ~15 s each waiting visitor hears again, whether or not anything moved. */
@@ -29,19 +31,6 @@ export interface RoutingServiceDeps {
   log: Logger;
   now?: () => number;
 }
-
-/**
- * Several servers: only the one holding the routing lease decides; the others send it what
- * happens (server/cluster/). Absent on a single server.
- */
-export interface RoutingRemote {
-  readonly isOwner: boolean;
-  /** Run one of RoutingService's operations on the owner; rejects with its error. */
-  forward(op: RoutingOp, args: unknown[]): Promise<unknown>;
-}
-
-/** The operations a server that does not own routing forwards to the one that does. */
-export type RoutingOp = 'handoff' | 'pick' | 'transfer' | 'connected' | 'disconnected' | 'presence' | 'mode' | 'agents' | 'changed';
 
 /** What the realtime plugin hands over once Socket.IO exists. */
 export interface RoutingOutputs {
@@ -153,16 +142,7 @@ export class RoutingService {
   }
 
   private async restore(): Promise<void> {
-    const { store } = this.deps;
-    const modes: Record<string, RoutingMode> = {};
-    const input: RestoreInput = { agents: [], conversations: [], modes };
-    for (const site of await store.listSites()) {
-      modes[site.id] = site.assignment ?? 'automatic';
-      for (const agent of await store.listAgents(site.id)) input.agents.push(toRoutingAgent(agent));
-      const live = await store.listConversations({ siteId: site.id, status: ['queued', 'assigned'], limit: 1_000_000 });
-      input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c) })));
-    }
-    await this.run(this.router.restore(input, this.now()));
+    await this.run(this.router.restore(await restoreInput(this.deps.store), this.now()));
   }
 
   async stop(): Promise<void> {
@@ -227,27 +207,14 @@ export class RoutingService {
     return this.owned('transfer', [agent, input]);
   }
   private async transferHere(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
-    const { store, sites } = this.deps;
-    if (!input.toAgentId === !input.toLang) throw new AppError(ERR.badPayload, 'Give exactly one of toAgentId and toLang');
-    const conv = await store.getConversation(input.conversationId);
-    if (!conv || conv.siteId !== agent.siteId) throw notFound('Conversation');
-    if (conv.status !== 'queued' && conv.status !== 'assigned') throw new AppError(ERR.conflict, 'Only a chat with the agents can be transferred');
-    if (conv.assignedAgentId !== agent.id && agent.role !== 'admin') throw forbidden('Not your conversation');
-    const now = this.now();
-    let effects: Effect[];
-    if (input.toLang) {
-      const languages = sites.get(agent.siteId)?.site.languages ?? [];
-      if (!languages.includes(input.toLang)) throw new AppError(ERR.badPayload, `toLang: "${input.toLang}" is not one of ${languages.join(', ')}`);
-      effects = this.router.transferToQueue(conv.id, input.toLang, now, input.note);
-    } else {
-      const target = await store.getAgent(input.toAgentId!);
-      if (!target || target.siteId !== agent.siteId) throw notFound('Agent');
-      effects = [...this.router.upsertAgent(toRoutingAgent(target), now), ...this.router.transferToAgent(conv.id, target.id, now, input.note)];
-    }
+    const { conv, effects } = await transferEffects({ ...this.deps, router: this.router }, agent, input, this.now());
     await this.command(effects, agent);
-    return { conversation: toSummary((await store.getConversation(conv.id)) ?? conv) };
+    return { conversation: toSummary((await this.deps.store.getConversation(conv.id)) ?? conv) };
   }
 
+  // ---- agents ----
+
+  /** A console tab opened. Synchronous for the router, so a command right after finds the agent online. */
   // ---- agents ----
 
   /** A console tab opened. Synchronous for the router, so a command right after finds the agent online. */
@@ -290,21 +257,8 @@ export class RoutingService {
   listAgents(agent: AgentRecord): Promise<AgentsListResult> {
     return this.owned('agents', [agent]);
   }
-  private async listAgentsHere(agent: AgentRecord): Promise<AgentsListResult> {
-    const records = await this.deps.store.listAgents(agent.siteId);
-    const agents = records.map((a) => {
-      const state = this.router.agent(a.id);
-      return {
-        id: a.id,
-        name: a.name,
-        languages: a.languages,
-        role: a.role,
-        presence: state ? publicPresence(state.presence) : ('offline' as const),
-        openChats: this.router.assignedTo(a.id).length,
-        capacity: state?.capacity ?? a.maxChats ?? this.router.config.defaultCapacity,
-      };
-    });
-    return { agents, mode: this.router.mode(agent.siteId) };
+  private listAgentsHere(agent: AgentRecord): Promise<AgentsListResult> {
+    return agentsList(this.deps.store, this.router, agent.siteId);
   }
 
   // ---- applying effects ----
@@ -327,19 +281,7 @@ export class RoutingService {
     const out = this.out;
     if (!out) return; // before attach (no sockets yet): the router alone is enough
     const now = this.now();
-    let batch = effects;
-    // Repairs found while applying (the store disagreed) go through the same path, a few rounds at most.
-    for (let round = 0; batch.length && round < 5; round++) {
-      const ctx: ApplyContext = { ...this.deps, ...out, now, actor, followUps: [] };
-      for (const effect of batch) {
-        try {
-          await applyEffect(ctx, effect);
-        } catch (err) {
-          this.deps.log.error({ err, effect }, 'routing: an effect could not be applied');
-        }
-      }
-      batch = ctx.followUps;
-    }
+    await applyBatch({ ...this.deps, ...out, now, actor }, effects);
     await this.positions.publish(out.notifier, now, false);
   }
 
