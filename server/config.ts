@@ -26,8 +26,14 @@ const ConfigSchema = Type.Object({
   maxMessagesInMemory: Type.Integer({ minimum: 1 }),
   /** How far V8's heap may grow past what its last full collection kept, in percent; 0 leaves it to V8 (main.ts). */
   heapGrowingPercent: Type.Integer({ minimum: 0, maximum: 1000 }),
-  /** Create the demo site, FAQ and agents when the store has no site yet. */
+  /**
+   * Demo mode: create the demo site, FAQ and agents when the store has no site yet. Off is the
+   * production mode (NODE_ENV=production turns it off): nothing is seeded, and the server refuses
+   * to start while demo agents (public passwords) are in the store, unless `allowDemoAgents`.
+   */
   seedDemo: Type.Boolean(),
+  /** Production mode only: start even though the store still holds demo agents. */
+  allowDemoAgents: Type.Boolean(),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   /** Agent session lifetime. */
   sessionTtlHours: Type.Number({ minimum: 0.01, maximum: 24 * 30 }),
@@ -99,6 +105,7 @@ export const defaults: Config = {
   maxMessagesInMemory: 20_000,
   heapGrowingPercent: 30,
   seedDemo: true,
+  allowDemoAgents: false,
   logLevel: 'info',
   sessionTtlHours: 12,
   secureCookies: false,
@@ -154,6 +161,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     maxMessagesInMemory: ['BULLE_MAX_MESSAGES_IN_MEMORY', num],
     heapGrowingPercent: ['BULLE_HEAP_GROWING_PERCENT', num],
     seedDemo: ['BULLE_SEED_DEMO', bool],
+    allowDemoAgents: ['BULLE_ALLOW_DEMO_AGENTS', bool],
     logLevel: ['LOG_LEVEL', str],
     sessionTtlHours: ['BULLE_SESSION_TTL_HOURS', num],
     secureCookies: ['BULLE_SECURE_COOKIES', bool],
@@ -183,6 +191,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   for (const [key, [name, parse]] of Object.entries(ENV)) {
     const raw = env[name];
     if (raw !== undefined && raw !== '') o[key] = parse(raw);
+  }
+  // Production never seeds the demo: its passwords are public.
+  if (env.NODE_ENV === 'production') {
+    if (o.seedDemo === true) throw new Error('Invalid configuration:\n  BULLE_SEED_DEMO: the demo cannot be seeded with NODE_ENV=production (its passwords are public)');
+    o.seedDemo = false;
   }
   try {
     return createConfig(o as Partial<Config>);

@@ -24,16 +24,21 @@ const demo = config.seedDemo
       `Demo order: ask the bot "where is my order 48213?" with ${DEMO_ORDERS['48213']!.email} (docs/identity-and-orders.md).`,
     ]
   : [];
+const setupLink = app.setup.link(base);
+const setup = setupLink
+  ? ['', 'No admin yet. Open this one-time link to create the first admin and your site', `(or stop the server and run \`npm run setup\`):`, `  ${setupLink}`]
+  : [];
 console.log(
   [
     '',
-    `Bulle is running.`,
-    `  Demo shop      ${base}/`,
+    `Bulle is running${config.seedDemo ? ' (demo mode)' : ''}.`,
+    ...(config.seedDemo ? [`  Demo shop      ${base}/`] : []),
     `  Agent console  ${base}/console/`,
     `  Widget loader  ${base}/widget.js`,
     `  Health         ${base}/health`,
     `  Data           ${config.dataDir ?? '(in memory)'}`,
     ...demo,
+    ...setup,
     '',
   ].join('\n'),
 );

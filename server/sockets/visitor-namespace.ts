@@ -57,7 +57,8 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     try {
       const auth = validate(VisitorAuthSchema, socket.handshake.auth ?? {});
       const loaded = deps.sites.get(auth.siteId);
-      if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
+      // A disabled site looks unknown to its widget: nothing about it is told.
+      if (!loaded || loaded.site.disabled) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
       // The site is only known from auth, so this check cannot happen in allowRequest alone.
       if (!deps.guard.originAllowed(loaded.site, socket)) {
         throw new AppError(ERR.badOrigin, 'This site does not allow the widget on this origin');

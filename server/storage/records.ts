@@ -40,6 +40,8 @@ export interface SiteRecord {
   identity?: SiteIdentity;
   /** Where the bot asks for an order's status (server/services/orders/); absent = the FAQ's order-tracking answer only. */
   orderWebhook?: OrderWebhook;
+  /** Switched off by an admin: the widget is refused (UNKNOWN_SITE), its data stays. */
+  disabled?: boolean;
   createdAt: number;
 }
 
@@ -75,7 +77,10 @@ export interface BusinessHours {
 
 export interface AgentRecord {
   id: string;
+  /** The site the agent's console opens on. */
   siteId: string;
+  /** Every site the agent works on, `siteId` included (admin sites page); absent = `siteId` only. */
+  siteIds?: string[];
   name: string;
   email: string;
   languages: Lang[];

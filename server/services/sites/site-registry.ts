@@ -20,6 +20,8 @@ export class SiteRegistry {
   constructor(
     private readonly store: ChatStore,
     private readonly bots: Bots,
+    /** Where `data:` FAQ folders are (bot/faq-dir.ts); null in memory. */
+    private readonly dataDir: string | null = null,
   ) {}
 
   async load(): Promise<void> {
@@ -27,7 +29,7 @@ export class SiteRegistry {
   }
 
   async add(site: SiteRecord): Promise<void> {
-    const dir = resolveFaqDir(site.faqDir);
+    const dir = resolveFaqDir(site.faqDir, this.dataDir);
     const t = site.thresholds;
     // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1.
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {

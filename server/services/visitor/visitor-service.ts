@@ -65,7 +65,7 @@ export class VisitorService {
 
   private site(siteId: string): LoadedSite {
     const loaded = this.deps.sites.get(siteId);
-    if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
+    if (!loaded || loaded.site.disabled) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
     return loaded;
   }
 
