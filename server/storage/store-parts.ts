@@ -63,6 +63,8 @@ export function createParts(opts: LowdbChatStoreOptions): StoreParts {
     // Its shard holds everything now: the next compaction need not write it again.
     onClean: (id) => journal.dirty.delete(`c:${id}`),
     onError: (err, id) => log.warn({ err, conversation: id }, `storage: conversation ${id} could not be written to its shard; its messages stay in memory`),
+    onLost: (id, count, reason, movedTo) =>
+      log.warn({ conversation: id, lostSeqs: `1–${count}`, reason, ...(movedTo ? { movedTo } : {}) }, `storage: conversations/${id}.json (${reason}) no longer holds messages 1–${count} it was the only copy of; marked as lost in its history (agents see a note)`),
   });
   const journal = new Journal(
     {
