@@ -35,7 +35,7 @@ export interface LowdbChatStoreOptions {
  */
 const COMPACT_LOG_BYTES = 64 * 1024 * 1024;
 const COMPACT_INTERVAL_MS = 5 * 60_000;
-/** Messages kept in memory by default: the recent conversations' (a few MB of heap). */
+/** Messages kept in memory by default: the recent conversations'. */
 const MAX_MESSAGES_IN_MEMORY = 20_000;
 
 export interface StoreParts {
