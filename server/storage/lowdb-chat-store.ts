@@ -96,6 +96,7 @@ export class LowdbChatStore implements ChatStore {
   }
 
   async close(): Promise<void> {
+    await this.conversations.stop();
     await this.flush();
     await this.journal.compactAll();
     await this.wal?.close();

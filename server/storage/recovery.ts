@@ -6,10 +6,9 @@
 import { migrateCore, SCHEMA_VERSION } from './schema-version.js';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Message } from '../../protocol/types.js';
 import type { ConversationFile, ConversationModel } from './conversation-model.js';
 import type { CoreData, CoreModel } from './core-model.js';
-import { checkConversationFile, checkCore, checkVisitorBucket, idsIn, moveAside, readShard, type StoreLog } from './damaged-files.js';
+import { checkConversationFile, checkCore, checkVisitorBucket, idsIn, lostMessage, moveAside, readShard, type StoreLog } from './damaged-files.js';
 import { freezeDeep } from './freeze.js';
 import { listJson, type Journal, type Shard } from './journal.js';
 import type { VisitorBucket, VisitorModel } from './visitor-model.js';
@@ -177,11 +176,6 @@ async function readOrSetAside<T>(p: StoreParts, path: string[], check: (data: un
     `storage: ${path.join('/')} is damaged (${read.reason}); set aside as ${to}, everything else loads (the log may still restore part of it)`,
   );
   return null;
-}
-
-/** What stands in a history for a message lost to a damaged file: an agents-only note. */
-function lostMessage(conversationId: string, seq: number, createdAt: number): Message {
-  return { id: `lost-${conversationId}-${seq}`, conversationId, seq, author: 'system', text: 'A message was lost here (its stored copy was damaged).', internal: true, createdAt };
 }
 
 /** A damaged log stretch as a warning's details (id lists capped: a report, not a dump). */
