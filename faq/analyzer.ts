@@ -6,6 +6,7 @@ import type { Lang } from '../protocol/types.js';
 import type { ConceptMap } from './concepts.js';
 import { ENTITY_PREFIX, maskEntities } from './entities.js';
 import { COMMON_SPELLINGS, lexiconFor } from './lexicon/index.js';
+import { joinSeparableVerbs } from './separable-verbs.js';
 import { stem } from './stemmer.js';
 import { STOP_WORDS } from './stop-words.js';
 import { words } from './text.js';
@@ -132,6 +133,7 @@ export function analyze(text: string, lang: Lang, concepts?: ConceptMap): Token[
 function applyConcepts(tokens: Token[], map: ConceptMap, lang: Lang): Token[] {
   const stop = STOP_WORDS[lang];
   const plain = (tok: Token | undefined) => tok !== undefined && !tok.term.startsWith('#');
+  if (lang === 'de') tokens = joinSeparableVerbs(tokens, map, conceptToken);
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i]!;

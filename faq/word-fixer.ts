@@ -46,6 +46,13 @@ export function createWordFixer(lang: Lang, knows: (word: string) => boolean, vo
           out.push(w);
           continue;
         }
+        // German typed without umlauts: "zuruecksetzen", "Rueckerstattung", "moechte" (the
+        // normaliser already folds "ü" to "u"; only an unknown word is tried, "neue" stays).
+        const umlaut = lang === 'de' ? w.replace(/([aou])e/g, '$1') : w;
+        if (umlaut !== w && fine(umlaut)) {
+          out.push(umlaut);
+          continue;
+        }
         // "hwat", "acn", "wher": a short unknown word is usually a mistyped little word.
         const little = w.length <= 4 ? commonWordMistyped(w, lang) : null;
         if (little) {
