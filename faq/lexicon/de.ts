@@ -25,7 +25,8 @@ export const DE: Lexicon = {
     hinter irgendwie irgendwas irgendwo vielleicht eventuell eigentlich ziemlich sehr ganz gar total voll halt
     eben okay ok klar genau sowieso trotzdem bald spater fruher montag dienstag mittwoch donnerstag freitag
     samstag sonntag wochenende abend abends nachmittag vormittag mittag nacht normalerweise kurz lange langer
-    seit wegen`,
+    seit wegen
+    habt kam heisst weiss nun aller letzten gesagt komplett dauerhaft schritte erklaren erklart aktuell`,
   phrases: {
     'geld zuruck': 'erstattung', 'e mail': 'email', 'wie lange': 'dauer', 'wie viele tage': 'dauer',
     'funktioniert nicht': 'problem', 'klappt nicht': 'problem', 'geht nicht': 'problem',

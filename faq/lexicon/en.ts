@@ -29,7 +29,8 @@ export const EN: Lexicon = {
     themselves yours ours theirs everyone anyone nobody everything nothing somewhere anywhere nowhere whenever
     whatever whoever however though although because unless whether either neither both each such monday
     tuesday wednesday thursday friday saturday sunday weekend tonight afternoon ago later earlier recently
-    basically literally seriously honestly absolutely definitely probably maybe perhaps yeah yep nope oh ah um`,
+    basically literally seriously honestly absolutely definitely probably maybe perhaps yeah yep nope oh ah um
+    step steps explain says saying`,
   phrases: {
     'where is': 'whereis', 'where are': 'whereis', 'where s': 'whereis', 'email address': 'email',
     'e mail address': 'email', 'phone number': 'phone', 'customer service': 'custserv', 'customer support': 'custserv', 'customer care': 'custserv',

@@ -24,7 +24,8 @@ export const ES: Lexicon = {
     jueves viernes sabado domingo sabados domingos fin finde noche dos tres cuatro cinco diez cien mil primera
     tercera vale ok okey claro oye vaya venga estamos estais estaba estuve soy eres somos sois era fue sido
     haber has hemos habeis habia hubo haya quede quedo quedan queda quedar volver vuelvo vuelve continuar real
-    entiende entiendo sirve sirven usan`,
+    entiende entiendo sirve sirven usan
+    pasos explican explicar explicame definitivamente normalmente nada`,
   phrases: {
     'donde esta': 'whereis', 'donde estan': 'whereis', 'atencion al cliente': 'custserv', 'servicio al cliente': 'custserv', 'servicio de atencion': 'custserv',
     'cuanto tarda': 'duracion', 'cuanto tiempo': 'duracion', 'cuantos dias': 'duracion',

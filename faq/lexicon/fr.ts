@@ -27,7 +27,8 @@ export const FR: Lexicon = {
     pourtant cependant tandis lorsque puisque afin ainsi environ surtout peut-etre peutetre franchement
     carrement grave deux trois quatre cinq six sept huit dix cent mille premiere troisieme moitie entier
     entiere dedans dehors dessus dessous devant derriere cote loin pareil pareille tjs ouais ok okay daccord
-    ben bah euh hein voilà sommes tellement`,
+    ben bah euh hein voilà sommes tellement
+    possible impossible journee moment general generale derniere dernieres ailleurs definitivement demarche demarches etape etapes expliquer expliquez explique`,
   phrases: {
     'ou est': 'whereis', 'ou en est': 'whereis', 'ou sont': 'whereis', 'service client': 'custserv', 'service clientele': 'custserv', 'mot de passe': 'motdepasse',
     'combien de temps': 'duree', 'heures d ouverture': 'horaires', 'heure d ouverture': 'horaires',

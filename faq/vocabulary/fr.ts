@@ -70,7 +70,7 @@ export const FR: LangVocabulary = {
     customer_service: ['service client', 'service clients', 'service clientèle', 'sav', 'service après-vente', 'service après vente', 'support', 'assistance', 'relation client', 'serv client'],
     contact: ['contacter', 'contacte', 'contactez', 'contact', 'joindre', 'vous joindre', 'écrire', 'vous écrire', 'prendre contact', 'entrer en contact', 'rappeler', 'me rappeler'],
     human: ['humain', 'humaine', 'un humain', 'personne', 'vraie personne', 'une personne', "quelqu'un", 'conseiller', 'conseillère', 'conseillers', 'agent', 'opérateur', 'opératrice', 'interlocuteur', 'employé', 'vendeur', 'vendeuse', 'en chair et en os', 'qqn'],
-    talk: ['parler', 'parle', 'discuter', 'discute', 'échanger avec', 'causer', 'dialoguer', 'chatter'],
+    talk: ['parler', 'parle', 'discuter', 'discute', 'échanger avec', 'causer', 'dialoguer', 'chatter', 'passez-moi', 'passe-moi', 'mettre en relation', 'mettez-moi en relation', 'me mettre en relation'],
     bot: ['bot', 'robot', 'chatbot', 'machine', 'ia', 'automatique', 'répondeur'],
     hours: ['horaires', 'horaire', "heures d'ouverture", 'à quelle heure', 'quelle heure', 'ouvert', 'ouverte', 'ouverture', 'fermé', 'fermeture', 'joignable', 'disponible quand', 'jours ouvrés'],
     fee: ['frais', 'coût', 'coûte', 'coûtent', 'coûter', 'combien', 'prix', 'tarif', 'tarifs', 'payant', 'pénalité', 'pénalités', 'supplément', 'facturez', 'cher'],
