@@ -54,6 +54,13 @@ export function createWordFixer(lang: Lang, knows: (word: string) => boolean, vo
           continue;
         }
         // "hwat", "acn", "wher": a short unknown word is usually a mistyped little word.
+        // …unless it is a sure typo of a word we know ("pase" is "passe" with a letter doubled).
+        const sure = w.length <= 4 && !names.has(w) ? corrector.correct(w) : null;
+        if (sure && sure.similarity >= 0.85 && sure.word !== w) {
+          out.push(sure.word);
+          similarity.set(sure.word, Math.min(similarity.get(sure.word) ?? 1, sure.similarity));
+          continue;
+        }
         const little = w.length <= 4 ? commonWordMistyped(w, lang) : null;
         if (little) {
           out.push(little);
