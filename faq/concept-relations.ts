@@ -51,6 +51,8 @@ const PAIRS: [a: string, b: string, strength: number][] = [
   ['lose', 'forget', 0.8],
   ['reset', 'change', 0.5],
   ['signup', 'create', 0.6],
+  // Signing up is creating an account ("m'inscrire", "registrieren", "registrarme").
+  ['signup', 'account', 0.5],
   ['login', 'account', 0.4],
   ['details', 'account', 0.3],
   ['name', 'details', 0.6],
