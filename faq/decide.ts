@@ -47,6 +47,12 @@ export const THIN_PHRASINGS = 2;
  * of top-1 and buys about two points of precision there, and 0.04 on a rich one, where 0.06 costs
  * 1–2 points of top-1 for less than a point of precision.
  */
+/*
+ * answerThin 0.75: on a thin FAQ the best candidate's confidence runs lower whether it is right
+ * or wrong (one sentence per entry in the message's language to agree with), so the precision
+ * floor holds from a lower threshold there; chosen on the multilingual dev file, checked on
+ * held-out sets (docs/2026-12-06-faq-thin-second-pass.md).
+ */
 export const DEFAULT_CLOSE = 0.06;
 export const DEFAULT_CLOSE_RICH = 0.04;
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
