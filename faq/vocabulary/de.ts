@@ -34,7 +34,7 @@ export const DE: LangVocabulary = {
     name: ['Name', 'Namen', 'Vorname', 'Nachname', 'Familienname', 'Benutzername', 'falsch geschrieben', 'Schreibweise'],
     phone: ['Telefon', 'Telefonnummer', 'Tel', 'Tel.', 'Handy', 'Handynummer', 'Mobilnummer', 'anrufen', 'rufe an', 'Anruf', 'telefonisch', 'Hotline', 'Rufnummer'],
     email: ['E-Mail', 'E-Mails', 'Email', 'Mail', 'Mails', 'Mailadresse', 'E-Mail-Adresse', 'Emailadresse', 'Postfach'],
-    password: ['Passwort', 'Passwörter', 'Password', 'Passworte', 'Kennwort', 'PW', 'Passwd', 'Zugangsdaten', 'Login-Daten', 'Logindaten', 'PIN', 'Zugangscode', 'Pass'],
+    password: ['Passwort', 'Passwörter', 'Password', 'Passworte', 'Kennwort', 'PW', 'Passwd', 'Zugangsdaten', 'Login-Daten', 'Logindaten', 'Zugangscode', 'Pass'],
     login: ['einloggen', 'eingeloggt', 'Login', 'Log-in', 'anmelden', 'Anmeldung', 'angemeldet', 'reinkommen', 'komme nicht rein', 'Zugang', 'Zugriff', 'gesperrt', 'einlogen'],
     signup: ['registrieren', 'Registrierung', 'registriert', 'Registration', 'anmelden', 'Anmeldung', 'neu anmelden', 'Neukunde', 'Neukundin', 'Kunde werden', 'Konto anlegen'],
     type: ['Kontotyp', 'Kontoart', 'Kontomodell', 'Tarif', 'Modell', 'Typ', 'Art des Kontos', 'Standardkonto', 'Basiskonto', 'Mitgliedschaft'],

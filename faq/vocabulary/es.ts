@@ -34,7 +34,7 @@ export const ES: LangVocabulary = {
     name: ['nombre', 'nombres', 'apellido', 'apellidos', 'mal escrito', 'nombre de usuario'],
     phone: ['teléfono', 'tel', 'tlf', 'número de teléfono', 'celular', 'móvil', 'llamar', 'llamo', 'llamada', 'llamadas', 'telefónico', 'telefónica', 'whatsapp'],
     email: ['email', 'emails', 'e-mail', 'mail', 'mails', 'correo', 'correos electrónicos', 'correo electrónico', 'emilio', 'dirección de correo', 'bandeja de entrada'],
-    password: ['contraseña', 'contraseñas', 'clave', 'claves', 'password', 'pass', 'pin', 'código de acceso', 'credenciales'],
+    password: ['contraseña', 'contraseñas', 'clave', 'claves', 'password', 'pass', 'código de acceso', 'credenciales'],
     login: ['iniciar sesión', 'inicio de sesión', 'acceder', 'acceso', 'entrar', 'entrar a mi cuenta', 'loguearme', 'loguear', 'login', 'logearme', 'ingresar', 'conectarme', 'bloqueada', 'bloqueado'],
     signup: ['registrarme', 'registrarse', 'registro', 'registrar', 'registré', 'registrado', 'darme de alta', 'darse de alta', 'dar de alta', 'alta', 'inscribirme', 'inscripción', 'cliente nuevo', 'nuevo cliente', 'hacerme cliente'],
     type: ['tipo de cuenta', 'tipo', 'plan', 'planes', 'modalidad', 'nivel', 'cuenta estándar', 'cuenta básica'],

@@ -33,7 +33,7 @@ export const FR: LangVocabulary = {
     name: ['nom', 'noms', 'prénom', 'prénoms', 'nom de famille', 'pseudo', 'orthographe', 'mal orthographié', 'mal écrit'],
     phone: ['téléphone', 'tel', 'tél.', 'numéro de téléphone', 'numéro de tel', 'portable', 'mobile', 'appeler', 'appelle', 'appel', 'appels', 'joindre par téléphone', 'hotline', 'standard'],
     email: ['email', 'emails', 'e-mail', 'e-mails', 'mail', 'mails', 'courriel', 'courriels', 'adresse mail', 'adresse email', 'adresse e-mail', 'boîte mail', 'mel'],
-    password: ['mot de passe', 'mots de passe', 'mdp', 'mot-de-passe', 'motdepasse', 'password', 'pass', 'code secret', 'code pin', 'pin', 'identifiants', "code d'accès", 'mdps'],
+    password: ['mot de passe', 'mots de passe', 'mdp', 'mot-de-passe', 'motdepasse', 'password', 'pass', 'code secret', 'identifiants', "code d'accès", 'mdps'],
     login: ['connexion', 'connecter', 'me connecter', 'se connecter', 'connecté', 'connectée', 'login', 'log', "s'identifier", 'identifier', 'accéder à mon compte', 'accès', 'bloquée', 'me log'],
     signup: ['inscription', 'inscriptions', "s'inscrire", "m'inscrire", 'inscrire', 'inscrit', 'inscrite', "s'enregistrer", "m'enregistrer", 'enregistrement', 'nouveau client', 'nouvelle cliente', 'devenir client', 'adhérer'],
     type: ['type de compte', 'type', 'formule', 'formules', 'niveau', 'compte standard', 'compte basique'],
