@@ -39,6 +39,8 @@ const PAIRS: [a: string, b: string, strength: number][] = [
   ['card', 'option', 0.4],
   ['declined', 'problem', 0.7],
   ['charged', 'payment', 0.6],
+  // "Will I be charged if I cancel?" asks about a fee.
+  ['charged', 'fee', 0.6],
   ...(['bank_transfer', 'cash_on_delivery', 'digital_wallet', 'instalments', 'pay_later', 'cash', 'cheque'] as const).flatMap(
     // Naming a means of payment asks whether it is accepted ("PayPal possible ?").
     (m): [string, string, number][] => [[m, 'payment', 0.6], [m, 'option', 0.5], [m, 'accept', 0.5]],
