@@ -9,13 +9,14 @@ import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
 import { guardOutput } from '../sockets/output-guard.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
 import { createSocketGuard } from '../sockets/handshake-guard.js';
-import { Conversations } from '../services/conversations.js';
-import { VisitorService } from '../services/visitor-service.js';
-import { VisitorDetails } from '../services/visitor-details.js';
-import { BotFeedback } from '../services/bot-feedback.js';
-import { AgentService } from '../services/agent-service.js';
-import { createConsoleServices } from '../services/console-services.js';
-import { FaqAdditions } from '../services/faq-additions.js';
+import type { AgentNamespace, VisitorNamespace } from '../sockets/namespaces.js';
+import { Conversations } from '../services/conversations/conversations.js';
+import { VisitorService } from '../services/visitor/visitor-service.js';
+import { VisitorDetails } from '../services/visitor/visitor-details.js';
+import { BotFeedback } from '../services/faq/bot-feedback.js';
+import { AgentService } from '../services/agent/agent-service.js';
+import { createConsoleServices } from '../services/agent/console-services.js';
+import { FaqAdditions } from '../services/faq/faq-additions.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,8 +49,9 @@ export default fp<RealtimeOptions>(
     // Routing applies its decisions through these from now on (plugins/routing.ts).
     app.chatRouting.attach({ notifier, conversations });
     const log = app.log;
-    const details = new VisitorDetails(conversations);
+    const details = new VisitorDetails(app.store, conversations);
     const visitors = new VisitorService({
+      store: app.store,
       sites: app.sites,
       conversations,
       bots: app.bots,
@@ -58,14 +60,14 @@ export default fp<RealtimeOptions>(
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
     });
     const faq = new FaqAdditions(app.store, app.bots);
-    const feedback = new BotFeedback(conversations, app.sites, faq);
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
-    setupAgentNamespace(io.of(NS.agent), {
-      agents: new AgentService(conversations, notifier, app.chatRouting),
+    const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
+    // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, sites: app.sites, log, guard: guard.visitor });
+    setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
+      agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
-      workspace: createConsoleServices(conversations, faq),
+      workspace: createConsoleServices(app.store, conversations, faq),
       auth: app.agentAuth,
-      notifier,
       parseCookie: (h) => app.parseCookie(h),
       log,
     });
