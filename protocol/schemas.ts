@@ -30,7 +30,13 @@ export const VisitorAuthSchema = Type.Object(
 );
 
 export const VisitorMessageSendSchema = Type.Object(
-  { clientId: ClientId, text: Text, page: Type.Optional(PageInfoSchema) },
+  {
+    clientId: ClientId,
+    text: Text,
+    page: Type.Optional(PageInfoSchema),
+    /** The id of the proactive rule whose message this answers (the server stores that message first). */
+    proactive: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' })),
+  },
   { additionalProperties: false },
 );
 export const HandoffRequestSchema = Type.Object(
@@ -164,6 +170,21 @@ export const SiteModeSchema = Type.Object(
   { additionalProperties: false },
 );
 
+// ---- merchant integration ----
+/**
+ * Bulle.identify on the shop's page, sent by the widget after connecting. `signature` is an HS256
+ * JWT made by the shop's server; without a valid one the e-mail and orders stay unverified.
+ */
+export const VisitorIdentifySchema = Type.Object(
+  {
+    email: Type.Optional(EmailSchema),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    orders: Type.Optional(Type.Array(OrderNumberSchema, { maxItems: 20 })),
+    signature: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+  },
+  { additionalProperties: false },
+);
+
 // ---- HTTP ----
 export const LoginBodySchema = Type.Object(
   {
@@ -200,3 +221,4 @@ export type VisitUpdate = Static<typeof VisitUpdateSchema>;
 export type PresenceSet = Static<typeof PresenceSetSchema>;
 export type ConversationTransfer = Static<typeof ConversationTransferSchema>;
 export type SiteMode = Static<typeof SiteModeSchema>;
+export type VisitorIdentify = Static<typeof VisitorIdentifySchema>;

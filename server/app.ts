@@ -19,6 +19,7 @@ import rateLimits from './plugins/rate-limits.js';
 import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
+import widgetConfig from './routes/widget-config.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -75,5 +76,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);
+  await app.register(widgetConfig);
   return app;
 }

@@ -8,6 +8,7 @@ import type { Bots } from '../bot/bots.js';
 import type { FaqQuestions } from '../bot/engine.js';
 import { toCatalogAdditions } from './faq-additions.js';
 import { buildWelcome, checkWelcome } from './welcome.js';
+import { widgetSettingsProblem } from '../widget-config/settings-schema.js';
 
 /** Relative FAQ folders are relative to the project root, so a data dir can move between machines. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,6 +50,8 @@ export class SiteRegistry {
       ...(additions.length ? { additions } : {}),
     });
     checkWelcome(site, questions);
+    const widgetProblem = widgetSettingsProblem(site);
+    if (widgetProblem) throw new Error(`site ${site.id}: ${widgetProblem}`);
     this.sites.set(site.id, { site, questions });
   }
 

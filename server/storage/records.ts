@@ -11,6 +11,7 @@ import type {
   UnansweredItem,
   VisitInfo,
 } from '../../protocol/types.js';
+import type { SiteAppearance, SiteProactive } from '../widget-config/settings-schema.js';
 
 export interface SiteRecord {
   id: string;
@@ -34,6 +35,10 @@ export interface SiteRecord {
   thresholds?: { answer: number; suggest: number };
   /** What the widget shows on opening (services/welcome.ts); absent = a default greeting and the FAQ's first topics. */
   welcome?: SiteWelcome;
+  /** The bubble's colour, side and label (server/widget-config/); absent = the default look. */
+  appearance?: SiteAppearance;
+  /** When the widget speaks first (server/widget-config/); absent = never. */
+  proactive?: SiteProactive;
   createdAt: number;
 }
 

@@ -12,7 +12,7 @@ import type {
   VisitorSendResult,
   VisitorSyncResult,
 } from '../../protocol/types.js';
-import type { ChatSession, ChatState } from './chat-state.js';
+import type { ChatSession, ChatState, Identity } from './chat-state.js';
 import { createVisitorConnection } from './connection.js';
 import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';
 import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId, visit } from './outgoing.js';
@@ -51,6 +51,11 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   let synced = 0;
   const inFlight = new Set<string>();
   let typingSentAt = 0;
+  let identity: Identity | undefined;
+  // Read at each handshake: a language the page chose (Bulle.setLanguage) goes first.
+  const languages = browserLanguages();
+  /** The proactive rule on screen, if any: the visitor's first message answers it. */
+  let proactive: string | undefined;
   let typingTimer: Timer;
   let agentTypingTimer: Timer;
 
@@ -68,12 +73,13 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   };
 
   const conn = createVisitorConnection(
-    { origin, siteId, languages: browserLanguages(), token: () => token },
+    { origin, siteId, languages, token: () => token },
     {
       connected() {
         set({ link: 'online', ...(state.problem === 'TIMEOUT' ? { problem: null } : {}) });
         // The visit around the chat, for the agent's context panel; once per page and connection.
         conn.signal(VISITOR_CMD.visitUpdate, visit());
+        sendIdentity();
         void sync();
         flush();
       },
@@ -158,7 +164,12 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
 
   async function deliver(o: Outgoing) {
     inFlight.add(o.clientId);
-    const ack = await request<VisitorSendResult>(VISITOR_CMD.messageSend, { clientId: o.clientId, text: o.text, page: o.page });
+    const ack = await request<VisitorSendResult>(VISITOR_CMD.messageSend, {
+      clientId: o.clientId,
+      text: o.text,
+      page: o.page,
+      ...(o.proactive ? { proactive: o.proactive } : {}),
+    });
     inFlight.delete(o.clientId);
     if (!ack) {
       // Still connected means the server was slow: try again (same clientId, stored once).
@@ -211,6 +222,11 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     set({ conversation: newer(ack.data.conversation), problem: null });
   }
 
+  /** On every connect, and when the page identifies the visitor while connected. */
+  function sendIdentity() {
+    if (identity && conn.connected) void request(VISITOR_CMD.visitorIdentify, identity);
+  }
+
   function stopTyping() {
     clearTimeout(typingTimer);
     if (!typingSentAt) return;
@@ -231,11 +247,14 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
       set({});
       markRead();
     },
+    answering(ruleId) {
+      proactive = ruleId;
+    },
     send(text) {
       const body = text.trim().slice(0, MAX_MESSAGE_CHARS);
       if (!body) return false;
       stopTyping();
-      setPending([...state.pending, { clientId: newClientId(), text: body, page: currentPage() }]);
+      setPending([...state.pending, { clientId: newClientId(), text: body, page: currentPage(), ...(proactive && !state.messages.length ? { proactive } : {}) }]);
       set({ problem: null });
       flush();
       return true;
@@ -258,6 +277,19 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     setEmail: (email) => update(VISITOR_CMD.contactSet, { email }),
     feedback: (seq, helpful) => update(VISITOR_CMD.feedbackSend, { seq, helpful }),
     setLang: (lang) => update(VISITOR_CMD.conversationSetLang, { lang }),
+    identify(value) {
+      identity = value;
+      sendIdentity();
+    },
+    setPageLang(lang) {
+      languages.unshift(lang);
+      languages.splice(10);
+      const { conversation, site } = state;
+      if (conversation && conversation.lang !== lang && site?.languages.includes(lang)) void update(VISITOR_CMD.conversationSetLang, { lang });
+    },
+    page() {
+      if (conn.connected) conn.signal(VISITOR_CMD.visitUpdate, visit());
+    },
     typing() {
       if (!state.conversation || !conn.connected) return;
       const now = Date.now();
