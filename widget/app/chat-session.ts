@@ -180,6 +180,9 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     if (ack.ok) {
       accept(ack.data);
       dropAcknowledged([ack.data.message]);
+      // The server stored the proactive message before this one, while this socket was not yet in
+      // the visitor's room: fetch it.
+      if (o.proactive) void sync();
       return;
     }
     if (ack.error.code !== ERR.unauthorized) {

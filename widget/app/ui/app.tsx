@@ -23,7 +23,12 @@ interface Props {
 export function App({ session, ui, launcher, look, emit }: Props) {
   const state = useChatState(session);
   const [{ open, proactive }, setUi] = useState(ui.state);
-  useEffect(() => ui.subscribe(() => setUi(ui.state)), [ui]);
+  // A change made between the first render and this effect (a proactive message right after
+  // mount) is picked up here.
+  useEffect(() => {
+    setUi(ui.state);
+    return ui.subscribe(() => setUi(ui.state));
+  }, [ui]);
   const setOpen = useCallback((o: boolean) => ui.set({ open: o }), [ui]);
 
   useEffect(() => {
