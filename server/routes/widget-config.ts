@@ -25,7 +25,7 @@ const widgetConfig: FastifyPluginAsync = async (app) => {
       if (problem) {
         // The site still gets its bubble, in the default look and with no rule.
         req.log.warn({ siteId: site.id, problem }, 'widget settings ignored');
-        return { a: {}, r: [] };
+        return buildLoaderConfig({ languages: site.languages, defaultLanguage: site.defaultLanguage }, req.query.lang);
       }
       return buildLoaderConfig(site, req.query.lang);
     },

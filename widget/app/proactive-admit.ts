@@ -15,6 +15,9 @@ const seen = new Set<string>();
 export const typing = (e: Element | null): boolean =>
   !!e && ((e as HTMLElement).isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.tagName));
 
+/** Does a showing at `at` (0: never) still hold the rule back at `now`. */
+export const withinCap = (cap: LoaderRule['c'], at: number, now: number): boolean => at > 0 && (cap !== 'd' || now - at < DAY_MS);
+
 /**
  * The frequency cap, checked and recorded in one go: true when the rule was already shown within
  * its cap (this visit: sessionStorage; a day or ever: localStorage).
@@ -25,8 +28,7 @@ export function capped(r: LoaderRule, siteId: string, now: number): boolean {
   seen.add(key);
   try {
     const store = r.c === 'v' ? sessionStorage : localStorage;
-    const at = Number(store.getItem(key));
-    if (at && (r.c !== 'd' || now - at < DAY_MS)) return true;
+    if (withinCap(r.c, Number(store.getItem(key)), now)) return true;
     store.setItem(key, String(now));
   } catch {
     // Storage refused: `seen` still shows it once per page.
