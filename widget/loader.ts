@@ -118,9 +118,11 @@ const API = 'open close toggle page identify setLanguage on track'.split(' ');
     // (A handler, Bulle.on's second argument, is the page's own function by nature.)
     a = m == 'on' ? a : structuredClone(a);
     if (m == 'track') return void (/^[\w:.-]{1,64}$/.test(a[0]) || fail(m), got).then(() => cfg.r.forEach((r) => r.e == a[0] && here(r) && fire(r, a[1])));
-    if (m == 'page') count(), got.then(arm);
     if (m == 'setLanguage') lang = a[0];
-    app ? app.call(m, a) : (queue.push([m, a]), /^(open|toggle)$/.test(m) && mount());
+    // A page change before the app is there needs no replay: the app reports the page it connects on.
+    if (m == 'page') count(), got.then(arm);
+    else app || queue.push([m, a]);
+    app ? app.call(m, a) : /^(open|toggle)$/.test(m) && mount();
   };
   for (const m of API) (Bulle as any)[m] = (...a: unknown[]) => Bulle(m, ...a);
   w.Bulle = Bulle;
