@@ -21,8 +21,6 @@ export const VISITOR_CMD = {
   // "Did this help?" on a bot answer, and the visitor's own choice of language.
   feedbackSend: 'feedback:send',
   conversationSetLang: 'conversation:set-lang',
-  // Who the shop says the visitor is (Bulle.identify on the page), signed by the shop's server or not.
-  visitorIdentify: 'visitor:identify',
 } as const;
 
 /** Commands an agent's console sends (client → server, always acknowledged). */

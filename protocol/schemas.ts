@@ -170,21 +170,6 @@ export const SiteModeSchema = Type.Object(
   { additionalProperties: false },
 );
 
-// ---- merchant integration ----
-/**
- * Bulle.identify on the shop's page, sent by the widget after connecting. `signature` is an HS256
- * JWT made by the shop's server; without a valid one the e-mail and orders stay unverified.
- */
-export const VisitorIdentifySchema = Type.Object(
-  {
-    email: Type.Optional(EmailSchema),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-    orders: Type.Optional(Type.Array(OrderNumberSchema, { maxItems: 20 })),
-    signature: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
-  },
-  { additionalProperties: false },
-);
-
 // ---- HTTP ----
 export const LoginBodySchema = Type.Object(
   {
@@ -221,4 +206,3 @@ export type VisitUpdate = Static<typeof VisitUpdateSchema>;
 export type PresenceSet = Static<typeof PresenceSetSchema>;
 export type ConversationTransfer = Static<typeof ConversationTransferSchema>;
 export type SiteMode = Static<typeof SiteModeSchema>;
-export type VisitorIdentify = Static<typeof VisitorIdentifySchema>;

@@ -387,8 +387,3 @@ export interface AgentsListResult {
   agents: AgentListItem[];
   mode: RoutingMode;
 }
-
-/** `visitor:identify` ack: whether the shop's signature proved the e-mail and orders. */
-export interface VisitorIdentifyResult {
-  verified: boolean;
-}

@@ -18,6 +18,12 @@ import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-lo
 import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId, visit } from './outgoing.js';
 import { dropToken, readOutbox, readToken, writeOutbox, writeToken, type Outgoing } from './storage.js';
 
+/**
+ * Bulle.identify, sent after connecting: `{ email?, name?, orders?, signature? }`, acked with
+ * `{ verified }`. Its schema and handler are the server's signed-identity work; until they are in
+ * protocol/events.ts the name is spelled here (the server answers NOT_FOUND, which changes nothing).
+ */
+const VISITOR_IDENTIFY = 'visitor:identify';
 const ACK_TIMEOUT_MS = 10_000;
 /** 100 messages a page: a visitor's whole history, however long it grew, and a stop if a server misbehaves. */
 const MAX_SYNC_PAGES = 50;
@@ -227,7 +233,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
 
   /** On every connect, and when the page identifies the visitor while connected. */
   function sendIdentity() {
-    if (identity && conn.connected) void request(VISITOR_CMD.visitorIdentify, identity);
+    if (identity && conn.connected) void request(VISITOR_IDENTIFY, identity);
   }
 
   function stopTyping() {
