@@ -3,10 +3,18 @@
 // kept and run, in order, when it arrives.
 window.Bulle = window.Bulle || function () { (window.Bulle.q = window.Bulle.q || []).push(arguments); };
 
-// A signed-in customer (demo data): the chat knows who is asking and about which orders.
-// A real shop adds `signature`, a token its server signs (docs/javascript-api.md, identify).
-var customer = { email: 'marie.dupont@example.com', name: 'Marie Dupont', orders: ['48213'] };
-Bulle('identify', customer);
+// A signed-in customer (demo data): the chat knows who is asking and about which orders. A real
+// shop's server signs the identity (docs/javascript-api.md, identify); the demo server hands out a
+// signed one at /demo/identity-token where it has it, and the page says it unsigned otherwise.
+var customer = { email: 'claire.dubois@example.com', name: 'Claire Dubois', orders: ['48213', '48217'] };
+fetch('/demo/identity-token')
+  .then(function (r) { return r.ok ? r.json() : null; })
+  .catch(function () { return null; })
+  .then(function (signed) {
+    Bulle('identify', signed && signed.signature
+      ? { email: signed.email, name: signed.name, orders: signed.orders, signature: signed.signature }
+      : customer);
+  });
 
 document.addEventListener('DOMContentLoaded', function () {
   var who = document.querySelector('[data-customer]');

@@ -2,7 +2,7 @@
 // page, and help when the checkout reports a failed payment (the demo checkout calls
 // Bulle.track('checkout_failed')). The quick reply sends the bot's own hand-off words.
 import type { SiteAppearance, SiteProactive } from '../widget-config/settings-schema.js';
-import { botStrings } from '../services/bot-strings.js';
+import { botStrings } from '../bot/bot-strings.js';
 
 const LANGS = ['fr', 'en', 'es', 'de'] as const;
 const person = Object.fromEntries(LANGS.map((l) => [l, botStrings(l).person]));

@@ -72,7 +72,8 @@ describe('window.Bulle', () => {
     });
     await page.goto(server.url + '/');
     await launcher(page).waitFor();
-    // The demo shop identified its customer (shop.js): no app, no socket for that.
+    // Identifying the customer (the demo shop's shop.js does it too) loads no app, opens no socket.
+    await page.evaluate(() => (window as unknown as { Bulle: any }).Bulle.identify({ email: 'claire.dubois@example.com', orders: ['48213'] }));
     expect(scripts.filter((s) => s.startsWith('/widget/app.'))).toEqual([]);
 
     const errors = await page.evaluate(() => {
