@@ -1,12 +1,13 @@
 // The one seam between the loader (on the merchant's page, framework-free) and the app (loaded
-// when needed). The app registers a single global holding only `mount`; the loader calls it once
-// and then only the few methods of the control it returns. The host page reaches the app only
-// through the loader's window.Bulle, which checks and copies what the page passes.
+// when needed). The app registers a single global holding `mount` and `offer` (a matched proactive
+// rule, checked before anything mounts); the loader mounts it once and then calls only the two
+// methods of the control it returns. The host page reaches the app only through the loader's
+// window.Bulle, which allows the method and copies what the page passes.
 import type { LoaderConfig, LoaderRule } from '../protocol/loader-config.js';
 
 export const APP_GLOBAL = '__bulleApp';
 
-/** A Bulle call the loader checked and copied: the method's name and its arguments. */
+/** A Bulle call the loader allowed and copied: the method's name and its arguments. */
 export type PageCall = [method: string, args: unknown[]];
 
 /** What the loader may ask of a mounted app. */

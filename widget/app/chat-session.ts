@@ -7,16 +7,11 @@ import type { Ack, VisitorMessage as Message, TypingChanged, VisitorConversation
 import type { VisitorCommandName, VisitorCommands } from '../../protocol/visitor-events.js';
 import type { ChatSession, ChatState, Identity } from './chat-state.js';
 import { createVisitorConnection } from './connection.js';
+import { sendIdentity } from './identify.js';
 import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';
 import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId, visit } from './outgoing.js';
 import { dropToken, readOutbox, readToken, writeOutbox, writeToken, type Outgoing } from './storage.js';
 
-/**
- * Bulle.identify, sent after connecting: `{ email?, name?, orders?, signature? }`, acked with
- * `{ verified }`. Its schema and handler are the server's signed-identity work; until they are in
- * protocol/events.ts the name is spelled here (the server answers NOT_FOUND, which changes nothing).
- */
-const VISITOR_IDENTIFY = 'visitor:identify';
 const ACK_TIMEOUT_MS = 10_000;
 /** 100 messages a page: a visitor's whole history, however long it grew, and a stop if a server misbehaves. */
 const MAX_SYNC_PAGES = 50;
@@ -78,7 +73,8 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
         set({ link: 'online', ...(state.problem === 'TIMEOUT' ? { problem: null } : {}) });
         // The visit around the chat, for the agent's context panel; once per page and connection.
         conn.signal(VISITOR_CMD.visitUpdate, visit());
-        sendIdentity();
+        // Who the shop says the visitor is (Bulle.identify), on every connect.
+        sendIdentity(conn, identity, ACK_TIMEOUT_MS);
         void sync();
         flush();
       },
@@ -224,13 +220,6 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     set({ conversation: newer(ack.data.conversation), problem: null });
   }
 
-  /** On every connect, and when the page identifies the visitor while connected. */
-  function sendIdentity() {
-    // Outside the typed map until the server's handler is (see VISITOR_IDENTIFY); no answer changes anything here.
-    const send = conn.request as unknown as (event: string, payload: object, ms: number) => Promise<unknown>;
-    if (identity && conn.connected) send(VISITOR_IDENTIFY, identity, ACK_TIMEOUT_MS).catch(() => {});
-  }
-
   function stopTyping() {
     clearTimeout(typingTimer);
     if (!typingSentAt) return;
@@ -283,7 +272,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     setLang: (lang) => update(VISITOR_CMD.conversationSetLang, { lang }),
     identify(value) {
       identity = value;
-      sendIdentity();
+      sendIdentity(conn, identity, ACK_TIMEOUT_MS);
     },
     setPageLang(lang) {
       languages.unshift(lang);
