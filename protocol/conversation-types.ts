@@ -112,6 +112,17 @@ export interface VisitorConversation {
   langLocked?: boolean;
   /** Bot answers the visitor rated with `feedback:send`, by seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
+  /** Once closed: who ended it (the visitor, or an agent's close). */
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating of the ended chat (`rating:send`, once per conversation). */
+  rating?: Rating;
+}
+
+/** The visitor's rating of a chat: 1 (bad) to 5 (great), an optional comment, when. */
+export interface Rating {
+  score: number;
+  comment?: string;
+  at: number;
 }
 
 /** What an agent sees in the queue and the conversation list. */
@@ -146,6 +157,9 @@ export interface ConversationSummary {
   queueLang?: Lang;
   /** Assigned to an agent who does not speak the language it is routed in: the console marks it "other language". */
   flagged?: boolean;
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating once the chat ended. */
+  rating?: Rating;
 }
 
 export interface CustomerLinks {

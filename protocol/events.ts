@@ -21,6 +21,10 @@ export const VISITOR_CMD = {
   // "Did this help?" on a bot answer, and the visitor's own choice of language.
   feedbackSend: 'feedback:send',
   conversationSetLang: 'conversation:set-lang',
+  // Ending the chat, rating it once it ended, and its transcript by e-mail (when the server sends mail).
+  conversationEnd: 'conversation:end',
+  ratingSend: 'rating:send',
+  transcriptSend: 'transcript:send',
 } as const;
 
 /** Commands an agent's console sends (client → server, always acknowledged). */

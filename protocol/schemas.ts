@@ -60,6 +60,15 @@ export const FeedbackSendSchema = Type.Object(
 /** The visitor picks the chat's language; it must be one of the site's. */
 export const VisitorSetLangSchema = Type.Object({ lang: LangTag }, { additionalProperties: false });
 
+/** The visitor ends the chat (no payload). */
+export const ConversationEndSchema = Type.Object({}, { additionalProperties: false });
+export const MAX_RATING_COMMENT_CHARS = 1000;
+/** The visitor rates their ended chat, once: 1 (bad) to 5 (great), with an optional comment. */
+export const RatingSendSchema = Type.Object(
+  { score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: MAX_RATING_COMMENT_CHARS })) },
+  { additionalProperties: false },
+);
+
 // ---- agent namespace ----
 export const EmptySchema = Type.Object({}, { additionalProperties: false });
 export const ConversationRefSchema = Type.Object({ conversationId: Id }, { additionalProperties: false });
@@ -140,6 +149,20 @@ export const FaqDecideSchema = Type.Object({ id: Id }, { additionalProperties: f
 // ---- routing ----
 /** Left by a visitor nobody could answer yet (the console helper's EmailSchema: one rule for e-mails). */
 export const ContactSetSchema = Type.Object({ email: EmailSchema }, { additionalProperties: false });
+/** The chat's transcript by e-mail, to this address or else the one the visitor left. */
+export const TranscriptSendSchema = Type.Object({ email: Type.Optional(EmailSchema) }, { additionalProperties: false });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** `GET /api/admin/stats` and `/api/admin/conversations.csv`: UTC days, both ends included. */
+export const StatsQuerySchema = Type.Object(
+  {
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    lang: Type.Optional(LangTag),
+    tag: Type.Optional(Tag),
+    agentId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
 /** What the widget knows about the visit; the user agent comes from the handshake headers. */
 export const VisitUpdateSchema = Type.Object(
   {
@@ -187,6 +210,9 @@ export type ConversationRead = Static<typeof ConversationReadSchema>;
 export type VisitorTyping = Static<typeof VisitorTypingSchema>;
 export type FeedbackSend = Static<typeof FeedbackSendSchema>;
 export type VisitorSetLang = Static<typeof VisitorSetLangSchema>;
+export type RatingSend = Static<typeof RatingSendSchema>;
+export type TranscriptSend = Static<typeof TranscriptSendSchema>;
+export type StatsQuery = Static<typeof StatsQuerySchema>;
 export type ConversationRef = Static<typeof ConversationRefSchema>;
 export type AgentMessageSend = Static<typeof AgentMessageSendSchema>;
 export type AgentTyping = Static<typeof AgentTypingSchema>;

@@ -13,6 +13,7 @@ import type {
 
 export type * from './conversation-types.js';
 export type * from './faq-types.js';
+export type * from './stats-types.js';
 
 /** A reply an agent inserts with `/shortcut`; one text per site language. */
 export interface CannedReply {
@@ -80,6 +81,8 @@ export interface VisitorSyncResult {
   queue?: QueuePosition | null;
   /** The site's welcome in the conversation's language (else the browser's). */
   welcome?: Welcome;
+  /** What this server offers: `email` = it sends mail (transcript on request, replies while away). */
+  features?: { email: boolean };
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {

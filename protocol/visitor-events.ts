@@ -8,6 +8,8 @@ import type {
   ConversationSync,
   FeedbackSend,
   HandoffRequest,
+  RatingSend,
+  TranscriptSend,
   VisitorMessageSend,
   VisitorSetLang,
   VisitorTyping,
@@ -36,6 +38,9 @@ export interface VisitorCommands {
   'visit:update': { payload: VisitUpdate; ack: Empty };
   'feedback:send': { payload: FeedbackSend; ack: { conversation: VisitorConversation } };
   'conversation:set-lang': { payload: VisitorSetLang; ack: { conversation: VisitorConversation } };
+  'conversation:end': { payload: Empty; ack: { conversation: VisitorConversation } };
+  'rating:send': { payload: RatingSend; ack: { conversation: VisitorConversation } };
+  'transcript:send': { payload: TranscriptSend; ack: { conversation: VisitorConversation } };
 }
 
 /** Fact → its payload, as a visitor's widget receives it (agents get the fuller shapes). */

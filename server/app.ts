@@ -22,6 +22,7 @@ import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
 import widgetConfig from './routes/widget-config.js';
+import adminStatsRoutes from './routes/admin-stats.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -86,5 +87,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(health);
   await app.register(agentAuthRoutes);
   await app.register(widgetConfig);
+  await app.register(adminStatsRoutes);
   return app;
 }

@@ -74,6 +74,10 @@ const ConfigSchema = Type.Object({
   botThread: Type.Boolean(),
   /** How long a visitor's message waits for the bot before a person is asked instead. */
   botTimeoutMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
+  /** Outgoing mail (nodemailer): smtp:// or smtps:// with optional user:password@; null = no e-mail at all. */
+  smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://[^\\s]+$', maxLength: 2000 }), Type.Null()]),
+  /** The From of every e-mail, e.g. "Atelier Lune <help@shop.example>"; required with smtpUrl. */
+  mailFrom: Type.Union([Type.String({ minLength: 3, maxLength: 320 }), Type.Null()]),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -111,12 +115,15 @@ export const defaults: Config = {
   botCacheSize: 2000,
   botThread: true,
   botTimeoutMs: 10_000,
+  smtpUrl: null,
+  mailFrom: null,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
 export function createConfig(overrides: Partial<Config> = {}): Config {
   const config = { ...defaults, ...overrides };
   const errors = [...check.Errors(config)].map((e) => `${e.path || '/'}: ${e.message}`);
+  if (config.smtpUrl && !config.mailFrom) errors.push('/mailFrom: required when smtpUrl is set');
   if (errors.length) throw new Error(`Invalid configuration:\n  ${errors.join('\n  ')}`);
   return Object.freeze({ ...config, consoleOrigins: Object.freeze([...config.consoleOrigins]) as string[] });
 }
@@ -161,6 +168,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     botCacheSize: ['BULLE_BOT_CACHE', num],
     botThread: ['BULLE_BOT_THREAD', bool],
     botTimeoutMs: ['BULLE_BOT_TIMEOUT_MS', num],
+    smtpUrl: ['SMTP_URL', str],
+    mailFrom: ['MAIL_FROM', str],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {

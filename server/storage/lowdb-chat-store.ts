@@ -6,7 +6,9 @@
 // Each change is applied in memory at once, then made durable by the journal's next flush;
 // open() loads the shards and replays the logs (recovery.ts).
 // Only the storage folder may import lowdb.
+import type { Message, StatsResult } from '../../protocol/types.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
+import { computeStats, conversationsInScope } from './stats-query.js';
 import type { ConversationModel } from './conversation-model.js';
 import type { CoreModel } from './core-model.js';
 import type { StoreLog } from './damaged-files.js';
@@ -26,6 +28,7 @@ import type {
   NewMessage,
   SessionRecord,
   SiteRecord,
+  StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from './records.js';
@@ -221,5 +224,20 @@ export class LowdbChatStore implements ChatStore {
   }
   async listMessages(conversationId: string, afterSeq = 0, limit = 500) {
     return this.conversations.messages(conversationId, afterSeq, limit);
+  }
+
+  async conversationStats(filter: StatsFilter): Promise<StatsResult> {
+    const all = this.conversations.list({ siteId: filter.siteId, limit: Infinity });
+    // The messages of the range's conversations only (those out of memory are read back).
+    const messages = new Map<string, readonly Message[]>();
+    for (const c of conversationsInScope(filter, all)) messages.set(c.id, await this.conversations.messages(c.id, 0, c.lastSeq));
+    return computeStats(filter, {
+      conversations: all,
+      messages: (id) => messages.get(id) ?? [],
+      unanswered: this.core.unanswered(filter.siteId, Infinity),
+    });
+  }
+  async exportConversations(filter: StatsFilter) {
+    return conversationsInScope(filter, this.conversations.list({ siteId: filter.siteId, limit: Infinity }));
   }
 }

@@ -7,6 +7,7 @@ import type {
   Lang,
   Message,
   PageInfo,
+  Rating,
   RoutingMode,
   UnansweredItem,
   VisitInfo,
@@ -124,6 +125,21 @@ export interface ConversationRecord {
   flagged?: boolean;
   /** "Did this help?" answers, by the bot message's seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
+  // Facts kept for the numbers (storage/stats-query.ts); set once, never cleared by a reopening.
+  /** When it first went to a person's queue. */
+  handedOffAt?: number;
+  /** When a person first replied. */
+  firstAgentReplyAt?: number;
+  /** When it was first closed, and when the visitor first wrote again after a close. */
+  firstClosedAt?: number;
+  reopenedAt?: number;
+  /** Who ended it last: the visitor (`conversation:end`) or an agent's close. */
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating, once per conversation. */
+  rating?: Rating;
+  /** E-mail (services/mail/chat-mail.ts): transcripts sent, and the last "an agent answered you" note. */
+  transcriptsSent?: number;
+  mailNotifiedAt?: number;
 }
 
 /** A question the bot could not answer well, kept per site for the console. */
@@ -155,4 +171,15 @@ export interface ConversationFilter {
   /** With `newestFirst`: only what comes after this position (a page cursor). */
   after?: { at: number; id: string };
   limit?: number;
+}
+
+/** What the numbers are computed over (storage/stats-query.ts): UTC days `from`..`to`, both included. */
+export interface StatsFilter {
+  siteId: string;
+  /** YYYY-MM-DD */
+  from: string;
+  to: string;
+  lang?: Lang;
+  tag?: string;
+  agentId?: string;
 }

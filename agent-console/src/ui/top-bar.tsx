@@ -17,6 +17,7 @@ export interface TopBarControls {
   openHelp(): void;
   openCanned(): void;
   openUnanswered(): void;
+  openNumbers(): void;
 }
 
 interface Props {
@@ -57,6 +58,11 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
               <option value="manual">manual</option>
             </select>
           </label>
+        )}
+        {agent.role === 'admin' && (
+          <button type="button" class="btn btn--ghost btn--sm" data-bulle="numbers-open" title="The service desk's numbers" onClick={k.openNumbers}>
+            Numbers
+          </button>
         )}
         {agent.role === 'admin' && (
           <button type="button" class="btn btn--ghost btn--sm" data-bulle="canned-admin" onClick={k.openCanned}>

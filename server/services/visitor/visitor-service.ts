@@ -45,6 +45,8 @@ export interface VisitorServiceDeps {
   routing: VisitorRouting;
   details: VisitorDetails;
   onError: (err: unknown) => void;
+  /** The server sends e-mail (SMTP configured): the widget offers the transcript. */
+  mailEnabled?: boolean;
 }
 
 export class VisitorService {
@@ -75,10 +77,11 @@ export class VisitorService {
     const conv = await currentConversation(this.store, ctx.visitorId);
     // The welcome rides on the sync every opening panel asks for: no request of its own, nothing stored.
     const welcome = siteWelcome(loaded, conv?.lang ?? browserLanguage(site, ctx.languages));
-    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome };
+    const features = { email: !!this.deps.mailEnabled };
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome, features };
     const { messages, through } = syncPage(await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq), SYNC_PAGE_MESSAGES), afterSeq);
     const more = through < conv.lastSeq;
-    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome };
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome, features };
   }
 
   /**
@@ -180,7 +183,16 @@ export class VisitorService {
       }
       return this.deps.conversations.transition(
         existing,
-        { status: 'bot', assignedAgentId: undefined, assignedAgentName: undefined, queuedAt: undefined, ...(page ? { lastPage: page } : {}) },
+        {
+          status: 'bot',
+          assignedAgentId: undefined,
+          assignedAgentName: undefined,
+          queuedAt: undefined,
+          endedBy: undefined,
+          // The customer came back: the numbers no longer count its first close as settled.
+          reopenedAt: existing.reopenedAt ?? Date.now(),
+          ...(page ? { lastPage: page } : {}),
+        },
         { status: 'closed' },
       );
     }
@@ -272,7 +284,8 @@ export class VisitorService {
 
   /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it. */
   private async queue(conv: ConversationRecord, why: BotDecision): Promise<ConversationRecord> {
-    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: Date.now() }, { status: 'bot' });
+    const now = Date.now();
+    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: now, handedOffAt: conv.handedOffAt ?? now }, { status: 'bot' });
     await this.deps.conversations.append(queued, { author: 'system', text: botStrings(queued.lang).handoff, lang: queued.lang, bot: why });
     await this.deps.routing.handoff((await this.store.getConversation(queued.id))!);
     // Possibly assigned already: return what is true now, not what was true before routing.
