@@ -17,18 +17,18 @@ export interface CallTargets {
 
 /** Bulle.identify's argument as the server's schema takes it, or the reason it is not. */
 export function checkIdentity(value: unknown): Identity | string {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'identify takes an object';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
   const v = value as Record<string, unknown>;
   const out: Identity = {};
   for (const key of Object.keys(v)) {
     if (key === 'orders') {
       const orders = v.orders;
-      if (!Array.isArray(orders) || orders.some((o) => typeof o !== 'string')) return 'orders must be an array of strings';
+      if (!Array.isArray(orders) || orders.some((o) => typeof o !== 'string')) return 'orders';
       out.orders = orders.slice();
     } else if ((IDENTITY_STRINGS as readonly string[]).includes(key)) {
-      if (typeof v[key] !== 'string') return `${key} must be a string`;
+      if (typeof v[key] !== 'string') return key;
       out[key as (typeof IDENTITY_STRINGS)[number]] = v[key] as string;
-    } else return `unknown field "${key}" (email, name, orders, signature)`;
+    } else return key;
   }
   return out;
 }
@@ -50,14 +50,14 @@ export function runPageCall(method: string, args: unknown[], to: CallTargets): b
       }
       case 'setLanguage': {
         const lang = args[0];
-        if (typeof lang !== 'string' || !/^[a-z]{2}$/.test(lang)) return 'setLanguage takes a two-letter code such as "fr"';
+        if (typeof lang !== 'string' || !/^[a-z]{2}$/.test(lang)) return 'language';
         to.setLanguage(lang);
         return null;
       }
       case 'on': {
         const [event, handler] = args;
-        if (typeof event !== 'string' || !EVENTS.includes(event)) return `on: the event is one of ${EVENTS.join(', ')}`;
-        if (typeof handler !== 'function') return 'on: the handler must be a function';
+        if (typeof event !== 'string' || !EVENTS.includes(event)) return 'event';
+        if (typeof handler !== 'function') return 'handler';
         to.on(event, handler as (data?: object) => unknown);
         return null;
       }
@@ -65,9 +65,9 @@ export function runPageCall(method: string, args: unknown[], to: CallTargets): b
         to.page();
         return null;
       default:
-        return `no method ${method}`;
+        return 'method';
     }
   })();
-  if (problem) console.error(`Bulle.${method}: ${problem}`);
+  if (problem) console.error(`Bulle.${method}: bad ${problem}`);
   return !problem;
 }
