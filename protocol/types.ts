@@ -4,6 +4,7 @@
 import type { ErrorCode } from './events.js';
 import type {
   ConversationSummary,
+  IdentityUnverifiedReason,
   Lang,
   Message,
   VisitorConversation,
@@ -91,6 +92,11 @@ export interface VisitorSendResult {
   token?: string;
 }
 /** visitor `handoff:request`: `token` when the visitor had none yet (pressed the button first). */
+/** visitor `visitor:identify`: whether this identify was verified, and if not, why. */
+export interface VisitorIdentifyResult {
+  verified: boolean;
+  reason?: IdentityUnverifiedReason;
+}
 export interface VisitorHandoffResult {
   conversation: VisitorConversation;
   token?: string;

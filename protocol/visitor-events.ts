@@ -11,6 +11,7 @@ import type {
   RatingSend,
   TranscriptSend,
   VisitorMessageSend,
+  VisitorIdentify,
   VisitorSetLang,
   VisitorTyping,
   VisitUpdate,
@@ -20,6 +21,7 @@ import type {
   TypingChanged,
   VisitorConversation,
   VisitorHandoffResult,
+  VisitorIdentifyResult,
   VisitorMessage,
   VisitorSendResult,
   VisitorSyncResult,
@@ -41,6 +43,7 @@ export interface VisitorCommands {
   'conversation:end': { payload: Empty; ack: { conversation: VisitorConversation } };
   'rating:send': { payload: RatingSend; ack: { conversation: VisitorConversation } };
   'transcript:send': { payload: TranscriptSend; ack: { conversation: VisitorConversation } };
+  'visitor:identify': { payload: VisitorIdentify; ack: VisitorIdentifyResult };
 }
 
 /** Fact → its payload, as a visitor's widget receives it (agents get the fuller shapes). */

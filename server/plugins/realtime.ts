@@ -21,6 +21,9 @@ import { ChatEnding } from '../services/conversations/chat-ending.js';
 import { ChatMail } from '../services/mail/chat-mail.js';
 import { createSmtpMailer } from '../services/mail/mailer.js';
 import { rooms } from '../sockets/rooms.js';
+import { IdentityService } from '../services/identity/identity-service.js';
+import { OrderFlow } from '../services/orders/order-flow.js';
+import { createOrderWebhookClient } from '../services/orders/order-webhook-client.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,13 +74,15 @@ export default fp<RealtimeOptions>(
       bots: app.bots,
       routing: app.chatRouting,
       details,
+      orders: new OrderFlow(app.store, conversations, createOrderWebhookClient(app), (siteId, why) => log.warn({ siteId, why }, 'order-status webhook failed')),
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
       mailEnabled: mail.enabled,
     });
     const faq = new FaqAdditions(app.store, app.bots);
     const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
+    const identity = new IdentityService(app.store, conversations, app.sites);
     // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
-    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, ending: new ChatEnding(app.store, conversations), mail, sites: app.sites, log, guard: guard.visitor });
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, ending: new ChatEnding(app.store, conversations), mail, sites: app.sites, log, guard: guard.visitor, identity });
     setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
       agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,

@@ -15,9 +15,11 @@ import {
   VisitorAuthSchema,
   VisitorMessageSendSchema,
   VisitorSetLangSchema,
+  VisitorIdentifySchema,
   VisitorTypingSchema,
   VisitUpdateSchema,
 } from '../../protocol/schemas.js';
+import type { IdentityService } from '../services/identity/identity-service.js';
 import type { VisitorDetails } from '../services/visitor/visitor-details.js';
 import type { BotFeedback } from '../services/faq/bot-feedback.js';
 import type { ChatEnding } from '../services/conversations/chat-ending.js';
@@ -46,6 +48,8 @@ interface Deps {
   log: Logger;
   /** Origin per site and flood control (handshake-guard.ts). */
   guard: VisitorGuard;
+  /** `visitor:identify`: the shop's signed customer. */
+  identity: IdentityService;
 }
 
 export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
@@ -53,7 +57,8 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     try {
       const auth = validate(VisitorAuthSchema, socket.handshake.auth ?? {});
       const loaded = deps.sites.get(auth.siteId);
-      if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
+      // A disabled site looks unknown to its widget: nothing about it is told.
+      if (!loaded || loaded.site.disabled) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
       // The site is only known from auth, so this check cannot happen in allowRequest alone.
       if (!deps.guard.originAllowed(loaded.site, socket)) {
         throw new AppError(ERR.badOrigin, 'This site does not allow the widget on this origin');
@@ -105,6 +110,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     [VISITOR_CMD.conversationEnd]: cmd(ConversationEndSchema, (socket) => ending.end(ctxOf(socket).visitorId)),
     [VISITOR_CMD.ratingSend]: cmd(RatingSendSchema, (socket, p) => ending.rate(ctxOf(socket).visitorId, p)),
     [VISITOR_CMD.transcriptSend]: cmd(TranscriptSendSchema, (socket, p) => mail.transcript(ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.visitorIdentify]: cmd(VisitorIdentifySchema, (socket, p) => deps.identity.identify(ctxOf(socket), p)),
   });
 
   nsp.on('connection', (socket) => {

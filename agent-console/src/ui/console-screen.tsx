@@ -71,6 +71,12 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
 
   return (
     <div class="console">
+      {session.demoAccounts && (
+        <div class="demo-banner" role="status">
+          Demo accounts exist on this server: their passwords are public. Start from your own data before going live
+          (see the going-live guide).
+        </div>
+      )}
       <TopBar
         session={session}
         connection={connection}

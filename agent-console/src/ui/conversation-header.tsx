@@ -6,6 +6,7 @@ import { LangBadge } from './lang-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
 import { TagBadge } from './tag-badge.js';
 import { RatingBadge } from './rating-badge.js';
+import { VerifiedBadge } from './identity-badge.js';
 
 const STATUS = { bot: 'With the bot', queued: 'Waiting', assigned: 'Assigned', closed: 'Closed' } as const;
 
@@ -29,6 +30,7 @@ export function ConversationHeader({ summary: c, mine, commands, onClose, onTran
             {status}
           </span>
           {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
+          <VerifiedBadge identity={c.identity} />
           {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
           {c.rating && <RatingBadge rating={c.rating} />}
         </div>

@@ -43,6 +43,7 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     ...(c.flagged && c.status === 'assigned' ? { flagged: true } : {}),
     ...(c.endedBy ? { endedBy: c.endedBy } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
+    ...(c.identity ? { identity: c.identity } : {}),
   };
 }
 

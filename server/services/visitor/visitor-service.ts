@@ -9,6 +9,7 @@ import type {
   VisitorHandoffResult,
   VisitorSendResult,
   VisitorSyncResult,
+  VerifiedIdentity,
 } from '../../../protocol/types.js';
 import type { Bots } from '../../bot/bots.js';
 import type { Thought } from '../../bot/engine.js';
@@ -30,6 +31,7 @@ import { toVisitorMessage, toVisitorView } from '../conversations/views.js';
 import type { VisitorContext } from './visitor-context.js';
 import type { VisitorDetails } from './visitor-details.js';
 import { proactiveText } from '../../widget-config/proactive-message.js';
+import type { OrderFlow } from '../orders/order-flow.js';
 
 /** Routing, as the visitor side needs it (services/routing/routing-service.ts). */
 export interface VisitorRouting {
@@ -44,6 +46,8 @@ export interface VisitorServiceDeps {
   bots: Bots;
   routing: VisitorRouting;
   details: VisitorDetails;
+  /** The order-status exchange (server/services/orders/), for sites with an order webhook. */
+  orders?: OrderFlow;
   onError: (err: unknown) => void;
   /** The server sends e-mail (SMTP configured): the widget offers the transcript. */
   mailEnabled?: boolean;
@@ -62,7 +66,7 @@ export class VisitorService {
 
   private site(siteId: string): LoadedSite {
     const loaded = this.deps.sites.get(siteId);
-    if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
+    if (!loaded || loaded.site.disabled) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
     return loaded;
   }
 
@@ -107,7 +111,7 @@ export class VisitorService {
           const current = (await this.store.getConversation(conv.id))!;
           resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
           // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others.
-          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages);
+          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages, ctx.verified);
         })
         .catch((err) => {
           reject(err);
@@ -223,7 +227,7 @@ export class VisitorService {
     return conv;
   }
 
-  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[], verified?: VerifiedIdentity) {
     const { site } = loaded;
     if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
     if (conv.status === 'queued') {
@@ -231,14 +235,25 @@ export class VisitorService {
       return this.answerWhileQueued(conv, text, browser);
     }
     if (conv.status !== 'bot') return;
-    const { detected, reply } = await this.think(site.id, conv, text, browser);
+    const orders = this.deps.orders;
+    // The visitor answering the bot's question about an order (its number, its e-mail): in the
+    // chat's language ("48213" says none), unless they asked for a person (the bot's decision).
+    const waiting = orders?.waiting(conv) ? { lang: conv.lang, confidence: conv.langConfidence } : undefined;
+    const thought = await this.think(site.id, conv, text, browser, waiting);
+    if (waiting && (await orders!.answer(site, conv, text, thought.reply.decision, verified))) return;
+    const { detected } = thought;
+    let { reply } = thought;
     // The first message settles the provisional language (ensureConversation); later ones move it
     // only when detection says another language.
     if (detected.lang !== conv.lang || (conv.lastSeq <= 1 && conv.langConfidence !== detected.confidence)) {
       // Not awaited alone: the bot's message that follows is (chat-store.ts, WriteOptions).
       conv = await this.deps.conversations.setLanguage(conv, detected, BACKGROUND);
     }
-    // An answer, small talk or "did you mean": the chat stays with the bot.
+    // A question about an order, on a site whose webhook can answer it; then an answer, small
+    // talk or "did you mean": the chat stays with the bot.
+    if (await orders?.start(site, conv, text, reply.decision, verified)) return;
+    const offer = reply.answer && (await orders?.offer(site, conv, reply.decision));
+    if (offer) reply = { ...reply, answer: { ...reply.answer!, text: `${reply.answer!.text}\n\n${offer}` } };
     if (await this.replies.post(loaded, conv, reply)) return;
     if (reply.decision.outcome === 'fallback') {
       await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });
