@@ -1,8 +1,10 @@
-// npm run bench:widget -- [--runs 5] [--rates 1,4] [--dist dist]
+// npm run bench:widget -- [--runs 5] [--rates 1,4] [--dist dist] [--page /]
 //
 // What the widget costs a merchant's page, measured in Debian's Chromium (playwright-core) against
 // the real server (buildServer in this process, port 0, 127.0.0.1, the built bundle from --dist):
-//   1. the demo shop as served (`/`, with the snippet) and the same page without the snippet,
+//   1. a demo shop page as served (--page: `/`, or `/product.html` where the site's time rule is
+//      armed; both run the shop's own script, which calls window.Bulle before the loader has
+//      loaded) and the same page without the snippet,
 //      alternated, --runs times each, at 1× and 4× CPU (CDP Emulation.setCPUThrottlingRate), each
 //      in a fresh browser context (a first visit: empty cache, no storage);
 //   2. per page view, once the network has been idle for 500 ms, all before any interaction:
@@ -43,6 +45,8 @@ const args = parseArgs(process.argv.slice(2), {
   rates: '1,4',
   /** Cap per page view and per click, ms. */
   timeout: 30_000,
+  /** The demo shop page to load (its proactive rules differ: `/product.html` arms a timer). */
+  page: '/',
 });
 if (args.runs < 1 || args.runs > 50) throw new Error('--runs: 1 to 50');
 const DIST = resolve(args.dist);
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const base = `http://127.0.0.1:${port}`;
-  const html = await (await fetch(base + '/')).text();
+  const html = await (await fetch(base + args.page)).text();
   bareHtml = html.replace(SNIPPET, '');
   if (bareHtml === html) throw new Error('the demo page has no snippet to remove');
 
@@ -115,12 +119,12 @@ async function main(): Promise<void> {
     const results: Record<string, View[]> = {};
     for (const rate of String(args.rates).split(',').map(Number)) {
       // One discarded pair first: the server's and the browser's first page views warm caches.
-      await view(browser, base, '/', rate, false);
+      await view(browser, base, args.page, rate, false);
       await view(browser, base, BARE_PATH, rate, false);
       for (let i = 0; i < args.runs; i++) {
-        (results[`with ${rate}x`] ??= []).push(await view(browser, base, '/', rate, true));
+        (results[`with ${rate}x`] ??= []).push(await view(browser, base, args.page, rate, true));
         (results[`without ${rate}x`] ??= []).push(await view(browser, base, BARE_PATH, rate, false));
-        (results[`returning ${rate}x`] ??= []).push(await view(browser, base, '/', rate, false, token));
+        (results[`returning ${rate}x`] ??= []).push(await view(browser, base, args.page, rate, false, token));
       }
     }
     report(results);
@@ -382,6 +386,7 @@ function report(results: Record<string, View[]>): void {
     appTransferBytes: m('with 1x', (v) => v.appTransferBytes),
     loaderEncoding: first.loaderEncoding,
     appEncoding: first.appEncoding,
+    page: args.page,
     runs: args.runs,
     loadavg1m: round(loadavg()[0]!, 1),
   };

@@ -30,7 +30,13 @@ export const VisitorAuthSchema = Type.Object(
 );
 
 export const VisitorMessageSendSchema = Type.Object(
-  { clientId: ClientId, text: Text, page: Type.Optional(PageInfoSchema) },
+  {
+    clientId: ClientId,
+    text: Text,
+    page: Type.Optional(PageInfoSchema),
+    /** The id of the proactive rule whose message this answers (the server stores that message first). */
+    proactive: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' })),
+  },
   { additionalProperties: false },
 );
 export const HandoffRequestSchema = Type.Object(

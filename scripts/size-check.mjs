@@ -12,8 +12,8 @@ if (!existsSync(MANIFEST)) {
 const { app } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
 
 const BUDGETS = [
-  { name: 'loader /widget.js', file: 'dist/widget/widget.js', gzipMax: 1024 },
-  { name: `app /widget/${app}`, file: `dist/widget/${app}`, gzipMax: 20 * 1024 },
+  { name: 'loader /widget.js', file: 'dist/widget/widget.js', gzipMax: 1536 },
+  { name: `app /widget/${app}`, file: `dist/widget/${app}`, gzipMax: 21 * 1024 },
 ];
 
 let failed = false;

@@ -21,6 +21,7 @@ import rateLimits from './plugins/rate-limits.js';
 import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
+import widgetConfig from './routes/widget-config.js';
 import adminStatsRoutes from './routes/admin-stats.js';
 import identityRoutes from './routes/identity-admin.js';
 import demoRoutes from './routes/demo.js';
@@ -93,6 +94,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);
+  await app.register(widgetConfig);
   await app.register(adminStatsRoutes);
   await app.register(identityRoutes);
   await app.register(orderWebhookRoutes);

@@ -5,6 +5,7 @@ import type { AgentRecord, SiteRecord, SiteWelcome } from '../storage/records.js
 import { hashPassword, newId } from '../services/secrets.js';
 import { DEFAULT_TAGS } from '../services/conversations/tags.js';
 import { seedDemoCannedReplies } from './demo-canned-replies.js';
+import { DEMO_APPEARANCE, DEMO_PROACTIVE } from './demo-widget.js';
 
 export const DEMO_SITE_ID = 'demo';
 
@@ -43,6 +44,8 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
     tags: [...DEFAULT_TAGS],
     assignment: 'automatic',
     welcome: DEMO_WELCOME,
+    appearance: DEMO_APPEARANCE,
+    proactive: DEMO_PROACTIVE,
     createdAt: now,
   };
   await store.putSite(site);

@@ -13,6 +13,7 @@ import type {
   UnansweredItem,
   VisitInfo,
 } from '../../protocol/types.js';
+import type { SiteAppearance, SiteProactive } from '../widget-config/settings-schema.js';
 
 export interface SiteRecord {
   id: string;
@@ -36,6 +37,10 @@ export interface SiteRecord {
   thresholds?: { answer: number; suggest: number };
   /** What the widget shows on opening (services/sites/welcome.ts); absent = a default greeting and the FAQ's first topics. */
   welcome?: SiteWelcome;
+  /** The bubble's colour, side and label (server/widget-config/); absent = the default look. */
+  appearance?: SiteAppearance;
+  /** When the widget speaks first (server/widget-config/); absent = never. */
+  proactive?: SiteProactive;
   /** Signed identity (server/services/identity/): the secret the shop's server signs with, and whether a signature is required. */
   identity?: SiteIdentity;
   /** Where the bot asks for an order's status (server/services/orders/); absent = the FAQ's order-tracking answer only. */

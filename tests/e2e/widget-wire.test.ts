@@ -76,7 +76,7 @@ async function visitor(withIdleCallback = true) {
 const probed = (page: Page) => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
 describe('widget: bytes on the wire', () => {
-  it('sends the loader under 1 KB and the app under 20 KB, compressed, the app cached for good', async () => {
+  it('sends the loader under 1.5 KB and the app under 20 KB, compressed, the app cached for good', async () => {
     const { ctx, page } = await visitor();
     // Response headers as Chromium received them (CDP), by path.
     const cdp = await ctx.newCDPSession(page);
@@ -101,7 +101,7 @@ describe('widget: bytes on the wire', () => {
     const loader = wire['/widget.js']!;
     const app = wire[APP_PATH]!;
     expect(loader.encoded).toBeGreaterThan(0);
-    expect(loader.encoded).toBeLessThanOrEqual(1024);
+    expect(loader.encoded).toBeLessThanOrEqual(1536);
     expect(loader.encoded).toBeLessThan(loader.decoded);
     expect(app.encoded).toBeGreaterThan(0);
     expect(app.encoded).toBeLessThanOrEqual(20 * 1024);

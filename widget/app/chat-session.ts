@@ -5,8 +5,9 @@
 import { ERR, VISITOR_CMD, type ErrorCode } from '../../protocol/events.js';
 import type { Ack, VisitorMessage as Message, TypingChanged, VisitorConversation } from '../../protocol/types.js';
 import type { VisitorCommandName, VisitorCommands } from '../../protocol/visitor-events.js';
-import type { ChatSession, ChatState } from './chat-state.js';
+import type { ChatSession, ChatState, Identity } from './chat-state.js';
 import { createVisitorConnection } from './connection.js';
+import { sendIdentity } from './identify.js';
 import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';
 import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId, visit } from './outgoing.js';
 import { dropToken, readOutbox, readToken, writeOutbox, writeToken, type Outgoing } from './storage.js';
@@ -46,6 +47,11 @@ export function createChatSession(siteId: string, origin: string, connect = crea
   let synced = 0;
   const inFlight = new Set<string>();
   let typingSentAt = 0;
+  let identity: Identity | undefined;
+  // Read at each handshake: a language the page chose (Bulle.setLanguage) goes first.
+  const languages = browserLanguages();
+  /** The proactive rule on screen, if any: the visitor's first message answers it. */
+  let proactive: string | undefined;
   let typingTimer: Timer;
   let agentTypingTimer: Timer;
 
@@ -63,12 +69,14 @@ export function createChatSession(siteId: string, origin: string, connect = crea
   };
 
   const conn = connect(
-    { origin, siteId, languages: browserLanguages(), token: () => token },
+    { origin, siteId, languages, token: () => token },
     {
       connected() {
         set({ link: 'online', ...(state.problem === 'TIMEOUT' ? { problem: null } : {}) });
         // The visit around the chat, for the agent's context panel; once per page and connection.
         conn.signal(VISITOR_CMD.visitUpdate, visit());
+        // Who the shop says the visitor is (Bulle.identify), on every connect.
+        sendIdentity(conn, identity, ACK_TIMEOUT_MS);
         void sync();
         flush();
       },
@@ -154,7 +162,12 @@ export function createChatSession(siteId: string, origin: string, connect = crea
 
   async function deliver(o: Outgoing) {
     inFlight.add(o.clientId);
-    const ack = await request(VISITOR_CMD.messageSend, { clientId: o.clientId, text: o.text, page: o.page });
+    const ack = await request(VISITOR_CMD.messageSend, {
+      clientId: o.clientId,
+      text: o.text,
+      page: o.page,
+      ...(o.proactive ? { proactive: o.proactive } : {}),
+    });
     inFlight.delete(o.clientId);
     if (!ack) {
       // Still connected means the server was slow: try again (same clientId, stored once).
@@ -165,6 +178,9 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     if (ack.ok) {
       accept(ack.data);
       dropAcknowledged([ack.data.message]);
+      // The server stored the proactive message before this one, while this socket was not yet in
+      // the visitor's room: fetch it.
+      if (o.proactive) void sync();
       return;
     }
     if (ack.error.code !== ERR.unauthorized) {
@@ -228,11 +244,14 @@ export function createChatSession(siteId: string, origin: string, connect = crea
       set({});
       markRead();
     },
+    answering(ruleId) {
+      proactive = ruleId;
+    },
     send(text) {
       const body = text.trim().slice(0, MAX_MESSAGE_CHARS);
       if (!body) return false;
       stopTyping();
-      setPending([...state.pending, { clientId: newClientId(), text: body, page: currentPage() }]);
+      setPending([...state.pending, { clientId: newClientId(), text: body, page: currentPage(), ...(proactive && !state.messages.length ? { proactive } : {}) }]);
       set({ problem: null });
       flush();
       return true;
@@ -255,6 +274,19 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     setEmail: (email) => update(VISITOR_CMD.contactSet, { email }),
     feedback: (seq, helpful) => update(VISITOR_CMD.feedbackSend, { seq, helpful }),
     setLang: (lang) => update(VISITOR_CMD.conversationSetLang, { lang }),
+    identify(value) {
+      identity = value;
+      sendIdentity(conn, identity, ACK_TIMEOUT_MS);
+    },
+    setPageLang(lang) {
+      languages.unshift(lang);
+      languages.splice(10);
+      const { conversation, site } = state;
+      if (conversation && conversation.lang !== lang && site?.languages.includes(lang)) void update(VISITOR_CMD.conversationSetLang, { lang });
+    },
+    page() {
+      if (conn.connected) conn.signal(VISITOR_CMD.visitUpdate, visit());
+    },
     end: () => update(VISITOR_CMD.conversationEnd, {}),
     rate: (score, comment) => update(VISITOR_CMD.ratingSend, comment ? { score, comment } : { score }),
     async mailTranscript(email) {

@@ -2,6 +2,13 @@
 import type { ErrorCode } from '../../protocol/events.js';
 import type { VisitorMessage as Message, QueuePosition, SiteInfo, VisitorConversation, Welcome } from '../../protocol/types.js';
 import type { Outgoing } from './storage.js';
+/** Who the shop says the visitor is (Bulle.identify), as `visitor:identify` takes it. */
+export interface Identity {
+  email?: string;
+  name?: string;
+  orders?: string[];
+  signature?: string;
+}
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'unavailable';
 /** What the error line shows: a server code, or TIMEOUT when no ack came back. */
@@ -33,6 +40,8 @@ export interface ChatSession {
   setOpen(open: boolean): void;
   /** Queue a message and try to deliver it; false when there is nothing to send. */
   send(text: string): boolean;
+  /** A proactive message is on screen: a first message answers it (the server stores it first). */
+  answering(ruleId: string | undefined): void;
   retry(clientId: string): void;
   requestHandoff(): Promise<void>;
   /** Leave an e-mail when nobody is available (`contact:set`). */
@@ -46,6 +55,12 @@ export interface ChatSession {
   rate(score: number, comment: string): Promise<unknown>;
   /** The transcript by e-mail (`transcript:send`); true once sent. */
   mailTranscript(email: string): Promise<boolean>;
+  /** Bulle.identify: sent now if connected, and on every connect. */
+  identify(identity: Identity): void;
+  /** Bulle.setLanguage: the chat's language (if the site speaks it), or the first hint for a new one. */
+  setPageLang(lang: string): void;
+  /** Bulle.page: a single-page shop moved to another page (`visit:update`). */
+  page(): void;
   /** Called on every keystroke; tells the agent at most every few seconds. */
   typing(): void;
 }

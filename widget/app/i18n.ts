@@ -185,8 +185,15 @@ const STRINGS: Record<string, Strings> = {
 
 const browserLang = (navigator.language || 'en').slice(0, 2).toLowerCase();
 /** The language of the widget's own words: its `lang`, so a screen reader speaks them right on a page in another. */
-export const lang = STRINGS[browserLang] ? browserLang : 'en';
-export const t: Strings = STRINGS[lang]!;
+export let lang = STRINGS[browserLang] ? browserLang : 'en';
+export let t: Strings = STRINGS[lang]!;
+
+/** Bulle.setLanguage: the widget's words in `l` when it has them (the next render shows them). */
+export function setWidgetLang(l: string): void {
+  if (!STRINGS[l]) return;
+  lang = l;
+  t = STRINGS[l];
+}
 
 /** The error line for a problem: never the server's own text, which is English and technical. */
 export function problemText(problem: Problem): string {

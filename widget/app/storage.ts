@@ -9,6 +9,8 @@ export interface Outgoing {
   clientId: string;
   text: string;
   page: PageInfo;
+  /** Answers this proactive rule's message. */
+  proactive?: string;
   /** Set when the server refused it (shown with a retry button), never for a mere timeout. */
   failed?: boolean;
 }

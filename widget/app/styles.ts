@@ -41,5 +41,20 @@ textarea{flex:1;resize:none;height:42px;padding:9px 10px;border:1px solid #ccc;b
 .badge{right:16px;bottom:60px;min-width:20px;padding:0 6px;border-radius:10px;background:#dc2626;color:#fff;font-size:12px;font-weight:700;line-height:20px;text-align:center;pointer-events:none}
 .count{text-align:right;color:#444;background:none;padding-bottom:0}
 .count.error{text-align:left;color:#111;background:#fee2e2;padding-bottom:6px}
+.teaser{font:14px/1.4 system-ui,sans-serif;position:fixed;z-index:2147483001;right:20px;bottom:88px;max-width:280px;padding:10px 12px;background:#fff;color:#111;border-radius:12px;box-shadow:0 6px 24px #0003}
+.teaser .x{float:right;min-width:32px;min-height:32px;font-size:20px;color:#444;margin:-6px -6px 0 4px}
+.say{all:unset;cursor:pointer;display:block}
+.say:focus-visible{outline:2px solid #1d4ed8}
 @media (max-width:480px),(max-height:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
 `;
+
+/**
+ * The site's colour and side (from the loader's request). The colour is checked again here: it is
+ * put into CSS text, so only "#rrggbb" is taken.
+ */
+export function lookCss(look: { c?: string; p?: string }): string {
+  let out = '';
+  if (look.p === 'l') out += '.panel,.teaser{right:auto;left:20px}.badge{right:auto;left:60px}';
+  if (look.c && /^#[0-9a-fA-F]{6}$/.test(look.c)) out += `.head,.visitor,.send{background:${look.c}}`;
+  return out;
+}

@@ -7,6 +7,7 @@ import type { FaqQuestions } from '../../bot/engine.js';
 import { toCatalogAdditions } from '../../bot/catalog-additions.js';
 import { resolveFaqDir } from '../../bot/faq-dir.js';
 import { buildWelcome, checkWelcome } from './welcome.js';
+import { widgetSettingsProblem } from '../../widget-config/settings-schema.js';
 
 export interface LoadedSite {
   site: SiteRecord;
@@ -47,6 +48,8 @@ export class SiteRegistry {
       ...(additions.length ? { additions } : {}),
     });
     checkWelcome(site, questions);
+    const widgetProblem = widgetSettingsProblem(site);
+    if (widgetProblem) throw new Error(`site ${site.id}: ${widgetProblem}`);
     this.sites.set(site.id, { site, questions });
   }
 

@@ -30,6 +30,7 @@ import { syncPage } from './sync-page.js';
 import { toVisitorMessage, toVisitorView } from '../conversations/views.js';
 import type { VisitorContext } from './visitor-context.js';
 import type { VisitorDetails } from './visitor-details.js';
+import { proactiveText } from '../../widget-config/proactive-message.js';
 import type { OrderFlow } from '../orders/order-flow.js';
 
 /** Routing, as the visitor side needs it (services/routing/routing-service.ts). */
@@ -98,6 +99,9 @@ export class VisitorService {
       void this.serial
         .run(visitor.id, async () => {
           const conv = await this.deps.details.record(ctx, await this.ensureConversation(visitor, loaded, input.text, input.page), input.page);
+          // An answer to a proactive message, as the chat's first words: that message first.
+          const said = input.proactive && conv.lastSeq === 0 ? proactiveText(await this.store.getSite(ctx.siteId), input.proactive, conv.lang) : undefined;
+          if (said) await this.deps.conversations.append(conv, { author: 'bot', text: said, lang: conv.lang });
           const { message, created } = await this.deps.conversations.append(conv, {
             author: 'visitor',
             text: input.text,

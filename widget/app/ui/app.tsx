@@ -1,50 +1,74 @@
-// The root: the panel when open, otherwise an unread badge beside the loader's bubble.
-// The bubble itself belongs to the loader; once mounted, the app toggles the panel from it.
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+// The root: the panel when open, otherwise an unread badge (or a proactive message) beside the
+// loader's bubble. The bubble itself belongs to the loader; once mounted, the app toggles the
+// panel from it, and the shop's page may too (Bulle.open/close, through the UI store).
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { LoaderConfig } from '../../../protocol/loader-config.js';
+import type { Emit } from '../page-events.js';
 import type { ChatSession } from '../chat-state.js';
 import { lang, t } from '../i18n.js';
-import { css } from '../styles.js';
+import { css, lookCss } from '../styles.js';
+import type { UiStore } from '../ui-state.js';
 import { Panel } from './panel.js';
+import { Teaser } from './teaser.js';
 import { useChatState } from './use-chat-state.js';
 
 interface Props {
   session: ChatSession;
+  ui: UiStore;
   launcher: HTMLButtonElement;
-  initiallyOpen: boolean;
+  look: LoaderConfig['a'];
+  emit: Emit;
 }
 
-export function App({ session, launcher, initiallyOpen }: Props) {
+export function App({ session, ui, launcher, look, emit }: Props) {
   const state = useChatState(session);
-  const [open, setOpen] = useState(initiallyOpen);
+  const [{ open, proactive }, setUi] = useState(ui.state);
+  // A change made between the first render and this effect (a proactive message right after
+  // mount) is picked up here.
+  useEffect(() => {
+    setUi(ui.state);
+    return ui.subscribe(() => setUi(ui.state));
+  }, [ui]);
+  const setOpen = useCallback((o: boolean) => ui.set({ open: o }), [ui]);
 
   useEffect(() => {
-    const toggle = () => setOpen((o) => !o);
+    const toggle = () => setOpen(!ui.state.open);
     launcher.addEventListener('click', toggle);
     return () => launcher.removeEventListener('click', toggle);
-  }, [launcher]);
+  }, [launcher, ui, setOpen]);
 
   // At commit, not after the next paint: a reply that lands just after × is unread, not marked read.
+  const was = useRef(false);
   useLayoutEffect(() => {
     session.setOpen(open);
     launcher.setAttribute('aria-expanded', String(open));
-  }, [session, launcher, open]);
+    if (open !== was.current) emit(open ? 'open' : 'close');
+    was.current = open;
+  }, [session, launcher, open, emit]);
 
   // Escape or ×: close and give focus back to the bubble (keyboard users stay oriented).
   const close = useCallback(() => {
     setOpen(false);
     launcher.focus();
-  }, [launcher]);
+  }, [launcher, setOpen]);
 
   const unread = t.unread.replace('{n}', String(state.unread));
+  // A proactive message is for a visitor who has not written yet, and is shown once.
+  const teaser = proactive && !state.messages.length && !state.pending.length ? proactive : null;
   return (
     <>
-      <style>{css}</style>
+      <style>{css + lookCss(look)}</style>
       {open ? (
-        <Panel state={state} session={session} onClose={close} />
+        <Panel state={state} session={session} proactive={teaser} onClose={close} />
       ) : state.unread > 0 ? (
         <span class="badge" lang={lang} data-bulle="badge" role="status" aria-label={unread}>
           {state.unread}
         </span>
+      ) : teaser ? (
+        <Teaser rule={teaser} session={session} open={() => setOpen(true)} dismiss={() => {
+            session.answering(undefined);
+            ui.set({ proactive: null });
+          }} />
       ) : null}
     </>
   );

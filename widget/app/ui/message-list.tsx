@@ -1,6 +1,7 @@
 // Stored messages, then the visitor's pending ones; a polite live region so screen readers read
 // replies as they arrive. Kept scrolled to the newest.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LoaderRule } from '../../../protocol/loader-config.js';
 import type { ChatSession, ChatState } from '../chat-state.js';
 import { lang, t } from '../i18n.js';
 import { MessageItem } from './message-item.js';
@@ -8,11 +9,12 @@ import { MessageItem } from './message-item.js';
 interface Props {
   state: ChatState;
   session: ChatSession;
+  proactive: LoaderRule | null;
   /** The buttons here vanish once pressed: the focus goes to the input, not to the page. */
   focusInput(): void;
 }
 
-export function MessageList({ state, session, focusInput }: Props) {
+export function MessageList({ state, session, proactive, focusInput }: Props) {
   const list = useRef<HTMLOListElement>(null);
   // Rated answers lose their buttons at once, before the server's ack.
   const [rated, setRated] = useState<number[]>([]);
@@ -41,6 +43,29 @@ export function MessageList({ state, session, focusInput }: Props) {
             <p class="qr">
               {state.welcome.topics.map((q, i) => (
                 <button key={i} type="button" data-bulle="topic" onClick={() => session.send(q.text)}>
+                  {q.label}
+                </button>
+              ))}
+            </p>
+          )}
+        </li>
+      )}
+      {proactive && (
+        // Drawn here and stored nowhere until the visitor answers (the server then stores it first).
+        <li class="msg bot" data-bulle="proactive-message">
+          {proactive.m}
+          {proactive.q && (
+            <p class="qr">
+              {proactive.q.map((q, i) => (
+                <button
+                  key={i}
+                  type="button"
+                  data-bulle="quick-reply"
+                  onClick={() => {
+                    focusInput();
+                    session.send(q.text);
+                  }}
+                >
                   {q.label}
                 </button>
               ))}

@@ -4,6 +4,7 @@
 // landmark to it: no <header>, and its forms are role="none" (a screen reader's landmark list
 // belongs to the shop).
 import type { JSX } from 'preact';
+import type { LoaderRule } from '../../../protocol/loader-config.js';
 import { useRef } from 'preact/hooks';
 import type { ChatSession, ChatState } from '../chat-state.js';
 import { lang, problemText, t } from '../i18n.js';
@@ -15,6 +16,8 @@ import { Ended } from './ended.js';
 interface Props {
   state: ChatState;
   session: ChatSession;
+  /** A proactive message the visitor has not answered yet. */
+  proactive: LoaderRule | null;
   onClose: () => void;
 }
 
@@ -34,7 +37,7 @@ function statusText({ conversation }: ChatState): string {
 /** Waiting in line or talking to an agent already: asking for a person again would do nothing. */
 const withPerson = ({ conversation }: ChatState): boolean => conversation?.status === 'queued' || conversation?.status === 'assigned';
 
-export function Panel({ state, session, onClose }: Props) {
+export function Panel({ state, session, proactive, onClose }: Props) {
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape') onClose();
   };
@@ -75,7 +78,7 @@ export function Panel({ state, session, onClose }: Props) {
           {t.reconnecting}
         </p>
       )}
-      <MessageList state={state} session={session} focusInput={focusInput} />
+      <MessageList state={state} session={session} proactive={proactive} focusInput={focusInput} />
       {state.conversation?.status === 'queued' && state.queue && (
         <Waiting queue={state.queue} email={state.conversation.email} session={session} />
       )}
