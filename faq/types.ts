@@ -15,6 +15,11 @@ export interface FaqEntry {
   answers: string[];
   /** Only http:, https: and mailto: URLs (checked by the loader). */
   links?: Link[];
+  /**
+   * A starter entry not yet adapted to the shop (faq/data/starter/): the bot answers it, the
+   * merchant is told to edit it; deleting the field marks it edited.
+   */
+  draft?: boolean;
 }
 
 export interface FaqFile {

@@ -58,13 +58,21 @@ export class ConversationEntry {
   }
 
   /** The messages before `offset`, read back from the shard. */
-  private async head(): Promise<Message[]> {
-    if (!this.offset) return [];
+  private head(): Promise<Message[]> {
+    return this.readHead(this.offset);
+  }
+
+  /**
+   * Messages 1 … `upTo` from the shard (a backup reads those that had left memory when it began:
+   * once in the shard, a message never changes there).
+   */
+  async readHead(upTo: number): Promise<Message[]> {
+    if (!upTo) return [];
     const read = this.path ? await readShard<ConversationFile>(this.path, checkConversationFile) : null;
-    if (!read?.ok || read.data.messages.length < this.offset) {
-      throw new Error(`conversation ${this.record.id}: its shard no longer holds messages 1–${this.offset} (${read && !read.ok ? (read.missing ? 'missing' : read.reason) : 'not written'})`);
+    if (!read?.ok || read.data.messages.length < upTo) {
+      throw new Error(`conversation ${this.record.id}: its shard no longer holds messages 1–${upTo} (${read && !read.ok ? (read.missing ? 'missing' : read.reason) : 'not written'})`);
     }
-    return read.data.messages.slice(0, this.offset).map((m) => ({ ...m, conversationId: this.record.id }));
+    return read.data.messages.slice(0, upTo).map((m) => ({ ...m, conversationId: this.record.id }));
   }
 
   /**

@@ -18,6 +18,7 @@ import { QueueList } from './queue-list.js';
 import { ShortcutHelp } from './shortcut-help.js';
 import { TopBar } from './top-bar.js';
 import { UnansweredDialog } from './unanswered-dialog.js';
+import { NumbersDialog } from './numbers-dialog.js';
 import { useAlerts } from './use-alerts.js';
 import { useShortcuts } from './use-shortcuts.js';
 
@@ -36,7 +37,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   alerts.selected.current = state.selectedId;
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
-  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | null>(null);
+  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'numbers' | null>(null);
 
   const lists = useMemo(() => sidebarLists(state, agent.languages), [state, agent.languages]);
   const mine = useMemo(() => [...lists.needsReply, ...lists.waitingVisitor], [lists]);
@@ -70,6 +71,12 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
 
   return (
     <div class="console">
+      {session.demoAccounts && (
+        <div class="demo-banner" role="status">
+          Demo accounts exist on this server: their passwords are public. Start from your own data before going live
+          (see the going-live guide).
+        </div>
+      )}
       <TopBar
         session={session}
         connection={connection}
@@ -85,6 +92,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
           openHelp: () => setOverlay('help'),
           openCanned: () => setOverlay('canned'),
           openUnanswered: () => setOverlay('unanswered'),
+          openNumbers: () => setOverlay('numbers'),
         }}
       />
       <div class="console__body">
@@ -132,6 +140,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
       {overlay === 'help' && <ShortcutHelp onClose={closeOverlay} />}
       {overlay === 'unanswered' && <UnansweredDialog commands={commands} isAdmin={agent.role === 'admin'} languages={siteLanguages} onClose={closeOverlay} />}
       {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
+      {overlay === 'numbers' && <NumbersDialog languages={siteLanguages} tags={state.tags} loadAgents={commands.agents} onClose={closeOverlay} />}
       <Notices notices={notices} onDismiss={dismissNotice} />
     </div>
   );

@@ -17,6 +17,7 @@ export interface TopBarControls {
   openHelp(): void;
   openCanned(): void;
   openUnanswered(): void;
+  openNumbers(): void;
 }
 
 interface Props {
@@ -59,9 +60,19 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
           </label>
         )}
         {agent.role === 'admin' && (
+          <button type="button" class="btn btn--ghost btn--sm" data-bulle="numbers-open" title="The service desk's numbers" onClick={k.openNumbers}>
+            Numbers
+          </button>
+        )}
+        {agent.role === 'admin' && (
           <button type="button" class="btn btn--ghost btn--sm" data-bulle="canned-admin" onClick={k.openCanned}>
             Canned replies
           </button>
+        )}
+        {agent.role === 'admin' && (
+          <a class="btn btn--ghost btn--sm" data-bulle="sites-admin" href="/console/sites">
+            Sites
+          </a>
         )}
         <button type="button" class="btn btn--ghost btn--sm" data-bulle="unanswered-open" title="Questions the bot could not answer" onClick={k.openUnanswered}>
           Unanswered
@@ -101,6 +112,11 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
               {agent.languages.map((l) => l.toUpperCase()).join(' · ')}
               {agent.role === 'admin' ? ' · admin' : ''}
             </span>
+            {(session.sites?.length ?? 0) > 1 && (
+              <span class="topbar__langs" data-bulle="agent-sites" title="The sites you work on">
+                {session.sites!.map((s) => s.name).join(' · ')}
+              </span>
+            )}
           </span>
         </span>
         <button

@@ -13,6 +13,8 @@ export function toVisitorView(c: ConversationRecord): VisitorConversation {
     ...(c.contactEmail ? { email: c.contactEmail } : {}),
     ...(c.langLocked ? { langLocked: true } : {}),
     ...(c.feedback ? { feedback: c.feedback } : {}),
+    ...(c.status === 'closed' && c.endedBy ? { endedBy: c.endedBy } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
   };
 }
 
@@ -39,6 +41,9 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     ...(c.contactEmail ? { contactEmail: c.contactEmail } : {}),
     ...(c.queueLang && c.queueLang !== c.lang ? { queueLang: c.queueLang } : {}),
     ...(c.flagged && c.status === 'assigned' ? { flagged: true } : {}),
+    ...(c.endedBy ? { endedBy: c.endedBy } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
+    ...(c.identity ? { identity: c.identity } : {}),
   };
 }
 
