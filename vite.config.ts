@@ -109,8 +109,8 @@ const SERVER_ENTRIES = Object.fromEntries(
  * built server (`npm run build` first). `npm test` runs them all; `npx vitest run --project unit`
  * runs one. A test file belongs to exactly one, by where it lives or how it is named.
  */
-const BROWSER_TESTS = ['tests/e2e/**/*.test.ts', 'tests/**/*-browser.test.ts', 'tests/**/a11y-*.test.ts', 'tests/**/*.e2e.test.ts'];
-const INTEGRATION_TESTS = ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/storage/**/*.test.ts'];
+const BROWSER_TESTS = ['tests/e2e/**/*.test.ts', 'tests/**/*-browser.test.ts', 'tests/**/a11y-*.test.ts', 'tests/**/*.e2e.test.ts', 'tests/console/verified-badge.test.ts'];
+const INTEGRATION_TESTS = ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/storage/**/*.test.ts', 'tests/live/**/*.test.ts'];
 const NOT_TESTS = ['**/node_modules/**', '**/dist/**'];
 
 const shared: UserConfig = {

@@ -1,12 +1,12 @@
 // The log-in throttle shared by every server through Redis, so N servers do not give a guesser N
-// times the failures. The same rules as the process-local throttle (plugins/login-throttle.ts):
+// times the failures. The same rules as the process-local throttle (services/agent/login-throttle.ts):
 // an attempt counts as a failure from the moment it starts (a success takes it back), one attempt
 // at a time per address and per e-mail, 429 once `maxFailures` fall within the window. The check
 // and the count are one Lua script, so two servers cannot both let a guess through between them.
 // The cap on password checks in flight stays per server: it protects this server's hashing thread.
 import { randomUUID } from 'node:crypto';
-import type { LoginAttempt } from '../plugins/login-throttle.js';
-import { MAX_LOGINS_IN_FLIGHT } from '../plugins/login-throttle.js';
+import type { LoginAttempt } from '../services/agent/login-throttle.js';
+import { MAX_LOGINS_IN_FLIGHT } from '../services/agent/login-throttle.js';
 import type { RedisClient } from '../sockets/redis-adapter.js';
 
 /** An attempt's hold on its e-mail and address: long enough for any password check, released at its end. */

@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { ERR } from '../../protocol/events.js';
 import { AppError } from '../services/app-error.js';
-import { LoginThrottle, type LoginAttempt } from './login-throttle.js';
+import { LoginThrottle, type LoginAttempt } from '../services/agent/login-throttle.js';
 import { SharedLoginThrottle } from '../cluster/shared-login-throttle.js';
 import type { RedisClient } from '../sockets/redis-adapter.js';
 import { isExemptPeer } from '../sockets/client-address.js';

@@ -1,7 +1,7 @@
 // Agent log-in / log-out / who-am-i. The session lives in an httpOnly, SameSite=Strict cookie:
 // page scripts cannot read it and other sites cannot send it. These routes answer only the
 // console's own origin (BAD_ORIGIN otherwise), and failed log-ins are throttled per address and
-// per e-mail (429 RATE_LIMITED with Retry-After; plugins/login-throttle.ts).
+// per e-mail (429 RATE_LIMITED with Retry-After; services/agent/login-throttle.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { ERR } from '../../protocol/events.js';
 import { LoginBodySchema, type LoginBody } from '../../protocol/schemas.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, createConfig, defaults } from '../../server/config.js';
 import { TokenBucket } from '../../server/sockets/token-bucket.js';
-import { LoginThrottle, type LoginAttempt } from '../../server/plugins/login-throttle.js';
+import { LoginThrottle, type LoginAttempt } from '../../server/services/agent/login-throttle.js';
 import { createOriginPolicy } from '../../server/sockets/origin-policy.js';
 import { policyFor } from '../../server/plugins/security-headers.js';
 import { BOT_INPUT_MAX_CHARS, createSiteBot } from '../../server/bot/site-bot.js';
