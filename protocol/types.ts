@@ -30,6 +30,32 @@ export interface VisitInfo {
   pageLang?: string;
 }
 
+/** A site's topics are its own list (e.g. orders, returns, complaint); ids are lower-case with dashes. */
+export type TopicDifficulty = 'simple' | 'complex';
+/** Simple topics go to trainees first, complex ones to experts (server/routing/). */
+export type AgentLevel = 'trainee' | 'agent' | 'expert';
+
+/** What a chat is about: read by the bot from the visitor's words (faq/topic.ts), or set by an agent. */
+export interface ConversationTopic {
+  id: string;
+  /** 0..1; 1 when an agent set it. */
+  confidence: number;
+  via: 'faq' | 'keywords' | 'both' | 'agent';
+}
+
+/** One of a site's topics: its closing tag (pre-selected when a chat about it closes) and its difficulty. */
+export interface SiteTopic {
+  id: string;
+  tag?: string;
+  difficulty: TopicDifficulty;
+}
+
+/** agent `topics:list`: the site's topics, and how long a chat waits for an agent with its skill. */
+export interface TopicsListResult {
+  topics: SiteTopic[];
+  skillWaitMs: number;
+}
+
 /** Why the bot said what it said (stored with every bot message). */
 export interface BotDecision {
   /**
@@ -54,6 +80,8 @@ export interface BotDecision {
   candidates?: { faqId: string; confidence: number }[];
   /** Outcome 'suggest': the entries offered as buttons. */
   suggestions?: { faqId: string; question: string }[];
+  /** What the message is about, when the bot could tell (its candidates' topics and the topic keyword rules). */
+  topic?: ConversationTopic;
 }
 
 /** A button under a bot message: pressing it sends `text` as the visitor's next message. */
@@ -148,6 +176,10 @@ export interface ConversationSummary {
   queueLang?: Lang;
   /** Assigned to an agent who does not speak the language it is routed in: the console marks it "other language". */
   flagged?: boolean;
+  /** What it is about (routing by skill); an agent may correct it (`conversation:set-topic`). */
+  topic?: ConversationTopic;
+  /** Assigned to a speaker without the topic's skill (nobody with it was free in time): the console marks it. */
+  skillFallback?: boolean;
 }
 
 export interface CustomerLinks {
@@ -275,6 +307,8 @@ export interface ConversationAssigned extends ConversationDetail {
   via: 'auto' | 'pick' | 'transfer';
   /** The agent does not speak the chat's language (nobody who does was online in time). */
   flagged?: boolean;
+  /** The agent lacks the chat's topic skill (nobody with it was free in time). */
+  skillFallback?: boolean;
   fromAgentId?: string;
 }
 
@@ -297,6 +331,9 @@ export interface AgentListItem {
   presence: AgentPresence;
   openChats: number;
   capacity: number;
+  /** Topics they handle; absent = every topic. */
+  skills?: string[];
+  level: AgentLevel;
 }
 /** agent `unanswered:list`: a question the bot could not answer well, newest first. */
 export interface UnansweredItem {

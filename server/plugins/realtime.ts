@@ -15,6 +15,7 @@ import { VisitorDetails } from '../services/visitor-details.js';
 import { BotFeedback } from '../services/bot-feedback.js';
 import { AgentService } from '../services/agent-service.js';
 import { createConsoleServices } from '../services/console-services.js';
+import { SkillsService } from '../services/skills-service.js';
 import { FaqAdditions } from '../services/faq-additions.js';
 
 declare module 'fastify' {
@@ -64,6 +65,7 @@ export default fp<RealtimeOptions>(
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
       workspace: createConsoleServices(conversations, faq),
+      skills: new SkillsService(conversations, app.chatRouting, app.config.skillWaitMs),
       auth: app.agentAuth,
       notifier,
       parseCookie: (h) => app.parseCookie(h),

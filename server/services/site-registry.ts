@@ -47,6 +47,7 @@ export class SiteRegistry {
       faqDir: dir,
       ...(t ? { thresholds: t } : {}),
       ...(additions.length ? { additions } : {}),
+      ...(site.topics ? { topics: site.topics.map((x) => x.id) } : {}),
     });
     checkWelcome(site, questions);
     this.sites.set(site.id, { site, questions });

@@ -20,6 +20,8 @@ import { rooms } from './rooms.js';
 import { consoleCommands } from './console-commands.js';
 import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
+import type { SkillsService } from '../services/skills-service.js';
+import { skillsCommands } from './skills-commands.js';
 
 interface Deps {
   agents: AgentService;
@@ -28,6 +30,7 @@ interface Deps {
   auth: AgentAuth;
   /** Presence, transfers, the site's mode. */
   routing: RoutingService;
+  skills: SkillsService;
   notifier: Notifier;
   parseCookie: (header: string) => Record<string, string | undefined>;
   log: Logger;
@@ -78,6 +81,7 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
     }),
     ...consoleCommands(deps.workspace, me),
     ...routingCommands(deps.routing, me),
+    ...skillsCommands(deps.skills, me),
   });
 
   nsp.on('connection', async (socket: Socket) => {

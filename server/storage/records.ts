@@ -1,6 +1,9 @@
 // Stored shapes. They belong to the store contract, not to lowdb: any ChatStore keeps these.
 import type {
+  AgentLevel,
   CannedReply,
+  ConversationTopic,
+  SiteTopic,
   ConversationStatus,
   CustomerLinks,
   FaqAddition,
@@ -34,6 +37,13 @@ export interface SiteRecord {
   thresholds?: { answer: number; suggest: number };
   /** What the widget shows on opening (services/welcome.ts); absent = a default greeting and the FAQ's first topics. */
   welcome?: SiteWelcome;
+  /**
+   * The site's topics (FAQ entries and topic rules name them): each one's closing tag and
+   * difficulty. Absent = no topic routing: chats go by language alone.
+   */
+  topics?: SiteTopic[];
+  /** How long a chat about a topic waits for a free agent with that skill before any speaker may take it; absent = BULLE_SKILL_WAIT_MS. */
+  skillWaitMs?: number;
   createdAt: number;
 }
 
@@ -61,6 +71,10 @@ export interface AgentRecord {
   role: 'agent' | 'admin';
   /** Most chats at once; absent = the server's BULLE_AGENT_MAX_CHATS. */
   maxChats?: number;
+  /** Topics they handle; absent = every topic. */
+  skills?: string[];
+  /** Absent = 'agent'. */
+  level?: AgentLevel;
   passwordHash: string;
   createdAt: number;
 }
@@ -119,6 +133,10 @@ export interface ConversationRecord {
   flagged?: boolean;
   /** "Did this help?" answers, by the bot message's seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
+  /** What it is about: the bot's latest reading of the visitor's words, or an agent's correction (which the bot keeps). */
+  topic?: ConversationTopic;
+  /** Its agent lacks the topic's skill (routing's fallback to any speaker). */
+  skillFallback?: boolean;
 }
 
 /** A question the bot could not answer well, kept per site for the console. */

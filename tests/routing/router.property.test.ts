@@ -177,7 +177,7 @@ describe('routing invariants under random operations', () => {
     const m3 = new Mirror();
     for (const id of ['fr', 'de']) m3.presence.set(id, 'online');
     const state = passed.snapshot();
-    state.conversations.z = { id: 'z', siteId: 's0', lang: 'fr', queuedAt: 0, order: 0, status: 'assigned', agentId: 'de', assignedAt: 0, waitingSince: null, openToAll: false, declinedBy: null };
+    state.conversations.z = { id: 'z', siteId: 's0', lang: 'fr', queuedAt: 0, order: 0, status: 'assigned', agentId: 'de', assignedAt: 0, waitingSince: null, openToAll: false, declinedBy: null, topic: null, skillOpen: false };
     m3.chats.set('z', { siteId: 's0', lang: 'fr', queuedAt: 0, status: 'assigned', agentId: 'de' });
     const effect: Effect = { type: 'assigned', conversationId: 'z', agentId: 'de', via: 'auto', flagged: 'no-language-match' };
     expect(() => checkInvariants(state, m3, [effect], 0, { ...CONFIG, fallbackAfterLoginMs: 0 })).toThrow(/while fr has room/);

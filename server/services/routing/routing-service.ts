@@ -7,7 +7,7 @@ import type { ConversationTransfer } from '../../../protocol/schemas.js';
 import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode } from '../../../protocol/types.js';
 import { rejection, type Effect, type RestoreInput, type Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
-import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import type { AgentRecord, ConversationRecord, SiteRecord } from '../../storage/records.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
 import type { Conversations } from '../conversations.js';
 import type { Notifier } from '../notifier.js';
@@ -15,7 +15,7 @@ import type { SiteRegistry } from '../site-registry.js';
 import { toSummary } from '../views.js';
 import { applyEffect, publicPresence, type ApplyContext, type Logger } from './apply-effects.js';
 import { queueLangOf } from './queue-lang.js';
-import { refusal, routed, toRoutingAgent } from './router-inputs.js';
+import { refusal, routed, toRoutingAgent, toSiteRules } from './router-inputs.js';
 import { QueuePositions } from './queue-positions.js';
 
 /** Every ~15 s each waiting visitor hears again, whether or not anything moved. */
@@ -59,6 +59,9 @@ export class RoutingService {
     out.conversations.watch((before, after) => {
       const now = this.now();
       if (after.status === 'closed' && before.status !== 'closed') return void this.run(this.router.release(after.id, now));
+      // What it is about changed (the bot read more, or an agent corrected it): routed by the new topic.
+      const live = after.status === 'queued' || after.status === 'assigned';
+      if (live && after.topic?.id !== before.topic?.id) void this.run(this.router.setTopic(after.id, after.topic?.id ?? null, now));
       if (after.status !== 'queued' || after.lang === before.lang) return;
       // An agent corrected the language of a waiting chat (console): it changes queue, keeping its age.
       const waiting = this.router.waiting(after.siteId).find((c) => c.id === after.id);
@@ -70,12 +73,14 @@ export class RoutingService {
   async start(): Promise<void> {
     const { store } = this.deps;
     const modes: Record<string, RoutingMode> = {};
-    const input: RestoreInput = { agents: [], conversations: [], modes };
+    const siteRules: NonNullable<RestoreInput['siteRules']> = {};
+    const input: RestoreInput = { agents: [], conversations: [], modes, siteRules };
     for (const site of await store.listSites()) {
       modes[site.id] = site.assignment ?? 'automatic';
+      siteRules[site.id] = toSiteRules(site);
       for (const agent of await store.listAgents(site.id)) input.agents.push(toRoutingAgent(agent));
       const live = await store.listConversations({ siteId: site.id, status: ['queued', 'assigned'], limit: 1_000_000 });
-      input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c) })));
+      input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c), topic: c.topic?.id ?? null })));
     }
     await this.run(this.router.restore(input, this.now()));
     this.timer = setInterval(() => void this.tick(), TICK_MS);
@@ -106,7 +111,8 @@ export class RoutingService {
    * the visitor's language.
    */
   async handoff(conv: ConversationRecord): Promise<void> {
-    const fresh = conv.queueLang || conv.flagged ? ((await this.deps.store.updateConversation(conv.id, { queueLang: undefined, flagged: undefined })) ?? conv) : conv;
+    const stale = conv.queueLang || conv.flagged || conv.skillFallback;
+    const fresh = stale ? ((await this.deps.store.updateConversation(conv.id, { queueLang: undefined, flagged: undefined, skillFallback: undefined })) ?? conv) : conv;
     const now = this.now();
     return this.run(this.router.enqueue(routed(fresh, now), now));
   }
@@ -152,7 +158,17 @@ export class RoutingService {
     return { conversation: toSummary((await store.getConversation(conv.id)) ?? conv) };
   }
 
-  // ---- agents ----
+  // ---- agents and site settings ----
+
+  /** An admin changed an agent's skills or level: routed by them from now. */
+  agentChanged(agent: AgentRecord): Promise<void> {
+    return this.run(this.router.upsertAgent(toRoutingAgent(agent), this.now()));
+  }
+
+  /** An admin changed the site's topic difficulties or skill wait. */
+  siteChanged(site: SiteRecord): Promise<void> {
+    return this.run(this.router.setSiteRules(site.id, toSiteRules(site), this.now()));
+  }
 
   /** A console tab opened. Synchronous for the router, so a command right after finds the agent online. */
   agentConnected(agent: AgentRecord): void {
@@ -188,6 +204,8 @@ export class RoutingService {
         presence: state ? publicPresence(state.presence) : ('offline' as const),
         openChats: this.router.assignedTo(a.id).length,
         capacity: state?.capacity ?? a.maxChats ?? this.router.config.defaultCapacity,
+        ...(a.skills ? { skills: a.skills } : {}),
+        level: a.level ?? 'agent',
       };
     });
     return { agents, mode: this.router.mode(agent.siteId) };
