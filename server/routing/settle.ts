@@ -56,6 +56,7 @@ function openToAll(
     if (conv.openToAll || now < (conv.waitingSince as number) + config.anyAgentAfterMs) continue;
     if (speakerOnline(state, conv)) continue;
     conv.openToAll = true;
+    conv.skillOpen = true; // open to every agent, so to every speaker first
     effects.push({ type: 'opened-to-all', conversationId: conv.id, siteId: conv.siteId, lang: conv.lang });
   }
 }
