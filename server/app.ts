@@ -6,12 +6,13 @@ import type { ServerOptions } from 'socket.io';
 import { ERR } from '../protocol/events.js';
 import type { Config } from './config.js';
 import type { ChatStore } from './storage/chat-store.js';
-import { LowdbChatStore } from './storage/lowdb-chat-store.js';
+import { createStore } from './storage/create-store.js';
 import { AppError } from './services/app-error.js';
 import { trustFunction } from './sockets/client-address.js';
 import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
+import { connectRedisAdapter } from './sockets/redis-adapter.js';
 import routing from './plugins/routing.js';
 import origins from './plugins/origins.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -55,9 +56,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     reply.status(404).send({ error: { code: ERR.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
   );
 
-  const store =
-    deps.store ??
-    new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync, log: app.log });
+  const store = deps.store ?? createStore(config, app.log);
   // Opened here, before any plugin: opening reads the whole data folder and takes as long as the
   // data is big (a large log once made the server unstartable under Fastify's plugin timeout).
   // Nothing waits on it but the start itself; the storage plugin closes it.
@@ -71,7 +70,9 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(origins);
   // Before realtime, which hands it the sockets.
   await app.register(routing);
-  await app.register(realtime, { adapter: deps.adapter });
+  const redis = !deps.adapter && config.redisUrl ? await connectRedisAdapter(config.redisUrl, app.log) : undefined;
+  if (redis) app.addHook('onClose', () => redis.close());
+  await app.register(realtime, { adapter: deps.adapter ?? redis?.adapter });
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);

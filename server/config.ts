@@ -12,6 +12,10 @@ const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
   /** Where lowdb keeps its shards; null = in memory (tests). */
   dataDir: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+  /** A PostgreSQL connection string: the store lives there instead of in `dataDir`. */
+  databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  /** A Redis URL: Socket.IO rooms and broadcasts span every server sharing it. */
+  redisUrl: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]),
   /** Built widget and console (npm run build). */
   distDir: Type.String({ minLength: 1 }),
   /** Group-commit window: messages arriving within it share one write per file. */
@@ -77,6 +81,8 @@ export const defaults: Config = {
   port: 3000,
   host: '0.0.0.0',
   dataDir: resolve('data'),
+  databaseUrl: null,
+  redisUrl: null,
   distDir: resolve('dist'),
   flushIntervalMs: 2,
   fsync: false,
@@ -124,6 +130,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     port: ['PORT', num],
     host: ['HOST', str],
     dataDir: ['DATA_DIR', (v) => resolve(v)],
+    databaseUrl: ['DATABASE_URL', str],
+    redisUrl: ['REDIS_URL', str],
     distDir: ['DIST_DIR', (v) => resolve(v)],
     flushIntervalMs: ['BULLE_FLUSH_MS', num],
     fsync: ['BULLE_FSYNC', bool],

@@ -1,11 +1,13 @@
 // One contract, run against every ChatStore implementation.
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ChatStore } from '../../server/storage/chat-store.js';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
 import type { ConversationRecord, FaqAdditionRecord } from '../../server/storage/records.js';
 import { readLogsSync } from '../../server/storage/wal.js';
+import { PgChatStore } from '../../server/storage/postgres/pg-chat-store.js';
+import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -26,6 +28,23 @@ const implementations: Array<[string, () => Promise<ChatStore>]> = [
     },
   ],
 ];
+
+// The same contract on PostgreSQL wherever it is installed (CI installs it).
+let postgres: Promise<TestPostgres> | undefined;
+afterAll(async () => {
+  if (postgres) await (await postgres).stop();
+});
+if (postgresAvailable()) {
+  implementations.push([
+    'postgres',
+    async () => {
+      postgres ??= startPostgres();
+      const store = new PgChatStore({ connectionString: await (await postgres).newDatabase() });
+      cleanups.unshift(() => store.close());
+      return store;
+    },
+  ]);
+}
 
 const conversation = (id: string, over: Partial<ConversationRecord> = {}): ConversationRecord => ({
   id,

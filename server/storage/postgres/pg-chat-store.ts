@@ -1,0 +1,248 @@
+// The ChatStore on PostgreSQL, chosen when DATABASE_URL is set. Records are JSON documents
+// (`data jsonb`) with the fields the services query on kept as generated, indexed columns, so the
+// stored shape is the contract's and nothing can drift between a column and the record.
+//
+// Every operation of one store goes through one connection, in the order it was called. That
+// keeps the contract's promise that a change is visible to the reads that follow it, even one
+// written in the background (not awaited): the read is simply queued behind it. Each write is one
+// statement, committed before its promise resolves, so an ack always follows the commit; writes
+// that must not race between nodes (a claim, a message's seq) are single statements guarded by
+// the row they change.
+import pg from 'pg';
+import type { Message } from '../../../protocol/types.js';
+import type { AppendResult, ChatStore, WriteOptions } from '../chat-store.js';
+import { freezeDeep } from '../freeze.js';
+import type {
+  AgentRecord,
+  CannedReplyRecord,
+  ConversationFilter,
+  ConversationRecord,
+  FaqAdditionRecord,
+  NewMessage,
+  SessionRecord,
+  SiteRecord,
+  UnansweredRecord,
+  VisitorRecord,
+} from '../records.js';
+import { newId } from '../../services/secrets.js';
+import { migrate } from './migrations.js';
+import { conversationsSql, expectSql, patchSql } from './queries.js';
+
+export interface PgChatStoreOptions {
+  connectionString: string;
+  /** Warnings (a background write that failed). */
+  log?: { warn(obj: object, msg?: string): void };
+}
+
+/** The newest questions kept per site in the unanswered list. */
+const UNANSWERED_KEEP = 500;
+const UNIQUE_VIOLATION = '23505';
+
+type Row = { data: unknown };
+const frozen = <T>(rows: Row[]): T[] => rows.map((r) => freezeDeep(r.data as T));
+const first = <T>(rows: Row[]): T | undefined => (rows[0] ? freezeDeep(rows[0].data as T) : undefined);
+const json = (x: unknown) => JSON.stringify(x);
+
+export class PgChatStore implements ChatStore {
+  // One connection (a pool of one, so a dropped connection is replaced): calls run in call order.
+  private readonly pool: pg.Pool;
+
+  constructor(private readonly opts: PgChatStoreOptions) {
+    this.pool = new pg.Pool({ connectionString: opts.connectionString, max: 1 });
+    this.pool.on('error', (err) => opts.log?.warn({ err }, 'postgres connection error'));
+  }
+
+  private async rows(text: string, values: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(text, values)).rows as Row[];
+  }
+  /** A write, awaited or (with `persist: 'background'`) queued in order and not waited for. */
+  private async write(text: string, values: unknown[], opts?: WriteOptions): Promise<void> {
+    const done = this.pool.query(text, values);
+    if (opts?.persist === 'background') {
+      done.catch((err) => this.opts.log?.warn({ err }, 'background write failed'));
+      return;
+    }
+    await done;
+  }
+
+  async open(): Promise<void> {
+    await migrate(this.pool);
+  }
+  async flush(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+  async close(): Promise<void> {
+    await this.flush().catch(() => {});
+    await this.pool.end();
+  }
+
+  // ---- sites, agents, canned replies ----
+  async getSite(id: string) {
+    return first<SiteRecord>(await this.rows('SELECT data FROM sites WHERE id = $1', [id]));
+  }
+  async listSites() {
+    return frozen<SiteRecord>(await this.rows('SELECT data FROM sites ORDER BY n'));
+  }
+  async putSite(site: SiteRecord) {
+    await this.write('INSERT INTO sites (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [site.id, json(site)]);
+  }
+  async getAgent(id: string) {
+    return first<AgentRecord>(await this.rows('SELECT data FROM agents WHERE id = $1', [id]));
+  }
+  async findAgentByEmail(email: string) {
+    return first<AgentRecord>(await this.rows('SELECT data FROM agents WHERE email_lower = $1 ORDER BY n LIMIT 1', [email.trim().toLowerCase()]));
+  }
+  async listAgents(siteId: string) {
+    return frozen<AgentRecord>(await this.rows('SELECT data FROM agents WHERE site_id = $1 ORDER BY n', [siteId]));
+  }
+  async putAgent(agent: AgentRecord) {
+    await this.write('INSERT INTO agents (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [agent.id, json(agent)]);
+  }
+  async listCannedReplies(siteId: string) {
+    const replies = (await this.rows('SELECT data FROM canned_replies WHERE site_id = $1', [siteId])).map((r) => r.data as CannedReplyRecord);
+    return replies.sort((a, b) => a.shortcut.localeCompare(b.shortcut));
+  }
+  async putCannedReply(reply: CannedReplyRecord) {
+    await this.write(
+      'INSERT INTO canned_replies (site_id, id, data) VALUES ($1, $2, $3) ON CONFLICT (site_id, id) DO UPDATE SET data = EXCLUDED.data',
+      [reply.siteId, reply.id, json(reply)],
+    );
+  }
+  async deleteCannedReply(siteId: string, id: string) {
+    return ((await this.pool.query('DELETE FROM canned_replies WHERE site_id = $1 AND id = $2', [siteId, id])).rowCount ?? 0) > 0;
+  }
+
+  // ---- unanswered questions, FAQ additions ----
+  async addUnanswered(record: UnansweredRecord) {
+    // One statement: insert, then keep the site's newest few hundred.
+    await this.write(
+      `WITH added AS (INSERT INTO unanswered (site_id, id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING n)
+       DELETE FROM unanswered WHERE n IN (
+         SELECT n FROM unanswered WHERE site_id = $1 ORDER BY n DESC OFFSET $4::int - (SELECT count(*) FROM added))`,
+      [record.siteId, record.id, json(record), UNANSWERED_KEEP],
+    );
+  }
+  async listUnanswered(siteId: string, limit = 100) {
+    return (await this.rows('SELECT data FROM unanswered WHERE site_id = $1 ORDER BY n DESC LIMIT $2', [siteId, limit])).map((r) => r.data as UnansweredRecord);
+  }
+  async addFaqAddition(record: FaqAdditionRecord) {
+    await this.write('INSERT INTO faq_additions (site_id, id, data) VALUES ($1, $2, $3)', [record.siteId, record.id, json(record)]);
+  }
+  async updateFaqAddition(siteId: string, id: string, patch: Partial<Pick<FaqAdditionRecord, 'status' | 'decidedBy' | 'decidedAt'>>) {
+    const values: unknown[] = [siteId, id];
+    const set = patchSql(patch, values);
+    const rows = await this.rows(`UPDATE faq_additions SET data = ${set} WHERE site_id = $1 AND id = $2 RETURNING data`, values);
+    return rows[0] ? (rows[0].data as FaqAdditionRecord) : undefined;
+  }
+  async listFaqAdditions(siteId: string) {
+    return (await this.rows('SELECT data FROM faq_additions WHERE site_id = $1 ORDER BY n', [siteId])).map((r) => r.data as FaqAdditionRecord);
+  }
+
+  // ---- sessions ----
+  async putSession(session: SessionRecord) {
+    await this.write(
+      `WITH gone AS (DELETE FROM sessions WHERE expires_at <= $4)
+       INSERT INTO sessions (token_hash, expires_at, data) VALUES ($1, $2, $3)
+       ON CONFLICT (token_hash) DO UPDATE SET expires_at = EXCLUDED.expires_at, data = EXCLUDED.data`,
+      [session.tokenHash, session.expiresAt, json(session), Date.now()],
+    );
+  }
+  async getSession(tokenHash: string) {
+    return first<SessionRecord>(await this.rows('SELECT data FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, Date.now()]));
+  }
+  async deleteSession(tokenHash: string) {
+    await this.write('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  // ---- visitors ----
+  async createVisitor(visitor: VisitorRecord, opts?: WriteOptions) {
+    await this.write('INSERT INTO visitors (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [visitor.id, json(visitor)], opts);
+  }
+  async getVisitor(id: string) {
+    return first<VisitorRecord>(await this.rows('SELECT data FROM visitors WHERE id = $1', [id]));
+  }
+  async findVisitorByToken(siteId: string, tokenHash: string) {
+    return first<VisitorRecord>(await this.rows('SELECT data FROM visitors WHERE site_id = $1 AND token_hash = $2', [siteId, tokenHash]));
+  }
+  async updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>, opts?: WriteOptions) {
+    const values: unknown[] = [id];
+    const set = patchSql(patch, values);
+    const sql = `UPDATE visitors SET data = ${set} WHERE id = $1 RETURNING data`;
+    if (opts?.persist === 'background') {
+      // Visible to the calls that follow (same connection, in order); the record is built here.
+      const current = await this.getVisitor(id);
+      if (!current) throw new Error(`visitor ${id} not found`);
+      await this.write(sql, values, opts);
+      return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch })) as VisitorRecord);
+    }
+    const updated = first<VisitorRecord>(await this.rows(sql, values));
+    if (!updated) throw new Error(`visitor ${id} not found`);
+    return updated;
+  }
+
+  // ---- conversations and messages ----
+  async createConversation(conversation: ConversationRecord, opts?: WriteOptions) {
+    await this.write('INSERT INTO conversations (id, data) VALUES ($1, $2)', [conversation.id, json(conversation)], opts);
+  }
+  async getConversation(id: string) {
+    return first<ConversationRecord>(await this.rows('SELECT data FROM conversations WHERE id = $1', [id]));
+  }
+  async updateConversation(
+    id: string,
+    patch: Partial<Omit<ConversationRecord, 'id' | 'siteId' | 'visitorId'>>,
+    expect?: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId'>>,
+    opts?: WriteOptions,
+  ) {
+    const values: unknown[] = [id];
+    const updatedAt = Date.now();
+    const set = patchSql({ ...patch, updatedAt }, values);
+    const guard = expectSql(expect, values);
+    const sql = `UPDATE conversations SET data = ${set} WHERE id = $1 AND ${guard} RETURNING data`;
+    if (opts?.persist === 'background' && !expect) {
+      const current = await this.getConversation(id);
+      if (!current) return undefined;
+      await this.write(sql, values, opts);
+      return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch, updatedAt })) as ConversationRecord);
+    }
+    return first<ConversationRecord>(await this.rows(sql, values));
+  }
+  async listConversations(filter: ConversationFilter) {
+    const { text, values } = conversationsSql(filter);
+    return frozen<ConversationRecord>(await this.rows(text, values));
+  }
+
+  async appendMessage(conversationId: string, input: NewMessage): Promise<AppendResult> {
+    const now = Date.now();
+    const body = { ...input, id: newId(), conversationId, createdAt: now };
+    // One statement: the seq comes from the conversation row, which the update locks, so two
+    // nodes appending at once get consecutive seqs; a resend (same clientId) returns the original.
+    const sql = `
+      WITH dup AS (SELECT data FROM messages WHERE conversation_id = $1 AND client_id = $2),
+      bump AS (
+        UPDATE conversations SET data = data || jsonb_build_object('lastSeq', (data->>'lastSeq')::int + 1, 'updatedAt', $3::bigint)
+        WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM dup)
+        RETURNING (data->>'lastSeq')::int AS seq),
+      ins AS (
+        INSERT INTO messages (conversation_id, seq, client_id, data)
+        SELECT $1, seq, $2, $4::jsonb || jsonb_build_object('seq', seq) FROM bump
+        RETURNING data)
+      SELECT data, true AS created FROM ins UNION ALL SELECT data, false AS created FROM dup`;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<{ data: Message; created: boolean }>(sql, [conversationId, input.clientId ?? null, now, json(body)]);
+        const row = rows[0];
+        if (!row) throw new Error(`conversation ${conversationId} not found`);
+        return { message: freezeDeep(row.data), created: row.created };
+      } catch (err) {
+        // Another node stored the same clientId between our read and our insert: read it back.
+        if ((err as { code?: string }).code === UNIQUE_VIOLATION && attempt < 3) continue;
+        throw err;
+      }
+    }
+  }
+  async listMessages(conversationId: string, afterSeq = 0, limit = 500) {
+    return frozen<Message>(
+      await this.rows('SELECT data FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [conversationId, afterSeq, limit]),
+    );
+  }
+}

@@ -1,0 +1,64 @@
+// Two servers sharing PostgreSQL and Redis: a visitor on one and an agent on the other talk both
+// ways, because rooms and broadcasts go through Redis. Skipped where PostgreSQL or Redis is not
+// installed (CI installs both).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
+import type { Message, VisitorSendResult } from '../../protocol/types.js';
+import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { redisAvailable, startRedis } from '../helpers/redis.js';
+import { clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
+
+afterEach(() => closeClients());
+
+describe.skipIf(!postgresAvailable() || !redisAvailable())('two servers on one PostgreSQL and one Redis', () => {
+  let pg: TestPostgres;
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+    const databaseUrl = await pg.newDatabase();
+    a = await startServer({ databaseUrl, redisUrl: redis.url });
+    b = await startServer({ databaseUrl, redisUrl: redis.url, seedDemo: false });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await redis?.stop();
+    await pg?.stop();
+  });
+
+  it('a visitor on A and an agent on B: the claim, replies both ways and typing cross between servers', async () => {
+    const visitor = connectVisitor(a.url, { siteId: 'demo', languages: ['en'] });
+    await waitFor(visitor, 'connect');
+    await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'I want to talk to a person', page });
+    await ok(visitor, VISITOR_CMD.handoffRequest, {});
+
+    const agent = await connectAgent(b.url, 'sam@demo.bulle.chat', 'demo-sam');
+    // B learns of the waiting chat from the shared store.
+    let conversationId: string | undefined;
+    await expect
+      .poll(async () => {
+        const queue = await ok(agent, AGENT_CMD.queueList, {});
+        conversationId = [...queue.queue, ...queue.mine].find((c: { status: string }) => c.status)?.id;
+        return conversationId;
+      }, { timeout: 60_000 })
+      .toBeTruthy();
+
+    const joined = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'system');
+    const claimed = await ok(agent, AGENT_CMD.conversationClaim, { conversationId }).catch(() => null);
+    if (claimed === null) await waitFor(agent, SERVER_EVT.conversationAssigned); // B's router may have given it already
+    await joined;
+
+    const reply = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'agent');
+    await ok(agent, AGENT_CMD.messageSend, { conversationId, clientId: clientId(), text: 'Sam on the other server.' });
+    expect((await reply).text).toBe('Sam on the other server.');
+
+    const typing = waitFor(agent, SERVER_EVT.typingChanged);
+    const heard = waitFor<Message>(agent, SERVER_EVT.messageCreated, (m) => m.author === 'visitor' && m.text === 'Great, thanks!');
+    await ok(visitor, VISITOR_CMD.typingSet, { typing: true });
+    await typing;
+    await ok(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Great, thanks!', page });
+    await heard;
+  });
+});
