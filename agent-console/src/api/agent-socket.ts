@@ -5,6 +5,9 @@
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_CMD, ERR, NS, SERVER_EVT, type ErrorCode } from '../../../protocol/events.js';
 import type {
+  AgentSetSkills,
+  ConversationSetTopic,
+  TopicSet,
   AgentMessageSend,
   AgentTyping,
   CannedDelete,
@@ -23,6 +26,7 @@ import type {
   SiteMode,
 } from '../../../protocol/schemas.js';
 import type {
+  AgentListItem,
   AgentsListResult,
   CannedReply,
   ConversationAssigned,
@@ -37,6 +41,7 @@ import type {
   PresenceChanged,
   QueueListResult,
   QueueRemoved,
+  TopicsListResult,
   TypingChanged,
   UnansweredListResult,
 } from '../../../protocol/types.js';
@@ -72,6 +77,11 @@ export interface AgentCommands {
   [AGENT_CMD.conversationTransfer]: [ConversationTransfer, { conversation: ConversationSummary }];
   [AGENT_CMD.siteMode]: [SiteMode, { mode: SiteMode['mode'] }];
   [AGENT_CMD.agentsList]: [Empty, AgentsListResult];
+  // Topics and skills.
+  [AGENT_CMD.conversationSetTopic]: [ConversationSetTopic, { conversation: ConversationSummary }];
+  [AGENT_CMD.topicsList]: [Empty, TopicsListResult];
+  [AGENT_CMD.topicSet]: [TopicSet, TopicsListResult];
+  [AGENT_CMD.agentSetSkills]: [AgentSetSkills, { agent: AgentListItem }];
   // Answer quality, and the FAQ learning from it.
   [AGENT_CMD.unansweredList]: [Empty, UnansweredListResult];
   [AGENT_CMD.faqEntries]: [Empty, { entries: FaqEntrySummary[] }];

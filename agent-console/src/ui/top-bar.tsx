@@ -17,6 +17,7 @@ export interface TopBarControls {
   openHelp(): void;
   openCanned(): void;
   openUnanswered(): void;
+  openSkills(): void;
 }
 
 interface Props {
@@ -61,6 +62,11 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
         {agent.role === 'admin' && (
           <button type="button" class="btn btn--ghost btn--sm" data-bulle="canned-admin" onClick={k.openCanned}>
             Canned replies
+          </button>
+        )}
+        {agent.role === 'admin' && (
+          <button type="button" class="btn btn--ghost btn--sm" data-bulle="skills-admin" onClick={k.openSkills}>
+            Skills
           </button>
         )}
         <button type="button" class="btn btn--ghost btn--sm" data-bulle="unanswered-open" title="Questions the bot could not answer" onClick={k.openUnanswered}>
