@@ -77,7 +77,7 @@ const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-
 const INVISIBLE = '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff';
 const EMAIL_PART = `[^\\s@${INVISIBLE}]+`;
 export const EmailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: `^${EMAIL_PART}@${EMAIL_PART}\\.${EMAIL_PART}$` });
-/** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer-history.ts). */
+/** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer/customer-history.ts). */
 export const OrderNumberSchema = Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' });
 /** `tag` is optional on the wire (older clients); the console always asks for one. */
 export const ConversationCloseSchema = Type.Object(

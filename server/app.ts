@@ -13,6 +13,7 @@ import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
 import realtime from './plugins/realtime.js';
 import { connectRedisAdapter } from './sockets/redis-adapter.js';
+import { shareRouting } from './cluster/routing-owner.js';
 import routing from './plugins/routing.js';
 import origins from './plugins/origins.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -71,8 +72,14 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   // Before realtime, which hands it the sockets.
   await app.register(routing);
   const redis = !deps.adapter && config.redisUrl ? await connectRedisAdapter(config.redisUrl, app.log) : undefined;
-  if (redis) app.addHook('onClose', () => redis.close());
   await app.register(realtime, { adapter: deps.adapter ?? redis?.adapter });
+  if (redis) {
+    // Several servers: one routing owner at a time (server/cluster/). The lease goes back first,
+    // so another server takes over at once; Redis closes after the sockets.
+    const stopSharing = await shareRouting(app.io, redis.client, app.chatRouting, app.log);
+    app.addHook('preClose', stopSharing);
+    app.addHook('onClose', () => redis.close());
+  }
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);

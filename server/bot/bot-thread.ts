@@ -26,8 +26,6 @@ async function handle(m: BotRequestMsg): Promise<unknown> {
   switch (m.op) {
     case 'site':
       return engine.addSite(m.site);
-    case 'detect':
-      return engine.detect(m.siteId, m.text, m.hints);
     case 'think':
       return engine.think(m.req);
     case 'reload':

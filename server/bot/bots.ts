@@ -6,10 +6,9 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Detection } from '../../faq/index.js';
 import type { FaqEntrySummary } from '../../protocol/types.js';
 import type { CatalogAddition } from './catalog-additions.js';
-import type { BotEngine, BotSite, FaqQuestions, LanguageHints, ThinkRequest, Thought } from './engine.js';
+import type { BotEngine, BotSite, FaqQuestions, ThinkRequest, Thought } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
 export interface Bots {
@@ -22,7 +21,6 @@ export interface Bots {
   reloadSite(siteId: string, additions: CatalogAddition[]): Promise<void>;
   /** The site's FAQ entries as the bot uses them (files + additions). */
   entries(siteId: string): Promise<FaqEntrySummary[]>;
-  detect(siteId: string, text: string, hints: LanguageHints): Promise<Detection>;
   think(req: ThinkRequest): Promise<Thought>;
   close(): Promise<void>;
 }
@@ -31,7 +29,7 @@ export interface BotsOptions {
   /** faq/matcher.ts cache entries per site language (BULLE_BOT_CACHE). */
   cacheSize?: number;
   /**
-   * A question (detect, think) the thread has not answered by then fails (and the thread is
+   * A question (think, entries) the thread has not answered by then fails (and the thread is
    * replaced); the visitor is handed to a person. Counted from when the thread has its sites, so
    * a thread still starting (compiling, loading FAQs on a busy machine) does not eat into it.
    */
@@ -48,7 +46,6 @@ export function createInlineBots({ cacheSize }: BotsOptions = {}): Bots {
     addSite: async (site) => (await get()).addSite(site),
     reloadSite: async (siteId, additions) => (await get()).reloadSite(siteId, additions),
     entries: async (siteId) => (await get()).entries(siteId),
-    detect: async (siteId, text, hints) => (await get()).detect(siteId, text, hints),
     think: async (req) => (await get()).think(req),
     close: async () => {},
   };
@@ -155,7 +152,6 @@ export function createThreadBots({ cacheSize, timeoutMs = 10_000, loadTimeoutMs 
       await call<void>({ op: 'reload', siteId, additions });
     },
     entries: (siteId) => call<FaqEntrySummary[]>({ op: 'entries', siteId }),
-    detect: (siteId, text, hints) => call<Detection>({ op: 'detect', siteId, text, hints }),
     think: (req) => call<Thought>({ op: 'think', req }),
     thread: () => worker,
     async close() {

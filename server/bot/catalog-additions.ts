@@ -1,8 +1,9 @@
 // A site's FAQ as the bot uses it: its files (read-only) plus the additions made from the
-// console (services/faq-additions.ts). Plain data on both sides: the additions cross to the bot
+// console (services/faq/faq-additions.ts). Plain data on both sides: the additions cross to the bot
 // thread, and the files' catalog is kept untouched so a reload starts again from it.
 import type { FaqCatalog, FaqEntry } from '../../faq/index.js';
 import type { Lang } from '../../protocol/types.js';
+import type { FaqAdditionRecord } from '../storage/records.js';
 
 /** What the bot needs of one active addition (protocol FaqAddition, reduced). */
 export interface CatalogAddition {
@@ -36,4 +37,11 @@ export function applyAdditions(base: FaqCatalog, additions: readonly CatalogAddi
     }
   }
   return catalog;
+}
+
+/** What the bot applies over the files: the active additions, oldest first. */
+export function toCatalogAdditions(records: readonly FaqAdditionRecord[]): CatalogAddition[] {
+  return records
+    .filter((r) => r.status === 'active')
+    .map((r) => ({ kind: r.kind, lang: r.lang, faqId: r.faqId, text: r.text, ...(r.answer ? { answer: r.answer } : {}) }));
 }

@@ -1,5 +1,5 @@
 // The bot's synchronous work on one message, for every site: the language it is written in, then
-// the FAQ decision (services/bot.ts). It holds the FAQ indexes, the matcher caches and the
+// the FAQ decision (bot/site-bot.ts). It holds the FAQ indexes, the matcher caches and the
 // language detector's tables, so it runs on a thread of its own (bot-thread.ts) and the thread
 // that serves the sockets never loads any of it; BULLE_BOT_THREAD=false runs it inline (bots.ts).
 import {
@@ -19,7 +19,7 @@ import {
 } from '../../faq/index.js';
 import type { Lang } from '../../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
-import { createSiteBot, type BotReply, type SiteBot } from '../services/bot.js';
+import { createSiteBot, type BotReply, type SiteBot } from './site-bot.js';
 import type { FaqEntrySummary } from '../../protocol/types.js';
 import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
 
@@ -72,7 +72,6 @@ export interface BotEngine {
   reloadSite(siteId: string, additions: CatalogAddition[]): void;
   /** The site's entries as the bot uses them, for the console. */
   entries(siteId: string): FaqEntrySummary[];
-  detect(siteId: string, text: string, hints: LanguageHints): Detection;
   think(req: ThinkRequest): Thought;
 }
 
@@ -143,7 +142,6 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
         file.entries.map((e) => ({ id: e.id, lang, question: e.question, phrasings: [...e.phrasings] })),
       );
     },
-    detect: (siteId, text, hints) => detect(siteOf(siteId).site, text, hints),
     think({ siteId, text, hints, locked, last }) {
       const { site, bot } = siteOf(siteId);
       const detected = locked ?? smallTalkDetection(site, text, hints, detect(site, text, hints));

@@ -1,10 +1,9 @@
 // What the server thread and the bot thread say to each other (structured clone, so plain data).
-import type { BotSite, LanguageHints, ThinkRequest } from './engine.js';
+import type { BotSite, ThinkRequest } from './engine.js';
 import type { CatalogAddition } from './catalog-additions.js';
 
 export type BotRequestMsg =
   | { id: number; op: 'site'; site: BotSite }
-  | { id: number; op: 'detect'; siteId: string; text: string; hints: LanguageHints }
   | { id: number; op: 'think'; req: ThinkRequest }
   | { id: number; op: 'reload'; siteId: string; additions: CatalogAddition[] }
   | { id: number; op: 'entries'; siteId: string };

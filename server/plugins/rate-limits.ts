@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { ERR } from '../../protocol/events.js';
 import { AppError } from '../services/app-error.js';
-import { LoginThrottle } from '../services/login-throttle.js';
+import { LoginThrottle } from './login-throttle.js';
 import { isExemptPeer } from '../sockets/client-address.js';
 
 declare module 'fastify' {

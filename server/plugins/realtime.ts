@@ -9,14 +9,15 @@ import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
 import { guardOutput } from '../sockets/output-guard.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
 import { createSocketGuard } from '../sockets/handshake-guard.js';
-import { Conversations } from '../services/conversations.js';
-import { VisitorService } from '../services/visitor-service.js';
-import { VisitorDetails } from '../services/visitor-details.js';
-import { BotFeedback } from '../services/bot-feedback.js';
-import { AgentService } from '../services/agent-service.js';
-import { createConsoleServices } from '../services/console-services.js';
-import { SkillsService } from '../services/skills-service.js';
-import { FaqAdditions } from '../services/faq-additions.js';
+import type { AgentNamespace, VisitorNamespace } from '../sockets/namespaces.js';
+import { Conversations } from '../services/conversations/conversations.js';
+import { VisitorService } from '../services/visitor/visitor-service.js';
+import { VisitorDetails } from '../services/visitor/visitor-details.js';
+import { BotFeedback } from '../services/faq/bot-feedback.js';
+import { AgentService } from '../services/agent/agent-service.js';
+import { createConsoleServices } from '../services/agent/console-services.js';
+import { SkillsService } from '../services/routing/skills-service.js';
+import { FaqAdditions } from '../services/faq/faq-additions.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,8 +61,9 @@ export default fp<RealtimeOptions>(
     });
     const faq = new FaqAdditions(app.store, app.bots);
     const feedback = new BotFeedback(conversations, app.sites, faq);
-    setupVisitorNamespace(io.of(NS.visitor), { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
-    setupAgentNamespace(io.of(NS.agent), {
+    // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
+    setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
       agents: new AgentService(conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
       workspace: createConsoleServices(conversations, faq),

@@ -3,8 +3,8 @@
 // loses nothing.
 import fp from 'fastify-plugin';
 import type { ChatStore } from '../storage/chat-store.js';
-import { SiteRegistry } from '../services/site-registry.js';
-import { AgentAuth } from '../services/agent-auth.js';
+import { SiteRegistry } from '../services/sites/site-registry.js';
+import { AgentAuth } from '../services/agent/agent-auth.js';
 import { seedDemo } from '../seed/demo-seed.js';
 import type { Config } from '../config.js';
 import type { Bots } from '../bot/bots.js';

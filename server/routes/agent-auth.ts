@@ -1,13 +1,13 @@
 // Agent log-in / log-out / who-am-i. The session lives in an httpOnly, SameSite=Strict cookie:
 // page scripts cannot read it and other sites cannot send it. These routes answer only the
 // console's own origin (BAD_ORIGIN otherwise), and failed log-ins are throttled per address and
-// per e-mail (429 RATE_LIMITED with Retry-After; services/login-throttle.ts).
+// per e-mail (429 RATE_LIMITED with Retry-After; plugins/login-throttle.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { ERR } from '../../protocol/events.js';
 import { LoginBodySchema, type LoginBody } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
-import { toProfile } from '../services/agent-auth.js';
-import { publicSiteInfo } from '../services/site-registry.js';
+import { toProfile } from '../services/agent/agent-auth.js';
+import { publicSiteInfo } from '../services/sites/site-registry.js';
 import { isExemptPeer } from '../sockets/client-address.js';
 import type { AgentRecord } from '../storage/records.js';
 

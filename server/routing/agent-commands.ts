@@ -1,6 +1,5 @@
 // Commands about agents: who they are (from the store), their console connections, "away".
 // Presence rules live in presence.ts; these check the ids and put the rules to work.
-import { chatsOf, requeue } from './assignment.js';
 import { reject, type Step } from './effects.js';
 import * as presence from './presence.js';
 import type { AgentState, RoutingAgentInput } from './types.js';
@@ -49,14 +48,6 @@ export function upsertAgent(step: Step, input: RoutingAgentInput): void {
   existing.capacity = capacityOf(input, existing.capacity);
   existing.skills = input.skills ? [...input.skills] : null;
   existing.level = input.level ?? 'agent';
-}
-
-/** The agent was deleted: their chats go back to the head of their queues. */
-export function removeAgent(step: Step, agentId: string): void {
-  const { state, now, effects } = step;
-  if (!state.agents[agentId]) return reject(step, 'unknown-agent', { agentId });
-  for (const conv of chatsOf(state, agentId)) requeue(state, conv, now, effects, 'agent-removed');
-  delete state.agents[agentId];
 }
 
 function withAgent(step: Step, agentId: string, then: (agent: AgentState) => void): void {

@@ -6,7 +6,6 @@ import type { Lang } from '../../protocol/types.js';
 import * as agents from './agent-commands.js';
 import { chatsOf } from './assignment.js';
 import * as chats from './chat-commands.js';
-import { pickEligible } from './eligibility.js';
 import { reject, type Effect, type Step } from './effects.js';
 import { queuePosition, waitingChats } from './queue.js';
 import { restoreState, type RestoreInput } from './restore.js';
@@ -31,7 +30,6 @@ import { estimatedWaitMs } from './wait-estimate.js';
 export interface Router {
   readonly config: Readonly<RouterConfig>;
   upsertAgent(agent: RoutingAgentInput, now: number): Effect[];
-  removeAgent(agentId: string, now: number): Effect[];
   agentConnected(agentId: string, now: number): Effect[];
   agentDisconnected(agentId: string, now: number): Effect[];
   setAway(agentId: string, away: boolean, now: number): Effect[];
@@ -54,8 +52,6 @@ export interface Router {
   estimatedWaitMs(conversationId: string, now: number, position?: number): number | null;
   /** Oldest first; copies. */
   waiting(siteId: string, lang?: Lang): ConversationState[];
-  /** What this agent may pick by hand now, oldest first. */
-  pickable(agentId: string): ConversationState[];
   assignedTo(agentId: string): ConversationState[];
   agent(agentId: string): AgentState | undefined;
   mode(siteId: string): RoutingMode;
@@ -79,7 +75,6 @@ export function createRouter(options: { config?: Partial<RouterConfig>; state?: 
   return {
     config,
     upsertAgent: (agent, now) => run(now, (s) => agents.upsertAgent(s, agent)),
-    removeAgent: (agentId, now) => run(now, (s) => agents.removeAgent(s, agentId)),
     agentConnected: (agentId, now) => run(now, (s) => agents.agentConnected(s, agentId)),
     agentDisconnected: (agentId, now) => run(now, (s) => agents.agentDisconnected(s, agentId)),
     setAway: (agentId, away, now) => run(now, (s) => agents.setAway(s, agentId, away)),
@@ -118,13 +113,6 @@ export function createRouter(options: { config?: Partial<RouterConfig>; state?: 
     queuePosition: (id) => queuePosition(state, id),
     estimatedWaitMs: (id, now, position) => estimatedWaitMs(state, config, id, now, position),
     waiting: (siteId, lang) => waitingChats(state, siteId, lang).map(cloneConversation),
-    pickable(agentId) {
-      const agent = state.agents[agentId];
-      if (!agent) return [];
-      return waitingChats(state, agent.siteId)
-        .filter((c) => pickEligible(agent, c))
-        .map(cloneConversation);
-    },
     assignedTo: (agentId) => chatsOf(state, agentId).map(cloneConversation),
     agent: (agentId) => (state.agents[agentId] ? cloneAgent(state.agents[agentId]) : undefined),
     mode: (siteId) => state.modes[siteId] ?? 'automatic',

@@ -4,7 +4,7 @@ import type { ChatStore } from '../storage/chat-store.js';
 import type { SiteTopic } from '../../protocol/types.js';
 import type { AgentRecord, SiteRecord, SiteWelcome } from '../storage/records.js';
 import { hashPassword, newId } from '../services/secrets.js';
-import { DEFAULT_TAGS } from '../services/tags.js';
+import { DEFAULT_TAGS } from '../services/conversations/tags.js';
 import { seedDemoCannedReplies } from './demo-canned-replies.js';
 
 export const DEMO_SITE_ID = 'demo';
@@ -55,7 +55,7 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
     name: 'Atelier Lune',
     languages: ['fr', 'en', 'es', 'de'],
     defaultLanguage: 'en',
-    // The demo shop is served by this server, whose own pages are always allowed (plugins/origins.ts).
+    // The demo shop is served by this server, whose own pages are always allowed (sockets/origin-policy.ts).
     allowedOrigins: [],
     faqDir: 'faq/data/demo',
     tags: [...DEFAULT_TAGS],

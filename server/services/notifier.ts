@@ -1,8 +1,9 @@
 // The realtime seam: services say who should hear a fact, the socket layer decides how
 // (rooms, so it works unchanged with any Socket.IO adapter across several servers).
-import type { SERVER_EVT } from '../../protocol/events.js';
-
-export type ServerEvent = (typeof SERVER_EVT)[keyof typeof SERVER_EVT];
+// Each fact is typed by the protocol's map of the namespace it goes to, so a wrong payload for
+// an event is a type error here rather than a surprise in a client.
+import type { AgentFactName, AgentFacts } from '../../protocol/agent-events.js';
+import type { VisitorFactName, VisitorFacts } from '../../protocol/visitor-events.js';
 
 export interface EmitOptions {
   /** May be dropped if a socket is not ready (typing signals). */
@@ -13,11 +14,11 @@ export interface EmitOptions {
 
 export interface Notifier {
   /** Every tab of one visitor. */
-  toVisitor(visitorId: string, event: ServerEvent, payload: unknown, opts?: EmitOptions): void;
+  toVisitor<E extends VisitorFactName>(visitorId: string, event: E, payload: VisitorFacts[E], opts?: EmitOptions): void;
   /** Every agent socket that has the conversation open. */
-  toConversation(conversationId: string, event: ServerEvent, payload: unknown, opts?: EmitOptions): void;
+  toConversation<E extends AgentFactName>(conversationId: string, event: E, payload: AgentFacts[E], opts?: EmitOptions): void;
   /** Every online agent of the site who speaks `lang`. */
-  toLanguage(siteId: string, lang: string, event: ServerEvent, payload: unknown): void;
+  toLanguage<E extends AgentFactName>(siteId: string, lang: string, event: E, payload: AgentFacts[E]): void;
   /** Make every socket of the agent follow the conversation. */
   followConversation(agentId: string, conversationId: string): void;
   /**
@@ -28,7 +29,7 @@ export interface Notifier {
   /** Stop following it (transferred away or back to a queue). */
   unfollowConversation(agentId: string, conversationId: string): void;
   /** Every console tab of one agent. */
-  toAgent(agentId: string, event: ServerEvent, payload: unknown): void;
+  toAgent<E extends AgentFactName>(agentId: string, event: E, payload: AgentFacts[E]): void;
   /** Every agent of the site, whatever their languages (presence, mode, chats opened to all). */
-  toSiteAgents(siteId: string, event: ServerEvent, payload: unknown): void;
+  toSiteAgents<E extends AgentFactName>(siteId: string, event: E, payload: AgentFacts[E]): void;
 }

@@ -1,6 +1,6 @@
 // The /agent namespace: the session cookie authenticates the handshake; each socket follows
 // its agent's room, its languages' queues and its assigned conversations.
-import type { Namespace, Socket } from 'socket.io';
+import type { AgentCommands } from '../../protocol/agent-events.js';
 import { AGENT_CMD, ERR, SERVER_EVT } from '../../protocol/events.js';
 import {
   AgentMessageSendSchema,
@@ -9,18 +9,19 @@ import {
   ConversationRefSchema,
   EmptySchema,
 } from '../../protocol/schemas.js';
-import type { AgentService } from '../services/agent-service.js';
-import type { ConsoleServices } from '../services/console-services.js';
-import type { AgentAuth } from '../services/agent-auth.js';
+import type { AgentService } from '../services/agent/agent-service.js';
+import type { ConsoleServices } from '../services/agent/console-services.js';
+import type { AgentAuth } from '../services/agent/agent-auth.js';
 import type { Notifier } from '../services/notifier.js';
 import type { AgentRecord } from '../storage/records.js';
 import { AppError } from '../services/app-error.js';
 import { cmd, commandTable, connectError, serveCommands, type Logger } from './command.js';
+import type { AgentNamespace, AgentSocket } from './namespaces.js';
 import { rooms } from './rooms.js';
 import { consoleCommands } from './console-commands.js';
 import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
-import type { SkillsService } from '../services/skills-service.js';
+import type { SkillsService } from '../services/routing/skills-service.js';
 import { skillsCommands } from './skills-commands.js';
 
 interface Deps {
@@ -39,7 +40,7 @@ interface Deps {
 /** setTimeout's ceiling (~24.8 days); a longer session is still checked at each command. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
+export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
   nsp.use(async (socket, next) => {
     const cookies = deps.parseCookie(socket.handshake.headers.cookie ?? '');
     const found = await deps.auth.sessionFor(cookies[deps.auth.cookieName]).catch(() => undefined);
@@ -57,17 +58,17 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
   const { agents, log } = deps;
   // The session and the agent record are read again for every command: a logout, an expiry or a
   // changed role or language applies at once.
-  const me = async (socket: Socket): Promise<AgentRecord> => {
-    if (!(await deps.auth.isLive(socket.data.sessionHash as string))) {
+  const me = async (socket: AgentSocket): Promise<AgentRecord> => {
+    if (!(await deps.auth.isLive(socket.data.sessionHash))) {
       // After the ack: the console then learns why (its reconnect is refused as unauthorized).
       setImmediate(() => socket.disconnect(true));
       throw new AppError(ERR.unauthorized, 'Your session has ended: please log in again');
     }
-    const agent = await deps.auth.agentById(socket.data.agentId as string);
+    const agent = await deps.auth.agentById(socket.data.agentId);
     if (!agent) throw new AppError(ERR.unauthorized, 'Agent no longer exists');
     return agent;
   };
-  const commands = commandTable(nsp.name, {
+  const commands = commandTable<AgentCommands>(nsp.name, {
     [AGENT_CMD.queueList]: cmd(EmptySchema, async (socket) => agents.listQueue(await me(socket))),
     [AGENT_CMD.conversationClaim]: cmd(ConversationRefSchema, async (socket, p) => agents.claim(await me(socket), p.conversationId)),
     [AGENT_CMD.conversationOpen]: cmd(ConversationRefSchema, async (socket, p) => agents.open(await me(socket), p.conversationId)),
@@ -84,22 +85,22 @@ export function setupAgentNamespace(nsp: Namespace, deps: Deps): void {
     ...skillsCommands(deps.skills, me),
   });
 
-  nsp.on('connection', async (socket: Socket) => {
+  nsp.on('connection', async (socket) => {
     serveCommands(socket, commands, log);
 
     // Rooms before presence, synchronously: a chat assigned the moment this tab comes online
     // must reach it, and a command sent right after `connect` must find the agent online.
-    const agent = socket.data.agent as AgentRecord;
+    const agent = socket.data.agent;
     void socket.join([
       rooms.agent(agent.id),
       rooms.siteAgents(agent.siteId),
-      rooms.session(socket.data.sessionHash as string),
+      rooms.session(socket.data.sessionHash),
       ...(agent.role === 'admin' ? [rooms.siteAdmins(agent.siteId)] : []),
       ...agent.languages.map((l) => rooms.language(agent.siteId, l)),
     ]);
     deps.routing.agentConnected(agent);
     // An expiring session closes its sockets when it expires, not at their next command.
-    const left = (socket.data.sessionExpiresAt as number) - Date.now();
+    const left = socket.data.sessionExpiresAt - Date.now();
     const expiry = left < MAX_TIMER_MS ? setTimeout(() => socket.disconnect(true), Math.max(0, left)) : undefined;
     socket.on('disconnect', () => {
       clearTimeout(expiry);

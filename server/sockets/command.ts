@@ -6,6 +6,7 @@ import type { Socket } from 'socket.io';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ERR } from '../../protocol/events.js';
+import type { CommandMap, Empty } from '../../protocol/event-map.js';
 import type { Ack } from '../../protocol/types.js';
 import { AppError } from '../services/app-error.js';
 
@@ -41,23 +42,35 @@ export function validate<S extends TSchema>(schema: S, payload: unknown): Static
   throw new AppError(ERR.badPayload, `${where}: ${first?.message ?? 'invalid'}`);
 }
 
-/** One command: the schema its payload must match, and what it does for the socket that sent it. */
-export interface Command {
+/**
+ * One command: the schema its payload must match, and what it does for the socket that sent it.
+ * P is the payload its schema gives (held both ways, so a table entry's schema must give exactly
+ * the protocol's payload), A what its ack carries.
+ */
+export interface Command<P = never, A = unknown> {
   schema: TSchema;
-  run(socket: Socket, payload: never): unknown;
+  run: (socket: Socket, payload: P) => A | Promise<A>;
+  readonly payloadType?: P;
 }
 
 /** A command with its payload typed from its schema. */
-export function cmd<S extends TSchema>(schema: S, run: (socket: Socket, payload: Static<S>) => unknown): Command {
-  return { schema, run } as Command;
+export function cmd<S extends TSchema, A>(schema: S, run: (socket: Socket, payload: Static<S>) => A | Promise<A>): Command<Static<S>, A> {
+  return { schema, run };
 }
 
-/** A namespace's commands by event name, built once and shared by every socket of it. */
-export type CommandTable = ReadonlyMap<string, Command>;
+/** What a handler may return for an ack that carries nothing: nothing (the client gets `{}`). */
+type Answer<A> = [A] extends [Empty] ? A | void : A;
 
-export function commandTable(namespace: string, commands: Record<string, Command>): CommandTable {
-  for (const [event, c] of Object.entries(commands)) commandSchemas.set(`${namespace} ${event}`, c.schema);
-  return new Map(Object.entries(commands));
+/** A namespace's commands as its protocol map says: every command, each payload and ack. */
+export type CommandsOf<M extends CommandMap<M>> = { [E in keyof M]: Command<M[E]['payload'], Answer<M[E]['ack']>> };
+
+/** A namespace's commands by event name, built once and shared by every socket of it. */
+export type CommandTable = ReadonlyMap<string, Command<never>>;
+
+export function commandTable<M extends CommandMap<M>>(namespace: string, commands: CommandsOf<M>): CommandTable {
+  const entries = Object.entries(commands) as [string, Command<never>][];
+  for (const [event, c] of entries) commandSchemas.set(`${namespace} ${event}`, c.schema);
+  return new Map(entries);
 }
 
 /**

@@ -5,18 +5,24 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { ServerOptions } from 'socket.io';
 
+const makeClient = (url: string) => createClient({ url });
+export type RedisClient = ReturnType<typeof makeClient>;
+
 export interface RedisAdapter {
   adapter: ServerOptions['adapter'];
+  /** The connection the adapter publishes on, shared with what else needs Redis (the routing lease). */
+  client: RedisClient;
   close(): Promise<void>;
 }
 
 export async function connectRedisAdapter(url: string, log: { warn(obj: object, msg?: string): void }): Promise<RedisAdapter> {
-  const client = createClient({ url });
+  const client = makeClient(url);
   client.on('error', (err) => log.warn({ err }, 'redis connection error'));
   await client.connect();
   return {
     // Our payloads are JSON: skip the adapter's binary checks.
     adapter: createAdapter(client, { onlyPlaintext: true }) as ServerOptions['adapter'],
+    client,
     close: async () => {
       await client.quit().catch(() => client.disconnect());
     },

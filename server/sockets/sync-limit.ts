@@ -4,7 +4,7 @@
 import { LRUCache } from 'lru-cache';
 import { ERR } from '../../protocol/events.js';
 import { AppError } from '../services/app-error.js';
-import { TokenBucket } from '../services/token-bucket.js';
+import { TokenBucket } from './token-bucket.js';
 
 /** A long history is a few pages at once; steady syncs are reconnects, a few a minute. */
 const PAGES_PER_SECOND = 2;

@@ -7,7 +7,7 @@
 import type { Socket } from 'socket.io';
 import { ERR, VISITOR_CMD } from '../../protocol/events.js';
 import type { Ack } from '../../protocol/types.js';
-import { TokenBucket } from '../services/token-bucket.js';
+import { TokenBucket } from './token-bucket.js';
 
 /** Everything else a visitor sends: a fixed multiple of the message rate. */
 const OTHER_FACTOR = 4;

@@ -1,8 +1,8 @@
 // The /visitor namespace: handshake (site, origin, optional token), then schema-checked commands.
 // The visitor's identity lives in socket.data, set by the handshake or by the first message;
 // no payload field can claim another identity.
-import type { Namespace, Socket } from 'socket.io';
 import { ERR, VISITOR_CMD, SERVER_EVT } from '../../protocol/events.js';
+import type { VisitorCommands } from '../../protocol/visitor-events.js';
 import {
   ContactSetSchema,
   ConversationReadSchema,
@@ -15,13 +15,15 @@ import {
   VisitorTypingSchema,
   VisitUpdateSchema,
 } from '../../protocol/schemas.js';
-import type { VisitorDetails } from '../services/visitor-details.js';
-import type { BotFeedback } from '../services/bot-feedback.js';
-import type { VisitorContext, VisitorService } from '../services/visitor-service.js';
-import type { SiteRegistry } from '../services/site-registry.js';
+import type { VisitorDetails } from '../services/visitor/visitor-details.js';
+import type { BotFeedback } from '../services/faq/bot-feedback.js';
+import type { VisitorContext } from '../services/visitor/visitor-context.js';
+import type { VisitorService } from '../services/visitor/visitor-service.js';
+import type { SiteRegistry } from '../services/sites/site-registry.js';
 import type { Notifier } from '../services/notifier.js';
 import type { VisitorGuard } from './handshake-guard.js';
 import { cmd, commandTable, connectError, serveCommands, validate, type Logger } from './command.js';
+import type { VisitorNamespace, VisitorSocket } from './namespaces.js';
 import { rooms } from './rooms.js';
 import { createSyncLimit } from './sync-limit.js';
 import { AppError } from '../services/app-error.js';
@@ -39,7 +41,7 @@ interface Deps {
   guard: VisitorGuard;
 }
 
-export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
+export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
   nsp.use(async (socket, next) => {
     try {
       const auth = validate(VisitorAuthSchema, socket.handshake.auth ?? {});
@@ -70,9 +72,9 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
   });
 
   const { visitors, details, feedback, notifier, log } = deps;
-  const ctxOf = (socket: Socket) => socket.data.visitor as VisitorContext;
+  const ctxOf = (socket: VisitorSocket) => socket.data.visitor;
   const syncLimit = createSyncLimit();
-  const commands = commandTable(nsp.name, {
+  const commands = commandTable<VisitorCommands>(nsp.name, {
     [VISITOR_CMD.conversationSync]: cmd(ConversationSyncSchema, (socket, p) => {
       syncLimit(ctxOf(socket).visitorId ?? socket.id);
       return visitors.sync(ctxOf(socket), p.afterSeq);
@@ -100,7 +102,7 @@ export function setupVisitorNamespace(nsp: Namespace, deps: Deps): void {
     [VISITOR_CMD.conversationSetLang]: cmd(VisitorSetLangSchema, (socket, p) => feedback.setLang(ctxOf(socket).siteId, ctxOf(socket).visitorId, p)),
   });
 
-  nsp.on('connection', (socket: Socket) => {
+  nsp.on('connection', (socket) => {
     const ctx = ctxOf(socket);
     if (ctx.visitorId) void socket.join(rooms.visitor(ctx.visitorId));
     ctx.userAgent ??= socket.handshake.headers['user-agent']?.slice(0, 512);

@@ -27,7 +27,7 @@ export interface SiteRecord {
   allowedOrigins: string[];
   /** Folder of `<lang>.json` FAQ files for this site. */
   faqDir: string;
-  /** Tags an agent picks from when closing; absent = services/tags.ts DEFAULT_TAGS. */
+  /** Tags an agent picks from when closing; absent = services/conversations/tags.ts DEFAULT_TAGS. */
   tags?: string[];
   /** Chats offered to agents automatically, or picked by hand; absent = automatic. */
   assignment?: RoutingMode;
@@ -35,7 +35,7 @@ export interface SiteRecord {
   businessHours?: BusinessHours;
   /** The bot's confidence thresholds; absent = faq/decide.ts DEFAULT_THRESHOLDS. */
   thresholds?: { answer: number; suggest: number };
-  /** What the widget shows on opening (services/welcome.ts); absent = a default greeting and the FAQ's first topics. */
+  /** What the widget shows on opening (services/sites/welcome.ts); absent = a default greeting and the FAQ's first topics. */
   welcome?: SiteWelcome;
   /**
    * The site's topics (FAQ entries and topic rules name them): each one's closing tag and
@@ -49,7 +49,7 @@ export interface SiteRecord {
 
 /** A site's welcome: its greeting per language, and the FAQ entries offered as topics (≤ 4). */
 export interface SiteWelcome {
-  /** lang → greeting; a language without one gets services/bot-strings.ts `welcome`. */
+  /** lang → greeting; a language without one gets bot/bot-strings.ts `welcome`. */
   messages: Record<Lang, string>;
   /** FAQ entry ids, in the order shown. */
   topics: string[];

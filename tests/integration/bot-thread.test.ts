@@ -35,7 +35,6 @@ describe('bot thread', () => {
       // The answer variation is random; everything else is the same.
       expect({ ...a, reply: { ...a.reply, answer: undefined } }, q).toEqual({ ...b, reply: { ...b.reply, answer: undefined } });
     }
-    expect(await thread.detect('demo', 'Bonjour, où est mon colis ?', { browser: ['en'] })).toMatchObject({ lang: 'fr' });
   });
 
   it.runIf(process.platform === 'linux')('runs below the server thread in the CPU queue (nice 10)', async () => {

@@ -28,30 +28,19 @@ describe.skipIf(!postgresAvailable() || !redisAvailable())('two servers on one P
     await pg?.stop();
   });
 
-  it('a visitor on A and an agent on B: the claim, replies both ways and typing cross between servers', async () => {
+  it('a visitor on A and an agent on B: routed by the owner, replies both ways and typing cross between servers', async () => {
+    const agent = await connectAgent(b.url, 'sam@demo.bulle.chat', 'demo-sam');
     const visitor = connectVisitor(a.url, { siteId: 'demo', languages: ['en'] });
     await waitFor(visitor, 'connect');
     await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'I want to talk to a person', page });
+    const assigned = waitFor(agent, SERVER_EVT.conversationAssigned, () => true, 60_000);
+    const joined = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'system', 60_000);
     await ok(visitor, VISITOR_CMD.handoffRequest, {});
-
-    const agent = await connectAgent(b.url, 'sam@demo.bulle.chat', 'demo-sam');
-    // B learns of the waiting chat from the shared store.
-    let conversationId: string | undefined;
-    await expect
-      .poll(async () => {
-        const queue = await ok(agent, AGENT_CMD.queueList, {});
-        conversationId = [...queue.queue, ...queue.mine].find((c: { status: string }) => c.status)?.id;
-        return conversationId;
-      }, { timeout: 60_000 })
-      .toBeTruthy();
-
-    const joined = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'system');
-    const claimed = await ok(agent, AGENT_CMD.conversationClaim, { conversationId }).catch(() => null);
-    if (claimed === null) await waitFor(agent, SERVER_EVT.conversationAssigned); // B's router may have given it already
+    const { conversation } = await assigned;
     await joined;
 
     const reply = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'agent');
-    await ok(agent, AGENT_CMD.messageSend, { conversationId, clientId: clientId(), text: 'Sam on the other server.' });
+    await ok(agent, AGENT_CMD.messageSend, { conversationId: conversation.id, clientId: clientId(), text: 'Sam on the other server.' });
     expect((await reply).text).toBe('Sam on the other server.');
 
     const typing = waitFor(agent, SERVER_EVT.typingChanged);
@@ -60,5 +49,22 @@ describe.skipIf(!postgresAvailable() || !redisAvailable())('two servers on one P
     await typing;
     await ok(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Great, thanks!', page });
     await heard;
+
+    // Both servers see the same agents and the same assignment, whichever owns routing.
+    const fromA = await ok(await connectAgent(a.url, 'alex@demo.bulle.chat', 'demo-alex'), AGENT_CMD.agentsList, {});
+    const sam = fromA.agents.find((x: { name: string }) => x.name === 'Sam');
+    expect(sam).toMatchObject({ presence: 'online', openChats: 1 });
+  });
+
+  it('when the owner stops, the other server takes routing over and routes the next chat', async () => {
+    closeClients();
+    await a.close();
+    const agent = await connectAgent(b.url, 'lucia@demo.bulle.chat', 'demo-lucia');
+    const visitor = connectVisitor(b.url, { siteId: 'demo', languages: ['es'] });
+    await waitFor(visitor, 'connect');
+    await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Quiero hablar con una persona', page });
+    const assigned = waitFor(agent, SERVER_EVT.conversationAssigned, () => true, 60_000);
+    await ok(visitor, VISITOR_CMD.handoffRequest, {});
+    expect((await assigned).conversation.lang).toBe('es');
   });
 });

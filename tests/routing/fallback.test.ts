@@ -51,9 +51,8 @@ describe('any-agent fallback', () => {
     const router = routerWith([{ id: 'ana' }]);
     router.setMode('shop', 'manual', 0);
     handoff(router, 'd1', 10, { lang: 'de' });
-    expect(router.pickable('ana')).toEqual([]);
+    expect(router.pick('ana', 'd1', 11)).toEqual([{ type: 'rejected', reason: 'not-eligible', conversationId: 'd1', agentId: 'ana' }]);
     router.tick(DELAY + 10);
-    expect(router.pickable('ana').map((c) => c.id)).toEqual(['d1']);
     expect(router.pick('ana', 'd1', DELAY + 11)).toEqual([
       { type: 'assigned', conversationId: 'd1', agentId: 'ana', via: 'pick', flagged: 'no-language-match' },
     ]);

@@ -91,15 +91,4 @@ describe('presence and grace period', () => {
     expect(router.agent('ana')?.connections).toBe(0);
     expect(router.agentConnected('ghost', 1)).toEqual([{ type: 'rejected', reason: 'unknown-agent', agentId: 'ghost' }]);
   });
-
-  it('requeues the chats of a removed agent', () => {
-    const router = routerWith([{ id: 'ana' }, { id: 'bob', capacity: 1 }]);
-    handoff(router, 'c1', 1); // ana
-    handoff(router, 'c2', 2); // bob
-    handoff(router, 'c3', 3); // ana
-    const effects = router.removeAgent('ana', 4);
-    expect(effects.filter((e) => e.type === 'requeued').map((e) => e.conversationId)).toEqual(['c1', 'c3']);
-    expect(router.agent('ana')).toBeUndefined();
-    expect(router.waiting('shop').map((c) => c.id)).toEqual(['c1', 'c3']);
-  });
 });

@@ -3,11 +3,11 @@
 // and the bot's bounded input.
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, createConfig, defaults } from '../../server/config.js';
-import { TokenBucket } from '../../server/services/token-bucket.js';
-import { LoginThrottle, type LoginAttempt } from '../../server/services/login-throttle.js';
-import { createOriginPolicy } from '../../server/plugins/origins.js';
+import { TokenBucket } from '../../server/sockets/token-bucket.js';
+import { LoginThrottle, type LoginAttempt } from '../../server/plugins/login-throttle.js';
+import { createOriginPolicy } from '../../server/sockets/origin-policy.js';
 import { policyFor } from '../../server/plugins/security-headers.js';
-import { BOT_INPUT_MAX_CHARS, createSiteBot } from '../../server/services/bot.js';
+import { BOT_INPUT_MAX_CHARS, createSiteBot } from '../../server/bot/site-bot.js';
 import { clientAddress, isExemptPeer, isLoopback, trustFunction } from '../../server/sockets/client-address.js';
 import type { SiteRecord } from '../../server/storage/records.js';
 

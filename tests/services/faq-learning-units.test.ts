@@ -6,7 +6,7 @@ import { applyAdditions } from '../../server/bot/catalog-additions.js';
 import { createBotEngine } from '../../server/bot/engine.js';
 import type { FaqCatalog } from '../../faq/index.js';
 import type { Message } from '../../protocol/types.js';
-import { suggestedQuestion } from '../../server/services/bot-feedback.js';
+import { suggestedQuestion } from '../../server/services/faq/bot-feedback.js';
 
 const files = (): FaqCatalog => ({
   en: { lang: 'en', entries: [{ id: 'contact', question: 'How can I reach you?', phrasings: ['phone number'], keywords: [], answers: ['Call us.'] }] },

@@ -2,7 +2,7 @@
 // with what was attached from them since.
 import { describe, expect, it } from 'vitest';
 import type { FaqAddition, UnansweredItem } from '../../protocol/types.js';
-import { groupUnanswered, questionKey } from '../../server/services/unanswered-groups.js';
+import { groupUnanswered, questionKey } from '../../server/services/faq/unanswered-groups.js';
 
 const item = (id: string, text: string, at: number, over: Partial<UnansweredItem> = {}): UnansweredItem => ({
   id,

@@ -1,8 +1,8 @@
 // The pure parts around routing — business hours in the site's time zone, and the
 // visit record (pages capped, oldest first; the first referrer kept).
 import { describe, expect, it } from 'vitest';
-import { isOpen, localTime } from '../../server/services/business-hours.js';
-import { MAX_VISIT_PAGES, withDetails, withPage } from '../../server/services/visit-info.js';
+import { isOpen, localTime } from '../../server/services/sites/business-hours.js';
+import { MAX_VISIT_PAGES, withDetails, withPage } from '../../server/services/visitor/visit-info.js';
 
 const hours = { timeZone: 'Europe/Paris', days: { mon: [['09:00', '12:30'], ['14:00', '18:00']] as [string, string][], sat: [['10:00', '24:00']] as [string, string][] } };
 // Monday 2 June 2025, in Paris (UTC+2 in summer).

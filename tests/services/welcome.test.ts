@@ -1,10 +1,10 @@
-// The welcome (services/welcome.ts): the site's own greeting and topics, or — for a site stored
+// The welcome (services/sites/welcome.ts): the site's own greeting and topics, or — for a site stored
 // before welcomes existed — a default greeting and the FAQ's first entries; topics in the
 // visitor's language, from the default language's FAQ when theirs has none; bad topics refused.
 import { describe, expect, it } from 'vitest';
 import type { FaqQuestions } from '../../server/bot/engine.js';
-import { botStrings } from '../../server/services/bot-strings.js';
-import { buildWelcome, checkWelcome, MAX_WELCOME_TOPICS } from '../../server/services/welcome.js';
+import { botStrings } from '../../server/bot/bot-strings.js';
+import { buildWelcome, checkWelcome, MAX_WELCOME_TOPICS } from '../../server/services/sites/welcome.js';
 import type { SiteRecord } from '../../server/storage/records.js';
 
 const questions: FaqQuestions = {

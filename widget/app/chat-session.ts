@@ -3,15 +3,8 @@
 // the same clientId until acknowledged (the server stores it once), keep the token once issued.
 // A closure rather than a class: its private names minify, and the widget has a 20 KB budget.
 import { ERR, VISITOR_CMD, type ErrorCode } from '../../protocol/events.js';
-import type {
-  Ack,
-  VisitorMessage as Message,
-  TypingChanged,
-  VisitorConversation,
-  VisitorHandoffResult,
-  VisitorSendResult,
-  VisitorSyncResult,
-} from '../../protocol/types.js';
+import type { Ack, VisitorMessage as Message, TypingChanged, VisitorConversation } from '../../protocol/types.js';
+import type { VisitorCommandName, VisitorCommands } from '../../protocol/visitor-events.js';
 import type { ChatSession, ChatState } from './chat-state.js';
 import { createVisitorConnection } from './connection.js';
 import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';
@@ -101,9 +94,9 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     },
   );
 
-  async function request<T>(event: string, payload: object): Promise<Ack<T> | null> {
+  async function request<E extends VisitorCommandName>(event: E, payload: VisitorCommands[E]['payload']): Promise<Ack<VisitorCommands[E]['ack']> | null> {
     try {
-      return await conn.request<T>(event, payload, ACK_TIMEOUT_MS);
+      return await conn.request(event, payload, ACK_TIMEOUT_MS);
     } catch {
       return null; // timed out or disconnected: no answer is not a refusal
     }
@@ -133,7 +126,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   /** What was missed, a page at a time (a long history comes in several; bounded all the same). */
   async function sync() {
     for (let page = 0; page < MAX_SYNC_PAGES; page++) {
-      const ack = await request<VisitorSyncResult>(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
+      const ack = await request(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
       if (!ack?.ok) return;
       const { site, conversation, messages, queue, welcome, through, more } = ack.data;
       if (conversation) synced = through;
@@ -158,7 +151,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
 
   async function deliver(o: Outgoing) {
     inFlight.add(o.clientId);
-    const ack = await request<VisitorSendResult>(VISITOR_CMD.messageSend, { clientId: o.clientId, text: o.text, page: o.page });
+    const ack = await request(VISITOR_CMD.messageSend, { clientId: o.clientId, text: o.text, page: o.page });
     inFlight.delete(o.clientId);
     if (!ack) {
       // Still connected means the server was slow: try again (same clientId, stored once).
@@ -204,8 +197,8 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
   }
 
   /** A command whose ack carries the conversation (e-mail, feedback, language). */
-  async function update(event: string, payload: object) {
-    const ack = await request<{ conversation: VisitorConversation }>(event, payload);
+  async function update<E extends 'contact:set' | 'feedback:send' | 'conversation:set-lang'>(event: E, payload: VisitorCommands[E]['payload']) {
+    const ack = await request(event, payload);
     if (!ack) return set({ problem: 'TIMEOUT' });
     if (!ack.ok) return refused(ack.error.code);
     set({ conversation: newer(ack.data.conversation), problem: null });
@@ -247,7 +240,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     },
     async requestHandoff() {
       set({ problem: null });
-      const ack = await request<VisitorHandoffResult>(VISITOR_CMD.handoffRequest, { page: currentPage() });
+      const ack = await request(VISITOR_CMD.handoffRequest, { page: currentPage() });
       if (!ack) return set({ problem: 'TIMEOUT' });
       if (!ack.ok) return refused(ack.error.code);
       accept(ack.data);

@@ -1,9 +1,16 @@
 // The widget's only socket.io-client import (tests/architecture/boundaries.test.ts): one socket to
 // the /visitor namespace, WebSocket only (see engine-socket.ts), with the handshake auth read
 // afresh on every (re)connect so a token issued mid-session is used by the next reconnect.
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { ERR, NS, SERVER_EVT, type ErrorCode } from '../../protocol/events.js';
-import type { Ack, VisitorMessage as Message, QueuePosition, TypingChanged, VisitorConversation } from '../../protocol/types.js';
+import type { Ack } from '../../protocol/types.js';
+import type {
+  VisitorClientEvents,
+  VisitorCommandName,
+  VisitorCommands,
+  VisitorFacts,
+  VisitorServerEvents,
+} from '../../protocol/visitor-events.js';
 
 export interface ConnectionOptions {
   origin: string;
@@ -17,24 +24,26 @@ export interface ConnectionHandlers {
   disconnected(): void;
   /** The server refused the handshake (err.data.code); Socket.IO will not retry by itself. */
   rejected(code: ErrorCode): void;
-  messageCreated(message: Message): void;
-  conversationUpdated(conversation: VisitorConversation): void;
-  typingChanged(typing: TypingChanged): void;
-  queuePosition(position: QueuePosition): void;
+  messageCreated(message: VisitorFacts['message:created']): void;
+  conversationUpdated(conversation: VisitorFacts['conversation:updated']): void;
+  typingChanged(typing: VisitorFacts['typing:changed']): void;
+  queuePosition(position: VisitorFacts['queue:position']): void;
 }
 
 export interface VisitorConnection {
   readonly connected: boolean;
   /** A command with its ack; rejects on timeout or disconnection (the caller decides to resend). */
-  request<T>(event: string, payload: object, timeoutMs: number): Promise<Ack<T>>;
+  request<E extends VisitorCommandName>(event: E, payload: VisitorCommands[E]['payload'], timeoutMs: number): Promise<Ack<VisitorCommands[E]['ack']>>;
   /** Fire-and-forget (typing): dropped rather than queued when offline. */
-  signal(event: string, payload: object): void;
+  signal<E extends VisitorCommandName>(event: E, payload: VisitorCommands[E]['payload']): void;
   /** Drop the session and shake hands again (after the token was forgotten). */
   reconnect(): void;
 }
 
+type Untyped = { emitWithAck(event: string, payload: unknown): Promise<never>; emit(event: string, payload: unknown): void };
+
 export function createVisitorConnection(opts: ConnectionOptions, on: ConnectionHandlers): VisitorConnection {
-  const socket = io(opts.origin + NS.visitor, {
+  const socket: Socket<VisitorServerEvents, VisitorClientEvents> = io(opts.origin + NS.visitor, {
     transports: ['websocket'],
     auth: (cb) => {
       const token = opts.token();
@@ -62,9 +71,11 @@ export function createVisitorConnection(opts: ConnectionOptions, on: ConnectionH
     get connected() {
       return socket.connected;
     },
-    request: (event, payload, timeoutMs) => socket.timeout(timeoutMs).emitWithAck(event, payload),
+    // The event is still a type parameter inside these two, which Socket.IO's mapped types cannot
+    // narrow: the interface above (from the protocol's map) is what callers are checked against.
+    request: (event, payload, timeoutMs) => (socket.timeout(timeoutMs) as unknown as Untyped).emitWithAck(event, payload),
     signal: (event, payload) => {
-      socket.volatile.emit(event, payload);
+      (socket.volatile as unknown as Untyped).emit(event, payload);
     },
     reconnect: () => {
       socket.disconnect().connect();

@@ -3,48 +3,14 @@
 // ack, and this module turns "no ack" (offline, timeout) into the same `{ ok: false }` shape,
 // so callers handle one kind of failure.
 import { io, type Socket } from 'socket.io-client';
-import { AGENT_CMD, ERR, NS, SERVER_EVT, type ErrorCode } from '../../../protocol/events.js';
+import { ERR, NS, SERVER_EVT, type ErrorCode } from '../../../protocol/events.js';
 import type {
-  AgentSetSkills,
-  ConversationSetTopic,
-  TopicSet,
-  AgentMessageSend,
-  AgentTyping,
-  CannedDelete,
-  CannedSave,
-  ConversationClose,
-  ConversationLink,
-  ConversationRef,
-  ConversationSetLang,
-  ConversationsList,
-  ConversationTransfer,
-  FaqAttach,
-  FaqDecide,
-  FaqDraft,
-  NoteAdd,
-  PresenceSet,
-  SiteMode,
-} from '../../../protocol/schemas.js';
-import type {
-  AgentListItem,
-  AgentsListResult,
-  CannedReply,
-  ConversationAssigned,
-  ConversationDetail,
-  ConversationsListResult,
-  ConversationSummary,
-  CustomerHistoryItem,
-  FaqAddition,
-  FaqEntrySummary,
-  Message,
-  ModeChanged,
-  PresenceChanged,
-  QueueListResult,
-  QueueRemoved,
-  TopicsListResult,
-  TypingChanged,
-  UnansweredListResult,
-} from '../../../protocol/types.js';
+  AgentClientEvents,
+  AgentCommandName,
+  AgentCommands,
+  AgentFacts,
+  AgentServerEvents,
+} from '../../../protocol/agent-events.js';
 
 /** Server codes plus the two failures only a client can see: never sent, or never answered. */
 export type CommandErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT';
@@ -54,53 +20,20 @@ export interface CommandError {
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: CommandError };
 
-type Empty = Record<string, never>;
-export interface AgentCommands {
-  [AGENT_CMD.queueList]: [Empty, QueueListResult];
-  [AGENT_CMD.conversationClaim]: [ConversationRef, ConversationDetail];
-  [AGENT_CMD.conversationOpen]: [ConversationRef, ConversationDetail];
-  [AGENT_CMD.conversationClose]: [ConversationClose, { conversation: ConversationSummary }];
-  [AGENT_CMD.messageSend]: [AgentMessageSend, { message: Message }];
-  [AGENT_CMD.typingSet]: [AgentTyping, Empty];
-  // The workspace.
-  [AGENT_CMD.conversationsList]: [ConversationsList, ConversationsListResult];
-  [AGENT_CMD.noteAdd]: [NoteAdd, { message: Message }];
-  [AGENT_CMD.conversationSetLang]: [ConversationSetLang, { conversation: ConversationSummary }];
-  [AGENT_CMD.conversationLink]: [ConversationLink, { conversation: ConversationSummary }];
-  [AGENT_CMD.customerHistory]: [ConversationRef, { conversations: CustomerHistoryItem[] }];
-  [AGENT_CMD.cannedList]: [Empty, { replies: CannedReply[] }];
-  [AGENT_CMD.cannedSave]: [CannedSave, { reply: CannedReply }];
-  [AGENT_CMD.cannedDelete]: [CannedDelete, Empty];
-  [AGENT_CMD.tagsList]: [Empty, { tags: string[] }];
-  // Routing.
-  [AGENT_CMD.presenceSet]: [PresenceSet, { presence: PresenceSet['status'] }];
-  [AGENT_CMD.conversationTransfer]: [ConversationTransfer, { conversation: ConversationSummary }];
-  [AGENT_CMD.siteMode]: [SiteMode, { mode: SiteMode['mode'] }];
-  [AGENT_CMD.agentsList]: [Empty, AgentsListResult];
-  // Topics and skills.
-  [AGENT_CMD.conversationSetTopic]: [ConversationSetTopic, { conversation: ConversationSummary }];
-  [AGENT_CMD.topicsList]: [Empty, TopicsListResult];
-  [AGENT_CMD.topicSet]: [TopicSet, TopicsListResult];
-  [AGENT_CMD.agentSetSkills]: [AgentSetSkills, { agent: AgentListItem }];
-  // Answer quality, and the FAQ learning from it.
-  [AGENT_CMD.unansweredList]: [Empty, UnansweredListResult];
-  [AGENT_CMD.faqEntries]: [Empty, { entries: FaqEntrySummary[] }];
-  [AGENT_CMD.faqAttach]: [FaqAttach, { addition: FaqAddition }];
-  [AGENT_CMD.faqDraft]: [FaqDraft, { addition: FaqAddition }];
-  [AGENT_CMD.faqConfirm]: [FaqDecide, { addition: FaqAddition }];
-  [AGENT_CMD.faqDismiss]: [FaqDecide, { addition: FaqAddition }];
-}
-export type CommandName = keyof AgentCommands;
+/** The /agent commands, their payloads and acks: the protocol's map (protocol/agent-events.ts). */
+export type { AgentCommands };
+export type CommandName = AgentCommandName;
 
+/** A handler per fact, with the payload the protocol gives it (protocol/agent-events.ts). */
 export interface ServerFacts {
-  queueAdded(c: ConversationSummary): void;
-  queueRemoved(r: QueueRemoved): void;
-  conversationUpdated(c: ConversationSummary): void;
-  messageCreated(m: Message): void;
-  typingChanged(t: TypingChanged): void;
-  conversationAssigned(a: ConversationAssigned): void;
-  presenceChanged(p: PresenceChanged): void;
-  modeChanged(m: ModeChanged): void;
+  queueAdded(c: AgentFacts['queue:added']): void;
+  queueRemoved(r: AgentFacts['queue:removed']): void;
+  conversationUpdated(c: AgentFacts['conversation:updated']): void;
+  messageCreated(m: AgentFacts['message:created']): void;
+  typingChanged(t: AgentFacts['typing:changed']): void;
+  conversationAssigned(a: AgentFacts['conversation:assigned']): void;
+  presenceChanged(p: AgentFacts['presence:changed']): void;
+  modeChanged(m: AgentFacts['mode:changed']): void;
 }
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -114,18 +47,19 @@ export interface ConnectionHandlers extends ServerFacts {
 }
 
 export interface AgentConnection {
-  request<K extends CommandName>(event: K, payload: AgentCommands[K][0]): Promise<Result<AgentCommands[K][1]>>;
+  request<K extends CommandName>(event: K, payload: AgentCommands[K]['payload']): Promise<Result<AgentCommands[K]['ack']>>;
   readonly connected: boolean;
   close(): void;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+type UntypedEmitter = { emitWithAck(event: string, payload: unknown): Promise<never> };
 /** After a refused handshake Socket.IO stops retrying by itself (socket.active is false). */
 const RETRY_REFUSED_MS = 5_000;
 
 export function connectAgentSocket(on: ConnectionHandlers): AgentConnection {
   // Same origin: the httpOnly session cookie rides along with the WebSocket upgrade.
-  const socket: Socket = io(NS.agent, { transports: ['websocket'] });
+  const socket: Socket<AgentServerEvents, AgentClientEvents> = io(NS.agent, { transports: ['websocket'] });
   let retry: ReturnType<typeof setTimeout> | undefined;
   const retryLater = () => {
     clearTimeout(retry);
@@ -170,7 +104,10 @@ export function connectAgentSocket(on: ConnectionHandlers): AgentConnection {
       // Never let Socket.IO buffer a command while offline: the caller decides what to resend.
       if (!socket.connected) return { ok: false, error: { code: 'OFFLINE', message: 'Not connected' } };
       try {
-        return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+        // `event` is still a type parameter here, which Socket.IO's mapped types cannot narrow;
+        // request()'s own signature (from the protocol's map) is what callers are checked against.
+        const send = socket.timeout(ACK_TIMEOUT_MS) as unknown as UntypedEmitter;
+        return await send.emitWithAck(event, payload);
       } catch {
         return { ok: false, error: { code: 'TIMEOUT', message: 'The server did not answer in time' } };
       }

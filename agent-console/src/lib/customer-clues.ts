@@ -17,7 +17,7 @@ const ORDER_HASH = /(?:^|[^\w&])#(\d{4,12})\b/g;
 const BARE_NUMBER = /(?<![\d+.,/-])\b([1-9]\d{5,11})\b(?![.,/-]?\d)/g;
 const NAME = /\b(?:my name is|je m'appelle|je m’appelle|me llamo|mi nombre es|ich heiße|ich heisse|mein name ist)\s+(\p{Lu}[\p{L}'’-]{1,30})/iu;
 
-/** The same rule as the server (services/customer-history.ts): no "#", upper case. */
+/** The same rule as the server (services/customer/customer-history.ts): no "#", upper case. */
 export const normaliseOrder = (o: string) => o.replace(/^#/, '').toUpperCase();
 
 export function findEmails(text: string): string[] {

@@ -9,7 +9,7 @@ import { isMine, type Action, type ConsoleState } from './console-state.js';
 export type NoticeKind = 'info' | 'warn' | 'error';
 
 export interface CommandDeps {
-  request<K extends CommandName>(event: K, payload: AgentCommands[K][0]): Promise<Result<AgentCommands[K][1]>>;
+  request<K extends CommandName>(event: K, payload: AgentCommands[K]['payload']): Promise<Result<AgentCommands[K]['ack']>>;
   dispatch(a: Action): void;
   getState(): ConsoleState;
   isConnected(): boolean;

@@ -8,11 +8,11 @@ import type { AgentPresence, ConversationAssigned, ConversationSummary } from '.
 import type { Effect, EffectOf, Presence, Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
-import { botStrings } from '../bot-strings.js';
-import type { Conversations } from '../conversations.js';
+import { botStrings } from '../../bot/bot-strings.js';
+import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
-import { toSummary } from '../views.js';
-import { queueLangOf } from './queue-lang.js';
+import { toSummary } from '../conversations/views.js';
+import { queueLangOf } from '../conversations/queue-lang.js';
 
 export interface Logger {
   error(obj: unknown, msg?: string): void;
@@ -34,6 +34,22 @@ export interface ApplyContext {
 
 /** The grace period after a console closed is "offline" to colleagues: nobody can hand them a chat. */
 export const publicPresence = (p: Presence): AgentPresence => (p === 'offline-pending' ? 'offline' : p);
+
+/** One batch, in order; repairs found while applying (the store disagreed) go the same way, a few rounds at most. */
+export async function applyBatch(base: Omit<ApplyContext, 'followUps'>, effects: Effect[]): Promise<void> {
+  let batch = effects;
+  for (let round = 0; batch.length && round < 5; round++) {
+    const ctx: ApplyContext = { ...base, followUps: [] };
+    for (const effect of batch) {
+      try {
+        await applyEffect(ctx, effect);
+      } catch (err) {
+        ctx.log.error({ err, effect }, 'routing: an effect could not be applied');
+      }
+    }
+    batch = ctx.followUps;
+  }
+}
 
 export async function applyEffect(ctx: ApplyContext, e: Effect): Promise<void> {
   switch (e.type) {

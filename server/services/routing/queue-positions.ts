@@ -5,9 +5,9 @@ import { SERVER_EVT } from '../../../protocol/events.js';
 import type { QueuePosition } from '../../../protocol/types.js';
 import type { Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
-import { isOpen } from '../business-hours.js';
+import { isOpen } from '../sites/business-hours.js';
 import type { Notifier } from '../notifier.js';
-import type { SiteRegistry } from '../site-registry.js';
+import type { SiteRegistry } from '../sites/site-registry.js';
 
 export class QueuePositions {
   /** What each waiting visitor was last told (position, availability, minutes), to skip repeats. */

@@ -4,7 +4,7 @@ import { ERR } from '../../../protocol/events.js';
 import type { EffectOf, HandoffInput, RoutingAgentInput, SiteRules } from '../../routing/index.js';
 import type { AgentRecord, ConversationRecord, SiteRecord } from '../../storage/records.js';
 import { AppError } from '../app-error.js';
-import { queueLangOf } from './queue-lang.js';
+import { queueLangOf } from '../conversations/queue-lang.js';
 
 export const toRoutingAgent = (a: AgentRecord): RoutingAgentInput => ({
   id: a.id,

@@ -2,20 +2,22 @@
 // hand-offs, closes, console tabs opening and closing, picks, transfers, "away", the site's
 // mode — and applies what it decides (apply-effects.ts), one batch after another in the order
 // the router produced them. The router's state is a cache: restore() rebuilds it from the store.
-import { ERR } from '../../../protocol/events.js';
 import type { ConversationTransfer } from '../../../protocol/schemas.js';
 import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode } from '../../../protocol/types.js';
-import { rejection, type Effect, type RestoreInput, type Router } from '../../routing/index.js';
+import { rejection, type Effect, type Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord, SiteRecord } from '../../storage/records.js';
-import { AppError, forbidden, notFound } from '../app-error.js';
-import type { Conversations } from '../conversations.js';
+import { forbidden } from '../app-error.js';
+import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
-import type { SiteRegistry } from '../site-registry.js';
-import { toSummary } from '../views.js';
-import { applyEffect, publicPresence, type ApplyContext, type Logger } from './apply-effects.js';
-import { queueLangOf } from './queue-lang.js';
+import type { SiteRegistry } from '../sites/site-registry.js';
+import { toSummary } from '../conversations/views.js';
+import { applyBatch, type Logger } from './apply-effects.js';
 import { refusal, routed, toRoutingAgent, toSiteRules } from './router-inputs.js';
+import { agentsList, restoreInput, transferEffects } from './routing-reads.js';
+import type { RoutingOp, RoutingRemote } from './routing-remote.js';
+
+export type { RoutingOp, RoutingRemote };
 import { QueuePositions } from './queue-positions.js';
 
 /** Every ~15 s each waiting visitor hears again, whether or not anything moved. */
@@ -43,6 +45,9 @@ export class RoutingService {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastRepublish = 0;
   private readonly now: () => number;
+  private remote: RoutingRemote | undefined;
+  /** Console tabs open on this server, per agent: told again to a new routing owner. */
+  private readonly localTabs = new Map<string, { agent: AgentRecord; tabs: number }>();
 
   constructor(private readonly deps: RoutingServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -57,34 +62,92 @@ export class RoutingService {
   attach(out: RoutingOutputs): void {
     this.out = out;
     out.conversations.watch((before, after) => {
-      const now = this.now();
-      if (after.status === 'closed' && before.status !== 'closed') return void this.run(this.router.release(after.id, now));
-      // What it is about changed (the bot read more, or an agent corrected it): routed by the new topic.
-      const live = after.status === 'queued' || after.status === 'assigned';
-      if (live && after.topic?.id !== before.topic?.id) void this.run(this.router.setTopic(after.id, after.topic?.id ?? null, now));
-      if (after.status !== 'queued' || after.lang === before.lang) return;
-      // An agent corrected the language of a waiting chat (console): it changes queue, keeping its age.
-      const waiting = this.router.waiting(after.siteId).find((c) => c.id === after.id);
-      if (waiting && waiting.lang !== after.lang) void this.run(this.router.transferToQueue(after.id, after.lang, now));
+      const closed = after.status === 'closed' && before.status !== 'closed';
+      const moved = after.status === 'queued' && after.lang !== before.lang;
+      // What it is about changed (an agent corrected it): a waiting chat is routed by the new topic.
+      const retopic = (after.status === 'queued' || after.status === 'assigned') && after.topic?.id !== before.topic?.id;
+      if (closed || moved || retopic) void this.owned('changed', [before, after]).catch((err) => this.deps.log.error({ err }, 'routing: a change was not followed'));
     });
+  }
+
+  private async changedHere(before: ConversationRecord, after: ConversationRecord): Promise<void> {
+    const now = this.now();
+    if (after.status === 'closed' && before.status !== 'closed') return this.run(this.router.release(after.id, now));
+    if (after.topic?.id !== before.topic?.id) await this.run(this.router.setTopic(after.id, after.topic?.id ?? null, now));
+    // An agent corrected the language of a waiting chat (console): it changes queue, keeping its age.
+    const waiting = this.router.waiting(after.siteId).find((c) => c.id === after.id);
+    if (waiting && waiting.lang !== after.lang) return this.run(this.router.transferToQueue(after.id, after.lang, now));
+    return Promise.resolve();
+  }
+
+  // ---- several servers ----
+
+  /** From now on only the lease holder decides; call before start(). */
+  useRemote(remote: RoutingRemote): void {
+    this.remote = remote;
+  }
+
+  /** This server does not own routing: what it learns goes to the owner. */
+  private get elsewhere(): boolean {
+    return this.remote !== undefined && !this.remote.isOwner;
+  }
+
+  private owned<T>(op: RoutingOp, args: unknown[]): Promise<T> {
+    if (this.elsewhere) return this.remote!.forward(op, args) as Promise<T>;
+    return this.serve(op, args) as Promise<T>;
+  }
+
+  /** Run an operation here (this server owns routing, or is the only one). */
+  serve(op: RoutingOp, args: unknown[]): Promise<unknown> {
+    const a = args as [never, never];
+    switch (op) {
+      case 'handoff': return this.handoffHere(a[0]);
+      case 'pick': return this.pickHere(a[0], a[1]);
+      case 'transfer': return this.transferHere(a[0], a[1]);
+      case 'connected': return this.connectedHere(a[0]);
+      case 'disconnected': return this.run(this.router.agentDisconnected(a[0], this.now()));
+      case 'presence': return this.presenceHere(a[0], a[1]);
+      case 'mode': return this.modeHere(a[0], a[1]);
+      case 'agents': return this.listAgentsHere(a[0]);
+      case 'changed': return this.changedHere(a[0], a[1]);
+      case 'agent-changed': return this.run(this.router.upsertAgent(toRoutingAgent(a[0]), this.now()));
+      case 'site-changed': return this.run(this.router.setSiteRules((a[0] as SiteRecord).id, toSiteRules(a[0]), this.now()));
+    }
+  }
+
+  /**
+   * The lease changed hands. A new owner rebuilds the router from the store, as at a restart
+   * (agents get the grace period to be seen again), and every server tells it which consoles it holds.
+   */
+  async ownerChanged(owner: boolean): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (!owner) return;
+    await this.restore();
+    for (const { agent, tabs } of this.localTabs.values()) for (let i = 0; i < tabs; i++) await this.connectedHere(agent);
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  /** Another server took routing over: tell it the consoles open here. */
+  async announceTabs(): Promise<void> {
+    if (!this.elsewhere) return;
+    for (const { agent, tabs } of this.localTabs.values()) {
+      for (let i = 0; i < tabs; i++) await this.remote!.forward('connected', [agent]).catch((err) => this.deps.log.warn({ err }, 'routing: could not tell the owner about a console'));
+    }
   }
 
   /** At start: rebuild the router from the store (agents, waiting and assigned chats, modes), then tick. */
   async start(): Promise<void> {
-    const { store } = this.deps;
-    const modes: Record<string, RoutingMode> = {};
-    const siteRules: NonNullable<RestoreInput['siteRules']> = {};
-    const input: RestoreInput = { agents: [], conversations: [], modes, siteRules };
-    for (const site of await store.listSites()) {
-      modes[site.id] = site.assignment ?? 'automatic';
-      siteRules[site.id] = toSiteRules(site);
-      for (const agent of await store.listAgents(site.id)) input.agents.push(toRoutingAgent(agent));
-      const live = await store.listConversations({ siteId: site.id, status: ['queued', 'assigned'], limit: 1_000_000 });
-      input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c), topic: c.topic?.id ?? null })));
-    }
-    await this.run(this.router.restore(input, this.now()));
+    // Several servers: the routing lease decides who restores and ticks (ownerChanged).
+    if (this.remote) return;
+    await this.restore();
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
+  }
+
+  private async restore(): Promise<void> {
+    await this.run(this.router.restore(await restoreInput(this.deps.store), this.now()));
   }
 
   async stop(): Promise<void> {
@@ -110,7 +173,10 @@ export class RoutingService {
    * A chat that was sent to another language's queue before it was closed starts again in
    * the visitor's language.
    */
-  async handoff(conv: ConversationRecord): Promise<void> {
+  handoff(conv: ConversationRecord): Promise<void> {
+    return this.owned('handoff', [conv]);
+  }
+  private async handoffHere(conv: ConversationRecord): Promise<void> {
     const stale = conv.queueLang || conv.flagged || conv.skillFallback;
     const fresh = stale ? ((await this.deps.store.updateConversation(conv.id, { queueLang: undefined, flagged: undefined, skillFallback: undefined })) ?? conv) : conv;
     const now = this.now();
@@ -119,16 +185,23 @@ export class RoutingService {
 
   /** A waiting chat's place, for the visitor's sync. */
   queueFor(conv: ConversationRecord): QueuePosition | null {
+    // Elsewhere: the owner's next queue:position tells the visitor.
+    if (this.elsewhere) return null;
     return conv.status === 'queued' ? this.positions.positionOf(conv.id, conv.siteId, this.now()) : null;
   }
 
   /** Every agent of the site may take it by hand: nobody online spoke its language in time. */
   isOpenToAll(conv: ConversationRecord): boolean {
+    // Elsewhere the answer is "no", the stricter one: only speakers of its language may take it.
+    if (this.elsewhere) return false;
     return this.router.waiting(conv.siteId).some((c) => c.id === conv.id && c.openToAll);
   }
 
   /** Taking a waiting chat by hand (`conversation:claim`). */
-  async pick(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
+  pick(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
+    return this.owned('pick', [agent, conv]);
+  }
+  private async pickHere(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
     const now = this.now();
     const known = this.router.waiting(conv.siteId).some((c) => c.id === conv.id);
     // Queued in the store but not in the router would be a bug; repair rather than refuse.
@@ -136,79 +209,72 @@ export class RoutingService {
     await this.command([...repair, ...this.router.upsertAgent(toRoutingAgent(agent), now), ...this.router.pick(agent.id, conv.id, now)]);
   }
 
-  async transfer(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
-    const { store, sites } = this.deps;
-    if (!input.toAgentId === !input.toLang) throw new AppError(ERR.badPayload, 'Give exactly one of toAgentId and toLang');
-    const conv = await store.getConversation(input.conversationId);
-    if (!conv || conv.siteId !== agent.siteId) throw notFound('Conversation');
-    if (conv.status !== 'queued' && conv.status !== 'assigned') throw new AppError(ERR.conflict, 'Only a chat with the agents can be transferred');
-    if (conv.assignedAgentId !== agent.id && agent.role !== 'admin') throw forbidden('Not your conversation');
-    const now = this.now();
-    let effects: Effect[];
-    if (input.toLang) {
-      const languages = sites.get(agent.siteId)?.site.languages ?? [];
-      if (!languages.includes(input.toLang)) throw new AppError(ERR.badPayload, `toLang: "${input.toLang}" is not one of ${languages.join(', ')}`);
-      effects = this.router.transferToQueue(conv.id, input.toLang, now, input.note);
-    } else {
-      const target = await store.getAgent(input.toAgentId!);
-      if (!target || target.siteId !== agent.siteId) throw notFound('Agent');
-      effects = [...this.router.upsertAgent(toRoutingAgent(target), now), ...this.router.transferToAgent(conv.id, target.id, now, input.note)];
-    }
+  transfer(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
+    return this.owned('transfer', [agent, input]);
+  }
+  private async transferHere(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
+    const { conv, effects } = await transferEffects({ ...this.deps, router: this.router }, agent, input, this.now());
     await this.command(effects, agent);
-    return { conversation: toSummary((await store.getConversation(conv.id)) ?? conv) };
+    return { conversation: toSummary((await this.deps.store.getConversation(conv.id)) ?? conv) };
   }
 
-  // ---- agents and site settings ----
+  // ---- agents ----
 
-  /** An admin changed an agent's skills or level: routed by them from now. */
-  agentChanged(agent: AgentRecord): Promise<void> {
-    return this.run(this.router.upsertAgent(toRoutingAgent(agent), this.now()));
-  }
-
-  /** An admin changed the site's topic difficulties or skill wait. */
-  siteChanged(site: SiteRecord): Promise<void> {
-    return this.run(this.router.setSiteRules(site.id, toSiteRules(site), this.now()));
-  }
+  /** A console tab opened. Synchronous for the router, so a command right after finds the agent online. */
+  // ---- agents ----
 
   /** A console tab opened. Synchronous for the router, so a command right after finds the agent online. */
   agentConnected(agent: AgentRecord): void {
+    const tab = this.localTabs.get(agent.id);
+    this.localTabs.set(agent.id, { agent, tabs: (tab?.tabs ?? 0) + 1 });
+    if (!this.elsewhere) return void this.connectedHere(agent);
+    void this.owned('connected', [agent]).catch((err) => this.deps.log.warn({ err }, 'routing: could not tell the owner about a console'));
+  }
+  private connectedHere(agent: AgentRecord): Promise<void> {
     const now = this.now();
-    void this.run([...this.router.upsertAgent(toRoutingAgent(agent), now), ...this.router.agentConnected(agent.id, now)]);
+    return this.run([...this.router.upsertAgent(toRoutingAgent(agent), now), ...this.router.agentConnected(agent.id, now)]);
   }
 
   /** A tab closed: the router counts them, and the last one starts the grace period. */
   agentDisconnected(agentId: string): void {
-    void this.run(this.router.agentDisconnected(agentId, this.now()));
+    const tab = this.localTabs.get(agentId);
+    if (tab && tab.tabs > 1) tab.tabs--;
+    else this.localTabs.delete(agentId);
+    void this.owned('disconnected', [agentId]).catch((err) => this.deps.log.warn({ err }, 'routing: could not tell the owner a console closed'));
   }
 
-  async setPresence(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
+  setPresence(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
+    return this.owned('presence', [agent, status]);
+  }
+  private async presenceHere(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
     await this.command(this.router.setAway(agent.id, status === 'away', this.now()));
     return { presence: status };
   }
 
-  async setMode(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
+  setMode(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
+    return this.owned('mode', [agent, mode]);
+  }
+  private async modeHere(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
     if (agent.role !== 'admin') throw forbidden('Only an admin can switch between automatic and manual assignment');
     await this.command(this.router.setMode(agent.siteId, mode, this.now()));
     return { mode };
   }
 
-  async listAgents(agent: AgentRecord): Promise<AgentsListResult> {
-    const records = await this.deps.store.listAgents(agent.siteId);
-    const agents = records.map((a) => {
-      const state = this.router.agent(a.id);
-      return {
-        id: a.id,
-        name: a.name,
-        languages: a.languages,
-        role: a.role,
-        presence: state ? publicPresence(state.presence) : ('offline' as const),
-        openChats: this.router.assignedTo(a.id).length,
-        capacity: state?.capacity ?? a.maxChats ?? this.router.config.defaultCapacity,
-        ...(a.skills ? { skills: a.skills } : {}),
-        level: a.level ?? 'agent',
-      };
-    });
-    return { agents, mode: this.router.mode(agent.siteId) };
+  /** An admin changed an agent's skills or level: routed by them from now. */
+  agentChanged(agent: AgentRecord): Promise<void> {
+    return this.owned('agent-changed', [agent]);
+  }
+
+  /** An admin changed the site's topic difficulties or skill wait. */
+  siteChanged(site: SiteRecord): Promise<void> {
+    return this.owned('site-changed', [site]);
+  }
+
+  listAgents(agent: AgentRecord): Promise<AgentsListResult> {
+    return this.owned('agents', [agent]);
+  }
+  private listAgentsHere(agent: AgentRecord): Promise<AgentsListResult> {
+    return agentsList(this.deps.store, this.router, agent.siteId);
   }
 
   // ---- applying effects ----
@@ -231,19 +297,7 @@ export class RoutingService {
     const out = this.out;
     if (!out) return; // before attach (no sockets yet): the router alone is enough
     const now = this.now();
-    let batch = effects;
-    // Repairs found while applying (the store disagreed) go through the same path, a few rounds at most.
-    for (let round = 0; batch.length && round < 5; round++) {
-      const ctx: ApplyContext = { ...this.deps, ...out, now, actor, followUps: [] };
-      for (const effect of batch) {
-        try {
-          await applyEffect(ctx, effect);
-        } catch (err) {
-          this.deps.log.error({ err, effect }, 'routing: an effect could not be applied');
-        }
-      }
-      batch = ctx.followUps;
-    }
+    await applyBatch({ ...this.deps, ...out, now, actor }, effects);
     await this.positions.publish(out.notifier, now, false);
   }
 

@@ -1,0 +1,112 @@
+// An agent's side: the queue of their languages, claim, history, reply, close.
+// Every id in a command is checked against the calling agent (site, language, assignment).
+import { ERR } from '../../../protocol/events.js';
+import type { AgentMessageSend } from '../../../protocol/schemas.js';
+import type { ConversationDetail, Message, QueueListResult } from '../../../protocol/types.js';
+import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import { AppError, forbidden, notFound } from '../app-error.js';
+import { botStrings } from '../../bot/bot-strings.js';
+import type { Conversations } from '../conversations/conversations.js';
+import type { Notifier } from '../notifier.js';
+import type { RoutingService } from '../routing/routing-service.js';
+import { queueLangOf } from '../conversations/queue-lang.js';
+import { toSummary } from '../conversations/views.js';
+import { checkTag } from '../conversations/tags.js';
+
+export class AgentService {
+  constructor(
+    private readonly conversations: Conversations,
+    private readonly notifier: Notifier,
+    private readonly routing: RoutingService,
+  ) {}
+
+  private get store() {
+    return this.conversations.store;
+  }
+
+  async listQueue(agent: AgentRecord): Promise<QueueListResult> {
+    const [queued, mine] = await Promise.all([
+      this.store.listConversations({ siteId: agent.siteId, status: ['queued'] }),
+      this.store.listConversations({ siteId: agent.siteId, status: ['assigned'], assignedAgentId: agent.id }),
+    ]);
+    // My languages, plus the chats nobody online spoke in time.
+    const queue = queued.flatMap((c) => {
+      if (agent.languages.includes(queueLangOf(c))) return [toSummary(c)];
+      return this.routing.isOpenToAll(c) ? [{ ...toSummary(c), openToAll: true }] : [];
+    });
+    return { queue, mine: mine.map(toSummary) };
+  }
+
+  /**
+   * Picking a waiting chat by hand, through the router: first pick wins, the others
+   * get CONFLICT; a language the agent does not speak is FORBIDDEN, even once it is taken.
+   */
+  async claim(agent: AgentRecord, conversationId: string): Promise<ConversationDetail> {
+    const conv = await this.visible(agent, conversationId);
+    if (!agent.languages.includes(queueLangOf(conv)) && agent.role !== 'admin' && !this.routing.isOpenToAll(conv)) {
+      throw forbidden(`This conversation is in "${queueLangOf(conv)}", which is not one of your languages`);
+    }
+    if (conv.status !== 'queued') throw new AppError(ERR.conflict, 'This conversation is no longer waiting');
+    await this.routing.pick(agent, conv);
+    return this.detail(conv.id);
+  }
+
+  async open(agent: AgentRecord, conversationId: string): Promise<ConversationDetail> {
+    const conv = await this.visible(agent, conversationId);
+    const mine = conv.assignedAgentId === agent.id;
+    const waitingInMyLanguage = conv.status === 'queued' && (agent.languages.includes(queueLangOf(conv)) || this.routing.isOpenToAll(conv));
+    // Closed conversations are the customer's history: any agent of the site may read them.
+    const history = conv.status === 'closed';
+    if (!mine && !waitingInMyLanguage && !history && agent.role !== 'admin') throw forbidden('Not your conversation');
+    if (!history || mine) this.notifier.followConversation(agent.id, conv.id);
+    return this.detail(conv.id);
+  }
+
+  async send(agent: AgentRecord, input: AgentMessageSend): Promise<{ message: Message }> {
+    const conv = await this.visible(agent, input.conversationId);
+    if (conv.status !== 'assigned' || conv.assignedAgentId !== agent.id) {
+      throw forbidden('Claim the conversation before replying');
+    }
+    const { message } = await this.conversations.append(conv, {
+      author: 'agent',
+      authorName: agent.name,
+      text: input.text,
+      clientId: input.clientId,
+    });
+    return { message };
+  }
+
+  /** `tag` (one of the site's) and `resolved` are what the console asks for when closing. */
+  async close(agent: AgentRecord, conversationId: string, outcome: { tag?: string; resolved?: boolean } = {}) {
+    const conv = await this.visible(agent, conversationId);
+    if (conv.status === 'closed') throw new AppError(ERR.conflict, 'Already closed');
+    if (conv.assignedAgentId !== agent.id && agent.role !== 'admin') throw forbidden('Not your conversation');
+    if (outcome.tag) await checkTag(this.store, agent.siteId, outcome.tag);
+    await this.conversations.append(conv, { author: 'system', text: botStrings(conv.lang).closed, lang: conv.lang });
+    const closed = await this.conversations.transition(
+      conv,
+      { status: 'closed', closedAt: Date.now(), tag: outcome.tag, resolved: outcome.resolved },
+      { status: conv.status },
+    );
+    if (conv.status === 'queued') this.conversations.announceDequeued(closed, 'closed');
+    return { conversation: toSummary(closed) };
+  }
+
+  /** Where a typing signal from this agent may go. */
+  async typingTarget(agent: AgentRecord, conversationId: string): Promise<ConversationRecord | undefined> {
+    const conv = await this.store.getConversation(conversationId);
+    return conv && conv.siteId === agent.siteId && conv.assignedAgentId === agent.id ? conv : undefined;
+  }
+
+  /** A conversation of another site is reported as missing, not forbidden: no existence oracle. */
+  private async visible(agent: AgentRecord, id: string): Promise<ConversationRecord> {
+    const conv = await this.store.getConversation(id);
+    if (!conv || conv.siteId !== agent.siteId) throw notFound('Conversation');
+    return conv;
+  }
+
+  private async detail(id: string): Promise<ConversationDetail> {
+    const conv = (await this.store.getConversation(id))!;
+    return { conversation: toSummary(conv), messages: await this.store.listMessages(id) };
+  }
+}

@@ -1,0 +1,69 @@
+// Sites and their bots, built once at start (FAQ files are validated then, not per message).
+import type { Lang, SiteInfo, Welcome } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { SiteRecord } from '../../storage/records.js';
+import type { Bots } from '../../bot/bots.js';
+import type { FaqQuestions } from '../../bot/engine.js';
+import { toCatalogAdditions } from '../../bot/catalog-additions.js';
+import { resolveFaqDir } from '../../bot/faq-dir.js';
+import { buildWelcome, checkWelcome } from './welcome.js';
+
+export interface LoadedSite {
+  site: SiteRecord;
+  /** The FAQ's questions per language (told by the bot, which loads the files). */
+  questions: FaqQuestions;
+}
+
+export class SiteRegistry {
+  private sites = new Map<string, LoadedSite>();
+
+  constructor(
+    private readonly store: ChatStore,
+    private readonly bots: Bots,
+  ) {}
+
+  async load(): Promise<void> {
+    for (const site of await this.store.listSites()) await this.add(site);
+  }
+
+  async add(site: SiteRecord): Promise<void> {
+    const dir = resolveFaqDir(site.faqDir);
+    const t = site.thresholds;
+    // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1.
+    if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {
+      throw new Error(`site ${site.id}: thresholds must satisfy 0 <= suggest <= answer <= 1`);
+    }
+    // The bot loads the FAQ files (and rejects on a bad one, naming file and field).
+    // …plus what the console added to them since (services/faq/faq-additions.ts).
+    const additions = toCatalogAdditions(await this.store.listFaqAdditions(site.id));
+    const questions = await this.bots.addSite({
+      id: site.id,
+      languages: site.languages,
+      defaultLanguage: site.defaultLanguage,
+      faqDir: dir,
+      ...(t ? { thresholds: t } : {}),
+      ...(additions.length ? { additions } : {}),
+      ...(site.topics ? { topics: site.topics.map((x) => x.id) } : {}),
+    });
+    checkWelcome(site, questions);
+    this.sites.set(site.id, { site, questions });
+  }
+
+  get(siteId: string): LoadedSite | undefined {
+    return this.sites.get(siteId);
+  }
+
+  all(): IterableIterator<LoadedSite> {
+    return this.sites.values();
+  }
+}
+
+/** The welcome of a loaded site in `lang` (services/sites/welcome.ts). */
+export const siteWelcome = ({ site, questions }: LoadedSite, lang: Lang): Welcome => buildWelcome(site, questions, lang);
+
+export const publicSiteInfo = (s: SiteRecord): SiteInfo => ({
+  id: s.id,
+  name: s.name,
+  languages: s.languages,
+  defaultLanguage: s.defaultLanguage,
+});

@@ -1,0 +1,306 @@
+// A visitor's side of the loop: store the message → detect the language → let the bot answer
+// or hand off to the language queue.
+import { ERR, SYNC_PAGE_MESSAGES } from '../../../protocol/events.js';
+import type { HandoffRequest, VisitorMessageSend } from '../../../protocol/schemas.js';
+import type {
+  BotDecision,
+  PageInfo,
+  QueuePosition,
+  VisitorHandoffResult,
+  VisitorSendResult,
+  VisitorSyncResult,
+} from '../../../protocol/types.js';
+import type { Bots } from '../../bot/bots.js';
+import type { Thought } from '../../bot/engine.js';
+import { BOT_INPUT_MAX_CHARS } from '../../bot/limits.js';
+import type { WriteOptions } from '../../storage/chat-store.js';
+import type { ConversationRecord, VisitorRecord } from '../../storage/records.js';
+import { AppError, notFound } from '../app-error.js';
+import { botStrings } from '../../bot/bot-strings.js';
+import { BotReplies } from './bot-replies.js';
+import { recordUnanswered } from '../faq/bot-feedback.js';
+import type { Conversations } from '../conversations/conversations.js';
+import { KeyedSerial } from '../serial.js';
+import { hashToken, newId, newToken } from '../secrets.js';
+import { browserLanguage } from './browser-language.js';
+import { publicSiteInfo, siteWelcome, type LoadedSite, type SiteRegistry } from '../sites/site-registry.js';
+import { syncPage } from './sync-page.js';
+import { toVisitorMessage, toVisitorView } from '../conversations/views.js';
+import type { VisitorContext } from './visitor-context.js';
+import type { VisitorDetails } from './visitor-details.js';
+
+/** Routing, as the visitor side needs it (services/routing/routing-service.ts). */
+export interface VisitorRouting {
+  handoff(conv: ConversationRecord): Promise<void>;
+  queueFor(conv: ConversationRecord): QueuePosition | null;
+}
+
+export interface VisitorServiceDeps {
+  sites: SiteRegistry;
+  conversations: Conversations;
+  bots: Bots;
+  routing: VisitorRouting;
+  details: VisitorDetails;
+  onError: (err: unknown) => void;
+}
+
+export class VisitorService {
+  private serial = new KeyedSerial();
+  private readonly replies: BotReplies;
+  constructor(private readonly deps: VisitorServiceDeps) {
+    this.replies = new BotReplies(deps.conversations);
+  }
+
+  private get store() {
+    return this.deps.conversations.store;
+  }
+
+  private site(siteId: string): LoadedSite {
+    const loaded = this.deps.sites.get(siteId);
+    if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
+    return loaded;
+  }
+
+  /** Token → visitor, bound to its site: a token from another site is simply unknown. */
+  async authenticate(siteId: string, token: string): Promise<VisitorRecord | undefined> {
+    return this.store.findVisitorByToken(siteId, hashToken(token));
+  }
+
+  async sync(ctx: VisitorContext, afterSeq: number): Promise<VisitorSyncResult> {
+    const loaded = this.site(ctx.siteId);
+    const { site } = loaded;
+    const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
+    const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    // The welcome rides on the sync every opening panel asks for: no request of its own, nothing stored.
+    const welcome = siteWelcome(loaded, conv?.lang ?? browserLanguage(site, ctx.languages));
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome };
+    const { messages, through } = syncPage(await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq), SYNC_PAGE_MESSAGES), afterSeq);
+    const more = through < conv.lastSeq;
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome };
+  }
+
+  /**
+   * Resolves as soon as the visitor's message is stored (the ack); the bot's part runs after it,
+   * in order per visitor, and publishes its reply as `message:created`.
+   */
+  async send(ctx: VisitorContext, input: VisitorMessageSend): Promise<{ result: VisitorSendResult; visitorId: string }> {
+    const loaded = this.site(ctx.siteId);
+    const { visitor, token } = await this.ensureVisitor(ctx);
+    return new Promise((resolve, reject) => {
+      void this.serial
+        .run(visitor.id, async () => {
+          const conv = await this.deps.details.record(ctx, await this.ensureConversation(visitor, loaded, input.text, input.page), input.page);
+          const { message, created } = await this.deps.conversations.append(conv, {
+            author: 'visitor',
+            text: input.text,
+            clientId: input.clientId,
+            ...(input.page ? { page: input.page } : {}),
+          }, ctx.socketId);
+          const current = (await this.store.getConversation(conv.id))!;
+          resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
+          // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others.
+          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages);
+        })
+        .catch((err) => {
+          reject(err);
+          this.deps.onError(err);
+        });
+    });
+  }
+
+  async requestHandoff(ctx: VisitorContext, input: HandoffRequest): Promise<{ result: VisitorHandoffResult; visitorId: string }> {
+    const loaded = this.site(ctx.siteId);
+    const { visitor, token } = await this.ensureVisitor(ctx);
+    return this.serial.run(visitor.id, async () => {
+      let conv = await this.deps.details.record(ctx, await this.ensureConversation(visitor, loaded, '', input.page), input.page);
+      if (conv.status === 'bot') conv = await this.queue(conv, decision(conv, 'handoff', 'button'));
+      return { result: { conversation: toVisitorView(conv), ...(token ? { token } : {}) }, visitorId: visitor.id };
+    });
+  }
+
+  async markRead(ctx: VisitorContext, seq: number): Promise<void> {
+    const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
+    if (!visitor?.currentConversationId) throw notFound('Conversation');
+    // The store may have lost it (its shard set aside as damaged at start): missing, not a crash.
+    const conv = await this.store.getConversation(visitor.currentConversationId);
+    if (!conv) throw notFound('Conversation');
+    const readSeq = Math.min(Math.max(conv.visitorReadSeq, seq), conv.lastSeq);
+    if (readSeq !== conv.visitorReadSeq) await this.store.updateConversation(conv.id, { visitorReadSeq: readSeq });
+  }
+
+  /** Where a typing signal should go, if anywhere. */
+  async currentConversationId(ctx: VisitorContext): Promise<string | undefined> {
+    if (!ctx.visitorId) return undefined;
+    return (await this.store.getVisitor(ctx.visitorId))?.currentConversationId;
+  }
+
+  private async ensureVisitor(ctx: VisitorContext): Promise<{ visitor: VisitorRecord; token?: string }> {
+    if (ctx.visitorId) {
+      const visitor = await this.store.getVisitor(ctx.visitorId);
+      if (!visitor || visitor.siteId !== ctx.siteId) throw new AppError(ERR.unauthorized, 'Unknown visitor');
+      return { visitor };
+    }
+    // Two first messages sent back to back must not create two visitors: share one creation.
+    ctx.creating ??= this.createVisitor(ctx).catch((err) => {
+      ctx.creating = undefined;
+      throw err;
+    });
+    return ctx.creating;
+  }
+
+  private async createVisitor(ctx: VisitorContext): Promise<{ visitor: VisitorRecord; token: string }> {
+    // The token is issued on the visitor's first message and only its digest is stored.
+    const token = newToken();
+    const visitor: VisitorRecord = {
+      id: newId(),
+      siteId: ctx.siteId,
+      tokenHash: hashToken(token),
+      languages: ctx.languages,
+      createdAt: Date.now(),
+    };
+    // Not awaited alone: the token reaches the browser only with an ack that awaits a later write.
+    await this.store.createVisitor(visitor, BACKGROUND);
+    ctx.visitorId = visitor.id;
+    return { visitor, token };
+  }
+
+  /** The visitor's one conversation: created on first contact, reopened when they write after it closed. */
+  private async ensureConversation(stale: VisitorRecord, { site }: LoadedSite, text: string, page?: PageInfo): Promise<ConversationRecord> {
+    // Re-read inside the per-visitor queue: a burst of first messages shares one visitor record
+    // object, and only the store knows the conversation the first of them created.
+    const visitor = (await this.store.getVisitor(stale.id)) ?? stale;
+    const existing = visitor.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    if (existing) {
+      if (existing.status !== 'closed') {
+        const moved = page && (existing.lastPage?.url !== page.url || existing.lastPage.title !== page.title);
+        return moved ? (await this.store.updateConversation(existing.id, { lastPage: page }, undefined, BACKGROUND))! : existing;
+      }
+      return this.deps.conversations.transition(
+        existing,
+        { status: 'bot', assignedAgentId: undefined, assignedAgentName: undefined, queuedAt: undefined, ...(page ? { lastPage: page } : {}) },
+        { status: 'closed' },
+      );
+    }
+    // A provisional language from the browser: the bot's detection (think(), right after the
+    // ack) corrects it. Asking the bot thread here would put every first message's ack behind
+    // its queue (bench:load: ~1 s at p99 while 10,000 visitors wrote their first message).
+    const detected = { lang: browserLanguage(site, visitor.languages), confidence: 0 };
+    const now = Date.now();
+    const conv: ConversationRecord = {
+      id: newId(),
+      siteId: site.id,
+      visitorId: visitor.id,
+      status: 'bot',
+      lang: detected.lang,
+      langConfidence: detected.confidence,
+      createdAt: now,
+      updatedAt: now,
+      lastSeq: 0,
+      visitorReadSeq: 0,
+      visitorLanguages: visitor.languages,
+      ...(visitor.email ? { contactEmail: visitor.email } : {}),
+      ...(text ? { firstMessage: text.slice(0, 280) } : {}),
+      ...(page ? { lastPage: page } : {}),
+    };
+    // Both callers go on to an awaited write (the message, or the hand-off) before answering.
+    await this.store.createConversation(conv, BACKGROUND);
+    await this.store.updateVisitor(visitor.id, { currentConversationId: conv.id }, BACKGROUND);
+    return conv;
+  }
+
+  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+    const { site } = loaded;
+    if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
+    if (conv.status === 'queued') {
+      this.deps.conversations.announceQueuePreview(conv);
+      return this.answerWhileQueued(conv, text, browser);
+    }
+    if (conv.status !== 'bot') return;
+    const { detected, reply } = await this.think(site.id, conv, text, browser);
+    // The first message settles the provisional language (ensureConversation); later ones move it
+    // only when detection says another language.
+    if (detected.lang !== conv.lang || (conv.lastSeq <= 1 && conv.langConfidence !== detected.confidence)) {
+      const moved = detected.lang !== conv.lang;
+      // Not awaited alone: the bot's message that follows is (chat-store.ts, WriteOptions).
+      conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }, undefined, BACKGROUND))!;
+      if (moved) this.deps.conversations.announce(conv);
+    }
+    // What the visitor is asking about, for routing by skill if a person takes over: a new
+    // reading replaces the last one unless it is a weak guess against a firmer one ("I want a
+    // person" after "my parcel arrived broken" is still about the parcel); an agent's
+    // correction is never overwritten.
+    const topic = reply.decision.topic;
+    if (topic && conv.topic?.via !== 'agent' && replacesTopic(conv.topic, topic)) {
+      conv = (await this.store.updateConversation(conv.id, { topic }, undefined, BACKGROUND))!;
+    }
+    // An answer, small talk or "did you mean": the chat stays with the bot.
+    if (await this.replies.post(loaded, conv, reply)) return;
+    if (reply.decision.outcome === 'fallback') {
+      await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });
+      await recordUnanswered(this.store, conv, text, 'stepped-aside', reply.decision);
+    }
+    await this.queue(conv, reply.decision);
+  }
+
+  /**
+   * While the chat waits for a person the bot still answers what it is sure of (and says the
+   * visitor keeps their place), in the queue's language; small talk, "did you mean" and anything
+   * unsure wait for the person, who sees it all. Once an agent has it, the bot is silent.
+   */
+  private async answerWhileQueued(conv: ConversationRecord, text: string, browser: string[]) {
+    const { reply } = await this.think(conv.siteId, conv, text, browser, { lang: conv.lang, confidence: conv.langConfidence });
+    if (!reply.answer) return;
+    // An agent may have joined while the bot thought.
+    const now = await this.store.getConversation(conv.id);
+    if (now?.status === 'queued') await this.replies.answer(now, reply, botStrings(now.lang).stillQueued);
+  }
+
+  /**
+   * Language and FAQ decision (server/bot/). A conversation's language is sticky: short messages
+   * lean on what it already said; chosen by the visitor or an agent (langLocked), it wins over
+   * detection. If the bot fails, the visitor is not left waiting: a person takes over.
+   */
+  private async think(siteId: string, conv: ConversationRecord, text: string, browser: string[], lock?: Thought['detected']): Promise<Thought> {
+    const locked = lock ?? (conv.langLocked ? { lang: conv.lang, confidence: 1 } : undefined);
+    try {
+      return await this.deps.bots.think({
+        siteId,
+        text,
+        hints: { browser, ...(conv.visit?.pageLang ? { page: conv.visit.pageLang } : {}), ...(conv.lastSeq > 1 ? { conversation: conv.lang } : {}) },
+        ...(locked ? { locked } : {}),
+        ...(conv.lastAnswer ? { last: conv.lastAnswer } : {}),
+      });
+    } catch (err) {
+      this.deps.onError(err);
+      const detected = { lang: conv.lang, confidence: conv.langConfidence };
+      return { detected, reply: { decision: { ...decision(conv, 'fallback', 'none'), langConfidence: detected.confidence } } };
+    }
+  }
+
+  /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it. */
+  private async queue(conv: ConversationRecord, why: BotDecision): Promise<ConversationRecord> {
+    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: Date.now() }, { status: 'bot' });
+    await this.deps.conversations.append(queued, { author: 'system', text: botStrings(queued.lang).handoff, lang: queued.lang, bot: why });
+    await this.deps.routing.handoff((await this.store.getConversation(queued.id))!);
+    // Possibly assigned already: return what is true now, not what was true before routing.
+    return (await this.store.getConversation(queued.id))!;
+  }
+}
+
+/** Below this, a reading is a guess that does not replace a firmer one. */
+const FIRM_TOPIC = 0.5;
+const replacesTopic = (old: ConversationRecord['topic'], next: NonNullable<BotDecision['topic']>): boolean =>
+  !old || ((old.id !== next.id || old.confidence !== next.confidence) && next.confidence >= Math.min(old.confidence, FIRM_TOPIC));
+
+/** For changes that need no ack of their own (chat-store.ts, WriteOptions): the next awaited write covers them. */
+const BACKGROUND: WriteOptions = { persist: 'background' };
+
+const decision = (conv: ConversationRecord, outcome: BotDecision['outcome'], via: BotDecision['via']): BotDecision => ({
+  outcome,
+  via,
+  faqId: null,
+  confidence: 0,
+  lang: conv.lang,
+  langConfidence: conv.langConfidence,
+});
+
