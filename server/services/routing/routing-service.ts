@@ -260,15 +260,9 @@ export class RoutingService {
     return { mode };
   }
 
-  /** An admin changed an agent's skills or level: routed by them from now. */
-  agentChanged(agent: AgentRecord): Promise<void> {
-    return this.owned('agent-changed', [agent]);
-  }
-
-  /** An admin changed the site's topic difficulties or skill wait. */
-  siteChanged(site: SiteRecord): Promise<void> {
-    return this.owned('site-changed', [site]);
-  }
+  /** An admin changed an agent's skills or level, or the site's topic difficulties or skill wait. */
+  agentChanged = (agent: AgentRecord): Promise<void> => this.owned('agent-changed', [agent]);
+  siteChanged = (site: SiteRecord): Promise<void> => this.owned('site-changed', [site]);
 
   listAgents(agent: AgentRecord): Promise<AgentsListResult> {
     return this.owned('agents', [agent]);

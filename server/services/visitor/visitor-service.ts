@@ -17,6 +17,7 @@ import type { WriteOptions } from '../../storage/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../../storage/records.js';
 import { AppError, notFound } from '../app-error.js';
 import { botStrings } from '../../bot/bot-strings.js';
+import { keepTopic } from './conversation-topic.js';
 import { BotReplies } from './bot-replies.js';
 import { recordUnanswered } from '../faq/bot-feedback.js';
 import type { Conversations } from '../conversations/conversations.js';
@@ -225,14 +226,8 @@ export class VisitorService {
       conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }, undefined, BACKGROUND))!;
       if (moved) this.deps.conversations.announce(conv);
     }
-    // What the visitor is asking about, for routing by skill if a person takes over: a new
-    // reading replaces the last one unless it is a weak guess against a firmer one ("I want a
-    // person" after "my parcel arrived broken" is still about the parcel); an agent's
-    // correction is never overwritten.
-    const topic = reply.decision.topic;
-    if (topic && conv.topic?.via !== 'agent' && replacesTopic(conv.topic, topic)) {
-      conv = (await this.store.updateConversation(conv.id, { topic }, undefined, BACKGROUND))!;
-    }
+    // What the visitor is asking about, for routing by skill if a person takes over.
+    conv = await keepTopic(this.store, conv, reply.decision);
     // An answer, small talk or "did you mean": the chat stays with the bot.
     if (await this.replies.post(loaded, conv, reply)) return;
     if (reply.decision.outcome === 'fallback') {
@@ -286,11 +281,6 @@ export class VisitorService {
     return (await this.store.getConversation(queued.id))!;
   }
 }
-
-/** Below this, a reading is a guess that does not replace a firmer one. */
-const FIRM_TOPIC = 0.5;
-const replacesTopic = (old: ConversationRecord['topic'], next: NonNullable<BotDecision['topic']>): boolean =>
-  !old || ((old.id !== next.id || old.confidence !== next.confidence) && next.confidence >= Math.min(old.confidence, FIRM_TOPIC));
 
 /** For changes that need no ack of their own (chat-store.ts, WriteOptions): the next awaited write covers them. */
 const BACKGROUND: WriteOptions = { persist: 'background' };
