@@ -103,10 +103,24 @@ const SERVER_ENTRIES = Object.fromEntries(
   Object.entries({ main: 'server/main.ts', 'bot-thread': 'server/bot/bot-thread.ts' }).filter(([, file]) => existsSync(here(`./${file}`))),
 );
 
+/**
+ * Three Vitest projects, by what a test needs: `unit` runs in-process code only (seconds),
+ * `integration` starts real servers, stores and threads, `browser` drives Chromium against a
+ * built server (`npm run build` first). `npm test` runs them all; `npx vitest run --project unit`
+ * runs one. A test file belongs to exactly one, by where it lives or how it is named.
+ */
+const BROWSER_TESTS = ['tests/e2e/**/*.test.ts', 'tests/**/*-browser.test.ts', 'tests/**/a11y-*.test.ts', 'tests/**/*.e2e.test.ts'];
+const INTEGRATION_TESTS = ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/storage/**/*.test.ts'];
+const NOT_TESTS = ['**/node_modules/**', '**/dist/**'];
+
 const shared: UserConfig = {
   logLevel: 'warn',
   test: {
-    include: ['tests/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...NOT_TESTS, ...BROWSER_TESTS, ...INTEGRATION_TESTS] } },
+      { extends: true, test: { name: 'integration', include: INTEGRATION_TESTS, exclude: [...NOT_TESTS, ...BROWSER_TESTS] } },
+      { extends: true, test: { name: 'browser', include: BROWSER_TESTS, exclude: NOT_TESTS } },
+    ],
     // Generous caps: tests wait for events, and CI machines are not always idle.
     testTimeout: 90_000,
     hookTimeout: 120_000,

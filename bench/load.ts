@@ -12,7 +12,7 @@
 // the baseline. Prints a table, and as the last line one JSON object.
 // Every loop is bounded in count and time; a watchdog ends the bench if anything hangs.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AgentPool, DEMO_AGENTS } from './lib/agents.js';
@@ -57,6 +57,8 @@ const args = parseArgs(process.argv.slice(2), {
   serverNodeArgs: '',
   /** Extra environment for the server child, e.g. "UV_THREADPOOL_SIZE=16,MALLOC_ARENA_MAX=2". */
   serverEnv: '',
+  /** Sample the server's heap beside its RSS (bench/lib/mem-sampler.mjs) and print where the peak was. */
+  memTrace: false,
   /** Where the temp DATA_DIR is created (e.g. /dev/shm to take the disk out of the picture). */
   dataParent: tmpdir(),
 });
@@ -224,13 +226,17 @@ async function benchBulle() {
     if (i < 1) throw new Error(`--server-env: "${kv}" is not KEY=VALUE`);
     env[kv.slice(0, i)] = kv.slice(i + 1);
   }
+  const memTrace = args.memTrace ? join(dataDir, '..', `${dataDir.split('/').pop()}-mem.jsonl`) : '';
+  if (memTrace) env.BULLE_MEM_TRACE = memTrace;
   env.BULLE_AGENT_MAX_CHATS = String(args.agentMaxChats === 'auto' ? Math.min(100, Math.max(3, Math.ceil(handoffs / Math.min(agentCount, 2)) + 2)) : args.agentMaxChats);
   let server: Child | undefined;
   let workers: Worker[] = [];
   let agents: AgentPool | undefined;
   try {
     const t0 = Date.now();
-    server = await startChild('server/main.ts', env, port, 60_000, args.serverNodeArgs.split(' ').filter(Boolean));
+    const nodeArgs = args.serverNodeArgs.split(' ').filter(Boolean);
+    if (memTrace) nodeArgs.push('--import', join(ROOT, 'bench/lib/mem-sampler.mjs'));
+    server = await startChild('server/main.ts', env, port, 60_000, nodeArgs);
     const startMs = Date.now() - t0;
     agents = new AgentPool(server.url, { maxClaimsInFlight: 20, ackTimeoutMs: args.ackTimeout });
     await agents.connect(DEMO_AGENTS.slice(0, agentCount));
@@ -374,6 +380,7 @@ async function benchBulle() {
       serverCpuPct: (cpuRun / (runMs / 1000)) * 100,
       clientCpuPct: ((workerCpu + (benchCpu.user + benchCpu.system) / 1e6) / (runMs / 1000)) * 100,
       workerRssMB: results.map((r) => r.rssMB),
+      memAtPeak: memTrace ? heapAtPeak(memTrace) : undefined,
       serverTail: server.tail.filter((l) => /"level":(40|50|60)|warn|error/i.test(l)).slice(-8),
     };
   } finally {
@@ -382,6 +389,20 @@ async function benchBulle() {
     await server?.stop();
     if (!args.keepData) rmSync(dataDir, { recursive: true, force: true });
     else console.log(`kept ${dataDir}`);
+  }
+}
+
+/** The sample with the highest RSS in a --mem-trace file, as a line of text (then the file goes). */
+function heapAtPeak(file: string): string {
+  try {
+    const samples = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number>);
+    const peak = samples.reduce((a, b) => (b.rss! > a.rss! ? b : a));
+    const rest = peak.rss! - peak.heapTotal!;
+    return `RSS ${fmt(peak.rss!)} MB = main heap ${fmt(peak.heapTotal!)} MB (${fmt(peak.heapUsed!)} used, live and garbage not yet collected) + ${fmt(rest)} MB outside it (node, the bot thread, buffers: external ${fmt(peak.external!)}, ArrayBuffers ${fmt(peak.arrayBuffers!)}); ${samples.length} samples`;
+  } catch (err) {
+    return `no samples (${(err as Error).message})`;
+  } finally {
+    rmSync(file, { force: true });
   }
 }
 
@@ -483,6 +504,7 @@ console.log(`  visitor → bot p50/p99 ms by 5 s of the run (send time): ${b.bot
 console.log(`  visitor → agent p50/p99 ms by 5 s of the run (send time): ${b.v2aTimeline}`);
 console.log(`  drain after the run ${fmt(b.drainSeconds, 1)} s; ack timeouts ${b.ackTimeouts}; ack errors: ${countsText(b.ackErrors)}; visitor disconnects ${b.disconnects} (${countsText(b.disconnectReasons)}); agent disconnects ${b.agentDisconnects}`);
 console.log(`  server RSS after run ${fmt(b.rssAfter)} MB (VmHWM ${fmt(b.hwm)} MB); client CPU (workers + agents) ${fmt(b.clientCpuPct, 0)} % of 1 core; worker RSS ${b.workerRssMB.map((x) => fmt(x, 0)).join(', ')} MB`);
+if (b.memAtPeak) console.log(`  server memory at its peak RSS (--mem-trace, main thread): ${b.memAtPeak}`);
 if (e) console.log(`  echo baseline: connect ${e.connect.map((c) => `${c.connected}/${c.connected + c.failed} in ${c.ms} ms`).join(', ')}; ${e.skipped} slots skipped; load average after Bulle run ${loadAfterBulle}, at the end ${load()}`);
 if (b.serverTail.length) console.log(`  server warnings/errors (last):\n    ${b.serverTail.join('\n    ')}`);
 console.log('');

@@ -84,7 +84,7 @@ export interface VisitorSyncResult {
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {
-  message: Message;
+  message: VisitorMessage;
   conversation: VisitorConversation;
   token?: string;
 }

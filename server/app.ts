@@ -67,11 +67,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(storage, { config, store, bots });
   // Before every route: headers and limits attach to routes as they are added.
   await app.register(securityHeaders, { hsts: config.secureCookies });
-  await app.register(rateLimits);
+  // Several servers share Redis: rooms, the routing owner and the log-in throttle.
+  const redis = !deps.adapter && config.redisUrl ? await connectRedisAdapter(config.redisUrl, app.log) : undefined;
+  await app.register(rateLimits, { redis: redis?.client });
   await app.register(origins);
   // Before realtime, which hands it the sockets.
   await app.register(routing);
-  const redis = !deps.adapter && config.redisUrl ? await connectRedisAdapter(config.redisUrl, app.log) : undefined;
   await app.register(realtime, { adapter: deps.adapter ?? redis?.adapter });
   if (redis) {
     // Several servers: one routing owner at a time (server/cluster/). The lease goes back first,

@@ -22,6 +22,10 @@ const ConfigSchema = Type.Object({
   flushIntervalMs: Type.Integer({ minimum: 0, maximum: 1000 }),
   /** fsync every write before acknowledging (survives power cuts; slower). */
   fsync: Type.Boolean(),
+  /** Messages the embedded store keeps in memory; the least recently used conversations' leave for their shards past it. */
+  maxMessagesInMemory: Type.Integer({ minimum: 1 }),
+  /** How far V8's heap may grow past what its last full collection kept, in percent; 0 leaves it to V8 (main.ts). */
+  heapGrowingPercent: Type.Integer({ minimum: 0, maximum: 1000 }),
   /** Create the demo site, FAQ and agents when the store has no site yet. */
   seedDemo: Type.Boolean(),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
@@ -86,6 +90,8 @@ export const defaults: Config = {
   distDir: resolve('dist'),
   flushIntervalMs: 2,
   fsync: false,
+  maxMessagesInMemory: 20_000,
+  heapGrowingPercent: 30,
   seedDemo: true,
   logLevel: 'info',
   sessionTtlHours: 12,
@@ -135,6 +141,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     distDir: ['DIST_DIR', (v) => resolve(v)],
     flushIntervalMs: ['BULLE_FLUSH_MS', num],
     fsync: ['BULLE_FSYNC', bool],
+    maxMessagesInMemory: ['BULLE_MAX_MESSAGES_IN_MEMORY', num],
+    heapGrowingPercent: ['BULLE_HEAP_GROWING_PERCENT', num],
     seedDemo: ['BULLE_SEED_DEMO', bool],
     logLevel: ['LOG_LEVEL', str],
     sessionTtlHours: ['BULLE_SESSION_TTL_HOURS', num],

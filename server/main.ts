@@ -1,10 +1,16 @@
 // The only file that listens. Reads the environment once (config.ts), starts, and on
 // SIGTERM/SIGINT closes cleanly: sockets, then a final flush of the store.
+import { setFlagsFromString } from 'node:v8';
 import { configFromEnv } from './config.js';
 import { buildServer } from './app.js';
 import { DEMO_AGENTS } from './seed/demo-seed.js';
 
 const config = configFromEnv(process.env);
+// Busy, V8 lets the heap grow to several times what survived its last full collection before
+// collecting again; with thousands of sockets open that slack, not live data, was most of the
+// server's memory under load. A cap costs more frequent full collections (figures:
+// docs/2026-12-06-memory-at-10k.md). Read at every collection, so set here once.
+if (config.heapGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
 const app = await buildServer(config);
 await app.listen({ port: config.port, host: config.host });
 

@@ -8,8 +8,8 @@
 // allows one attempt in flight per address and per e-mail, and a bounded number in all. Forty
 // concurrent guesses therefore get `maxFailures` evaluations and forty minus that 429s, and a
 // flood from elsewhere cannot queue an agent's own log-in behind thousands of hashes.
-// Process-local on purpose: behind several servers each counts its own attempts (a
-// `maxFailures × servers` ceiling), which still defeats guessing.
+// This one is process-local; servers sharing Redis use the same rules there
+// (cluster/shared-login-throttle.ts), so several servers do not multiply the failures allowed.
 
 /** Bounded: beyond this many keys, expired ones are swept, then the oldest dropped. */
 const MAX_KEYS = 50_000;

@@ -6,19 +6,28 @@ import fp from 'fastify-plugin';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { ERR } from '../../protocol/events.js';
 import { AppError } from '../services/app-error.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, type LoginAttempt } from './login-throttle.js';
+import { SharedLoginThrottle } from '../cluster/shared-login-throttle.js';
+import type { RedisClient } from '../sockets/redis-adapter.js';
 import { isExemptPeer } from '../sockets/client-address.js';
+
+/** Start a log-in attempt, or learn how long to wait: in this process, or shared by every server. */
+export interface LoginGate {
+  begin(ip: string | undefined, email: string): { attempt: LoginAttempt } | { waitMs: number } | Promise<{ attempt: LoginAttempt } | { waitMs: number }>;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
-    loginThrottle: LoginThrottle;
+    loginThrottle: LoginGate;
   }
 }
 
-export default fp(
-  async (app) => {
+export default fp<{ redis?: RedisClient }>(
+  async (app, opts) => {
     const { config } = app;
-    app.decorate('loginThrottle', new LoginThrottle(config.loginMaxFailures, config.loginWindowMinutes * 60_000));
+    const windowMs = config.loginWindowMinutes * 60_000;
+    const gate: LoginGate = opts.redis ? new SharedLoginThrottle(opts.redis, config.loginMaxFailures, windowMs) : new LoginThrottle(config.loginMaxFailures, windowMs);
+    app.decorate('loginThrottle', gate);
     if (config.httpRequestsPerMinute === 0) return;
     await app.register(fastifyRateLimit, {
       global: true,

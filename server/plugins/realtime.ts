@@ -50,8 +50,9 @@ export default fp<RealtimeOptions>(
     // Routing applies its decisions through these from now on (plugins/routing.ts).
     app.chatRouting.attach({ notifier, conversations });
     const log = app.log;
-    const details = new VisitorDetails(conversations);
+    const details = new VisitorDetails(app.store, conversations);
     const visitors = new VisitorService({
+      store: app.store,
       sites: app.sites,
       conversations,
       bots: app.bots,
@@ -60,16 +61,15 @@ export default fp<RealtimeOptions>(
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
     });
     const faq = new FaqAdditions(app.store, app.bots);
-    const feedback = new BotFeedback(conversations, app.sites, faq);
+    const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
     // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
-    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, sites: app.sites, notifier, log, guard: guard.visitor });
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, sites: app.sites, log, guard: guard.visitor });
     setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
-      agents: new AgentService(conversations, notifier, app.chatRouting),
+      agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
-      workspace: createConsoleServices(conversations, faq),
-      skills: new SkillsService(conversations, app.chatRouting, app.config.skillWaitMs),
+      workspace: createConsoleServices(app.store, conversations, faq),
+      skills: new SkillsService(app.store, conversations, app.chatRouting, app.config.skillWaitMs),
       auth: app.agentAuth,
-      notifier,
       parseCookie: (h) => app.parseCookie(h),
       log,
     });

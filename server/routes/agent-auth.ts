@@ -29,7 +29,7 @@ const agentAuthRoutes: FastifyPluginAsync = async (app) => {
     const { email, password } = req.body;
     // Loopback is exempt per address, as everywhere (a same-host proxy must set BULLE_TRUST_PROXY).
     const ip = isExemptPeer(req.socket.remoteAddress, req.ip) ? undefined : req.ip;
-    const started = throttle.begin(ip, email);
+    const started = await throttle.begin(ip, email);
     if ('waitMs' in started) {
       const seconds = Math.ceil(started.waitMs / 1000);
       reply.header('retry-after', String(seconds));

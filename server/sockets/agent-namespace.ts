@@ -1,7 +1,7 @@
 // The /agent namespace: the session cookie authenticates the handshake; each socket follows
 // its agent's room, its languages' queues and its assigned conversations.
 import type { AgentCommands } from '../../protocol/agent-events.js';
-import { AGENT_CMD, ERR, SERVER_EVT } from '../../protocol/events.js';
+import { AGENT_CMD, ERR } from '../../protocol/events.js';
 import {
   AgentMessageSendSchema,
   AgentTypingSchema,
@@ -12,7 +12,6 @@ import {
 import type { AgentService } from '../services/agent/agent-service.js';
 import type { ConsoleServices } from '../services/agent/console-services.js';
 import type { AgentAuth } from '../services/agent/agent-auth.js';
-import type { Notifier } from '../services/notifier.js';
 import type { AgentRecord } from '../storage/records.js';
 import { AppError } from '../services/app-error.js';
 import { cmd, commandTable, connectError, serveCommands, type Logger } from './command.js';
@@ -31,8 +30,8 @@ interface Deps {
   auth: AgentAuth;
   /** Presence, transfers, the site's mode. */
   routing: RoutingService;
+  /** Topics, skills and levels. */
   skills: SkillsService;
-  notifier: Notifier;
   parseCookie: (header: string) => Record<string, string | undefined>;
   log: Logger;
 }
@@ -74,12 +73,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
     [AGENT_CMD.conversationOpen]: cmd(ConversationRefSchema, async (socket, p) => agents.open(await me(socket), p.conversationId)),
     [AGENT_CMD.conversationClose]: cmd(ConversationCloseSchema, async (socket, p) => agents.close(await me(socket), p.conversationId, p)),
     [AGENT_CMD.messageSend]: cmd(AgentMessageSendSchema, async (socket, p) => agents.send(await me(socket), p)),
-    [AGENT_CMD.typingSet]: cmd(AgentTypingSchema, async (socket, p) => {
-      const conv = await agents.typingTarget(await me(socket), p.conversationId);
-      if (conv) {
-        deps.notifier.toVisitor(conv.visitorId, SERVER_EVT.typingChanged, { conversationId: conv.id, author: 'agent', typing: p.typing }, { volatile: true });
-      }
-    }),
+    [AGENT_CMD.typingSet]: cmd(AgentTypingSchema, async (socket, p) => agents.typing(await me(socket), p)),
     ...consoleCommands(deps.workspace, me),
     ...routingCommands(deps.routing, me),
     ...skillsCommands(deps.skills, me),

@@ -1,7 +1,7 @@
 // The /visitor namespace: handshake (site, origin, optional token), then schema-checked commands.
 // The visitor's identity lives in socket.data, set by the handshake or by the first message;
 // no payload field can claim another identity.
-import { ERR, VISITOR_CMD, SERVER_EVT } from '../../protocol/events.js';
+import { ERR, VISITOR_CMD } from '../../protocol/events.js';
 import type { VisitorCommands } from '../../protocol/visitor-events.js';
 import {
   ContactSetSchema,
@@ -20,7 +20,6 @@ import type { BotFeedback } from '../services/faq/bot-feedback.js';
 import type { VisitorContext } from '../services/visitor/visitor-context.js';
 import type { VisitorService } from '../services/visitor/visitor-service.js';
 import type { SiteRegistry } from '../services/sites/site-registry.js';
-import type { Notifier } from '../services/notifier.js';
 import type { VisitorGuard } from './handshake-guard.js';
 import { cmd, commandTable, connectError, serveCommands, validate, type Logger } from './command.js';
 import type { VisitorNamespace, VisitorSocket } from './namespaces.js';
@@ -35,7 +34,6 @@ interface Deps {
   /** "Did this help?" and the visitor's choice of language. */
   feedback: BotFeedback;
   sites: SiteRegistry;
-  notifier: Notifier;
   log: Logger;
   /** Origin per site and flood control (handshake-guard.ts). */
   guard: VisitorGuard;
@@ -71,7 +69,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     }
   });
 
-  const { visitors, details, feedback, notifier, log } = deps;
+  const { visitors, details, feedback, log } = deps;
   const ctxOf = (socket: VisitorSocket) => socket.data.visitor;
   const syncLimit = createSyncLimit();
   const commands = commandTable<VisitorCommands>(nsp.name, {
@@ -90,12 +88,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
       return result;
     }),
     [VISITOR_CMD.conversationRead]: cmd(ConversationReadSchema, (socket, p) => visitors.markRead(ctxOf(socket), p.seq)),
-    [VISITOR_CMD.typingSet]: cmd(VisitorTypingSchema, async (socket, p) => {
-      const conversationId = await visitors.currentConversationId(ctxOf(socket));
-      if (conversationId) {
-        notifier.toConversation(conversationId, SERVER_EVT.typingChanged, { conversationId, author: 'visitor', typing: p.typing }, { volatile: true });
-      }
-    }),
+    [VISITOR_CMD.typingSet]: cmd(VisitorTypingSchema, (socket, p) => visitors.typing(ctxOf(socket), p.typing)),
     [VISITOR_CMD.visitUpdate]: cmd(VisitUpdateSchema, (socket, p) => details.update(ctxOf(socket), p)),
     [VISITOR_CMD.contactSet]: cmd(ContactSetSchema, (socket, p) => details.setContact(ctxOf(socket), p.email)),
     [VISITOR_CMD.feedbackSend]: cmd(FeedbackSendSchema, (socket, p) => feedback.send(ctxOf(socket).visitorId, p)),

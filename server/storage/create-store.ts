@@ -9,5 +9,5 @@ type Log = ConstructorParameters<typeof LowdbChatStore>[0]['log'];
 
 export function createStore(config: Config, log: Log): ChatStore {
   if (config.databaseUrl) return new PgChatStore({ connectionString: config.databaseUrl, log });
-  return new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync, log });
+  return new LowdbChatStore({ dir: config.dataDir, flushIntervalMs: config.flushIntervalMs, fsync: config.fsync, maxMessagesInMemory: config.maxMessagesInMemory, log });
 }

@@ -23,7 +23,8 @@ const AGENT_TYPING_TTL_MS = 15_000;
 
 type Timer = ReturnType<typeof setTimeout> | undefined;
 
-export function createChatSession(siteId: string, origin: string): ChatSession {
+/** `connect` is the real socket but in unit tests, which hand in a stand-in with the same face. */
+export function createChatSession(siteId: string, origin: string, connect = createVisitorConnection): ChatSession {
   let state: ChatState = {
     link: 'connecting',
     site: null,
@@ -60,7 +61,7 @@ export function createChatSession(siteId: string, origin: string): ChatSession {
     writeOutbox(siteId, pending);
   };
 
-  const conn = createVisitorConnection(
+  const conn = connect(
     { origin, siteId, languages: browserLanguages(), token: () => token },
     {
       connected() {

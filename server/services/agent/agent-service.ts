@@ -1,8 +1,9 @@
 // An agent's side: the queue of their languages, claim, history, reply, close.
 // Every id in a command is checked against the calling agent (site, language, assignment).
 import { ERR } from '../../../protocol/events.js';
-import type { AgentMessageSend } from '../../../protocol/schemas.js';
+import type { AgentMessageSend, AgentTyping } from '../../../protocol/schemas.js';
 import type { ConversationDetail, Message, QueueListResult } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
 import { botStrings } from '../../bot/bot-strings.js';
@@ -15,14 +16,11 @@ import { checkTag } from '../conversations/tags.js';
 
 export class AgentService {
   constructor(
+    private readonly store: ChatStore,
     private readonly conversations: Conversations,
     private readonly notifier: Notifier,
     private readonly routing: RoutingService,
   ) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
 
   async listQueue(agent: AgentRecord): Promise<QueueListResult> {
     const [queued, mine] = await Promise.all([
@@ -92,10 +90,10 @@ export class AgentService {
     return { conversation: toSummary(closed) };
   }
 
-  /** Where a typing signal from this agent may go. */
-  async typingTarget(agent: AgentRecord, conversationId: string): Promise<ConversationRecord | undefined> {
-    const conv = await this.store.getConversation(conversationId);
-    return conv && conv.siteId === agent.siteId && conv.assignedAgentId === agent.id ? conv : undefined;
+  /** The agent is typing (or stopped) in a chat of theirs: its visitor sees it; anything else is ignored. */
+  async typing(agent: AgentRecord, input: AgentTyping): Promise<void> {
+    const conv = await this.store.getConversation(input.conversationId);
+    if (conv && conv.siteId === agent.siteId && conv.assignedAgentId === agent.id) this.conversations.typing(conv, 'agent', input.typing);
   }
 
   /** A conversation of another site is reported as missing, not forbidden: no existence oracle. */

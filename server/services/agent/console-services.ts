@@ -1,28 +1,50 @@
-// The agent workspace's services, built once per server.
+// The agent workspace's services, built once per server. The socket layer reaches the store only
+// through these.
+import type { ConversationsListResult, UnansweredListResult } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
+import type { AgentRecord } from '../../storage/records.js';
 import { CannedReplies } from './canned-replies.js';
 import { ContextService } from '../customer/context-service.js';
+import { listClosed } from '../conversations/closed-list.js';
 import type { Conversations } from '../conversations/conversations.js';
+import { NotesService } from '../conversations/notes-service.js';
+import { siteTags } from '../conversations/tags.js';
 import { CustomerHistory } from '../customer/customer-history.js';
 import type { FaqAdditions } from '../faq/faq-additions.js';
-import { NotesService } from '../conversations/notes-service.js';
+import { groupUnanswered } from '../faq/unanswered-groups.js';
+
+/** How far back the Unanswered list reads (the store keeps 500 per site), and how many it shows. */
+const UNANSWERED_READ = 500;
+const UNANSWERED_SHOWN = 200;
 
 export interface ConsoleServices {
   canned: CannedReplies;
   notes: NotesService;
   context: ContextService;
   customers: CustomerHistory;
-  conversations: Conversations;
   /** Phrasings and entries added to the FAQ from the Unanswered list. */
   faq: FaqAdditions;
+  /** The Closed list, a page at a time (cursor from the previous page). */
+  closed(agent: AgentRecord, cursor?: string): Promise<ConversationsListResult>;
+  /** The site's closing tags. */
+  tags(agent: AgentRecord): Promise<{ tags: string[] }>;
+  /** Questions the bot could not answer well, newest first and grouped, with the additions made from them. */
+  unanswered(agent: AgentRecord): Promise<UnansweredListResult>;
 }
 
-export function createConsoleServices(conversations: Conversations, faq: FaqAdditions): ConsoleServices {
+export function createConsoleServices(store: ChatStore, conversations: Conversations, faq: FaqAdditions): ConsoleServices {
   return {
-    canned: new CannedReplies(conversations.store),
-    notes: new NotesService(conversations),
-    context: new ContextService(conversations),
-    customers: new CustomerHistory(conversations),
-    conversations,
+    canned: new CannedReplies(store),
+    notes: new NotesService(store, conversations),
+    context: new ContextService(store, conversations),
+    customers: new CustomerHistory(store, conversations),
     faq,
+    closed: (agent, cursor) => listClosed(store, agent, cursor),
+    tags: async (agent) => ({ tags: await siteTags(store, agent.siteId) }),
+    async unanswered({ siteId }) {
+      const [records, additions] = await Promise.all([store.listUnanswered(siteId, UNANSWERED_READ), faq.list(siteId)]);
+      const items = records.map(({ siteId: _site, ...item }) => item);
+      return { items: items.slice(0, UNANSWERED_SHOWN), groups: groupUnanswered(items, additions), additions };
+    },
   };
 }

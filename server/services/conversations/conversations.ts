@@ -2,8 +2,8 @@
 // change status and announce it. Visitor and agent services both go through here so a
 // fact is published the same way whoever caused it.
 import { SERVER_EVT } from '../../../protocol/events.js';
-import type { QueueRemoved } from '../../../protocol/types.js';
-import type { ChatStore, AppendResult } from '../../storage/chat-store.js';
+import type { Lang, QueueRemoved } from '../../../protocol/types.js';
+import type { ChatStore, AppendResult, WriteOptions } from '../../storage/chat-store.js';
 import type { ConversationRecord, NewMessage } from '../../storage/records.js';
 import { AppError } from '../app-error.js';
 import { ERR } from '../../../protocol/events.js';
@@ -18,7 +18,7 @@ export class Conversations {
   private readonly watchers: TransitionWatcher[] = [];
 
   constructor(
-    readonly store: ChatStore,
+    private readonly store: ChatStore,
     private readonly notifier: Notifier,
   ) {}
 
@@ -53,6 +53,43 @@ export class Conversations {
     this.announce(next);
     for (const watcher of this.watchers) watcher(conv, next);
     return next;
+  }
+
+  /**
+   * The one way a chat's language changes, whoever changes it: the detector, the visitor's own
+   * choice or an agent's correction. A choice (`locked`) wins over detection from then on and is
+   * compare-and-set on the status (a claim in between wins: CONFLICT). Detection is not: it runs
+   * in the visitor's own queue of work, and its write is not awaited alone (`opts`). A waiting
+   * chat that changes language leaves one language's queue for the other's.
+   */
+  async setLanguage(
+    conv: ConversationRecord,
+    change: { lang: Lang; confidence: number; locked?: boolean },
+    opts?: WriteOptions,
+  ): Promise<ConversationRecord> {
+    const moved = change.lang !== conv.lang;
+    const patch: Partial<ConversationRecord> = { lang: change.lang, langConfidence: change.confidence, ...(change.locked ? { langLocked: true } : {}) };
+    let next: ConversationRecord;
+    if (change.locked) {
+      next = await this.transition(conv, patch, { status: conv.status });
+    } else {
+      const stored = await this.store.updateConversation(conv.id, patch, undefined, opts);
+      if (!stored) throw new AppError(ERR.conflict, 'The conversation changed meanwhile; reload it.');
+      next = stored;
+      if (moved) this.announce(next);
+    }
+    if (moved && conv.status === 'queued') {
+      this.announceDequeued(conv, 'moved');
+      this.announceQueued(next);
+    }
+    return next;
+  }
+
+  /** "Is typing…" to the other side: volatile (dropped rather than queued), never stored. */
+  typing(conv: Pick<ConversationRecord, 'id' | 'visitorId'>, author: 'visitor' | 'agent', typing: boolean): void {
+    const signal = { conversationId: conv.id, author, typing };
+    if (author === 'visitor') this.notifier.toConversation(conv.id, SERVER_EVT.typingChanged, signal, { volatile: true });
+    else this.notifier.toVisitor(conv.visitorId, SERVER_EVT.typingChanged, signal, { volatile: true });
   }
 
   announce(conv: ConversationRecord): void {

@@ -3,6 +3,7 @@
 import { ERR } from '../../../protocol/events.js';
 import type { ConversationSetLang } from '../../../protocol/schemas.js';
 import type { ConversationSummary } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord } from '../../storage/records.js';
 import { actionable } from '../conversations/agent-access.js';
 import { AppError, notFound } from '../app-error.js';
@@ -10,31 +11,27 @@ import type { Conversations } from '../conversations/conversations.js';
 import { toSummary } from '../conversations/views.js';
 
 export class ContextService {
-  constructor(private readonly conversations: Conversations) {}
+  constructor(
+    private readonly store: ChatStore,
+    private readonly conversations: Conversations,
+  ) {}
 
   async setLang(agent: AgentRecord, input: ConversationSetLang): Promise<{ conversation: ConversationSummary }> {
-    const store = this.conversations.store;
-    const site = await store.getSite(agent.siteId);
+    const site = await this.store.getSite(agent.siteId);
     if (!site) throw notFound('Site');
     const lang = input.lang.toLowerCase();
     if (!site.languages.includes(lang)) {
       throw new AppError(ERR.badPayload, `lang: "${input.lang}" is not one of ${site.languages.join(', ')}`);
     }
-    const conv = await actionable(store, agent, input.conversationId);
+    const conv = await actionable(this.store, agent, input.conversationId);
     if (conv.lang === lang && conv.langLocked) return { conversation: toSummary(conv) };
-    // Compare-and-set on status: a claim in between wins and this change is refused (CONFLICT).
-    // An agent's correction wins over detection from then on (langLocked).
-    const next = await this.conversations.transition(conv, { lang, langConfidence: 1, langLocked: true }, { status: conv.status });
+    const next = await this.conversations.setLanguage(conv, { lang, confidence: 1, locked: true });
     if (conv.lang === lang) return { conversation: toSummary(next) };
-    if (conv.status === 'queued') {
-      this.conversations.announceDequeued(conv, 'moved');
-      this.conversations.announceQueued(next);
-    }
     await this.conversations.append(next, {
       author: 'system',
       text: `${agent.name} set the language to ${lang.toUpperCase()} (was ${conv.lang.toUpperCase()}).`,
       internal: true,
     });
-    return { conversation: toSummary((await store.getConversation(next.id))!) };
+    return { conversation: toSummary((await this.store.getConversation(next.id)) ?? next) };
   }
 }

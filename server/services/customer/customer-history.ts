@@ -2,6 +2,7 @@
 // visitorId) or by an e-mail or order number an agent attached from what the visitor wrote.
 import type { ConversationLink } from '../../../protocol/schemas.js';
 import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { actionable, readable } from '../conversations/agent-access.js';
 import type { Conversations } from '../conversations/conversations.js';
@@ -16,11 +17,10 @@ export const normaliseOrder = (order: string) => order.replace(/^#/, '').toUpper
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export class CustomerHistory {
-  constructor(private readonly conversations: Conversations) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
+  constructor(
+    private readonly store: ChatStore,
+    private readonly conversations: Conversations,
+  ) {}
 
   async link(agent: AgentRecord, input: ConversationLink): Promise<{ conversation: ConversationSummary }> {
     const conv = await actionable(this.store, agent, input.conversationId);

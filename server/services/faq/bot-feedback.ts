@@ -10,6 +10,7 @@ import { AppError, notFound } from '../app-error.js';
 import { botStrings } from '../../bot/bot-strings.js';
 import type { FaqAdditions, Proposal } from './faq-additions.js';
 import type { Conversations } from '../conversations/conversations.js';
+import { currentConversation } from '../conversations/current.js';
 import { newId } from '../secrets.js';
 import type { SiteRegistry } from '../sites/site-registry.js';
 import { toVisitorView } from '../conversations/views.js';
@@ -57,20 +58,16 @@ export function suggestedQuestion(before: readonly Message[], answer: Message): 
 
 export class BotFeedback {
   constructor(
+    private readonly store: ChatStore,
     private readonly conversations: Conversations,
     private readonly sites: SiteRegistry,
     /** Where a helpful "did you mean" choice is proposed as a phrasing (absent: not proposed). */
     private readonly faq?: FaqAdditions,
   ) {}
 
-  private get store() {
-    return this.conversations.store;
-  }
-
   /** The caller's own current conversation: the identity comes from the socket, never the payload. */
   private async current(visitorId: string | undefined): Promise<ConversationRecord> {
-    const visitor = visitorId ? await this.store.getVisitor(visitorId) : undefined;
-    const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    const conv = await currentConversation(this.store, visitorId);
     if (!conv) throw notFound('Conversation');
     return conv;
   }
@@ -114,11 +111,7 @@ export class BotFeedback {
     }
     const conv = await this.current(visitorId);
     if (conv.lang === lang && conv.langLocked) return { conversation: toVisitorView(conv) };
-    const next = await this.conversations.transition(conv, { lang, langConfidence: 1, langLocked: true }, { status: conv.status });
-    if (conv.status === 'queued' && conv.lang !== lang) {
-      this.conversations.announceDequeued(conv, 'moved');
-      this.conversations.announceQueued(next);
-    }
+    const next = await this.conversations.setLanguage(conv, { lang, confidence: 1, locked: true });
     return { conversation: toVisitorView(next) };
   }
 }

@@ -4,6 +4,7 @@
 import { ERR } from '../../../protocol/events.js';
 import type { AgentSetSkills, ConversationSetTopic, TopicSet } from '../../../protocol/schemas.js';
 import type { AgentListItem, ConversationSummary, SiteTopic, TopicsListResult } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, SiteRecord } from '../../storage/records.js';
 import { actionable, requireAdmin } from '../conversations/agent-access.js';
 import { AppError, notFound } from '../app-error.js';
@@ -13,15 +14,12 @@ import { toSummary } from '../conversations/views.js';
 
 export class SkillsService {
   constructor(
+    private readonly store: ChatStore,
     private readonly conversations: Conversations,
     private readonly routing: RoutingService,
     /** The wait when the site sets none (BULLE_SKILL_WAIT_MS). */
     private readonly defaultSkillWaitMs: number,
   ) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
 
   private async site(agent: AgentRecord): Promise<SiteRecord> {
     const site = await this.store.getSite(agent.siteId);

@@ -1,7 +1,7 @@
 // The bot's messages to a visitor, from its decision (bot/site-bot.ts): an FAQ answer, a reply
 // in kind to small talk, "did you mean" buttons. Each is stored with the decision that made it,
 // and the chat stays with the bot (stepping aside is the visitor service's: it hands off).
-import type { WriteOptions } from '../../storage/chat-store.js';
+import type { ChatStore, WriteOptions } from '../../storage/chat-store.js';
 import type { ConversationRecord } from '../../storage/records.js';
 import type { BotReply } from '../../bot/site-bot.js';
 import { botStrings } from '../../bot/bot-strings.js';
@@ -12,11 +12,10 @@ import { siteWelcome, type LoadedSite } from '../sites/site-registry.js';
 const BACKGROUND: WriteOptions = { persist: 'background' };
 
 export class BotReplies {
-  constructor(private readonly conversations: Conversations) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
+  constructor(
+    private readonly store: ChatStore,
+    private readonly conversations: Conversations,
+  ) {}
 
   /** Posts the reply when it is one the bot gives itself; false when it is not (a person's turn). */
   async post(loaded: LoadedSite, conv: ConversationRecord, reply: BotReply): Promise<boolean> {

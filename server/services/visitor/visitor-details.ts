@@ -3,24 +3,24 @@
 // left when nobody could answer. The visit is kept on the connection until the chat exists.
 import type { VisitUpdate } from '../../../protocol/schemas.js';
 import type { PageInfo, VisitorConversation } from '../../../protocol/types.js';
+import type { ChatStore } from '../../storage/chat-store.js';
 import type { ConversationRecord } from '../../storage/records.js';
 import { notFound } from '../app-error.js';
 import type { Conversations } from '../conversations/conversations.js';
+import { conversationOf } from '../conversations/current.js';
 import { sameVisit, withDetails, withPage } from './visit-info.js';
 import type { VisitorContext } from './visitor-context.js';
 import { toVisitorView } from '../conversations/views.js';
 
 export class VisitorDetails {
-  constructor(private readonly conversations: Conversations) {}
-
-  private get store() {
-    return this.conversations.store;
-  }
+  constructor(
+    private readonly store: ChatStore,
+    private readonly conversations: Conversations,
+  ) {}
 
   private async current(ctx: VisitorContext) {
     const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
-    const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
-    return { visitor, conv };
+    return { visitor, conv: await conversationOf(this.store, visitor) };
   }
 
   /** `visit:update`, sent by the widget on every connection (so once per page it is open on). */

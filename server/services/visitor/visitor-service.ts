@@ -13,7 +13,7 @@ import type {
 import type { Bots } from '../../bot/bots.js';
 import type { Thought } from '../../bot/engine.js';
 import { BOT_INPUT_MAX_CHARS } from '../../bot/limits.js';
-import type { WriteOptions } from '../../storage/chat-store.js';
+import type { ChatStore, WriteOptions } from '../../storage/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../../storage/records.js';
 import { AppError, notFound } from '../app-error.js';
 import { botStrings } from '../../bot/bot-strings.js';
@@ -21,6 +21,7 @@ import { keepTopic } from './conversation-topic.js';
 import { BotReplies } from './bot-replies.js';
 import { recordUnanswered } from '../faq/bot-feedback.js';
 import type { Conversations } from '../conversations/conversations.js';
+import { conversationOf, currentConversation } from '../conversations/current.js';
 import { KeyedSerial } from '../serial.js';
 import { hashToken, newId, newToken } from '../secrets.js';
 import { browserLanguage } from './browser-language.js';
@@ -38,6 +39,7 @@ export interface VisitorRouting {
 
 export interface VisitorServiceDeps {
   sites: SiteRegistry;
+  store: ChatStore;
   conversations: Conversations;
   bots: Bots;
   routing: VisitorRouting;
@@ -49,11 +51,11 @@ export class VisitorService {
   private serial = new KeyedSerial();
   private readonly replies: BotReplies;
   constructor(private readonly deps: VisitorServiceDeps) {
-    this.replies = new BotReplies(deps.conversations);
+    this.replies = new BotReplies(deps.store, deps.conversations);
   }
 
   private get store() {
-    return this.deps.conversations.store;
+    return this.deps.store;
   }
 
   private site(siteId: string): LoadedSite {
@@ -70,8 +72,7 @@ export class VisitorService {
   async sync(ctx: VisitorContext, afterSeq: number): Promise<VisitorSyncResult> {
     const loaded = this.site(ctx.siteId);
     const { site } = loaded;
-    const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
-    const conv = visitor?.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    const conv = await currentConversation(this.store, ctx.visitorId);
     // The welcome rides on the sync every opening panel asks for: no request of its own, nothing stored.
     const welcome = siteWelcome(loaded, conv?.lang ?? browserLanguage(site, ctx.languages));
     if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome };
@@ -120,19 +121,17 @@ export class VisitorService {
   }
 
   async markRead(ctx: VisitorContext, seq: number): Promise<void> {
-    const visitor = ctx.visitorId ? await this.store.getVisitor(ctx.visitorId) : undefined;
-    if (!visitor?.currentConversationId) throw notFound('Conversation');
     // The store may have lost it (its shard set aside as damaged at start): missing, not a crash.
-    const conv = await this.store.getConversation(visitor.currentConversationId);
+    const conv = await currentConversation(this.store, ctx.visitorId);
     if (!conv) throw notFound('Conversation');
     const readSeq = Math.min(Math.max(conv.visitorReadSeq, seq), conv.lastSeq);
     if (readSeq !== conv.visitorReadSeq) await this.store.updateConversation(conv.id, { visitorReadSeq: readSeq });
   }
 
-  /** Where a typing signal should go, if anywhere. */
-  async currentConversationId(ctx: VisitorContext): Promise<string | undefined> {
-    if (!ctx.visitorId) return undefined;
-    return (await this.store.getVisitor(ctx.visitorId))?.currentConversationId;
+  /** The visitor is typing (or stopped): the agents following their chat see it, if there is one. */
+  async typing(ctx: VisitorContext, typing: boolean): Promise<void> {
+    const conv = await currentConversation(this.store, ctx.visitorId);
+    if (conv) this.deps.conversations.typing(conv, 'visitor', typing);
   }
 
   private async ensureVisitor(ctx: VisitorContext): Promise<{ visitor: VisitorRecord; token?: string }> {
@@ -170,7 +169,7 @@ export class VisitorService {
     // Re-read inside the per-visitor queue: a burst of first messages shares one visitor record
     // object, and only the store knows the conversation the first of them created.
     const visitor = (await this.store.getVisitor(stale.id)) ?? stale;
-    const existing = visitor.currentConversationId ? await this.store.getConversation(visitor.currentConversationId) : undefined;
+    const existing = await conversationOf(this.store, visitor);
     if (existing) {
       if (existing.status !== 'closed') {
         const moved = page && (existing.lastPage?.url !== page.url || existing.lastPage.title !== page.title);
@@ -221,10 +220,8 @@ export class VisitorService {
     // The first message settles the provisional language (ensureConversation); later ones move it
     // only when detection says another language.
     if (detected.lang !== conv.lang || (conv.lastSeq <= 1 && conv.langConfidence !== detected.confidence)) {
-      const moved = detected.lang !== conv.lang;
       // Not awaited alone: the bot's message that follows is (chat-store.ts, WriteOptions).
-      conv = (await this.store.updateConversation(conv.id, { lang: detected.lang, langConfidence: detected.confidence }, undefined, BACKGROUND))!;
-      if (moved) this.deps.conversations.announce(conv);
+      conv = await this.deps.conversations.setLanguage(conv, detected, BACKGROUND);
     }
     // What the visitor is asking about, for routing by skill if a person takes over.
     conv = await keepTopic(this.store, conv, reply.decision);

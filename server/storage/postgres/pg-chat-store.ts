@@ -24,7 +24,7 @@ import type {
   UnansweredRecord,
   VisitorRecord,
 } from '../records.js';
-import { newId } from '../../services/secrets.js';
+import { newId } from '../ids.js';
 import { migrate } from './migrations.js';
 import { conversationsSql, expectSql, patchSql } from './queries.js';
 

@@ -1,0 +1,113 @@
+// The small, rarely written part of the embedded store, held whole in memory and stored as one
+// shard (core.json): sites, agents, sessions, canned replies, FAQ additions and the newest
+// unanswered questions per site. Plain synchronous data operations; persisting them is the
+// store's job (lowdb-chat-store.ts).
+import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
+
+export interface CoreData {
+  sites: SiteRecord[];
+  agents: AgentRecord[];
+  sessions: SessionRecord[];
+  /** Absent in core.json files written before canned replies existed. */
+  cannedReplies?: CannedReplyRecord[];
+  /** Absent in core.json files written before the unanswered list existed; the newest UNANSWERED_KEEP per site. */
+  unanswered?: UnansweredRecord[];
+  /** Absent in core.json files written before the FAQ learned from the console. */
+  faqAdditions?: FaqAdditionRecord[];
+}
+
+export const emptyCore = (): CoreData => ({ sites: [], agents: [], sessions: [] });
+
+/** Unanswered questions kept per site (core.json stays small). */
+const UNANSWERED_KEEP = 500;
+
+export class CoreModel {
+  /** The shard's content: replaced whole by a load or a replayed core record. */
+  constructor(public data: CoreData = emptyCore()) {}
+
+  site(id: string) {
+    return this.data.sites.find((s) => s.id === id);
+  }
+  putSite(site: SiteRecord) {
+    upsert(this.data.sites, site, (s) => s.id === site.id);
+  }
+  agent(id: string) {
+    return this.data.agents.find((a) => a.id === id);
+  }
+  agentByEmail(email: string) {
+    const wanted = email.trim().toLowerCase();
+    return this.data.agents.find((a) => a.email.toLowerCase() === wanted);
+  }
+  agents(siteId: string) {
+    return this.data.agents.filter((a) => a.siteId === siteId);
+  }
+  putAgent(agent: AgentRecord) {
+    upsert(this.data.agents, agent, (a) => a.id === agent.id);
+  }
+
+  cannedReplies(siteId: string) {
+    const all = this.data.cannedReplies ?? [];
+    return structuredClone(all.filter((r) => r.siteId === siteId).sort((a, b) => a.shortcut.localeCompare(b.shortcut)));
+  }
+  putCannedReply(reply: CannedReplyRecord) {
+    upsert((this.data.cannedReplies ??= []), reply, (r) => r.id === reply.id && r.siteId === reply.siteId);
+  }
+  /** false when there was no such reply on that site. */
+  deleteCannedReply(siteId: string, id: string): boolean {
+    const all = this.data.cannedReplies ?? [];
+    const left = all.filter((r) => !(r.id === id && r.siteId === siteId));
+    if (left.length === all.length) return false;
+    this.data.cannedReplies = left;
+    return true;
+  }
+
+  /** Append to the site's list, keeping its newest UNANSWERED_KEEP; a record already there is not added again (replay). */
+  pushUnanswered(record: UnansweredRecord) {
+    const all = (this.data.unanswered ??= []);
+    if (all.some((r) => r.id === record.id)) return;
+    all.push(record);
+    const mine = all.filter((r) => r.siteId === record.siteId);
+    if (mine.length > UNANSWERED_KEEP) {
+      const drop = new Set(mine.slice(0, mine.length - UNANSWERED_KEEP));
+      this.data.unanswered = all.filter((r) => !drop.has(r));
+    }
+  }
+  unanswered(siteId: string, limit: number) {
+    const all = this.data.unanswered ?? [];
+    return structuredClone(all.filter((r) => r.siteId === siteId).reverse().slice(0, limit));
+  }
+
+  addFaqAddition(record: FaqAdditionRecord) {
+    (this.data.faqAdditions ??= []).push(structuredClone(record));
+  }
+  updateFaqAddition(siteId: string, id: string, patch: Partial<Pick<FaqAdditionRecord, 'status' | 'decidedBy' | 'decidedAt'>>) {
+    const all = this.data.faqAdditions ?? [];
+    const i = all.findIndex((r) => r.id === id && r.siteId === siteId);
+    if (i < 0) return undefined;
+    const next = { ...all[i]!, ...structuredClone(patch) };
+    all[i] = next;
+    return structuredClone(next);
+  }
+  faqAdditions(siteId: string) {
+    return structuredClone((this.data.faqAdditions ?? []).filter((r) => r.siteId === siteId));
+  }
+
+  putSession(session: SessionRecord) {
+    const now = Date.now();
+    // Expired sessions are dropped whenever a new one is written, so the list stays short.
+    this.data.sessions = this.data.sessions.filter((s) => s.expiresAt > now);
+    this.data.sessions.push(session);
+  }
+  session(tokenHash: string) {
+    return this.data.sessions.find((s) => s.tokenHash === tokenHash && s.expiresAt > Date.now());
+  }
+  deleteSession(tokenHash: string) {
+    this.data.sessions = this.data.sessions.filter((s) => s.tokenHash !== tokenHash);
+  }
+}
+
+function upsert<T>(list: T[], item: T, same: (x: T) => boolean) {
+  const i = list.findIndex(same);
+  if (i >= 0) list[i] = structuredClone(item);
+  else list.push(structuredClone(item));
+}
