@@ -2,9 +2,11 @@
 // (`data jsonb`) with the fields the services query on kept as generated, indexed columns, so the
 // stored shape is the contract's and nothing can drift between a column and the record.
 //
-// Every operation of one store goes through one connection, in the order it was called. That
-// keeps the contract's promise that a change is visible to the reads that follow it, even one
-// written in the background (not awaited): the read is simply queued behind it. Each write is one
+// A record's operations go through one connection (a lane, chosen by the record's id), in the
+// order they were called. That keeps the contract's promise that a change is visible to the reads
+// that follow it, even one written in the background (not awaited): the read is queued behind it.
+// Different conversations use different lanes, so they do not wait on each other; a query across
+// records (a list, a visitor found by token) first waits for what every lane has queued. Each write is one
 // statement, committed before its promise resolves, so an ack always follows the commit; writes
 // that must not race between nodes (a claim, a message's seq) are single statements guarded by
 // the row they change.
@@ -34,6 +36,9 @@ export interface PgChatStoreOptions {
   log?: { warn(obj: object, msg?: string): void };
 }
 
+/** Connections per store: conversations and visitors spread over them by id. */
+const LANES = 8;
+
 /** The newest questions kept per site in the unanswered list. */
 const UNANSWERED_KEEP = 500;
 const UNIQUE_VIOLATION = '23505';
@@ -44,20 +49,39 @@ const first = <T>(rows: Row[]): T | undefined => (rows[0] ? freezeDeep(rows[0].d
 const json = (x: unknown) => JSON.stringify(x);
 
 export class PgChatStore implements ChatStore {
-  // One connection (a pool of one, so a dropped connection is replaced): calls run in call order.
-  private readonly pool: pg.Pool;
+  // Each lane is a pool of one (a dropped connection is replaced): its calls run in call order.
+  private readonly lanes: pg.Pool[];
+  private readonly tails: Promise<unknown>[];
 
   constructor(private readonly opts: PgChatStoreOptions) {
-    this.pool = new pg.Pool({ connectionString: opts.connectionString, max: 1 });
-    this.pool.on('error', (err) => opts.log?.warn({ err }, 'postgres connection error'));
+    this.lanes = Array.from({ length: LANES }, () => new pg.Pool({ connectionString: opts.connectionString, max: 1 }));
+    for (const lane of this.lanes) lane.on('error', (err) => opts.log?.warn({ err }, 'postgres connection error'));
+    this.tails = this.lanes.map(() => Promise.resolve());
   }
 
-  private async rows(text: string, values: unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(text, values)).rows as Row[];
+  /** Lane 0 holds sites, agents, sessions and the other small per-site lists; a record id picks another. */
+  private lane(key?: string): number {
+    if (!key) return 0;
+    let h = 0;
+    for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+    return (h >>> 0) % LANES;
+  }
+  private query<R extends pg.QueryResultRow = Row>(text: string, values: unknown[], key?: string): Promise<pg.QueryResult<R>> {
+    const i = this.lane(key);
+    const done = this.lanes[i]!.query<R>(text, values);
+    this.tails[i] = done.catch(() => {});
+    return done;
+  }
+  /** Resolves once everything queued on every lane so far has run. */
+  private async barrier(): Promise<void> {
+    await Promise.all(this.tails);
+  }
+  private async rows(text: string, values: unknown[] = [], key?: string): Promise<Row[]> {
+    return (await this.query(text, values, key)).rows as Row[];
   }
   /** A write, awaited or (with `persist: 'background'`) queued in order and not waited for. */
-  private async write(text: string, values: unknown[], opts?: WriteOptions): Promise<void> {
-    const done = this.pool.query(text, values);
+  private async write(text: string, values: unknown[], opts?: WriteOptions, key?: string): Promise<void> {
+    const done = this.query(text, values, key);
     if (opts?.persist === 'background') {
       done.catch((err) => this.opts.log?.warn({ err }, 'background write failed'));
       return;
@@ -66,14 +90,14 @@ export class PgChatStore implements ChatStore {
   }
 
   async open(): Promise<void> {
-    await migrate(this.pool);
+    await migrate(this.lanes[0]!);
   }
   async flush(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await this.barrier();
   }
   async close(): Promise<void> {
     await this.flush().catch(() => {});
-    await this.pool.end();
+    await Promise.all(this.lanes.map((lane) => lane.end()));
   }
 
   // ---- sites, agents, canned replies ----
@@ -109,7 +133,7 @@ export class PgChatStore implements ChatStore {
     );
   }
   async deleteCannedReply(siteId: string, id: string) {
-    return ((await this.pool.query('DELETE FROM canned_replies WHERE site_id = $1 AND id = $2', [siteId, id])).rowCount ?? 0) > 0;
+    return ((await this.query('DELETE FROM canned_replies WHERE site_id = $1 AND id = $2', [siteId, id])).rowCount ?? 0) > 0;
   }
 
   // ---- unanswered questions, FAQ additions ----
@@ -156,12 +180,13 @@ export class PgChatStore implements ChatStore {
 
   // ---- visitors ----
   async createVisitor(visitor: VisitorRecord, opts?: WriteOptions) {
-    await this.write('INSERT INTO visitors (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [visitor.id, json(visitor)], opts);
+    await this.write('INSERT INTO visitors (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data', [visitor.id, json(visitor)], opts, visitor.id);
   }
   async getVisitor(id: string) {
-    return first<VisitorRecord>(await this.rows('SELECT data FROM visitors WHERE id = $1', [id]));
+    return first<VisitorRecord>(await this.rows('SELECT data FROM visitors WHERE id = $1', [id], id));
   }
   async findVisitorByToken(siteId: string, tokenHash: string) {
+    await this.barrier();
     return first<VisitorRecord>(await this.rows('SELECT data FROM visitors WHERE site_id = $1 AND token_hash = $2', [siteId, tokenHash]));
   }
   async updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>, opts?: WriteOptions) {
@@ -169,23 +194,23 @@ export class PgChatStore implements ChatStore {
     const set = patchSql(patch, values);
     const sql = `UPDATE visitors SET data = ${set} WHERE id = $1 RETURNING data`;
     if (opts?.persist === 'background') {
-      // Visible to the calls that follow (same connection, in order); the record is built here.
+      // Visible to the calls that follow (same lane, in order); the record is built here.
       const current = await this.getVisitor(id);
       if (!current) throw new Error(`visitor ${id} not found`);
-      await this.write(sql, values, opts);
+      await this.write(sql, values, opts, id);
       return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch })) as VisitorRecord);
     }
-    const updated = first<VisitorRecord>(await this.rows(sql, values));
+    const updated = first<VisitorRecord>(await this.rows(sql, values, id));
     if (!updated) throw new Error(`visitor ${id} not found`);
     return updated;
   }
 
   // ---- conversations and messages ----
   async createConversation(conversation: ConversationRecord, opts?: WriteOptions) {
-    await this.write('INSERT INTO conversations (id, data) VALUES ($1, $2)', [conversation.id, json(conversation)], opts);
+    await this.write('INSERT INTO conversations (id, data) VALUES ($1, $2)', [conversation.id, json(conversation)], opts, conversation.id);
   }
   async getConversation(id: string) {
-    return first<ConversationRecord>(await this.rows('SELECT data FROM conversations WHERE id = $1', [id]));
+    return first<ConversationRecord>(await this.rows('SELECT data FROM conversations WHERE id = $1', [id], id));
   }
   async updateConversation(
     id: string,
@@ -201,13 +226,14 @@ export class PgChatStore implements ChatStore {
     if (opts?.persist === 'background' && !expect) {
       const current = await this.getConversation(id);
       if (!current) return undefined;
-      await this.write(sql, values, opts);
+      await this.write(sql, values, opts, id);
       return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch, updatedAt })) as ConversationRecord);
     }
-    return first<ConversationRecord>(await this.rows(sql, values));
+    return first<ConversationRecord>(await this.rows(sql, values, id));
   }
   async listConversations(filter: ConversationFilter) {
     const { text, values } = conversationsSql(filter);
+    await this.barrier();
     return frozen<ConversationRecord>(await this.rows(text, values));
   }
 
@@ -229,7 +255,7 @@ export class PgChatStore implements ChatStore {
       SELECT data, true AS created FROM ins UNION ALL SELECT data, false AS created FROM dup`;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await this.pool.query<{ data: Message; created: boolean }>(sql, [conversationId, input.clientId ?? null, now, json(body)]);
+        const { rows } = await this.query<{ data: Message; created: boolean }>(sql, [conversationId, input.clientId ?? null, now, json(body)], conversationId);
         const row = rows[0];
         if (!row) throw new Error(`conversation ${conversationId} not found`);
         return { message: freezeDeep(row.data), created: row.created };
@@ -242,7 +268,7 @@ export class PgChatStore implements ChatStore {
   }
   async listMessages(conversationId: string, afterSeq = 0, limit = 500) {
     return frozen<Message>(
-      await this.rows('SELECT data FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [conversationId, afterSeq, limit]),
+      await this.rows('SELECT data FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [conversationId, afterSeq, limit], conversationId),
     );
   }
 }
