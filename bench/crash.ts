@@ -31,6 +31,8 @@ const args = parseArgs(process.argv.slice(2), {
   raceProbe: 20,
   flushMs: '',
   fsync: false,
+  /** BULLE_MAX_MESSAGES_IN_MEMORY for the server (e.g. 50: conversations leave memory all the time). */
+  maxMessages: '',
   keepData: false,
 });
 const rounds = Math.max(1, Math.floor(args.rounds));
@@ -286,7 +288,8 @@ const env: Record<string, string> = {
   BULLE_VISITOR_MSG_BURST: '1000',
 };
 if (args.flushMs !== '') env.BULLE_FLUSH_MS = String(args.flushMs);
-console.log(`bench:crash — ${nVisitors} visitors × ${args.inflight} in flight, SIGKILL after ${args.killAfter} s, ${rounds} rounds, DATA_DIR ${dataDir}`);
+if (args.maxMessages !== '') env.BULLE_MAX_MESSAGES_IN_MEMORY = String(args.maxMessages);
+console.log(`bench:crash — ${nVisitors} visitors × ${args.inflight} in flight, SIGKILL after ${args.killAfter} s, ${rounds} rounds, DATA_DIR ${dataDir}${args.maxMessages !== '' ? `, ${args.maxMessages} messages in memory at most` : ''}`);
 
 const all: RoundStats[] = [];
 let server: Child | undefined;

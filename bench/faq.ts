@@ -23,12 +23,13 @@ const holdout = holdoutAt >= 0 ? Number(args[holdoutAt + 1]) : 0;
 const numberArg = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
 const thresholds = {
   answer: numberArg('--answer') ?? DEFAULT_THRESHOLDS.answer,
+  answerThin: numberArg('--answer-thin') ?? numberArg('--answer') ?? DEFAULT_THRESHOLDS.answerThin ?? DEFAULT_THRESHOLDS.answer,
   suggest: numberArg('--suggest') ?? DEFAULT_THRESHOLDS.suggest,
   close: numberArg('--close') ?? DEFAULT_THRESHOLDS.close ?? 0,
 };
-const path = args.find((a, i) => !a.startsWith('--') && !['--holdout', '--answer', '--suggest', '--close'].includes(args[i - 1] ?? ''));
+const path = args.find((a, i) => !a.startsWith('--') && !['--holdout', '--answer', '--answer-thin', '--suggest', '--close'].includes(args[i - 1] ?? ''));
 if (!path || !Number.isInteger(holdout) || holdout < 0) {
-  console.error('usage: npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate] [--answer a] [--suggest s] [--close c]');
+  console.error('usage: npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate] [--answer a] [--answer-thin a] [--suggest s] [--close c]');
   process.exit(2);
 }
 
@@ -95,7 +96,7 @@ const byLang = Object.fromEntries(langs.map((l) => [l, figures(asked.filter((a) 
 
 console.log(`FAQ bench: ${path}${holdout ? ` (${holdout} train phrasings per entry held out of the FAQ and asked)` : ''}`);
 console.log(`FAQ built: ${Object.keys(catalog).map((l) => `${l} ${catalog[l]!.entries.length} entries / ${phrasingCount(catalog, l)} phrasings`).join(', ')}; no keywords`);
-console.log(`thresholds: answer ≥ ${thresholds.answer}, "did you mean" ≥ ${thresholds.suggest}, close entries within ${thresholds.close} offered together; language by the detector (allowed ${ALLOWED.join(' ')}, test lang as browser hint)\n`);
+console.log(`thresholds: answer ≥ ${thresholds.answer} (thin FAQ ≥ ${thresholds.answerThin}), "did you mean" ≥ ${thresholds.suggest}, close entries within ${thresholds.close} offered together; language by the detector (allowed ${ALLOWED.join(' ')}, test lang as browser hint)\n`);
 /** A language's FAQ shape: "thin" with at most 2 sentences per entry (a question, maybe one more), else "rich". */
 const shapeOf = (l: string) => {
   const perEntry = phrasingCount(catalog, l) / Math.max(1, catalog[l]?.entries.length ?? 1);

@@ -6,6 +6,7 @@ import type { Lang } from '../protocol/types.js';
 import type { ConceptMap } from './concepts.js';
 import { ENTITY_PREFIX, maskEntities } from './entities.js';
 import { COMMON_SPELLINGS, lexiconFor } from './lexicon/index.js';
+import { joinSeparableVerbs } from './separable-verbs.js';
 import { stem } from './stemmer.js';
 import { STOP_WORDS } from './stop-words.js';
 import { words } from './text.js';
@@ -132,6 +133,7 @@ export function analyze(text: string, lang: Lang, concepts?: ConceptMap): Token[
 function applyConcepts(tokens: Token[], map: ConceptMap, lang: Lang): Token[] {
   const stop = STOP_WORDS[lang];
   const plain = (tok: Token | undefined) => tok !== undefined && !tok.term.startsWith('#');
+  if (lang === 'de') tokens = joinSeparableVerbs(tokens, map, conceptToken);
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i]!;
@@ -146,7 +148,10 @@ function applyConcepts(tokens: Token[], map: ConceptMap, lang: Lang): Token[] {
       i += span.length;
       continue;
     }
-    const concepts = stop?.has(tok.surface) || tok.surface.length < 2 ? undefined : map.words.get(tok.surface) ?? map.stems.get(tok.stem);
+    // An everyday word takes a concept by its exact form only: its stem collides too easily
+    // ("seit" and "Seite", "tellement" and "tel").
+    const everyday = lexiconCommon(lang).has(tok.surface);
+    const concepts = stop?.has(tok.surface) || tok.surface.length < 2 ? undefined : map.words.get(tok.surface) ?? (everyday ? undefined : map.stems.get(tok.stem));
     out.push(concepts ? conceptToken(tok.surface, tok.stem, concepts) : tok);
     i++;
   }
@@ -156,6 +161,8 @@ function applyConcepts(tokens: Token[], map: ConceptMap, lang: Lang): Token[] {
 function conceptToken(surface: string, stem: string, [term, ...alts]: string[]): Token {
   return { surface, term: term!, stem, stop: false, ...(alts.length ? { alts } : {}) };
 }
+
+const lexiconCommon = (lang: Lang) => toolsFor(lang).commonWords;
 
 /** Whether a normalised word is an entity placeholder or a bare number. */
 export const isEntityOrNumber = (word: string) => word.startsWith(ENTITY_PREFIX) || /^\d+$/.test(word);

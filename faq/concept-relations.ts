@@ -39,8 +39,11 @@ const PAIRS: [a: string, b: string, strength: number][] = [
   ['card', 'option', 0.4],
   ['declined', 'problem', 0.7],
   ['charged', 'payment', 0.6],
+  // "Will I be charged if I cancel?" asks about a fee.
+  ['charged', 'fee', 0.6],
   ...(['bank_transfer', 'cash_on_delivery', 'digital_wallet', 'instalments', 'pay_later', 'cash', 'cheque'] as const).flatMap(
-    (m): [string, string, number][] => [[m, 'payment', 0.6], [m, 'option', 0.5]],
+    // Naming a means of payment asks whether it is accepted ("PayPal possible ?").
+    (m): [string, string, number][] => [[m, 'payment', 0.6], [m, 'option', 0.5], [m, 'accept', 0.5]],
   ),
   // Money back
   ['refund', 'money', 0.6],
@@ -50,6 +53,8 @@ const PAIRS: [a: string, b: string, strength: number][] = [
   ['lose', 'forget', 0.8],
   ['reset', 'change', 0.5],
   ['signup', 'create', 0.6],
+  // Signing up is creating an account ("m'inscrire", "registrieren", "registrarme").
+  ['signup', 'account', 0.5],
   ['login', 'account', 0.4],
   ['details', 'account', 0.3],
   ['name', 'details', 0.6],

@@ -224,10 +224,21 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
         for (const r of resolve(tok, fixed.similarity.get(tok.surface) ?? 1)) {
           const q = { ...r, topical: r.known && plain && factor(r.term) === 1 };
           const prev = byTerm.get(q.term);
-          if (!prev || prev.similarity < q.similarity) byTerm.set(q.term, q);
+          const kept = !prev || prev.similarity < q.similarity ? q : prev;
+          // "payer avec PayPal": PayPal stands in for "payment", which the message also says; what
+          // else PayPal relates to ("option", "accept") must not be lost with it.
+          const related = mergeRelated(kept.term, prev?.related, q.related);
+          byTerm.set(q.term, related.length ? { ...kept, related } : kept);
         }
       }
       return { tokens, terms: [...byTerm.values()] };
     },
   };
+}
+
+/** Two related lists as one, each term at its strongest, never the term itself. */
+function mergeRelated(term: string, a: QueryTerm['related'] = [], b: QueryTerm['related'] = []): [string, number][] {
+  const best = new Map<string, number>();
+  for (const [r, k] of [...a, ...b]) if (r !== term && k > (best.get(r) ?? 0)) best.set(r, k);
+  return [...best];
 }

@@ -50,6 +50,12 @@ export function createTypoCorrector(vocabulary: Iterable<string>): TypoCorrector
         const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
         if (known.has(swapped)) return { word: swapped, similarity: 0.85 };
       }
+      // A doubled letter typed once ("pase", "comande", "Bestelung") is the commonest typo of all,
+      // and Fuse may rank a shorter word first ("pas" for "pase").
+      for (let i = 0; i < word.length; i++) {
+        const doubled = word.slice(0, i + 1) + word[i] + word.slice(i + 1);
+        if (known.has(doubled)) return { word: doubled, similarity: 0.85 };
+      }
       // Fuse finds the candidates; an edit distance decides, so that a real word the FAQ does not
       // use ("passiert", "states") is not taken for a typo of one it does ("passwort", "status").
       const maxEdits = word.length >= LONG_WORD ? 2 : 1;
@@ -57,7 +63,10 @@ export function createTypoCorrector(vocabulary: Iterable<string>): TypoCorrector
       let bestDistance = Infinity;
       for (const r of fuseFor(word[0]!).search(word, { limit: 8 })) {
         const d = editDistance(word, r.item);
-        if (d <= maxEdits && d < bestDistance) [best, bestDistance] = [{ word: r.item, similarity: 1 - (1.5 * d) / word.length }, d];
+        // At equal distance, a missed letter ("pase" for "passe", "factur") is the likelier typo
+        // than an extra one: the longer word wins a tie.
+        const better = d < bestDistance || (d === bestDistance && best !== null && r.item.length > best.word.length);
+        if (d <= maxEdits && better) [best, bestDistance] = [{ word: r.item, similarity: 1 - (1.5 * d) / word.length }, d];
       }
       return best;
     },

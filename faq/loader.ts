@@ -11,7 +11,7 @@ import { SAFE_LINK_PROTOCOLS } from '../protocol/links.js';
 const LANG_FILE = /^([a-z]{2,3})\.json$/;
 const ID = /^[a-z0-9-]+$/;
 const FILE_FIELDS = new Set(['lang', 'entries']);
-const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic']);
+const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic', 'draft']);
 const LINK_FIELDS = new Set(['label', 'url']);
 /** A site's own shop words, beside its FAQ files (see loadSiteVocabulary). */
 export const SITE_VOCABULARY_FILE = 'vocabulary.json';
@@ -136,6 +136,10 @@ function parseEntry(raw: unknown, at: string, fail: Fail): FaqEntry {
   if (raw.topic !== undefined) {
     if (typeof raw.topic !== 'string' || !ID.test(raw.topic)) fail(`${at}.topic`, 'must be a topic id: lower-case letters, digits and dashes');
     entry.topic = raw.topic as string;
+  }
+  if (raw.draft !== undefined) {
+    if (typeof raw.draft !== 'boolean') fail(`${at}.draft`, 'must be true or false');
+    if (raw.draft) entry.draft = true;
   }
   if (raw.links !== undefined) {
     if (!Array.isArray(raw.links)) fail(`${at}.links`, 'must be an array of { "label", "url" }');

@@ -17,6 +17,11 @@ export interface FaqEntry {
   links?: Link[];
   /** One of the site's topics (e.g. "orders", "complaint"): what a hand-off about it is routed by (faq/topic.ts). */
   topic?: string;
+  /**
+   * A starter entry not yet adapted to the shop (faq/data/starter/): the bot answers it, the
+   * merchant is told to edit it; deleting the field marks it edited.
+   */
+  draft?: boolean;
 }
 
 export interface FaqFile {

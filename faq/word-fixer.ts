@@ -46,7 +46,21 @@ export function createWordFixer(lang: Lang, knows: (word: string) => boolean, vo
           out.push(w);
           continue;
         }
+        // German typed without umlauts: "zuruecksetzen", "Rueckerstattung", "moechte" (the
+        // normaliser already folds "ü" to "u"; only an unknown word is tried, "neue" stays).
+        const umlaut = lang === 'de' ? w.replace(/([aou])e/g, '$1') : w;
+        if (umlaut !== w && fine(umlaut)) {
+          out.push(umlaut);
+          continue;
+        }
         // "hwat", "acn", "wher": a short unknown word is usually a mistyped little word.
+        // …unless it is a sure typo of a word we know ("pase" is "passe" with a letter doubled).
+        const sure = w.length <= 4 && !names.has(w) ? corrector.correct(w) : null;
+        if (sure && sure.similarity >= 0.85 && sure.word !== w) {
+          out.push(sure.word);
+          similarity.set(sure.word, Math.min(similarity.get(sure.word) ?? 1, sure.similarity));
+          continue;
+        }
         const little = w.length <= 4 ? commonWordMistyped(w, lang) : null;
         if (little) {
           out.push(little);

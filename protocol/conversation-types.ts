@@ -60,9 +60,11 @@ export interface BotDecision {
    * fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean"
    * buttons; smalltalk: "hi", "thanks", "are you a bot?" answered in kind (no FAQ entry, no hand-off).
    */
-  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk';
+  outcome: 'answer' | 'handoff' | 'fallback' | 'suggest' | 'smalltalk' | 'order';
   /** 'keyword' rule, 'fuzzy' Fuse.js match, 'handoff-words' or 'button' for hand-off requests, 'small-talk'. */
-  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'none';
+  via: 'keyword' | 'fuzzy' | 'handoff-words' | 'button' | 'small-talk' | 'order-status' | 'none';
+  /** Outcome 'order': the step of the order-status exchange (server/services/orders/) and the order asked about. */
+  order?: { step: 'ask-number' | 'ask-email' | 'status' | 'not-found' | 'failed' | 'too-many'; orderNumber?: string };
   /** Outcome 'smalltalk': what it was. */
   smallTalk?: 'greeting' | 'thanks' | 'bye' | 'bot' | 'ack' | 'howAreYou';
   faqId: string | null;
@@ -140,6 +142,17 @@ export interface VisitorConversation {
   langLocked?: boolean;
   /** Bot answers the visitor rated with `feedback:send`, by seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
+  /** Once closed: who ended it (the visitor, or an agent's close). */
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating of the ended chat (`rating:send`, once per conversation). */
+  rating?: Rating;
+}
+
+/** The visitor's rating of a chat: 1 (bad) to 5 (great), an optional comment, when. */
+export interface Rating {
+  score: number;
+  comment?: string;
+  at: number;
 }
 
 /** What an agent sees in the queue and the conversation list. */
@@ -178,6 +191,38 @@ export interface ConversationSummary {
   topic?: ConversationTopic;
   /** Assigned to a speaker without the topic's skill (nobody with it was free in time): the console marks it. */
   skillFallback?: boolean;
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating once the chat ended. */
+  rating?: Rating;
+  /** Who the shop's page said the customer is (`visitor:identify`): verified by signature, or only claimed. */
+  identity?: CustomerIdentity;
+}
+
+/** A customer as the shop's server signed it (HS256 JWT, site's identity secret). */
+export interface VerifiedIdentity {
+  sub: string;
+  email?: string;
+  name?: string;
+  orders?: string[];
+  /** When it was verified. */
+  at: number;
+}
+
+/** What a page said without a valid signature: kept and shown as such, never merged into a verified customer. */
+export interface ClaimedIdentity {
+  email?: string;
+  name?: string;
+  orders?: string[];
+  at: number;
+  /** Why it is not verified. */
+  why: IdentityUnverifiedReason;
+}
+
+export type IdentityUnverifiedReason = 'unsigned' | 'expired' | 'bad-signature' | 'no-secret';
+
+export interface CustomerIdentity {
+  verified?: VerifiedIdentity;
+  claimed?: ClaimedIdentity;
 }
 
 export interface CustomerLinks {

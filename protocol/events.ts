@@ -21,6 +21,12 @@ export const VISITOR_CMD = {
   // "Did this help?" on a bot answer, and the visitor's own choice of language.
   feedbackSend: 'feedback:send',
   conversationSetLang: 'conversation:set-lang',
+  // Ending the chat, rating it once it ended, and its transcript by e-mail (when the server sends mail).
+  conversationEnd: 'conversation:end',
+  ratingSend: 'rating:send',
+  transcriptSend: 'transcript:send',
+  // The shop's page says who its logged-in customer is (window.Bulle.identify), signed by the shop's server.
+  visitorIdentify: 'visitor:identify',
 } as const;
 
 /** Commands an agent's console sends (client → server, always acknowledged). */
@@ -91,6 +97,9 @@ export const ERR = {
   badOrigin: 'BAD_ORIGIN',
   rateLimited: 'RATE_LIMITED',
   internal: 'INTERNAL',
+  // visitor:identify on a site that requires signed identity: unsigned, or a signature that does not verify.
+  identityRequired: 'IDENTITY_REQUIRED',
+  badSignature: 'BAD_SIGNATURE',
 } as const;
 
 export type ErrorCode = (typeof ERR)[keyof typeof ERR];

@@ -54,6 +54,15 @@ export const FeedbackSendSchema = Type.Object(
 /** The visitor picks the chat's language; it must be one of the site's. */
 export const VisitorSetLangSchema = Type.Object({ lang: LangTag }, { additionalProperties: false });
 
+/** The visitor ends the chat (no payload). */
+export const ConversationEndSchema = Type.Object({}, { additionalProperties: false });
+export const MAX_RATING_COMMENT_CHARS = 1000;
+/** The visitor rates their ended chat, once: 1 (bad) to 5 (great), with an optional comment. */
+export const RatingSendSchema = Type.Object(
+  { score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: MAX_RATING_COMMENT_CHARS })) },
+  { additionalProperties: false },
+);
+
 // ---- agent namespace ----
 export const EmptySchema = Type.Object({}, { additionalProperties: false });
 export const ConversationRefSchema = Type.Object({ conversationId: Id }, { additionalProperties: false });
@@ -77,8 +86,35 @@ const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-
 const INVISIBLE = '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff';
 const EMAIL_PART = `[^\\s@${INVISIBLE}]+`;
 export const EmailSchema = Type.String({ minLength: 3, maxLength: 254, pattern: `^${EMAIL_PART}@${EMAIL_PART}\\.${EMAIL_PART}$` });
+/** A person's name as a shop passes it: no control or invisible characters (as e-mails). */
+export const PersonNameSchema = Type.String({ minLength: 1, maxLength: 100, pattern: `^[^${INVISIBLE}]+$` });
 /** "#48213", "A-48213"; the server drops the "#" and upper-cases (services/customer/customer-history.ts). */
 export const OrderNumberSchema = Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' });
+
+// ---- signed identity (visitor) ----
+/**
+ * `visitor:identify`: who the shop's logged-in customer is. `signature` is an HS256 JWT made by the
+ * shop's server with the site's identity secret (claims sub, email, name, orders, exp); without a
+ * valid one the rest is kept as the visitor's word, never as a verified identity.
+ */
+export const VisitorIdentifySchema = Type.Object(
+  {
+    email: Type.Optional(EmailSchema),
+    name: Type.Optional(PersonNameSchema),
+    orders: Type.Optional(Type.Array(OrderNumberSchema, { maxItems: 20 })),
+    signature: Type.Optional(Type.String({ minLength: 16, maxLength: 4096, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' })),
+  },
+  { additionalProperties: false },
+);
+/** The claims of a verified identity token (checked after the signature, like any payload). */
+export const IdentityClaimsSchema = Type.Object({
+  sub: Type.String({ minLength: 1, maxLength: 128 }),
+  exp: Type.Number(),
+  email: Type.Optional(EmailSchema),
+  name: Type.Optional(PersonNameSchema),
+  orders: Type.Optional(Type.Array(OrderNumberSchema, { maxItems: 20 })),
+});
+
 /** `tag` is optional on the wire (older clients); the console always asks for one. */
 export const ConversationCloseSchema = Type.Object(
   { conversationId: Id, tag: Type.Optional(Tag), resolved: Type.Optional(Type.Boolean()) },
@@ -154,6 +190,20 @@ export const FaqDecideSchema = Type.Object({ id: Id }, { additionalProperties: f
 // ---- routing ----
 /** Left by a visitor nobody could answer yet (the console helper's EmailSchema: one rule for e-mails). */
 export const ContactSetSchema = Type.Object({ email: EmailSchema }, { additionalProperties: false });
+/** The chat's transcript by e-mail, to this address or else the one the visitor left. */
+export const TranscriptSendSchema = Type.Object({ email: Type.Optional(EmailSchema) }, { additionalProperties: false });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** `GET /api/admin/stats` and `/api/admin/conversations.csv`: UTC days, both ends included. */
+export const StatsQuerySchema = Type.Object(
+  {
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    lang: Type.Optional(LangTag),
+    tag: Type.Optional(Tag),
+    agentId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
 /** What the widget knows about the visit; the user agent comes from the handshake headers. */
 export const VisitUpdateSchema = Type.Object(
   {
@@ -185,6 +235,35 @@ export const SiteModeSchema = Type.Object(
 );
 
 // ---- HTTP ----
+/** Admin: whether a site refuses identifies without a valid signature. */
+export const IdentityModeSchema = Type.Object(
+  { mode: Type.Union([Type.Literal('optional'), Type.Literal('required')]) },
+  { additionalProperties: false },
+);
+/** Admin: the site's order-status webhook (https; the server makes its shared secret). */
+export const OrderWebhookSchema = Type.Object(
+  { url: Type.String({ minLength: 1, maxLength: 2048 }) },
+  { additionalProperties: false },
+);
+
+/** What the shop's order-status webhook answers (server/services/orders/): checked before a word of it reaches a visitor. */
+export const OrderStatusSchema = Type.Object({
+  status: Type.Union(
+    ['pending', 'processing', 'shipped', 'in_transit', 'out_for_delivery', 'delivered', 'cancelled', 'returned'].map((s) => Type.Literal(s)),
+  ),
+  carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: `^[^${INVISIBLE}]+$` })),
+  trackingNumber: Type.Optional(Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' })),
+  /** ISO 8601 dates ("2026-12-04" or a full timestamp). */
+  shippedAt: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' })),
+  estimatedDelivery: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' })),
+  items: Type.Optional(
+    Type.Array(
+      Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: `^[^${INVISIBLE}]+$` }), quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }),
+      { maxItems: 50 },
+    ),
+  ),
+});
+
 export const LoginBodySchema = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),
@@ -192,6 +271,79 @@ export const LoginBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// ---- HTTP: first-run setup and the admin's sites (server/routes/setup.ts, admin-sites.ts) ----
+/** A site id: what `data-site` says in the snippet. */
+const SiteId = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
+/** The languages a new site may have: those of the starter FAQ (faq/data/starter/). */
+const SiteLang = Type.Union(['fr', 'en', 'es', 'de'].map((l) => Type.Literal(l)));
+/** scheme://host[:port] as typed by a person; the server normalises and explains it. */
+const OriginInput = Type.String({ minLength: 1, maxLength: 300 });
+const HourMinute = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
+const Greeting = Type.String({ minLength: 1, maxLength: 500 });
+const DayHours = Type.Array(Type.Tuple([HourMinute, HourMinute]), { maxItems: 6 });
+
+export const SiteCreateSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 80 }),
+    /** Derived from the name when absent. */
+    id: Type.Optional(SiteId),
+    languages: Type.Array(SiteLang, { minItems: 1, maxItems: 4, uniqueItems: true }),
+    defaultLanguage: SiteLang,
+    allowedOrigins: Type.Array(OriginInput, { maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+export const SetupBodySchema = Type.Object(
+  {
+    token: Type.String({ minLength: 10, maxLength: 100 }),
+    admin: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 80 }),
+        email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
+        password: Type.String({ minLength: 1, maxLength: 200 }),
+      },
+      { additionalProperties: false },
+    ),
+    site: SiteCreateSchema,
+  },
+  { additionalProperties: false },
+);
+export const PasswordCheckSchema = Type.Object(
+  { password: Type.String({ maxLength: 200 }), email: Type.Optional(Type.String({ maxLength: 254 })), siteName: Type.Optional(Type.String({ maxLength: 80 })) },
+  { additionalProperties: false },
+);
+export const OriginCheckSchema = Type.Object({ origin: OriginInput }, { additionalProperties: false });
+export const SitePatchSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    disabled: Type.Optional(Type.Boolean()),
+    languages: Type.Optional(Type.Array(SiteLang, { minItems: 1, maxItems: 4, uniqueItems: true })),
+    defaultLanguage: Type.Optional(SiteLang),
+    allowedOrigins: Type.Optional(Type.Array(OriginInput, { maxItems: 20 })),
+    /** lang → greeting; `null` = the default greeting. */
+    welcome: Type.Optional(Type.Union([Type.Partial(Type.Object({ fr: Greeting, en: Greeting, es: Greeting, de: Greeting }, { additionalProperties: false })), Type.Null()])),
+    /** `null` = always open. */
+    businessHours: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+            days: Type.Partial(Type.Object({ mon: DayHours, tue: DayHours, wed: DayHours, thu: DayHours, fri: DayHours, sat: DayHours, sun: DayHours }, { additionalProperties: false })),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
+    /** Who works on the site: agents of the admin's sites, by id (the admin stays). */
+    agentIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+/** `npm run backup -- <dir>` asks the running server (server/routes/backup.ts). */
+export const BackupBodySchema = Type.Object({ dir: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
+export const SiteParamsSchema = Type.Object({ id: SiteId }, { additionalProperties: false });
 
 export type VisitorAuth = Static<typeof VisitorAuthSchema>;
 export type VisitorMessageSend = Static<typeof VisitorMessageSendSchema>;
@@ -201,6 +353,9 @@ export type ConversationRead = Static<typeof ConversationReadSchema>;
 export type VisitorTyping = Static<typeof VisitorTypingSchema>;
 export type FeedbackSend = Static<typeof FeedbackSendSchema>;
 export type VisitorSetLang = Static<typeof VisitorSetLangSchema>;
+export type RatingSend = Static<typeof RatingSendSchema>;
+export type TranscriptSend = Static<typeof TranscriptSendSchema>;
+export type StatsQuery = Static<typeof StatsQuerySchema>;
 export type ConversationRef = Static<typeof ConversationRefSchema>;
 export type AgentMessageSend = Static<typeof AgentMessageSendSchema>;
 export type AgentTyping = Static<typeof AgentTypingSchema>;
@@ -223,3 +378,15 @@ export type VisitUpdate = Static<typeof VisitUpdateSchema>;
 export type PresenceSet = Static<typeof PresenceSetSchema>;
 export type ConversationTransfer = Static<typeof ConversationTransferSchema>;
 export type SiteMode = Static<typeof SiteModeSchema>;
+export type VisitorIdentify = Static<typeof VisitorIdentifySchema>;
+export type IdentityClaims = Static<typeof IdentityClaimsSchema>;
+export type IdentityMode = Static<typeof IdentityModeSchema>;
+export type OrderWebhookBody = Static<typeof OrderWebhookSchema>;
+export type OrderStatus = Static<typeof OrderStatusSchema>;
+export type SiteCreate = Static<typeof SiteCreateSchema>;
+export type SetupBody = Static<typeof SetupBodySchema>;
+export type PasswordCheck = Static<typeof PasswordCheckSchema>;
+export type OriginCheck = Static<typeof OriginCheckSchema>;
+export type SitePatch = Static<typeof SitePatchSchema>;
+export type SiteParams = Static<typeof SiteParamsSchema>;
+export type BackupBody = Static<typeof BackupBodySchema>;

@@ -5,6 +5,7 @@ import type { ErrorCode } from './events.js';
 import type {
   AgentLevel,
   ConversationSummary,
+  IdentityUnverifiedReason,
   Lang,
   Message,
   VisitorConversation,
@@ -14,6 +15,7 @@ import type {
 
 export type * from './conversation-types.js';
 export type * from './faq-types.js';
+export type * from './stats-types.js';
 
 /** A reply an agent inserts with `/shortcut`; one text per site language. */
 export interface CannedReply {
@@ -81,6 +83,8 @@ export interface VisitorSyncResult {
   queue?: QueuePosition | null;
   /** The site's welcome in the conversation's language (else the browser's). */
   welcome?: Welcome;
+  /** What this server offers: `email` = it sends mail (transcript on request, replies while away). */
+  features?: { email: boolean };
 }
 /** visitor `message:send`: the stored message; `token` only on the visitor's first message. */
 export interface VisitorSendResult {
@@ -89,6 +93,11 @@ export interface VisitorSendResult {
   token?: string;
 }
 /** visitor `handoff:request`: `token` when the visitor had none yet (pressed the button first). */
+/** visitor `visitor:identify`: whether this identify was verified, and if not, why. */
+export interface VisitorIdentifyResult {
+  verified: boolean;
+  reason?: IdentityUnverifiedReason;
+}
 export interface VisitorHandoffResult {
   conversation: VisitorConversation;
   token?: string;

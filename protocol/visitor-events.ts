@@ -8,7 +8,10 @@ import type {
   ConversationSync,
   FeedbackSend,
   HandoffRequest,
+  RatingSend,
+  TranscriptSend,
   VisitorMessageSend,
+  VisitorIdentify,
   VisitorSetLang,
   VisitorTyping,
   VisitUpdate,
@@ -18,6 +21,7 @@ import type {
   TypingChanged,
   VisitorConversation,
   VisitorHandoffResult,
+  VisitorIdentifyResult,
   VisitorMessage,
   VisitorSendResult,
   VisitorSyncResult,
@@ -36,6 +40,10 @@ export interface VisitorCommands {
   'visit:update': { payload: VisitUpdate; ack: Empty };
   'feedback:send': { payload: FeedbackSend; ack: { conversation: VisitorConversation } };
   'conversation:set-lang': { payload: VisitorSetLang; ack: { conversation: VisitorConversation } };
+  'conversation:end': { payload: Empty; ack: { conversation: VisitorConversation } };
+  'rating:send': { payload: RatingSend; ack: { conversation: VisitorConversation } };
+  'transcript:send': { payload: TranscriptSend; ack: { conversation: VisitorConversation } };
+  'visitor:identify': { payload: VisitorIdentify; ack: VisitorIdentifyResult };
 }
 
 /** Fact → its payload, as a visitor's widget receives it (agents get the fuller shapes). */

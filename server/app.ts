@@ -21,6 +21,13 @@ import rateLimits from './plugins/rate-limits.js';
 import staticAssets from './plugins/static-assets.js';
 import health from './routes/health.js';
 import agentAuthRoutes from './routes/agent-auth.js';
+import adminStatsRoutes from './routes/admin-stats.js';
+import identityRoutes from './routes/identity-admin.js';
+import demoRoutes from './routes/demo.js';
+import orderWebhookRoutes from './routes/order-webhook-admin.js';
+import setupRoutes from './routes/setup.js';
+import adminSites from './routes/admin-sites.js';
+import backupRoutes from './routes/backup.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -28,11 +35,13 @@ export interface ServerDeps {
   bots?: Bots;
   /** A Socket.IO adapter for scale-out (default: in-memory, one process). */
   adapter?: ServerOptions['adapter'];
+  /** Where the log goes (default: standard output); tests read the setup link from it. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildServer(config: Config, deps: ServerDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: 64 * 1024,
     // Socket.IO keeps WebSockets open; close() must not wait for them (they are closed in preClose).
     forceCloseConnections: true,
@@ -84,5 +93,12 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(staticAssets, { distDir: config.distDir });
   await app.register(health);
   await app.register(agentAuthRoutes);
+  await app.register(adminStatsRoutes);
+  await app.register(identityRoutes);
+  await app.register(orderWebhookRoutes);
+  if (config.seedDemo) await app.register(demoRoutes);
+  await app.register(setupRoutes);
+  await app.register(adminSites);
+  await app.register(backupRoutes);
   return app;
 }

@@ -26,8 +26,14 @@ const ConfigSchema = Type.Object({
   maxMessagesInMemory: Type.Integer({ minimum: 1 }),
   /** How far V8's heap may grow past what its last full collection kept, in percent; 0 leaves it to V8 (main.ts). */
   heapGrowingPercent: Type.Integer({ minimum: 0, maximum: 1000 }),
-  /** Create the demo site, FAQ and agents when the store has no site yet. */
+  /**
+   * Demo mode: create the demo site, FAQ and agents when the store has no site yet. Off is the
+   * production mode (NODE_ENV=production turns it off): nothing is seeded, and the server refuses
+   * to start while demo agents (public passwords) are in the store, unless `allowDemoAgents`.
+   */
   seedDemo: Type.Boolean(),
+  /** Production mode only: start even though the store still holds demo agents. */
+  allowDemoAgents: Type.Boolean(),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   /** Agent session lifetime. */
   sessionTtlHours: Type.Number({ minimum: 0.01, maximum: 24 * 30 }),
@@ -76,6 +82,14 @@ const ConfigSchema = Type.Object({
   botThread: Type.Boolean(),
   /** How long a visitor's message waits for the bot before a person is asked instead. */
   botTimeoutMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
+  /** Outgoing mail (nodemailer): smtp:// or smtps:// with optional user:password@; null = no e-mail at all. */
+  smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://[^\\s]+$', maxLength: 2000 }), Type.Null()]),
+  /** The From of every e-mail, e.g. "Atelier Lune <help@shop.example>"; required with smtpUrl. */
+  mailFrom: Type.Union([Type.String({ minLength: 3, maxLength: 320 }), Type.Null()]),
+  /** How long one call to a site's order-status webhook may take (it is tried twice at most). */
+  orderWebhookTimeoutMs: Type.Integer({ minimum: 100, maximum: 60_000 }),
+  /** Allow http:// order webhooks on loopback addresses (tests, local trials); https otherwise. */
+  webhookHttpLoopback: Type.Boolean(),
 });
 export type Config = Readonly<Static<typeof ConfigSchema>>;
 
@@ -93,6 +107,7 @@ export const defaults: Config = {
   maxMessagesInMemory: 20_000,
   heapGrowingPercent: 30,
   seedDemo: true,
+  allowDemoAgents: false,
   logLevel: 'info',
   sessionTtlHours: 12,
   secureCookies: false,
@@ -114,12 +129,17 @@ export const defaults: Config = {
   botCacheSize: 2000,
   botThread: true,
   botTimeoutMs: 10_000,
+  smtpUrl: null,
+  mailFrom: null,
+  orderWebhookTimeoutMs: 3000,
+  webhookHttpLoopback: false,
 };
 
 /** Merge overrides onto the defaults, validate, freeze. Throws a message naming every bad field. */
 export function createConfig(overrides: Partial<Config> = {}): Config {
   const config = { ...defaults, ...overrides };
   const errors = [...check.Errors(config)].map((e) => `${e.path || '/'}: ${e.message}`);
+  if (config.smtpUrl && !config.mailFrom) errors.push('/mailFrom: required when smtpUrl is set');
   if (errors.length) throw new Error(`Invalid configuration:\n  ${errors.join('\n  ')}`);
   return Object.freeze({ ...config, consoleOrigins: Object.freeze([...config.consoleOrigins]) as string[] });
 }
@@ -144,6 +164,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     maxMessagesInMemory: ['BULLE_MAX_MESSAGES_IN_MEMORY', num],
     heapGrowingPercent: ['BULLE_HEAP_GROWING_PERCENT', num],
     seedDemo: ['BULLE_SEED_DEMO', bool],
+    allowDemoAgents: ['BULLE_ALLOW_DEMO_AGENTS', bool],
     logLevel: ['LOG_LEVEL', str],
     sessionTtlHours: ['BULLE_SESSION_TTL_HOURS', num],
     secureCookies: ['BULLE_SECURE_COOKIES', bool],
@@ -165,11 +186,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     botCacheSize: ['BULLE_BOT_CACHE', num],
     botThread: ['BULLE_BOT_THREAD', bool],
     botTimeoutMs: ['BULLE_BOT_TIMEOUT_MS', num],
+    smtpUrl: ['SMTP_URL', str],
+    mailFrom: ['MAIL_FROM', str],
+    orderWebhookTimeoutMs: ['BULLE_ORDER_WEBHOOK_TIMEOUT_MS', num],
+    webhookHttpLoopback: ['BULLE_WEBHOOK_HTTP_LOOPBACK', bool],
   };
   const o: Record<string, unknown> = {};
   for (const [key, [name, parse]] of Object.entries(ENV)) {
     const raw = env[name];
     if (raw !== undefined && raw !== '') o[key] = parse(raw);
+  }
+  // Production never seeds the demo: its passwords are public.
+  if (env.NODE_ENV === 'production') {
+    if (o.seedDemo === true) throw new Error('Invalid configuration:\n  BULLE_SEED_DEMO: the demo cannot be seeded with NODE_ENV=production (its passwords are public)');
+    o.seedDemo = false;
   }
   try {
     return createConfig(o as Partial<Config>);

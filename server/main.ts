@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { configFromEnv } from './config.js';
 import { buildServer } from './app.js';
 import { DEMO_AGENTS } from './seed/demo-seed.js';
+import { DEMO_ORDERS } from './seed/demo-orders.js';
 
 const config = configFromEnv(process.env);
 // Busy, V8 lets the heap grow to several times what survived its last full collection before
@@ -20,18 +21,24 @@ const demo = config.seedDemo
       '',
       'Demo agents (DEMO ONLY — public passwords, do not use in production):',
       ...DEMO_AGENTS.map((a) => `  ${a.email.padEnd(26)} ${a.password.padEnd(14)} ${a.languages.join(',')}${a.role === 'admin' ? ' (admin)' : ''}`),
+      `Demo order: ask the bot "where is my order 48213?" with ${DEMO_ORDERS['48213']!.email} (docs/identity-and-orders.md).`,
     ]
+  : [];
+const setupLink = app.setup.link(base);
+const setup = setupLink
+  ? ['', 'No admin yet. Open this one-time link to create the first admin and your site', `(or stop the server and run \`npm run setup\`):`, `  ${setupLink}`]
   : [];
 console.log(
   [
     '',
-    `Bulle is running.`,
-    `  Demo shop      ${base}/`,
+    `Bulle is running${config.seedDemo ? ' (demo mode)' : ''}.`,
+    ...(config.seedDemo ? [`  Demo shop      ${base}/`] : []),
     `  Agent console  ${base}/console/`,
     `  Widget loader  ${base}/widget.js`,
     `  Health         ${base}/health`,
     `  Data           ${config.dataDir ?? '(in memory)'}`,
     ...demo,
+    ...setup,
     '',
   ].join('\n'),
 );

@@ -3,5 +3,6 @@ import { render } from 'preact';
 import { App } from './ui/app.js';
 import './styles.css';
 import './workspace.css';
+import './rating.css';
 
 render(<App />, document.getElementById('app')!);

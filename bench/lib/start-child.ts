@@ -41,6 +41,7 @@ const config = createConfig({
   distDir: join(tmpdir(), 'bulle-no-dist'),
   logLevel: 'silent',
   seedDemo: false,
+  allowDemoAgents: true,
   botThread: false,
   fsync: fsync === 'true',
 });

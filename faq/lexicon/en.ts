@@ -17,12 +17,20 @@ export const EN: Lexicon = {
     questions hi hello hey dear sir madam thanks thank regards way something anything thing things guys okay
     damn goddamn bloody fucking fuckin fuck freaking frigging shit shitty crap crappy effing hell really
     actually currently just soon anybody do does did doing done going go gonna will shall us up`,
+  // The last lines: function words (time, place, pronouns, auxiliaries, numbers, conjunctions).
   common: `time times place new make made way thing life day days year years people world good bad great best better
     first last long little own other old right big high different small large next early young important few
     same able work part number case point week month world home man woman child friend family today tomorrow
     yesterday now current real really think feel lot much many more most less some any every all
     day night morning evening name thing true false kind sort type yes no take takes taking took give
-    gives put keep come comes happen happens happened`,
+    gives put keep come comes happen happens happened
+    keeps kept before after since until while during always ever never too very quite rather pretty only even
+    instead back one two three four five ten hundred myself yourself himself herself itself ourselves
+    themselves yours ours theirs everyone anyone nobody everything nothing somewhere anywhere nowhere whenever
+    whatever whoever however though although because unless whether either neither both each such monday
+    tuesday wednesday thursday friday saturday sunday weekend tonight afternoon ago later earlier recently
+    basically literally seriously honestly absolutely definitely probably maybe perhaps yeah yep nope oh ah um
+    step steps explain says saying`,
   phrases: {
     'where is': 'whereis', 'where are': 'whereis', 'where s': 'whereis', 'email address': 'email',
     'e mail address': 'email', 'phone number': 'phone', 'customer service': 'custserv', 'customer support': 'custserv', 'customer care': 'custserv',

@@ -36,7 +36,7 @@ export const CONCEPTS: Record<string, string> = {
   name: "a person's first name or surname",
   phone: 'a telephone, phone number or phone call',
   email: 'an e-mail address or an e-mail message',
-  password: 'a password, PIN or access key that opens an account',
+  password: "a password or access key that opens an account (a bank card's PIN is not the shop's business)",
   login: 'logging in: signing in, accessing the account',
   signup: 'registering as a new customer: signing up, enrolment',
   type: 'the kind or plan of something (an account type)',

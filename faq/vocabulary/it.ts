@@ -34,7 +34,7 @@ export const IT: LangVocabulary = {
     name: ['nome', 'cognome', 'nome utente', 'scritto male'],
     phone: ['telefono', 'numero di telefono', 'cellulare', 'chiamare', 'chiamata', 'telefonare', 'numero verde'],
     email: ['email', 'e-mail', 'mail', 'posta elettronica', 'indirizzo email'],
-    password: ['password', "parola d'ordine", 'pw', 'pin', 'credenziali', 'codice di accesso'],
+    password: ['password', "parola d'ordine", 'pw', 'credenziali', 'codice di accesso'],
     login: ['accedere', 'accesso', 'login', 'entrare', 'loggarmi', 'collegarmi', 'bloccato', 'bloccata'],
     signup: ['registrarmi', 'registrarsi', 'registrazione', 'iscrivermi', 'iscrizione', 'nuovo cliente', 'registrato'],
     type: ['tipo di account', 'tipo di conto', 'piano', 'livello'],

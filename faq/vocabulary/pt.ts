@@ -35,7 +35,7 @@ export const PT: LangVocabulary = {
     name: ['nome', 'apelido', 'sobrenome', 'nome de utilizador', 'escrito errado'],
     phone: ['telefone', 'telemóvel', 'celular', 'número de telefone', 'ligar', 'ligação', 'chamada', 'whatsapp'],
     email: ['email', 'e-mail', 'mail', 'correio eletrónico', 'endereço de email'],
-    password: ['palavra-passe', 'palavra passe', 'senha', 'password', 'pin', 'credenciais', 'código de acesso'],
+    password: ['palavra-passe', 'palavra passe', 'senha', 'password', 'credenciais', 'código de acesso'],
     login: ['entrar', 'iniciar sessão', 'login', 'acesso', 'aceder', 'acessar', 'logar', 'bloqueada', 'bloqueado'],
     signup: ['registar', 'registrar', 'registo', 'registro', 'cadastrar', 'cadastrar-me', 'inscrever', 'inscrição', 'cliente novo', 'novo cliente'],
     type: ['tipo de conta', 'plano', 'planos', 'nível'],

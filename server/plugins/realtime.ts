@@ -18,6 +18,13 @@ import { AgentService } from '../services/agent/agent-service.js';
 import { createConsoleServices } from '../services/agent/console-services.js';
 import { SkillsService } from '../services/routing/skills-service.js';
 import { FaqAdditions } from '../services/faq/faq-additions.js';
+import { ChatEnding } from '../services/conversations/chat-ending.js';
+import { ChatMail } from '../services/mail/chat-mail.js';
+import { createSmtpMailer } from '../services/mail/mailer.js';
+import { rooms } from '../sockets/rooms.js';
+import { IdentityService } from '../services/identity/identity-service.js';
+import { OrderFlow } from '../services/orders/order-flow.js';
+import { createOrderWebhookClient } from '../services/orders/order-webhook-client.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +58,16 @@ export default fp<RealtimeOptions>(
     app.chatRouting.attach({ notifier, conversations });
     const log = app.log;
     const details = new VisitorDetails(app.store, conversations);
+    const mailer = app.config.smtpUrl && app.config.mailFrom ? createSmtpMailer(app.config.smtpUrl, app.config.mailFrom) : null;
+    const mail = new ChatMail({
+      store: app.store,
+      sites: app.sites,
+      mailer,
+      visitorOnline: async (visitorId) => (await io.of(NS.visitor).in(rooms.visitor(visitorId)).fetchSockets()).length > 0,
+      onError: (err) => log.error({ err }, 'e-mail not sent'),
+    });
+    // Never awaited by the reply: an SMTP server that is slow or down does not hold up the chat.
+    conversations.watchAppends((conv, message) => void mail.afterMessage(conv, message).catch((err) => log.error({ err }, 'e-mail not sent')));
     const visitors = new VisitorService({
       store: app.store,
       sites: app.sites,
@@ -58,12 +75,15 @@ export default fp<RealtimeOptions>(
       bots: app.bots,
       routing: app.chatRouting,
       details,
+      orders: new OrderFlow(app.store, conversations, createOrderWebhookClient(app), (siteId, why) => log.warn({ siteId, why }, 'order-status webhook failed')),
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
+      mailEnabled: mail.enabled,
     });
     const faq = new FaqAdditions(app.store, app.bots);
     const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
+    const identity = new IdentityService(app.store, conversations, app.sites);
     // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
-    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, sites: app.sites, log, guard: guard.visitor });
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, ending: new ChatEnding(app.store, conversations), mail, sites: app.sites, log, guard: guard.visitor, identity });
     setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
       agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
@@ -81,6 +101,7 @@ export default fp<RealtimeOptions>(
     });
     app.addHook('onClose', async () => {
       stopOutputGuard();
+      mailer?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
   },

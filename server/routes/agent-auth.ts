@@ -10,14 +10,25 @@ import { toProfile } from '../services/agent/agent-auth.js';
 import { publicSiteInfo } from '../services/sites/site-registry.js';
 import { isExemptPeer } from '../sockets/client-address.js';
 import type { AgentRecord } from '../storage/records.js';
+import { agentSiteIds } from '../services/agent/agent-sites.js';
+import { demoAgentsIn } from '../seed/demo-accounts.js';
 
 const agentAuthRoutes: FastifyPluginAsync = async (app) => {
   const auth = app.agentAuth;
   const throttle = app.loginThrottle;
-  const withSite = (agent: AgentRecord) => {
+  const withSite = async (agent: AgentRecord) => {
     const site = app.sites.get(agent.siteId)?.site;
-    // '*' (any page, for trials) names no origin a link may be trusted to.
-    return { agent: toProfile(agent), site: site ? { ...publicSiteInfo(site), pageOrigins: site.allowedOrigins.filter((o) => o !== '*') } : null };
+    const sites = agentSiteIds(agent).flatMap((id) => {
+      const s = app.sites.get(id)?.site;
+      return s ? [publicSiteInfo(s)] : [];
+    });
+    return {
+      agent: toProfile(agent),
+      // '*' (any page, for trials) names no origin a link may be trusted to.
+      site: site ? { ...publicSiteInfo(site), pageOrigins: site.allowedOrigins.filter((o) => o !== '*') } : null,
+      sites,
+      demoAccounts: (await demoAgentsIn(app.store)).length > 0,
+    };
   };
 
   // Encapsulated: applies to the routes of this plugin only (Fastify plugins guide).

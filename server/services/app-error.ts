@@ -12,6 +12,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_ORIGIN: 403,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  IDENTITY_REQUIRED: 403,
+  BAD_SIGNATURE: 401,
 };
 
 export class AppError extends Error {

@@ -5,6 +5,9 @@ import { ERR, VISITOR_CMD } from '../../protocol/events.js';
 import type { VisitorCommands } from '../../protocol/visitor-events.js';
 import {
   ContactSetSchema,
+  ConversationEndSchema,
+  RatingSendSchema,
+  TranscriptSendSchema,
   ConversationReadSchema,
   ConversationSyncSchema,
   FeedbackSendSchema,
@@ -12,11 +15,15 @@ import {
   VisitorAuthSchema,
   VisitorMessageSendSchema,
   VisitorSetLangSchema,
+  VisitorIdentifySchema,
   VisitorTypingSchema,
   VisitUpdateSchema,
 } from '../../protocol/schemas.js';
+import type { IdentityService } from '../services/identity/identity-service.js';
 import type { VisitorDetails } from '../services/visitor/visitor-details.js';
 import type { BotFeedback } from '../services/faq/bot-feedback.js';
+import type { ChatEnding } from '../services/conversations/chat-ending.js';
+import type { ChatMail } from '../services/mail/chat-mail.js';
 import type { VisitorContext } from '../services/visitor/visitor-context.js';
 import type { VisitorService } from '../services/visitor/visitor-service.js';
 import type { SiteRegistry } from '../services/sites/site-registry.js';
@@ -33,10 +40,16 @@ interface Deps {
   details: VisitorDetails;
   /** "Did this help?" and the visitor's choice of language. */
   feedback: BotFeedback;
+  /** Ending the chat and rating it. */
+  ending: ChatEnding;
+  /** The transcript by e-mail. */
+  mail: ChatMail;
   sites: SiteRegistry;
   log: Logger;
   /** Origin per site and flood control (handshake-guard.ts). */
   guard: VisitorGuard;
+  /** `visitor:identify`: the shop's signed customer. */
+  identity: IdentityService;
 }
 
 export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
@@ -44,7 +57,8 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     try {
       const auth = validate(VisitorAuthSchema, socket.handshake.auth ?? {});
       const loaded = deps.sites.get(auth.siteId);
-      if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
+      // A disabled site looks unknown to its widget: nothing about it is told.
+      if (!loaded || loaded.site.disabled) throw new AppError(ERR.unknownSite, `Unknown site "${auth.siteId}"`);
       // The site is only known from auth, so this check cannot happen in allowRequest alone.
       if (!deps.guard.originAllowed(loaded.site, socket)) {
         throw new AppError(ERR.badOrigin, 'This site does not allow the widget on this origin');
@@ -69,7 +83,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     }
   });
 
-  const { visitors, details, feedback, log } = deps;
+  const { visitors, details, feedback, ending, mail, log } = deps;
   const ctxOf = (socket: VisitorSocket) => socket.data.visitor;
   const syncLimit = createSyncLimit();
   const commands = commandTable<VisitorCommands>(nsp.name, {
@@ -93,6 +107,10 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     [VISITOR_CMD.contactSet]: cmd(ContactSetSchema, (socket, p) => details.setContact(ctxOf(socket), p.email)),
     [VISITOR_CMD.feedbackSend]: cmd(FeedbackSendSchema, (socket, p) => feedback.send(ctxOf(socket).visitorId, p)),
     [VISITOR_CMD.conversationSetLang]: cmd(VisitorSetLangSchema, (socket, p) => feedback.setLang(ctxOf(socket).siteId, ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.conversationEnd]: cmd(ConversationEndSchema, (socket) => ending.end(ctxOf(socket).visitorId)),
+    [VISITOR_CMD.ratingSend]: cmd(RatingSendSchema, (socket, p) => ending.rate(ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.transcriptSend]: cmd(TranscriptSendSchema, (socket, p) => mail.transcript(ctxOf(socket).visitorId, p)),
+    [VISITOR_CMD.visitorIdentify]: cmd(VisitorIdentifySchema, (socket, p) => deps.identity.identify(ctxOf(socket), p)),
   });
 
   nsp.on('connection', (socket) => {

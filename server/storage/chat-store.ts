@@ -1,6 +1,6 @@
 // The storage seam. Domain-shaped and async so a Postgres or Redis store can replace the
 // embedded lowdb one without touching services.
-import type { Message } from '../../protocol/types.js';
+import type { Message, StatsResult } from '../../protocol/types.js';
 import type {
   AgentRecord,
   CannedReplyRecord,
@@ -10,6 +10,7 @@ import type {
   NewMessage,
   SessionRecord,
   SiteRecord,
+  StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from './records.js';
@@ -106,4 +107,9 @@ export interface ChatStore {
    */
   appendMessage(conversationId: string, message: NewMessage): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq?: number, limit?: number): Promise<Message[]>;
+
+  /** The service-desk numbers over a date range (definitions: docs/numbers.md; logic: stats-query.ts). */
+  conversationStats(filter: StatsFilter): Promise<StatsResult>;
+  /** The conversations those numbers are about (created in the range, matching the filters), oldest first. */
+  exportConversations(filter: StatsFilter): Promise<ConversationRecord[]>;
 }

@@ -5,7 +5,7 @@
 // a time, in order, so an older state never lands on disk after a newer one.
 import type { Adapter } from 'lowdb';
 import type { Message } from '../../protocol/types.js';
-import { checkConversationFile, readShard } from './damaged-files.js';
+import { checkConversationFile, lostMessage, moveAside, readShard } from './damaged-files.js';
 import type { ConversationRecord } from './records.js';
 
 export interface ConversationFile {
@@ -57,15 +57,38 @@ export class ConversationEntry {
     return run;
   }
 
-  /** The messages before `offset`, read back from the shard. */
+  /**
+   * The messages before `offset`, read back from the shard. A shard deleted or damaged while they
+   * were out of memory cannot give them back: agents-only notes stand in for them (seq n stays at
+   * index n-1, the rest of the history and later writes go on), a damaged file is set aside, and
+   * `onLost` reports it. Other read errors (too many open files…) are thrown: the file may be fine.
+   */
   private async head(): Promise<Message[]> {
     if (!this.offset) return [];
+    const id = this.record.id;
     const read = this.path ? await readShard<ConversationFile>(this.path, checkConversationFile) : null;
-    if (!read?.ok || read.data.messages.length < this.offset) {
-      throw new Error(`conversation ${this.record.id}: its shard no longer holds messages 1–${this.offset} (${read && !read.ok ? (read.missing ? 'missing' : read.reason) : 'not written'})`);
-    }
-    return read.data.messages.slice(0, this.offset).map((m) => ({ ...m, conversationId: this.record.id }));
+    if (read?.ok && read.data.messages.length >= this.offset) return read.data.messages.slice(0, this.offset).map((m) => ({ ...m, conversationId: id }));
+    const reason = !read ? 'not written' : read.ok ? `holds ${read.data.messages.length} messages` : read.missing ? 'missing' : read.reason;
+    const movedTo = read && !read.ok && !read.missing && this.path ? await moveAside(this.path) : undefined;
+    this.onLost?.(id, this.offset, reason, movedTo);
+    return Array.from({ length: this.offset }, (_, i) => lostMessage(id, i + 1, this.record.createdAt));
   }
+
+  /**
+   * Messages 1 … `upTo` from the shard (a backup reads those that had left memory when it began:
+   * once in the shard, a message never changes there).
+   */
+  async readHead(upTo: number): Promise<Message[]> {
+    if (!upTo) return [];
+    const read = this.path ? await readShard<ConversationFile>(this.path, checkConversationFile) : null;
+    if (!read?.ok || read.data.messages.length < upTo) {
+      throw new Error(`conversation ${this.record.id}: its shard no longer holds messages 1–${upTo} (${read && !read.ok ? (read.missing ? 'missing' : read.reason) : 'not written'})`);
+    }
+    return read.data.messages.slice(0, upTo).map((m) => ({ ...m, conversationId: this.record.id }));
+  }
+
+  /** Told when messages out of memory could not be read back (head()). */
+  onLost?: (id: string, count: number, reason: string, movedTo?: string) => void;
 
   /**
    * Bring every message back into memory; returns how many came back. `settle` stores them as

@@ -21,6 +21,8 @@ export interface ConversationModelOptions {
   /** A conversation's shard now holds its whole current state (the journal need not write it again). */
   onClean: (id: string) => void;
   onError: (err: unknown, id: string) => void;
+  /** Messages out of memory could not be read back: their shard was deleted or damaged meanwhile. */
+  onLost: (id: string, count: number, reason: string, movedTo?: string) => void;
 }
 
 /** Evictions written at once: each is one shard write; the log's appends share the same threads. */
@@ -35,6 +37,7 @@ export class ConversationModel {
   /** Messages that evictions being written will take out of memory. */
   private leaving = 0;
   private evicting = 0;
+  private inFlight = new Set<Promise<void>>();
   /** No eviction starts before this time (a shard write failed: the disk gets a rest). */
   private stalledUntil = 0;
   /** While the store loads: nothing leaves memory until replay has ended (recovery.ts). */
@@ -57,6 +60,7 @@ export class ConversationModel {
   add(record: ConversationRecord, messages: Message[] = [], written = 0): ConversationEntry {
     const file = this.opts.file(record.id);
     const entry = new ConversationEntry(file?.adapter ?? null, file?.path ?? null, this.settle(record), messages, written);
+    entry.onLost = this.opts.onLost;
     this.entries.set(record.id, entry);
     this.held += messages.length;
     this.touch(entry);
@@ -118,8 +122,16 @@ export class ConversationModel {
       if (this.held - this.leaving <= this.opts.maxMessages) return;
       if (this.evicting >= EVICTING_MAX || Date.now() < this.stalledUntil) return;
       this.recent.delete(id);
-      void this.evict(entry, entry.messages.length);
+      const done = this.evict(entry, entry.messages.length);
+      this.inFlight.add(done);
+      void done.finally(() => this.inFlight.delete(done));
     }
+  }
+
+  /** No eviction starts from now on; resolves once those being written have ended (close). */
+  async stop(): Promise<void> {
+    this.paused = true;
+    await Promise.all([...this.inFlight]);
   }
 
   private async evict(entry: ConversationEntry, held: number) {

@@ -2,9 +2,12 @@
 // shard (core.json): sites, agents, sessions, canned replies, FAQ additions and the newest
 // unanswered questions per site. Plain synchronous data operations; persisting them is the
 // store's job (lowdb-chat-store.ts).
+import { SCHEMA_VERSION } from './schema-version.js';
 import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
 
 export interface CoreData {
+  /** Absent before the store recorded it (schema-version.ts). */
+  schemaVersion?: number;
   sites: SiteRecord[];
   agents: AgentRecord[];
   sessions: SessionRecord[];
@@ -16,7 +19,7 @@ export interface CoreData {
   faqAdditions?: FaqAdditionRecord[];
 }
 
-export const emptyCore = (): CoreData => ({ sites: [], agents: [], sessions: [] });
+export const emptyCore = (): CoreData => ({ schemaVersion: SCHEMA_VERSION, sites: [], agents: [], sessions: [] });
 
 /** Unanswered questions kept per site (core.json stays small). */
 const UNANSWERED_KEEP = 500;

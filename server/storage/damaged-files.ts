@@ -99,3 +99,8 @@ export function idsIn(text: string, key: string, limit = 20): string[] {
   for (let m = re.exec(text); m && out.size < limit; m = re.exec(text)) out.add(m[1]!);
   return [...out];
 }
+
+/** What stands in a history for a message lost to a damaged file: an agents-only note. */
+export function lostMessage(conversationId: string, seq: number, createdAt: number): Message {
+  return { id: `lost-${conversationId}-${seq}`, conversationId, seq, author: 'system', text: 'A message was lost here (its stored copy was damaged).', internal: true, createdAt };
+}

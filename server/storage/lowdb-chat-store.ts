@@ -6,7 +6,9 @@
 // Each change is applied in memory at once, then made durable by the journal's next flush;
 // open() loads the shards and replays the logs (recovery.ts).
 // Only the storage folder may import lowdb.
+import type { Message, StatsResult } from '../../protocol/types.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
+import { computeStats, conversationsInScope } from './stats-query.js';
 import type { ConversationModel } from './conversation-model.js';
 import type { CoreModel } from './core-model.js';
 import type { StoreLog } from './damaged-files.js';
@@ -26,11 +28,18 @@ import type {
   NewMessage,
   SessionRecord,
   SiteRecord,
+  StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from './records.js';
 
 export type { LowdbChatStoreOptions } from './store-parts.js';
+
+/** One file of a snapshot: its path under the data folder, and what it holds. */
+export interface SnapshotFile {
+  path: string[];
+  data: unknown;
+}
 
 export class LowdbChatStore implements ChatStore {
   private readonly core: CoreModel;
@@ -39,6 +48,9 @@ export class LowdbChatStore implements ChatStore {
   private readonly conversations: ConversationModel;
   private readonly journal: Journal;
   private readonly log: StoreLog;
+
+  /** The schema version open() found and brought up to date (schema-version.ts); null when current. */
+  upgradedFrom: number | null = null;
 
   constructor(private readonly opts: LowdbChatStoreOptions) {
     ({ core: this.core, coreShard: this.coreShard, visitors: this.visitors, conversations: this.conversations, journal: this.journal, log: this.log } = createParts(opts));
@@ -53,7 +65,7 @@ export class LowdbChatStore implements ChatStore {
     const dir = this.opts.dir;
     if (!dir) return;
     const { core, coreShard, visitors, conversations, journal, log } = this;
-    await recover({ dir, fsync: this.opts.fsync ?? false, log, core, coreShard, visitors, conversations, journal });
+    this.upgradedFrom = await recover({ dir, fsync: this.opts.fsync ?? false, log, core, coreShard, visitors, conversations, journal });
   }
 
   /** Resolves when the compaction running now (if any) has ended (tests, bench:start). */
@@ -65,7 +77,26 @@ export class LowdbChatStore implements ChatStore {
     await this.journal.flush();
   }
 
+  /**
+   * Every record as the shard files hold them, as of one instant, for a backup (snapshot.ts):
+   * taken synchronously before any await, so no change comes between two records, and nothing
+   * acknowledged before the call is missing. Messages that had left memory are read back from
+   * their shards afterwards (they never change there). Sessions are left out: a restored store
+   * asks agents to log in again.
+   */
+  async snapshot(): Promise<SnapshotFile[]> {
+    const files: SnapshotFile[] = [{ path: ['core.json'], data: structuredClone({ ...this.core.data, sessions: [] }) }];
+    for (const [key, db] of this.visitors.buckets) if (db.data.visitors.length) files.push({ path: ['visitors', `${key}.json`], data: { visitors: db.data.visitors.slice() } });
+    const held = [...this.conversations.entries.values()].map((entry) => ({ entry, record: entry.record, offset: entry.offset, tail: entry.messages.slice() }));
+    for (const { entry, record, offset, tail } of held) {
+      const head = await entry.readHead(offset);
+      files.push({ path: ['conversations', `${record.id}.json`], data: { conversation: record, messages: head.concat(tail) } });
+    }
+    return files;
+  }
+
   async close(): Promise<void> {
+    await this.conversations.stop();
     await this.flush();
     await this.journal.compactAll();
     await this.wal?.close();
@@ -221,5 +252,20 @@ export class LowdbChatStore implements ChatStore {
   }
   async listMessages(conversationId: string, afterSeq = 0, limit = 500) {
     return this.conversations.messages(conversationId, afterSeq, limit);
+  }
+
+  async conversationStats(filter: StatsFilter): Promise<StatsResult> {
+    const all = this.conversations.list({ siteId: filter.siteId, limit: Infinity });
+    // The messages of the range's conversations only (those out of memory are read back).
+    const messages = new Map<string, readonly Message[]>();
+    for (const c of conversationsInScope(filter, all)) messages.set(c.id, await this.conversations.messages(c.id, 0, c.lastSeq));
+    return computeStats(filter, {
+      conversations: all,
+      messages: (id) => messages.get(id) ?? [],
+      unanswered: this.core.unanswered(filter.siteId, Infinity),
+    });
+  }
+  async exportConversations(filter: StatsFilter) {
+    return conversationsInScope(filter, this.conversations.list({ siteId: filter.siteId, limit: Infinity }));
   }
 }

@@ -5,11 +5,13 @@ import type {
   ConversationTopic,
   SiteTopic,
   ConversationStatus,
+  CustomerIdentity,
   CustomerLinks,
   FaqAddition,
   Lang,
   Message,
   PageInfo,
+  Rating,
   RoutingMode,
   UnansweredItem,
   VisitInfo,
@@ -44,7 +46,28 @@ export interface SiteRecord {
   topics?: SiteTopic[];
   /** How long a chat about a topic waits for a free agent with that skill before any speaker may take it; absent = BULLE_SKILL_WAIT_MS. */
   skillWaitMs?: number;
+  /** Signed identity (server/services/identity/): the secret the shop's server signs with, and whether a signature is required. */
+  identity?: SiteIdentity;
+  /** Where the bot asks for an order's status (server/services/orders/); absent = the FAQ's order-tracking answer only. */
+  orderWebhook?: OrderWebhook;
+  /** Switched off by an admin: the widget is refused (UNKNOWN_SITE), its data stays. */
+  disabled?: boolean;
   createdAt: number;
+}
+
+export interface SiteIdentity {
+  /** 'required': identifies without a valid signature are refused; absent = optional. */
+  mode?: 'optional' | 'required';
+  /** HS256 key, base64url; shown once to the admin who made it, never sent again. */
+  secret?: string;
+  secretCreatedAt?: number;
+}
+
+export interface OrderWebhook {
+  /** https URL; a path ("/demo/order-status") means this server itself (the demo). */
+  url: string;
+  /** HMAC-SHA256 key for the request signature. */
+  secret: string;
 }
 
 /** A site's welcome: its greeting per language, and the FAQ entries offered as topics (≤ 4). */
@@ -64,7 +87,10 @@ export interface BusinessHours {
 
 export interface AgentRecord {
   id: string;
+  /** The site the agent's console opens on. */
   siteId: string;
+  /** Every site the agent works on, `siteId` included (admin sites page); absent = `siteId` only. */
+  siteIds?: string[];
   name: string;
   email: string;
   languages: Lang[];
@@ -137,6 +163,35 @@ export interface ConversationRecord {
   topic?: ConversationTopic;
   /** Its agent lacks the topic's skill (routing's fallback to any speaker). */
   skillFallback?: boolean;
+  // Facts kept for the numbers (storage/stats-query.ts); set once, never cleared by a reopening.
+  /** When it first went to a person's queue. */
+  handedOffAt?: number;
+  /** When a person first replied. */
+  firstAgentReplyAt?: number;
+  /** When it was first closed, and when the visitor first wrote again after a close. */
+  firstClosedAt?: number;
+  reopenedAt?: number;
+  /** Who ended it last: the visitor (`conversation:end`) or an agent's close. */
+  endedBy?: 'visitor' | 'agent';
+  /** The visitor's rating, once per conversation. */
+  rating?: Rating;
+  /** E-mail (services/mail/chat-mail.ts): transcripts sent, and the last "an agent answered you" note. */
+  transcriptsSent?: number;
+  mailNotifiedAt?: number;
+  /** Who the shop's page said the customer is (server/services/identity/). */
+  identity?: CustomerIdentity;
+  /** The bot is asking about an order (server/services/orders/): what it waits for next. */
+  orderFlow?: OrderFlowState;
+}
+
+export interface OrderFlowState {
+  /** What the bot asked for and waits for; absent = nothing (only `misses` is kept). */
+  step?: 'number' | 'email';
+  orderNumber?: string;
+  /** Lookups that found nothing in this conversation: past a few, only a person can help. */
+  misses: number;
+  /** When the bot asked (a question left unanswered long enough is forgotten). */
+  at?: number;
 }
 
 /** A question the bot could not answer well, kept per site for the console. */
@@ -168,4 +223,15 @@ export interface ConversationFilter {
   /** With `newestFirst`: only what comes after this position (a page cursor). */
   after?: { at: number; id: string };
   limit?: number;
+}
+
+/** What the numbers are computed over (storage/stats-query.ts): UTC days `from`..`to`, both included. */
+export interface StatsFilter {
+  siteId: string;
+  /** YYYY-MM-DD */
+  from: string;
+  to: string;
+  lang?: Lang;
+  tag?: string;
+  agentId?: string;
 }

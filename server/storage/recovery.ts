@@ -3,12 +3,12 @@
 // log batch that cannot be read is set aside and reported (damaged-files.ts, wal-reader.ts);
 // the rest loads. Replay is idempotent: records are full state, and a message whose seq the
 // conversation holds already is skipped.
+import { migrateCore, SCHEMA_VERSION } from './schema-version.js';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Message } from '../../protocol/types.js';
 import type { ConversationFile, ConversationModel } from './conversation-model.js';
 import type { CoreData, CoreModel } from './core-model.js';
-import { checkConversationFile, checkCore, checkVisitorBucket, idsIn, moveAside, readShard, type StoreLog } from './damaged-files.js';
+import { checkConversationFile, checkCore, checkVisitorBucket, idsIn, lostMessage, moveAside, readShard, type StoreLog } from './damaged-files.js';
 import { freezeDeep } from './freeze.js';
 import { listJson, type Journal, type Shard } from './journal.js';
 import type { VisitorBucket, VisitorModel } from './visitor-model.js';
@@ -32,7 +32,8 @@ interface ReplayLoss {
   orphans: Map<string, number>;
 }
 
-export async function recover(p: StoreParts): Promise<void> {
+/** Returns the schema version the store was brought up from, or null when it was current. */
+export async function recover(p: StoreParts): Promise<number | null> {
   const { dir, log, journal } = p;
   // Messages stay in memory until replay has ended: replay appends to them, and a shard must not
   // be written from a half-replayed state.
@@ -86,6 +87,13 @@ export async function recover(p: StoreParts): Promise<void> {
     const orphans = [...loss.orphans.keys()];
     log.warn({ conversations: orphans.slice(0, 50), count: orphans.length }, `storage: logged messages of ${orphans.length} conversation(s) whose record is lost were not restored`);
   }
+  // An older store is brought up to date (written with the next compaction, or on close).
+  const migrated = migrateCore(p.core.data);
+  if (migrated.core !== p.core.data) {
+    p.core.data = migrated.core;
+    journal.dirty.set('core', p.coreShard);
+  }
+  const upgradedFrom = migrated.from === SCHEMA_VERSION ? null : migrated.from;
   // seq n sits at index n-1, whatever a torn batch left.
   for (const key of journal.dirty.keys()) {
     if (!key.startsWith('c:')) continue;
@@ -96,13 +104,14 @@ export async function recover(p: StoreParts): Promise<void> {
   p.conversations.trim();
   const highest = logs.reduce((n, l) => (Number.isFinite(l.n) ? Math.max(n, l.n) : n), 0);
   const wal = (journal.wal = new WriteAheadLog(dir, p.fsync, highest));
-  if (!logs.length) return;
+  if (!logs.length) return upgradedFrom;
   // New batches go to a fresh wal.log (the replayed one may end in a torn batch). The shards
   // are rewritten in the background: a start waits for reading the data, not for writing it
   // again (bench:start), and a crash meanwhile just replays the same logs again.
   const upTo = await wal.rotate();
   for (const name of damaged) journal.damagedLogs.add(name === 'wal.log' ? `wal.${upTo}.log` : name);
   journal.compactInBackground(wal, upTo);
+  return upgradedFrom;
 }
 
 /** Apply one log record to the loaded state, marking the shard it changes. */
@@ -167,11 +176,6 @@ async function readOrSetAside<T>(p: StoreParts, path: string[], check: (data: un
     `storage: ${path.join('/')} is damaged (${read.reason}); set aside as ${to}, everything else loads (the log may still restore part of it)`,
   );
   return null;
-}
-
-/** What stands in a history for a message lost to a damaged file: an agents-only note. */
-function lostMessage(conversationId: string, seq: number, createdAt: number): Message {
-  return { id: `lost-${conversationId}-${seq}`, conversationId, seq, author: 'system', text: 'A message was lost here (its stored copy was damaged).', internal: true, createdAt };
 }
 
 /** A damaged log stretch as a warning's details (id lists capped: a report, not a dump). */

@@ -35,7 +35,7 @@ export interface LowdbChatStoreOptions {
  */
 const COMPACT_LOG_BYTES = 64 * 1024 * 1024;
 const COMPACT_INTERVAL_MS = 5 * 60_000;
-/** Messages kept in memory by default: the recent conversations' (a few MB of heap). */
+/** Messages kept in memory by default: the recent conversations'. */
 const MAX_MESSAGES_IN_MEMORY = 20_000;
 
 export interface StoreParts {
@@ -63,6 +63,8 @@ export function createParts(opts: LowdbChatStoreOptions): StoreParts {
     // Its shard holds everything now: the next compaction need not write it again.
     onClean: (id) => journal.dirty.delete(`c:${id}`),
     onError: (err, id) => log.warn({ err, conversation: id }, `storage: conversation ${id} could not be written to its shard; its messages stay in memory`),
+    onLost: (id, count, reason, movedTo) =>
+      log.warn({ conversation: id, lostSeqs: `1–${count}`, reason, ...(movedTo ? { movedTo } : {}) }, `storage: conversations/${id}.json (${reason}) no longer holds messages 1–${count} it was the only copy of; marked as lost in its history (agents see a note)`),
   });
   const journal = new Journal(
     {

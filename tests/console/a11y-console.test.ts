@@ -149,6 +149,10 @@ describe('console accessibility (axe-core)', () => {
     await page.locator('[data-bulle="closed-toggle"]').click();
     await page.locator('[data-bulle="closed-item"]').first().waitFor();
     await check('workspace, a closed chat and the closed list');
+    await dialog(async () => {
+      await page.locator('[data-bulle="numbers-open"]').click();
+      await page.locator('[data-bulle="kpi-conversations"]').waitFor();
+    }, 'numbers-dialog', 'numbers page');
     // A narrower window: the layout the console switches to below 1,180 px.
     await page.setViewportSize({ width: 1024, height: 768 });
     await check('workspace at 1024×768');

@@ -59,7 +59,8 @@ describe.skipIf(!postgresAvailable())('the server on PostgreSQL', () => {
   it('two servers on one database: a visitor of the first resumes on the second, every acknowledged message once', async () => {
     const databaseUrl = await pg.newDatabase();
     const a = await startServer({ databaseUrl });
-    const b = await startServer({ databaseUrl, seedDemo: false });
+    // The second node joins the first one's demo: no seeding of its own, the demo agents allowed.
+    const b = await startServer({ databaseUrl, seedDemo: false, allowDemoAgents: true });
     try {
       const visitor = connectVisitor(a.url, { siteId: 'demo', languages: ['en'] });
       await waitFor(visitor, 'connect');

@@ -23,9 +23,11 @@ describe.skipIf(!postgresAvailable() || !redisAvailable())('kill -9 of the routi
     [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
     const databaseUrl = await pg.newDatabase();
     const port = await freePort();
-    a = await startChild('server/main.ts', { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LOG_LEVEL: 'warn', BULLE_BOT_TIMEOUT_MS: '60000' }, port, 120_000);
+    // The demo (vitest runs with NODE_ENV=production, which would start this node in production mode).
+    a = await startChild('server/main.ts', { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LOG_LEVEL: 'warn', BULLE_BOT_TIMEOUT_MS: '60000', NODE_ENV: 'development' }, port, 120_000);
     aUrl = `http://127.0.0.1:${port}`;
-    b = await startServer({ databaseUrl, redisUrl: redis.url, seedDemo: false });
+    // The second node joins the first one's demo: no seeding of its own, the demo agents allowed.
+    b = await startServer({ databaseUrl, redisUrl: redis.url, seedDemo: false, allowDemoAgents: true });
   });
   afterAll(async () => {
     a?.proc.kill('SIGKILL');

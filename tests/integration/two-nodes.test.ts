@@ -19,7 +19,8 @@ describe.skipIf(!postgresAvailable() || !redisAvailable())('two servers on one P
     [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
     const databaseUrl = await pg.newDatabase();
     a = await startServer({ databaseUrl, redisUrl: redis.url });
-    b = await startServer({ databaseUrl, redisUrl: redis.url, seedDemo: false });
+    // The second node joins the first one's demo: no seeding of its own, the demo agents allowed.
+    b = await startServer({ databaseUrl, redisUrl: redis.url, seedDemo: false, allowDemoAgents: true });
   });
   afterAll(async () => {
     await a?.close();

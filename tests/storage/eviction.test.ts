@@ -1,6 +1,6 @@
 // Messages leave memory past `maxMessagesInMemory` (their shard holds them) and come back on
 // demand: every read returns each message once, in order, before and after a restart or a crash.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
@@ -145,5 +145,28 @@ describe('messages out of memory, read back on demand', () => {
     await second.open();
     await expectWhole(second, 'c1', 30);
     await expectWhole(second, 'c2', 6);
+  });
+
+  it('a shard deleted while its messages are out of memory: notes stand in for them, and compaction goes on', async () => {
+    const dir = await onDisk();
+    const warnings: string[] = [];
+    const s = new LowdbChatStore({ dir, flushIntervalMs: 2, maxMessagesInMemory: 3, compactLogBytes: 1500, log: { warn: (_, msg) => void warnings.push(msg) } });
+    cleanups.unshift(() => s.close().catch(() => {}));
+    await s.open();
+    await fill(s, 'c1', 5);
+    await fill(s, 'c2', 5);
+    await evicted(s, 3);
+    await rm(join(dir, 'conversations', 'c1.json'));
+    await s.appendMessage('c1', { author: 'visitor', text: 'c1 m6', clientId: 'c1-client-6' });
+    const history = await s.listMessages('c1');
+    expect(history.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(history.slice(0, 5).every((m) => m.internal && m.author === 'system')).toBe(true);
+    expect(history[5]!.text).toBe('c1 m6');
+    expect(warnings.some((w) => w.includes('c1.json'))).toBe(true);
+    // Compactions still complete: the rotated logs go.
+    for (let i = 6; i <= 30; i++) await s.appendMessage('c2', { author: 'visitor', text: `c2 m${i}`, clientId: `c2-client-${i}` });
+    await s.compacted();
+    await vi.waitFor(async () => expect((await readdir(dir)).filter((n) => /^wal\.\d+\.log$/.test(n))).toEqual([]), { timeout: 30_000, interval: 50 });
+    await expectWhole(s, 'c2', 30);
   });
 });

@@ -36,6 +36,7 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     queue: null,
     problem: null,
     unread: 0,
+    mail: false,
   };
   const listeners = new Set<() => void>();
   let token = readToken(siteId);
@@ -129,7 +130,7 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     for (let page = 0; page < MAX_SYNC_PAGES; page++) {
       const ack = await request(VISITOR_CMD.conversationSync, { afterSeq: contiguousSeq(state.messages, synced) });
       if (!ack?.ok) return;
-      const { site, conversation, messages, queue, welcome, through, more } = ack.data;
+      const { site, conversation, messages, queue, welcome, through, more, features } = ack.data;
       if (conversation) synced = through;
       set({
         site,
@@ -137,6 +138,7 @@ export function createChatSession(siteId: string, origin: string, connect = crea
         conversation: conversation ? newer(conversation) : state.conversation,
         messages: mergeMessages(state.messages, messages),
         queue: queue || null,
+        mail: !!features?.email,
       });
       dropAcknowledged(messages);
       if (!more) break;
@@ -198,11 +200,12 @@ export function createChatSession(siteId: string, origin: string, connect = crea
   }
 
   /** A command whose ack carries the conversation (e-mail, feedback, language). */
-  async function update<E extends 'contact:set' | 'feedback:send' | 'conversation:set-lang'>(event: E, payload: VisitorCommands[E]['payload']) {
+  async function update<E extends 'contact:set' | 'feedback:send' | 'conversation:set-lang' | 'conversation:end' | 'rating:send' | 'transcript:send'>(event: E, payload: VisitorCommands[E]['payload']) {
     const ack = await request(event, payload);
     if (!ack) return set({ problem: 'TIMEOUT' });
     if (!ack.ok) return refused(ack.error.code);
     set({ conversation: newer(ack.data.conversation), problem: null });
+    return true;
   }
 
   function stopTyping() {
@@ -252,6 +255,11 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     setEmail: (email) => update(VISITOR_CMD.contactSet, { email }),
     feedback: (seq, helpful) => update(VISITOR_CMD.feedbackSend, { seq, helpful }),
     setLang: (lang) => update(VISITOR_CMD.conversationSetLang, { lang }),
+    end: () => update(VISITOR_CMD.conversationEnd, {}),
+    rate: (score, comment) => update(VISITOR_CMD.ratingSend, comment ? { score, comment } : { score }),
+    async mailTranscript(email) {
+      return !!(await update(VISITOR_CMD.transcriptSend, email ? { email } : {}));
+    },
     typing() {
       if (!state.conversation || !conn.connected) return;
       const now = Date.now();

@@ -23,6 +23,8 @@ export interface ChatState {
   problem: Problem | null;
   /** Bot and agent replies after the read mark (0 while the panel is open). */
   unread: number;
+  /** The server sends e-mail: the transcript is offered once the chat ended. */
+  mail: boolean;
 }
 
 export interface ChatSession {
@@ -34,11 +36,16 @@ export interface ChatSession {
   retry(clientId: string): void;
   requestHandoff(): Promise<void>;
   /** Leave an e-mail when nobody is available (`contact:set`). */
-  setEmail(email: string): Promise<void>;
+  setEmail(email: string): Promise<unknown>;
   /** "Did this help?" on the bot answer with this seq (`feedback:send`). */
-  feedback(seq: number, helpful: boolean): Promise<void>;
+  feedback(seq: number, helpful: boolean): Promise<unknown>;
   /** The visitor picks the chat's language (`conversation:set-lang`): wins over detection. */
-  setLang(lang: string): Promise<void>;
+  setLang(lang: string): Promise<unknown>;
+  /** The visitor ends the chat (`conversation:end`); then rates it once (`rating:send`). */
+  end(): Promise<unknown>;
+  rate(score: number, comment: string): Promise<unknown>;
+  /** The transcript by e-mail (`transcript:send`); true once sent. */
+  mailTranscript(email: string): Promise<boolean>;
   /** Called on every keystroke; tells the agent at most every few seconds. */
   typing(): void;
 }

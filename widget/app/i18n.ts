@@ -34,6 +34,14 @@ export interface Strings {
   thanks: string;
   /** Past the length limit: "{n}" is the length, "{max}" the limit. */
   tooLong: string;
+  /** Ending the chat, then rating it ("{n}" of 5) with an optional comment, and its transcript by e-mail. */
+  end: string;
+  rate: string;
+  stars: string;
+  comment: string;
+  rated: string;
+  transcript: string;
+  mailed: string;
 }
 
 const STRINGS: Record<string, Strings> = {
@@ -63,6 +71,13 @@ const STRINGS: Record<string, Strings> = {
     lang: 'Language',
     thanks: 'Thanks for telling us!',
     tooLong: 'Too long: {n} characters, the limit is {max}. Please shorten your message.',
+    end: 'End chat',
+    rate: 'How was this chat?',
+    stars: '{n} out of 5',
+    comment: 'A comment (optional)',
+    rated: 'Thank you for your rating!',
+    transcript: 'E-mail me this conversation',
+    mailed: 'Sent. Check your inbox.',
   },
   fr: {
     placeholder: 'Écrivez un message…',
@@ -90,6 +105,13 @@ const STRINGS: Record<string, Strings> = {
     lang: 'Langue',
     thanks: 'Merci pour votre retour !',
     tooLong: 'Trop long : {n} caractères, la limite est de {max}. Raccourcissez votre message.',
+    end: 'Terminer',
+    rate: 'Comment s’est passée cette conversation ?',
+    stars: '{n} sur 5',
+    comment: 'Un commentaire (facultatif)',
+    rated: 'Merci pour votre note !',
+    transcript: 'Recevoir cette conversation par e-mail',
+    mailed: 'Envoyé. Consultez votre boîte mail.',
   },
   es: {
     placeholder: 'Escribe un mensaje…',
@@ -117,6 +139,13 @@ const STRINGS: Record<string, Strings> = {
     lang: 'Idioma',
     thanks: '¡Gracias por decírnoslo!',
     tooLong: 'Demasiado largo: {n} caracteres, el límite es {max}. Acorta tu mensaje.',
+    end: 'Terminar',
+    rate: '¿Qué tal ha ido esta conversación?',
+    stars: '{n} de 5',
+    comment: 'Un comentario (opcional)',
+    rated: '¡Gracias por tu valoración!',
+    transcript: 'Recibir esta conversación por correo',
+    mailed: 'Enviado. Revisa tu correo.',
   },
   de: {
     placeholder: 'Nachricht schreiben…',
@@ -144,6 +173,13 @@ const STRINGS: Record<string, Strings> = {
     lang: 'Sprache',
     thanks: 'Danke für Ihre Rückmeldung!',
     tooLong: 'Zu lang: {n} Zeichen, erlaubt sind {max}. Bitte kürzen Sie Ihre Nachricht.',
+    end: 'Beenden',
+    rate: 'Wie war dieses Gespräch?',
+    stars: '{n} von 5',
+    comment: 'Ein Kommentar (optional)',
+    rated: 'Danke für Ihre Bewertung!',
+    transcript: 'Dieses Gespräch per E-Mail erhalten',
+    mailed: 'Gesendet. Sehen Sie in Ihr Postfach.',
   },
 };
 

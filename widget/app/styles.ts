@@ -27,6 +27,13 @@ export const css = `
 .mail{display:flex;gap:6px;margin-top:6px}
 .note p{margin:6px 0 0}
 .mail input{flex:1;min-width:0;padding:6px 8px;border:1px solid #ccc;border-radius:6px;font-size:16px}
+.end,.stars button{border:0;background:none;color:inherit;cursor:pointer;min-height:44px;padding:0 6px}
+.end{text-decoration:underline}
+.stars{display:flex}
+.stars button{font-size:24px;color:#4b5563;min-width:40px}
+.stars .on{color:#b45309}
+.ended form{margin:0}
+.send:disabled{background:#4b5563;cursor:default}
 .human{margin:8px 12px 0;padding:7px;border:1px solid;border-radius:8px;background:#fff;color:#1d4ed8;cursor:pointer}
 .composer{display:flex;gap:8px;padding:8px 12px 12px}
 textarea{flex:1;resize:none;height:42px;padding:9px 10px;border:1px solid #ccc;border-radius:8px;font-size:16px!important}

@@ -1,11 +1,15 @@
 // The console's HTTP calls: log in, log out, who am I. The session is an httpOnly cookie set by
 // the server (server/routes/agent-auth.ts), so nothing here ever sees or stores a token.
 import { ERR } from '../../../protocol/events.js';
-import type { AckError, AgentProfile, AgentSiteInfo } from '../../../protocol/types.js';
+import type { AckError, AgentProfile, AgentSiteInfo, SiteInfo } from '../../../protocol/types.js';
 
 export interface Session {
   agent: AgentProfile;
   site: AgentSiteInfo | null;
+  /** Agents with the public demo passwords exist on this server (the console shows a banner). */
+  demoAccounts?: boolean;
+  /** Every site this agent works on (their own first). */
+  sites?: SiteInfo[];
 }
 
 /** A failed call, carrying the server's `{ error: { code, message } }` when there is one. */

@@ -6,6 +6,7 @@ import { formatDay } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
 import { TagBadge } from './tag-badge.js';
+import { RatingBadge } from './rating-badge.js';
 
 interface Props {
   closed: ConversationSummary[];
@@ -44,6 +45,7 @@ export function ClosedList({ closed, cursor, selectedId, commands }: Props) {
                   <span class="item__row">
                     <LangBadge lang={c.lang} />
                     {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
+                    {c.rating && <RatingBadge rating={c.rating} />}
                     <span class="item__time">{formatDay(c.closedAt ?? c.updatedAt)}</span>
                   </span>
                   <span class="item__preview">{c.firstMessage || '…'}</span>

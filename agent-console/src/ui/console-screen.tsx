@@ -19,6 +19,7 @@ import { ShortcutHelp } from './shortcut-help.js';
 import { TopBar } from './top-bar.js';
 import { UnansweredDialog } from './unanswered-dialog.js';
 import { SkillsDialog } from './skills-dialog.js';
+import { NumbersDialog } from './numbers-dialog.js';
 import { useAlerts } from './use-alerts.js';
 import { useShortcuts } from './use-shortcuts.js';
 
@@ -37,7 +38,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   alerts.selected.current = state.selectedId;
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
-  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | null>(null);
+  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | null>(null);
 
   const lists = useMemo(() => sidebarLists(state, agent.languages), [state, agent.languages]);
   const mine = useMemo(() => [...lists.needsReply, ...lists.waitingVisitor], [lists]);
@@ -71,6 +72,12 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
 
   return (
     <div class="console">
+      {session.demoAccounts && (
+        <div class="demo-banner" role="status">
+          Demo accounts exist on this server: their passwords are public. Start from your own data before going live
+          (see the going-live guide).
+        </div>
+      )}
       <TopBar
         session={session}
         connection={connection}
@@ -87,6 +94,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
           openCanned: () => setOverlay('canned'),
           openUnanswered: () => setOverlay('unanswered'),
           openSkills: () => setOverlay('skills'),
+          openNumbers: () => setOverlay('numbers'),
         }}
       />
       <div class="console__body">
@@ -136,6 +144,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
       {overlay === 'unanswered' && <UnansweredDialog commands={commands} isAdmin={agent.role === 'admin'} languages={siteLanguages} onClose={closeOverlay} />}
       {overlay === 'skills' && <SkillsDialog topics={state.topics} commands={commands} onClose={closeOverlay} />}
       {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
+      {overlay === 'numbers' && <NumbersDialog languages={siteLanguages} tags={state.tags} loadAgents={commands.agents} onClose={closeOverlay} />}
       <Notices notices={notices} onDismiss={dismissNotice} />
     </div>
   );

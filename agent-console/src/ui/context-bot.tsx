@@ -58,6 +58,8 @@ function label(d: BotDecision): string {
       return 'handed off';
     case 'suggest':
       return 'did you mean';
+    case 'order':
+      return `order status${d.order ? `: ${d.order.step}${d.order.orderNumber ? ` #${d.order.orderNumber}` : ''}` : ''}`;
     case 'smalltalk':
       return `small talk${d.smallTalk ? `: ${SMALL_TALK_LABELS[d.smallTalk]}` : ''}`;
     default:

@@ -6,6 +6,8 @@ import { LangBadge } from './lang-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
 import { SkillFallbackBadge, TopicBadge } from './skill-badge.js';
 import { TagBadge } from './tag-badge.js';
+import { RatingBadge } from './rating-badge.js';
+import { VerifiedBadge } from './identity-badge.js';
 
 const STATUS = { bot: 'With the bot', queued: 'Waiting', assigned: 'Assigned', closed: 'Closed' } as const;
 
@@ -31,14 +33,21 @@ export function ConversationHeader({ summary: c, mine, commands, onClose, onTran
           {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
           {c.topic && <TopicBadge topic={c.topic.id} />}
           {c.skillFallback && <SkillFallbackBadge topic={c.topic?.id} />}
+          <VerifiedBadge identity={c.identity} />
           {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
+          {c.rating && <RatingBadge rating={c.rating} />}
         </div>
         <p class="conv-head__sub">
           Started {formatClock(c.createdAt)}
           {c.closedAt && c.status === 'closed' ? ` · closed ${formatClock(c.closedAt)}` : ''}
-          {c.assignedAgentName && c.status === 'closed' ? ` · by ${c.assignedAgentName}` : ''}
+          {c.status === 'closed' && c.endedBy === 'visitor' ? ' · ended by the visitor' : c.assignedAgentName && c.status === 'closed' ? ` · by ${c.assignedAgentName}` : ''}
           {c.queueLang && c.queueLang !== c.lang ? ` · sent to the ${languageName(c.queueLang)} queue; system lines stay in ${languageName(c.lang)}` : ''}
         </p>
+        {c.rating?.comment && (
+          <p class="conv-head__sub" data-bulle="rating-comment">
+            “{c.rating.comment}”
+          </p>
+        )}
       </div>
       <div class="conv-head__actions">
         {c.status === 'queued' && (

@@ -9,6 +9,7 @@ import type { Chat } from '../state/console-state.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
 import { TagBadge } from './tag-badge.js';
+import { IdentityDetails } from './identity-badge.js';
 
 const MATCH = { visitor: 'same browser', email: 'same e-mail', order: 'same order' } as const;
 type Clue = { email: string } | { order: string };
@@ -40,6 +41,7 @@ export function CustomerSection({ chat, canAct, commands }: { chat: Chat; canAct
   return (
     <section class="ctx" data-bulle="ctx-customer">
       <h3 class="ctx__title">Customer</h3>
+      <IdentityDetails identity={c.identity} />
       {linked.emails.length + linked.orders.length > 0 && (
         <ul class="ctx__chips" data-bulle="customer-links">
           {linked.emails.map((e) => (

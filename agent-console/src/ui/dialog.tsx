@@ -8,9 +8,11 @@ interface Props {
   onCancel(): void;
   children: ComponentChildren;
   wide?: boolean;
+  /** A page's worth (the numbers). */
+  page?: boolean;
 }
 
-export function Dialog({ title, bulle, onCancel, children, wide }: Props) {
+export function Dialog({ title, bulle, onCancel, children, wide, page }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -29,7 +31,7 @@ export function Dialog({ title, bulle, onCancel, children, wide }: Props) {
   }, [onCancel]);
   return (
     <div class="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
-      <div ref={box} class={`dialog${wide ? ' dialog--wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={`${bulle}-title`} data-bulle={bulle}>
+      <div ref={box} class={`dialog${wide ? ' dialog--wide' : ''}${page ? ' dialog--page' : ''}`} role="dialog" aria-modal="true" aria-labelledby={`${bulle}-title`} data-bulle={bulle}>
         <h2 class="dialog__title" id={`${bulle}-title`}>
           {title}
         </h2>

@@ -7,6 +7,7 @@ import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
 import { SkillFallbackBadge } from './skill-badge.js';
+import { VerifiedBadge } from './identity-badge.js';
 
 interface Props {
   id: 'mine' | 'waiting-visitor';
@@ -58,6 +59,7 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
           <LangBadge lang={c.lang} />
           {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
           {c.skillFallback && <SkillFallbackBadge topic={c.topic?.id} />}
+          <VerifiedBadge identity={c.identity} />
           {chat.visitorTyping && <span class="item__typing">typing…</span>}
           <span class="item__time">{formatClock(last?.createdAt ?? c.updatedAt)}</span>
           {unread > 0 && (

@@ -18,6 +18,7 @@ export interface TopBarControls {
   openCanned(): void;
   openUnanswered(): void;
   openSkills(): void;
+  openNumbers(): void;
 }
 
 interface Props {
@@ -60,14 +61,24 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
           </label>
         )}
         {agent.role === 'admin' && (
+          <button type="button" class="btn btn--ghost btn--sm" data-bulle="numbers-open" title="The service desk's numbers" onClick={k.openNumbers}>
+            Numbers
+          </button>
+        )}
+        {agent.role === 'admin' && (
           <button type="button" class="btn btn--ghost btn--sm" data-bulle="canned-admin" onClick={k.openCanned}>
             Canned replies
           </button>
         )}
         {agent.role === 'admin' && (
-          <button type="button" class="btn btn--ghost btn--sm" data-bulle="skills-admin" onClick={k.openSkills}>
-            Skills
-          </button>
+          <>
+            <button type="button" class="btn btn--ghost btn--sm" data-bulle="skills-admin" onClick={k.openSkills}>
+              Skills
+            </button>
+            <a class="btn btn--ghost btn--sm" data-bulle="sites-admin" href="/console/sites">
+              Sites
+            </a>
+          </>
         )}
         <button type="button" class="btn btn--ghost btn--sm" data-bulle="unanswered-open" title="Questions the bot could not answer" onClick={k.openUnanswered}>
           Unanswered
@@ -107,6 +118,11 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
               {agent.languages.map((l) => l.toUpperCase()).join(' · ')}
               {agent.role === 'admin' ? ' · admin' : ''}
             </span>
+            {(session.sites?.length ?? 0) > 1 && (
+              <span class="topbar__langs" data-bulle="agent-sites" title="The sites you work on">
+                {session.sites!.map((s) => s.name).join(' · ')}
+              </span>
+            )}
           </span>
         </span>
         <button

@@ -6,7 +6,7 @@ import type { ConversationDetail, Message, QueueListResult } from '../../../prot
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
-import { botStrings } from '../../bot/bot-strings.js';
+import { closeConversation } from '../conversations/chat-ending.js';
 import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
 import type { RoutingService } from '../routing/routing-service.js';
@@ -71,6 +71,8 @@ export class AgentService {
       text: input.text,
       clientId: input.clientId,
     });
+    // For the first-response time (storage/stats-query.ts); written with the next flush.
+    if (!(await this.store.getConversation(conv.id))?.firstAgentReplyAt) await this.store.updateConversation(conv.id, { firstAgentReplyAt: message.createdAt }, undefined, { persist: 'background' });
     return { message };
   }
 
@@ -80,13 +82,7 @@ export class AgentService {
     if (conv.status === 'closed') throw new AppError(ERR.conflict, 'Already closed');
     if (conv.assignedAgentId !== agent.id && agent.role !== 'admin') throw forbidden('Not your conversation');
     if (outcome.tag) await checkTag(this.store, agent.siteId, outcome.tag);
-    await this.conversations.append(conv, { author: 'system', text: botStrings(conv.lang).closed, lang: conv.lang });
-    const closed = await this.conversations.transition(
-      conv,
-      { status: 'closed', closedAt: Date.now(), tag: outcome.tag, resolved: outcome.resolved },
-      { status: conv.status },
-    );
-    if (conv.status === 'queued') this.conversations.announceDequeued(closed, 'closed');
+    const closed = await closeConversation(this.conversations, conv, 'agent', outcome);
     return { conversation: toSummary(closed) };
   }
 

@@ -14,8 +14,12 @@ import { toSummary, toVisitorMessage, toVisitorView } from './views.js';
 /** Told of every transition after it is stored, whoever made it (routing follows closes and language moves). */
 export type TransitionWatcher = (before: ConversationRecord, after: ConversationRecord) => void;
 
+/** Told of every message stored for the first time, after it is published (e-mail follows agents' replies). */
+export type AppendWatcher = (conv: ConversationRecord, message: AppendResult['message']) => void;
+
 export class Conversations {
   private readonly watchers: TransitionWatcher[] = [];
+  private readonly appendWatchers: AppendWatcher[] = [];
 
   constructor(
     private readonly store: ChatStore,
@@ -24,6 +28,10 @@ export class Conversations {
 
   watch(watcher: TransitionWatcher): void {
     this.watchers.push(watcher);
+  }
+
+  watchAppends(watcher: AppendWatcher): void {
+    this.appendWatchers.push(watcher);
   }
 
   /**
@@ -38,6 +46,7 @@ export class Conversations {
         this.notifier.toVisitor(conv.visitorId, SERVER_EVT.messageCreated, toVisitorMessage(result.message), fromSocket ? { except: fromSocket } : undefined);
       }
       this.notifier.toConversation(conv.id, SERVER_EVT.messageCreated, result.message);
+      for (const watcher of this.appendWatchers) watcher(conv, result.message);
     }
     return result;
   }

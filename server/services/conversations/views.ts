@@ -13,6 +13,8 @@ export function toVisitorView(c: ConversationRecord): VisitorConversation {
     ...(c.contactEmail ? { email: c.contactEmail } : {}),
     ...(c.langLocked ? { langLocked: true } : {}),
     ...(c.feedback ? { feedback: c.feedback } : {}),
+    ...(c.status === 'closed' && c.endedBy ? { endedBy: c.endedBy } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
   };
 }
 
@@ -41,6 +43,9 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     ...(c.flagged && c.status === 'assigned' ? { flagged: true } : {}),
     ...(c.topic ? { topic: c.topic } : {}),
     ...(c.skillFallback && c.status === 'assigned' ? { skillFallback: true } : {}),
+    ...(c.endedBy ? { endedBy: c.endedBy } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
+    ...(c.identity ? { identity: c.identity } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 // The same customer's other conversations: linked by the visitor token (same
-// visitorId) or by an e-mail or order number an agent attached from what the visitor wrote.
+// visitorId) or by an e-mail or order number an agent attached from what the visitor wrote, or
+// that the shop's signed identity vouched for (server/services/identity/). What a visitor only typed or a
+// page claimed without a signature links nothing.
 import type { ConversationLink } from '../../../protocol/schemas.js';
 import type { ConversationSummary, CustomerHistoryItem, CustomerLinks } from '../../../protocol/types.js';
 import type { ChatStore } from '../../storage/chat-store.js';
@@ -39,7 +41,8 @@ export class CustomerHistory {
       conv.customer ? this.store.listConversations({ ...base, customer: conv.customer }) : Promise.resolve([]),
     ]);
     const found = new Map<string, ConversationRecord>();
-    for (const c of [...sameVisitor, ...sameCustomer]) if (c.id !== conv.id) found.set(c.id, c);
+    for (const c of sameVisitor) if (c.id !== conv.id && sameCustomerBrowser(conv, c)) found.set(c.id, c);
+    for (const c of sameCustomer) if (c.id !== conv.id) found.set(c.id, c);
     const items = [...found.values()]
       .sort((a, b) => (b.closedAt ?? b.updatedAt) - (a.closedAt ?? a.updatedAt))
       .slice(0, MAX_HISTORY)
@@ -53,9 +56,20 @@ function add(list: string[], value: string) {
   if (list.length > MAX_LINKS) list.shift();
 }
 
+/**
+ * The same browser is the same customer, except when each chat was signed in as a different
+ * customer (a shared computer): two verified identities are never merged.
+ */
+function sameCustomerBrowser(a: ConversationRecord, b: ConversationRecord): boolean {
+  if (a.visitorId !== b.visitorId) return false;
+  const x = a.identity?.verified?.sub;
+  const y = b.identity?.verified?.sub;
+  return !x || !y || x === y;
+}
+
 function matchedBy(conv: ConversationRecord, other: ConversationRecord): CustomerHistoryItem['matchedBy'] {
   const why: CustomerHistoryItem['matchedBy'] = [];
-  if (other.visitorId === conv.visitorId) why.push('visitor');
+  if (sameCustomerBrowser(conv, other)) why.push('visitor');
   if (conv.customer?.emails.some((e) => other.customer?.emails.includes(e))) why.push('email');
   if (conv.customer?.orders.some((o) => other.customer?.orders.includes(o))) why.push('order');
   return why;

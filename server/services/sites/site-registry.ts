@@ -20,6 +20,8 @@ export class SiteRegistry {
   constructor(
     private readonly store: ChatStore,
     private readonly bots: Bots,
+    /** Where `data:` FAQ folders are (bot/faq-dir.ts); null in memory. */
+    private readonly dataDir: string | null = null,
   ) {}
 
   async load(): Promise<void> {
@@ -27,7 +29,7 @@ export class SiteRegistry {
   }
 
   async add(site: SiteRecord): Promise<void> {
-    const dir = resolveFaqDir(site.faqDir);
+    const dir = resolveFaqDir(site.faqDir, this.dataDir);
     const t = site.thresholds;
     // Checked once at load, like the FAQ files: 0 ≤ suggest ≤ answer ≤ 1.
     if (t && !(t.suggest >= 0 && t.suggest <= t.answer && t.answer <= 1)) {
@@ -47,6 +49,16 @@ export class SiteRegistry {
     });
     checkWelcome(site, questions);
     this.sites.set(site.id, { site, questions });
+  }
+
+  /** A changed site record (identity, webhook), stored and used from now on; its FAQ is not reloaded. */
+  async update(siteId: string, patch: Partial<Omit<SiteRecord, 'id'>>): Promise<SiteRecord> {
+    const loaded = this.sites.get(siteId);
+    if (!loaded) throw new Error(`unknown site ${siteId}`);
+    const site: SiteRecord = { ...loaded.site, ...patch };
+    await this.store.putSite(site);
+    this.sites.set(siteId, { ...loaded, site });
+    return site;
   }
 
   get(siteId: string): LoadedSite | undefined {

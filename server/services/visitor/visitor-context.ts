@@ -1,5 +1,5 @@
 // Who a visitor socket is: set up by the handshake, carried into every visitor service call.
-import type { PageInfo } from '../../../protocol/types.js';
+import type { CustomerIdentity, PageInfo, VerifiedIdentity } from '../../../protocol/types.js';
 import type { VisitorRecord } from '../../storage/records.js';
 import type { VisitDetails } from './visit-info.js';
 
@@ -16,4 +16,8 @@ export interface VisitorContext {
   userAgent?: string;
   /** What `visit:update` reported, until it is stored on the conversation (visitor-details.ts). */
   visit?: { page: PageInfo; at: number; details: VisitDetails };
+  /** The customer this connection proved with a signed `visitor:identify` (server/services/identity/). */
+  verified?: VerifiedIdentity;
+  /** What `visitor:identify` said before the conversation existed, stored with its first message. */
+  pendingIdentity?: CustomerIdentity;
 }

@@ -11,6 +11,7 @@ import { conversationOf } from '../conversations/current.js';
 import { sameVisit, withDetails, withPage } from './visit-info.js';
 import type { VisitorContext } from './visitor-context.js';
 import { toVisitorView } from '../conversations/views.js';
+import { applyIdentity } from '../identity/customer-identity.js';
 
 export class VisitorDetails {
   constructor(
@@ -39,10 +40,14 @@ export class VisitorDetails {
       ctx.visit = undefined; // once stored, later pages come from messages or the next connection
     }
     if (page) visit = withPage(visit, page, Date.now());
-    if (!visit || visit === conv.visit || sameVisit(conv.visit, visit)) return conv;
+    // Who the page said the customer is, before the conversation existed (identity-service.ts).
+    const identity = ctx.pendingIdentity ? applyIdentity(conv.identity, conv.customer, ctx.pendingIdentity) : undefined;
+    ctx.pendingIdentity = undefined;
+    const visitChanged = !!visit && visit !== conv.visit && !sameVisit(conv.visit, visit);
+    if (!visitChanged && !identity) return conv;
     // Not awaited alone (chat-store.ts, WriteOptions): a message's append follows and covers it;
     // otherwise a crash loses at most a page view.
-    return (await this.store.updateConversation(conv.id, { visit }, undefined, { persist: 'background' })) ?? conv;
+    return (await this.store.updateConversation(conv.id, { ...(visitChanged ? { visit } : {}), ...identity }, undefined, { persist: 'background' })) ?? conv;
   }
 
   /**

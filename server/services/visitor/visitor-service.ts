@@ -9,6 +9,7 @@ import type {
   VisitorHandoffResult,
   VisitorSendResult,
   VisitorSyncResult,
+  VerifiedIdentity,
 } from '../../../protocol/types.js';
 import type { Bots } from '../../bot/bots.js';
 import type { Thought } from '../../bot/engine.js';
@@ -30,6 +31,7 @@ import { syncPage } from './sync-page.js';
 import { toVisitorMessage, toVisitorView } from '../conversations/views.js';
 import type { VisitorContext } from './visitor-context.js';
 import type { VisitorDetails } from './visitor-details.js';
+import type { OrderFlow } from '../orders/order-flow.js';
 
 /** Routing, as the visitor side needs it (services/routing/routing-service.ts). */
 export interface VisitorRouting {
@@ -44,7 +46,11 @@ export interface VisitorServiceDeps {
   bots: Bots;
   routing: VisitorRouting;
   details: VisitorDetails;
+  /** The order-status exchange (server/services/orders/), for sites with an order webhook. */
+  orders?: OrderFlow;
   onError: (err: unknown) => void;
+  /** The server sends e-mail (SMTP configured): the widget offers the transcript. */
+  mailEnabled?: boolean;
 }
 
 export class VisitorService {
@@ -60,7 +66,7 @@ export class VisitorService {
 
   private site(siteId: string): LoadedSite {
     const loaded = this.deps.sites.get(siteId);
-    if (!loaded) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
+    if (!loaded || loaded.site.disabled) throw new AppError(ERR.unknownSite, `Unknown site "${siteId}"`);
     return loaded;
   }
 
@@ -75,10 +81,11 @@ export class VisitorService {
     const conv = await currentConversation(this.store, ctx.visitorId);
     // The welcome rides on the sync every opening panel asks for: no request of its own, nothing stored.
     const welcome = siteWelcome(loaded, conv?.lang ?? browserLanguage(site, ctx.languages));
-    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome };
+    const features = { email: !!this.deps.mailEnabled };
+    if (!conv) return { site: publicSiteInfo(site), conversation: null, messages: [], through: 0, more: false, welcome, features };
     const { messages, through } = syncPage(await this.store.listMessages(conv.id, Math.min(afterSeq, conv.lastSeq), SYNC_PAGE_MESSAGES), afterSeq);
     const more = through < conv.lastSeq;
-    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome };
+    return { site: publicSiteInfo(site), conversation: toVisitorView(conv), messages, through: more ? through : conv.lastSeq, more, queue: this.deps.routing.queueFor(conv), welcome, features };
   }
 
   /**
@@ -101,7 +108,7 @@ export class VisitorService {
           const current = (await this.store.getConversation(conv.id))!;
           resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
           // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others.
-          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages);
+          if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages, ctx.verified);
         })
         .catch((err) => {
           reject(err);
@@ -177,7 +184,16 @@ export class VisitorService {
       }
       return this.deps.conversations.transition(
         existing,
-        { status: 'bot', assignedAgentId: undefined, assignedAgentName: undefined, queuedAt: undefined, ...(page ? { lastPage: page } : {}) },
+        {
+          status: 'bot',
+          assignedAgentId: undefined,
+          assignedAgentName: undefined,
+          queuedAt: undefined,
+          endedBy: undefined,
+          // The customer came back: the numbers no longer count its first close as settled.
+          reopenedAt: existing.reopenedAt ?? Date.now(),
+          ...(page ? { lastPage: page } : {}),
+        },
         { status: 'closed' },
       );
     }
@@ -208,7 +224,7 @@ export class VisitorService {
     return conv;
   }
 
-  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[]) {
+  private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[], verified?: VerifiedIdentity) {
     const { site } = loaded;
     if (!conv.firstMessage) conv = (await this.store.updateConversation(conv.id, { firstMessage: text.slice(0, 280) }))!;
     if (conv.status === 'queued') {
@@ -216,7 +232,14 @@ export class VisitorService {
       return this.answerWhileQueued(conv, text, browser);
     }
     if (conv.status !== 'bot') return;
-    const { detected, reply } = await this.think(site.id, conv, text, browser);
+    const orders = this.deps.orders;
+    // The visitor answering the bot's question about an order (its number, its e-mail): in the
+    // chat's language ("48213" says none), unless they asked for a person (the bot's decision).
+    const waiting = orders?.waiting(conv) ? { lang: conv.lang, confidence: conv.langConfidence } : undefined;
+    const thought = await this.think(site.id, conv, text, browser, waiting);
+    if (waiting && (await orders!.answer(site, conv, text, thought.reply.decision, verified))) return;
+    const { detected } = thought;
+    let { reply } = thought;
     // The first message settles the provisional language (ensureConversation); later ones move it
     // only when detection says another language.
     if (detected.lang !== conv.lang || (conv.lastSeq <= 1 && conv.langConfidence !== detected.confidence)) {
@@ -225,7 +248,11 @@ export class VisitorService {
     }
     // What the visitor is asking about, for routing by skill if a person takes over.
     conv = await keepTopic(this.store, conv, reply.decision);
-    // An answer, small talk or "did you mean": the chat stays with the bot.
+    // A question about an order, on a site whose webhook can answer it; then an answer, small
+    // talk or "did you mean": the chat stays with the bot.
+    if (await orders?.start(site, conv, text, reply.decision, verified)) return;
+    const offer = reply.answer && (await orders?.offer(site, conv, reply.decision));
+    if (offer) reply = { ...reply, answer: { ...reply.answer!, text: `${reply.answer!.text}\n\n${offer}` } };
     if (await this.replies.post(loaded, conv, reply)) return;
     if (reply.decision.outcome === 'fallback') {
       await this.deps.conversations.append(conv, { author: 'bot', text: botStrings(conv.lang).fallback, lang: conv.lang, bot: reply.decision });
@@ -271,7 +298,8 @@ export class VisitorService {
 
   /** Hand off: the chat joins its language queue, the visitor is told so, then routing offers it. */
   private async queue(conv: ConversationRecord, why: BotDecision): Promise<ConversationRecord> {
-    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: Date.now() }, { status: 'bot' });
+    const now = Date.now();
+    const queued = await this.deps.conversations.transition(conv, { status: 'queued', queuedAt: now, handedOffAt: conv.handedOffAt ?? now }, { status: 'bot' });
     await this.deps.conversations.append(queued, { author: 'system', text: botStrings(queued.lang).handoff, lang: queued.lang, bot: why });
     await this.deps.routing.handoff((await this.store.getConversation(queued.id))!);
     // Possibly assigned already: return what is true now, not what was true before routing.

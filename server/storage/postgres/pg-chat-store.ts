@@ -11,7 +11,9 @@
 // that must not race between nodes (a claim, a message's seq) are single statements guarded by
 // the row they change.
 import pg from 'pg';
-import type { Message } from '../../../protocol/types.js';
+import type { Message, StatsResult } from '../../../protocol/types.js';
+import { computeStats } from '../stats-query.js';
+import { scopeRows, statsSource } from './pg-stats.js';
 import type { AppendResult, ChatStore, WriteOptions } from '../chat-store.js';
 import { freezeDeep } from '../freeze.js';
 import type {
@@ -23,6 +25,7 @@ import type {
   NewMessage,
   SessionRecord,
   SiteRecord,
+  StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from '../records.js';
@@ -270,5 +273,15 @@ export class PgChatStore implements ChatStore {
     return frozen<Message>(
       await this.rows('SELECT data FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [conversationId, afterSeq, limit], conversationId),
     );
+  }
+
+  async conversationStats(filter: StatsFilter): Promise<StatsResult> {
+    // Like every list: the writes queued on any lane first.
+    await this.barrier();
+    return computeStats(filter, await statsSource((text, values) => this.rows(text, values), filter));
+  }
+  async exportConversations(filter: StatsFilter) {
+    await this.barrier();
+    return scopeRows((text, values) => this.rows(text, values), filter);
   }
 }

@@ -10,6 +10,7 @@ import { lang, problemText, t } from '../i18n.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
 import { Waiting } from './waiting.js';
+import { Ended } from './ended.js';
 
 interface Props {
   state: ChatState;
@@ -60,6 +61,11 @@ export function Panel({ state, session, onClose }: Props) {
             ))}
           </select>
         )}
+        {state.conversation && state.conversation.status !== 'closed' && (
+          <button type="button" class="end" data-bulle="end" onClick={() => void session.end()}>
+            {t.end}
+          </button>
+        )}
         <button type="button" class="x" data-bulle="close" aria-label={t.close} onClick={onClose}>
           ×
         </button>
@@ -73,6 +79,7 @@ export function Panel({ state, session, onClose }: Props) {
       {state.conversation?.status === 'queued' && state.queue && (
         <Waiting queue={state.queue} email={state.conversation.email} session={session} />
       )}
+      {state.conversation?.status === 'closed' && <Ended conversation={state.conversation} mail={state.mail} session={session} />}
       {state.agentTyping && (
         <p class="note" data-bulle="typing">
           {t.typing}

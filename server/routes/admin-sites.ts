@@ -1,0 +1,84 @@
+// The admin's sites (the console's Sites page, /console/sites): list, create, rename, disable,
+// and each site's origins, languages, welcome texts, business hours and agents. Admin session
+// only, the console's origin only; an admin reaches the sites they work on (another is NOT_FOUND).
+import { readFileSync } from 'node:fs';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { ERR } from '../../protocol/events.js';
+import { SiteCreateSchema, SiteParamsSchema, SitePatchSchema, type SiteCreate, type SiteParams, type SitePatch } from '../../protocol/schemas.js';
+import { AppError } from '../services/app-error.js';
+import { agentSiteIds, worksOn } from '../services/agent/agent-sites.js';
+import { agentsOf, patchedSite, setSiteAgents, siteView } from '../services/sites/site-admin.js';
+import { createSite } from '../services/sites/site-creation.js';
+import { resolveFaqDir } from '../bot/faq-dir.js';
+import { KeyedSerial } from '../services/serial.js';
+import type { AgentRecord, SiteRecord } from '../storage/records.js';
+
+const PAGE = (name: string) => readFileSync(new URL(`../../server/setup-page/${name}`, import.meta.url), 'utf8');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    admin?: AgentRecord;
+  }
+}
+
+const adminSites: FastifyPluginAsync = async (app) => {
+  const files = { html: PAGE('sites.html'), js: PAGE('sites.js') };
+  app.get('/console/sites', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(files.html));
+  app.get('/console/setup/sites.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').send(files.js));
+
+  app.register(async (api) => {
+    api.decorateRequest('admin', undefined);
+    api.addHook('onRequest', async (req) => {
+      if (!app.origins.console(req.headers)) throw new AppError(ERR.badOrigin, 'Not from the agent console');
+      const agent = await app.agentAuth.agentForSession(req.cookies[app.agentAuth.cookieName]);
+      if (!agent) throw new AppError(ERR.unauthorized, 'Please log in');
+      if (agent.role !== 'admin') throw new AppError(ERR.forbidden, 'Only admins manage sites');
+      req.admin = agent;
+    });
+
+    const base = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+    const view = async (req: FastifyRequest, site: SiteRecord) => siteView(site, await agentsOf(app.store, req.admin!), base(req), resolveFaqDir(site.faqDir, app.config.dataDir));
+    const mine = async (req: FastifyRequest, id: string) => {
+      const site = await app.store.getSite(id);
+      if (!site || !worksOn(req.admin!, id)) throw new AppError(ERR.notFound, `No site "${id}"`);
+      return site;
+    };
+    // One change at a time: an agent's site list is read, then written whole.
+    const serial = new KeyedSerial();
+
+    api.get('/api/admin/sites', async (req) => {
+      const sites = [];
+      for (const id of agentSiteIds(req.admin!)) {
+        const site = await app.store.getSite(id);
+        if (site) sites.push(await view(req, site));
+      }
+      return { sites };
+    });
+
+    api.post<{ Body: SiteCreate }>('/api/admin/sites', { schema: { body: SiteCreateSchema } }, (req) =>
+      serial.run('sites', async () => {
+        const site = await createSite(app.store, app.config.dataDir, req.body);
+        await app.sites.add(site);
+        const admin = req.admin!;
+        await app.store.putAgent({ ...admin, siteIds: [...agentSiteIds(admin), site.id] });
+        req.admin = (await app.store.getAgent(admin.id))!;
+        return { site: await view(req, site) };
+      }),
+    );
+
+    api.patch<{ Params: SiteParams; Body: SitePatch }>('/api/admin/sites/:id', { schema: { params: SiteParamsSchema, body: SitePatchSchema } }, (req) =>
+      serial.run('sites', async () => {
+        const site = await mine(req, req.params.id);
+        const next = await patchedSite(site, req.body, app.sites, app.config.dataDir);
+        // Loaded first: a site the bot cannot load is refused, and nothing is stored.
+        await app.sites.add(next).catch((err: Error) => {
+          throw new AppError(ERR.badPayload, err.message);
+        });
+        await app.store.putSite(next);
+        if (req.body.agentIds) await setSiteAgents(app.store, site.id, await agentsOf(app.store, req.admin!), req.body.agentIds, req.admin!);
+        return { site: await view(req, next) };
+      }),
+    );
+  });
+};
+export default adminSites;
