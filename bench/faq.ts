@@ -12,6 +12,7 @@ import { calibrationReport } from './lib/faq-calibration-report.js';
 import { buildCatalog, faqIdOf, holdOut, phrasingCount, readBenchFile, type BenchTest } from './lib/faq-data.js';
 import { figures, type Figures, type Outcome } from './lib/faq-metrics.js';
 import { percentile, table } from './lib/stats.js';
+import { topicAccuracy, topicLine } from './lib/topic-accuracy.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const showErrors = args.includes('--errors');
@@ -53,6 +54,7 @@ interface Asked extends Outcome {
   decision: string;
   confidence: number;
   candidates: MatchCandidate[];
+  faqLang: string;
 }
 
 function ask(test: BenchTest): Asked {
@@ -63,7 +65,7 @@ function ask(test: BenchTest): Asked {
   const ms = performance.now() - start;
   const expected = test.intent === null ? null : faqIdOf(test.intent);
   const top = d.candidates.map((c) => c.faqId);
-  const base = { test, expected, detected: detected.lang, decision: d.outcome, confidence: d.confidence, candidates: d.candidates, top, ms };
+  const base = { test, expected, detected: detected.lang, faqLang, decision: d.outcome, confidence: d.confidence, candidates: d.candidates, top, ms };
   switch (d.outcome) {
     case 'handoff':
       return HANDOFF_ENTRY ? { ...base, answered: HANDOFF_ENTRY, offered: [HANDOFF_ENTRY], top: [HANDOFF_ENTRY] } : { ...base, answered: null, offered: [], top: [] };
@@ -120,6 +122,8 @@ console.log('\n' + table([
 ]));
 const detectedAs = new Map<string, number>();
 for (const a of asked) detectedAs.set(a.detected, (detectedAs.get(a.detected) ?? 0) + 1);
+const topics = topicAccuracy(asked, bench.intents, (a) => matcher.match(a.test.text, a.faqLang));
+console.log(`\n${topicLine(topics)}`);
 console.log(`\nlanguage detected: ${[...detectedAs].map(([l, n]) => `${l} ${n}`).join(', ')} (all test queries are labelled ${langs.join(', ')})`);
 
 // Timing on a bigger FAQ: the entries twice, the copies with the other languages' questions too.
@@ -175,4 +179,4 @@ const json = (f: Figures) => ({
 function r4(x: number) {
   return Math.round(x * 10000) / 10000;
 }
-console.log(JSON.stringify({ ...json(overall), byLang: Object.fromEntries(langs.map((l) => [l, json(byLang[l]!)])) }));
+console.log(JSON.stringify({ ...json(overall), topicAccuracy: r4(topics.overall.accuracy), topicAccuracySteppedAside: r4(topics.steppedAside.accuracy), byLang: Object.fromEntries(langs.map((l) => [l, json(byLang[l]!)])) }));

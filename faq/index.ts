@@ -9,3 +9,7 @@ export { isHandoffRequest } from './handoff.js';
 export { createLanguageDetector } from './detector/index.js';
 export { findSmallTalk, isSmallTalk, smallTalkLanguage, smallTalkReply, SMALL_TALK_LANGS } from './small-talk.js';
 export type { SmallTalk, SmallTalkKind } from './small-talk.js';
+export { createTopicReader, readTopic } from './topic.js';
+export type { TopicReader, TopicReading } from './topic.js';
+export { loadTopicRules, parseTopicRules } from './topic-rules.js';
+export type { TopicRules } from './topic-rules.js';

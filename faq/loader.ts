@@ -11,10 +11,12 @@ import { SAFE_LINK_PROTOCOLS } from '../protocol/links.js';
 const LANG_FILE = /^([a-z]{2,3})\.json$/;
 const ID = /^[a-z0-9-]+$/;
 const FILE_FIELDS = new Set(['lang', 'entries']);
-const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'draft']);
+const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic', 'draft']);
 const LINK_FIELDS = new Set(['label', 'url']);
 /** A site's own shop words, beside its FAQ files (see loadSiteVocabulary). */
 export const SITE_VOCABULARY_FILE = 'vocabulary.json';
+/** A site's topic keyword rules, beside its FAQ files (faq/topic-rules.ts). */
+export const SITE_TOPICS_FILE = 'topics.json';
 const CONCEPT_ID = /^[a-z]+(_[a-z]+)*$/;
 
 /** Thrown for any unusable FAQ file; the message reads `<file>: <field path>: <problem>`. */
@@ -28,7 +30,7 @@ export class FaqFileError extends Error {
 export async function loadFaqDir(dir: string): Promise<FaqCatalog> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && n !== SITE_VOCABULARY_FILE).sort();
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && n !== SITE_VOCABULARY_FILE && n !== SITE_TOPICS_FILE).sort();
   } catch (err) {
     throw new FaqFileError(dir, '', `cannot read the FAQ folder (${(err as Error).message})`);
   }
@@ -131,6 +133,10 @@ function parseEntry(raw: unknown, at: string, fail: Fail): FaqEntry {
     keywords: strings(raw.keywords, `${at}.keywords`, false, fail),
     answers: strings(raw.answers, `${at}.answers`, true, fail),
   };
+  if (raw.topic !== undefined) {
+    if (typeof raw.topic !== 'string' || !ID.test(raw.topic)) fail(`${at}.topic`, 'must be a topic id: lower-case letters, digits and dashes');
+    entry.topic = raw.topic as string;
+  }
   if (raw.draft !== undefined) {
     if (typeof raw.draft !== 'boolean') fail(`${at}.draft`, 'must be true or false');
     if (raw.draft) entry.draft = true;

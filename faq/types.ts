@@ -15,6 +15,8 @@ export interface FaqEntry {
   answers: string[];
   /** Only http:, https: and mailto: URLs (checked by the loader). */
   links?: Link[];
+  /** One of the site's topics (e.g. "orders", "complaint"): what a hand-off about it is routed by (faq/topic.ts). */
+  topic?: string;
   /**
    * A starter entry not yet adapted to the shop (faq/data/starter/): the bot answers it, the
    * merchant is told to edit it; deleting the field marks it edited.

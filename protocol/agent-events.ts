@@ -2,6 +2,9 @@
 // and the data of its ok ack, and each fact the server pushes with its payload. Socket.IO's
 // generics, the server's command table, the notifier and the console all read them from here.
 import type {
+  AgentSetSkills,
+  ConversationSetTopic,
+  TopicSet,
   AgentMessageSend,
   AgentTyping,
   CannedDelete,
@@ -20,6 +23,8 @@ import type {
   SiteMode,
 } from './schemas.js';
 import type {
+  AgentListItem,
+  TopicsListResult,
   AgentsListResult,
   CannedReply,
   ConversationAssigned,
@@ -64,6 +69,11 @@ export interface AgentCommands {
   'conversation:transfer': { payload: ConversationTransfer; ack: { conversation: ConversationSummary } };
   'site:mode': { payload: SiteMode; ack: { mode: SiteMode['mode'] } };
   'agents:list': { payload: Empty; ack: AgentsListResult };
+  // Topics and skills.
+  'conversation:set-topic': { payload: ConversationSetTopic; ack: { conversation: ConversationSummary } };
+  'topics:list': { payload: Empty; ack: TopicsListResult };
+  'topic:set': { payload: TopicSet; ack: TopicsListResult };
+  'agent:set-skills': { payload: AgentSetSkills; ack: { agent: AgentListItem } };
   // Answer quality, and the FAQ learning from it.
   'unanswered:list': { payload: Empty; ack: UnansweredListResult };
   'faq:entries': { payload: Empty; ack: { entries: FaqEntrySummary[] } };

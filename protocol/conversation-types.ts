@@ -29,6 +29,32 @@ export interface VisitInfo {
 }
 
 /** Why the bot said what it said (stored with every bot message). */
+/** A site's topics are its own list (e.g. orders, returns, complaint); ids are lower-case with dashes. */
+export type TopicDifficulty = 'simple' | 'complex';
+/** Simple topics go to trainees first, complex ones to experts (server/routing/). */
+export type AgentLevel = 'trainee' | 'agent' | 'expert';
+
+/** What a chat is about: read by the bot from the visitor's words (faq/topic.ts), or set by an agent. */
+export interface ConversationTopic {
+  id: string;
+  /** 0..1; 1 when an agent set it. */
+  confidence: number;
+  via: 'faq' | 'keywords' | 'both' | 'agent';
+}
+
+/** One of a site's topics: its closing tag (pre-selected when a chat about it closes) and its difficulty. */
+export interface SiteTopic {
+  id: string;
+  tag?: string;
+  difficulty: TopicDifficulty;
+}
+
+/** agent `topics:list`: the site's topics, and how long a chat waits for an agent with its skill. */
+export interface TopicsListResult {
+  topics: SiteTopic[];
+  skillWaitMs: number;
+}
+
 export interface BotDecision {
   /**
    * fallback: the bot stepped aside (low confidence) and handed off; suggest: "did you mean"
@@ -54,6 +80,8 @@ export interface BotDecision {
   candidates?: { faqId: string; confidence: number }[];
   /** Outcome 'suggest': the entries offered as buttons. */
   suggestions?: { faqId: string; question: string }[];
+  /** What the message is about, when the bot could tell (its candidates' topics and the topic keyword rules). */
+  topic?: ConversationTopic;
 }
 
 /** A button under a bot message: pressing it sends `text` as the visitor's next message. */
@@ -159,6 +187,10 @@ export interface ConversationSummary {
   queueLang?: Lang;
   /** Assigned to an agent who does not speak the language it is routed in: the console marks it "other language". */
   flagged?: boolean;
+  /** What it is about (routing by skill); an agent may correct it (`conversation:set-topic`). */
+  topic?: ConversationTopic;
+  /** Assigned to a speaker without the topic's skill (nobody with it was free in time): the console marks it. */
+  skillFallback?: boolean;
   endedBy?: 'visitor' | 'agent';
   /** The visitor's rating once the chat ended. */
   rating?: Rating;

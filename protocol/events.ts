@@ -52,6 +52,11 @@ export const AGENT_CMD = {
   conversationTransfer: 'conversation:transfer',
   siteMode: 'site:mode',
   agentsList: 'agents:list',
+  // Topics and skills: what a chat is about, and who is best placed to take it.
+  conversationSetTopic: 'conversation:set-topic',
+  topicsList: 'topics:list',
+  topicSet: 'topic:set',
+  agentSetSkills: 'agent:set-skills',
   // Questions the bot stepped aside on or whose answer did not help.
   unansweredList: 'unanswered:list',
   // The FAQ learns from the unanswered list: phrasings and new entries added from the console.

@@ -136,6 +136,26 @@ export const NoteAddSchema = Type.Object(
   { additionalProperties: false },
 );
 export const ConversationSetLangSchema = Type.Object({ conversationId: Id, lang: LangTag }, { additionalProperties: false });
+const TopicId = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9-]+$' });
+export const ConversationSetTopicSchema = Type.Object({ conversationId: Id, topic: TopicId }, { additionalProperties: false });
+/** Admins: a topic's difficulty, and (optionally) how long chats wait for its skill, site-wide. */
+export const TopicSetSchema = Type.Object(
+  {
+    topic: TopicId,
+    difficulty: Type.Union([Type.Literal('simple'), Type.Literal('complex')]),
+    skillWaitMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 3_600_000 })),
+  },
+  { additionalProperties: false },
+);
+/** Admins: an agent's skills (null = every topic) and level. */
+export const AgentSetSkillsSchema = Type.Object(
+  {
+    agentId: Id,
+    skills: Type.Union([Type.Array(TopicId, { maxItems: 50, uniqueItems: true }), Type.Null()]),
+    level: Type.Union([Type.Literal('trainee'), Type.Literal('agent'), Type.Literal('expert')]),
+  },
+  { additionalProperties: false },
+);
 /** One clue at a time: an e-mail or an order number. */
 export const ConversationLinkSchema = Type.Union([
   Type.Object({ conversationId: Id, email: EmailSchema }, { additionalProperties: false }),
@@ -350,6 +370,9 @@ export type ConversationClose = Static<typeof ConversationCloseSchema>;
 export type ConversationsList = Static<typeof ConversationsListSchema>;
 export type NoteAdd = Static<typeof NoteAddSchema>;
 export type ConversationSetLang = Static<typeof ConversationSetLangSchema>;
+export type ConversationSetTopic = Static<typeof ConversationSetTopicSchema>;
+export type TopicSet = Static<typeof TopicSetSchema>;
+export type AgentSetSkills = Static<typeof AgentSetSkillsSchema>;
 export type ConversationLink = Static<typeof ConversationLinkSchema>;
 export type CannedSave = Static<typeof CannedSaveSchema>;
 export type CannedDelete = Static<typeof CannedDeleteSchema>;

@@ -3,6 +3,7 @@
 // loop in ./faq-types.ts. Client → server payload types are derived from the schemas in ./schemas.ts.
 import type { ErrorCode } from './events.js';
 import type {
+  AgentLevel,
   ConversationSummary,
   IdentityUnverifiedReason,
   Lang,
@@ -143,6 +144,8 @@ export interface ConversationAssigned extends ConversationDetail {
   via: 'auto' | 'pick' | 'transfer';
   /** The agent does not speak the chat's language (nobody who does was online in time). */
   flagged?: boolean;
+  /** The agent lacks the chat's topic skill (nobody with it was free in time). */
+  skillFallback?: boolean;
   fromAgentId?: string;
 }
 
@@ -165,6 +168,9 @@ export interface AgentListItem {
   presence: AgentPresence;
   openChats: number;
   capacity: number;
+  /** Topics they handle; absent = every topic. */
+  skills?: string[];
+  level: AgentLevel;
 }
 
 export interface AgentsListResult {

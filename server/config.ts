@@ -72,6 +72,8 @@ const ConfigSchema = Type.Object({
   anyAgentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
   /** …and only once logged in this long, so the speakers logging in next get their own first. */
   anyAgentAfterLoginMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
+  /** How long a chat about a topic waits for a speaker with its skill before any speaker may take it (a site may set its own). */
+  skillWaitMs: Type.Integer({ minimum: 0, maximum: 3_600_000 }),
   /** Chats at once for an agent without their own `maxChats`. */
   agentMaxChats: Type.Integer({ minimum: 1, maximum: 100 }),
   /** FAQ matcher results remembered per site language (faq/matcher.ts); 0 turns the cache off. */
@@ -122,6 +124,7 @@ export const defaults: Config = {
   anyAgentAfterMs: 120_000,
   anyAgentMaxChats: 1,
   anyAgentAfterLoginMs: 15_000,
+  skillWaitMs: 60_000,
   agentMaxChats: 3,
   botCacheSize: 2000,
   botThread: true,
@@ -178,6 +181,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     anyAgentAfterMs: ['BULLE_ANY_AGENT_AFTER_MS', num],
     anyAgentMaxChats: ['BULLE_ANY_AGENT_MAX_CHATS', num],
     anyAgentAfterLoginMs: ['BULLE_ANY_AGENT_AFTER_LOGIN_MS', num],
+    skillWaitMs: ['BULLE_SKILL_WAIT_MS', num],
     agentMaxChats: ['BULLE_AGENT_MAX_CHATS', num],
     botCacheSize: ['BULLE_BOT_CACHE', num],
     botThread: ['BULLE_BOT_THREAD', bool],

@@ -5,13 +5,17 @@
 import {
   createFaqMatcher,
   createLanguageDetector,
+  createTopicReader,
+  FaqFileError,
   loadFaqDir,
+  loadTopicRules,
   loadSiteVocabulary,
   smallTalkLanguage,
   type Detection,
   type FaqCatalog,
   type LangVocabulary,
   type Thresholds,
+  type TopicRules,
 } from '../../faq/index.js';
 import type { Lang } from '../../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
@@ -29,6 +33,8 @@ export interface BotSite {
   thresholds?: Thresholds;
   /** The active FAQ additions made from the console, applied over the files in this order. */
   additions?: CatalogAddition[];
+  /** The site's topic ids: the FAQ's and the topic rules' topics must be among them. Absent = not checked. */
+  topics?: string[];
 }
 
 /** Hints besides the text (faq/types.ts, DetectHints; the site gives the allowed languages and the fallback). */
@@ -85,7 +91,7 @@ const SMALL_TALK_LANG_CONFIDENCE = 0.8;
 
 export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): BotEngine {
   const detector = createLanguageDetector();
-  const sites = new Map<string, { site: BotSite; bot: SiteBot; files: FaqCatalog; vocabulary: Record<Lang, LangVocabulary>; catalog: FaqCatalog }>();
+  const sites = new Map<string, { site: BotSite; bot: SiteBot; files: FaqCatalog; vocabulary: Record<Lang, LangVocabulary>; rules: TopicRules; catalog: FaqCatalog }>();
   const siteOf = (id: string) => {
     const s = sites.get(id);
     if (!s) throw new Error(`bot: unknown site "${id}"`);
@@ -108,25 +114,28 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
       }
     }
   };
-  const build = (site: BotSite, files: FaqCatalog, vocabulary: Record<Lang, LangVocabulary>) => {
+  const build = (site: BotSite, files: FaqCatalog, vocabulary: Record<Lang, LangVocabulary>, rules: TopicRules) => {
     const catalog = applyAdditions(files, site.additions);
     const matcher = createFaqMatcher(catalog, { cacheSize, vocabulary });
-    const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds);
-    sites.set(site.id, { site, bot, files, vocabulary, catalog });
+    const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds, createTopicReader(catalog, rules));
+    sites.set(site.id, { site, bot, files, vocabulary, rules, catalog });
     return { catalog, bot };
   };
   return {
     async addSite(site) {
-      const { catalog, bot } = build(site, await loadFaqDir(site.faqDir), await loadSiteVocabulary(site.faqDir));
+      const files = await loadFaqDir(site.faqDir);
+      const rules = await loadTopicRules(site.faqDir);
+      checkTopics(site, files, rules);
+      const { catalog, bot } = build(site, files, await loadSiteVocabulary(site.faqDir), rules);
       warmUp(site, catalog, bot);
       return Object.fromEntries(
         Object.entries(catalog).map(([lang, faq]) => [lang, (faq?.entries ?? []).map((e) => ({ id: e.id, question: e.question }))]),
       );
     },
     reloadSite(siteId, additions) {
-      const { site, files, vocabulary } = siteOf(siteId);
+      const { site, files, vocabulary, rules } = siteOf(siteId);
       // No warm-up: the compiled code is warm already, and the cache refills as visitors ask.
-      build({ ...site, additions }, files, vocabulary);
+      build({ ...site, additions }, files, vocabulary, rules);
     },
     entries(siteId) {
       return Object.entries(siteOf(siteId).catalog).flatMap(([lang, file]) =>
@@ -139,4 +148,20 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
       return { detected, reply: bot.reply(text, detected.lang, detected.confidence, last) };
     },
   };
+}
+
+/** A topic the site does not list would route chats to a skill nobody can be given: stop at start instead. */
+function checkTopics(site: BotSite, files: FaqCatalog, rules: TopicRules): void {
+  if (!site.topics) return;
+  const known = new Set(site.topics);
+  for (const [lang, file] of Object.entries(files)) {
+    file.entries.forEach((e, i) => {
+      if (e.topic && !known.has(e.topic)) throw new FaqFileError(`${site.faqDir}/${lang}.json`, `entries[${i}].topic`, `"${e.topic}" is not one of the site's topics (${site.topics!.join(', ')})`);
+    });
+  }
+  for (const [lang, topics] of Object.entries(rules)) {
+    for (const topic of Object.keys(topics)) {
+      if (!known.has(topic)) throw new FaqFileError(`${site.faqDir}/topics.json`, `${lang}.${topic}`, `not one of the site's topics (${site.topics.join(', ')})`);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // One site's bot: hand-off words, small talk, then the FAQ matcher, then a decision with its
 // scores (stored with the reply so an agent can see why the bot said what it said).
 import type { BotDecision, Link } from '../../protocol/types.js';
-import type { FaqCatalog, Matcher, Thresholds } from '../../faq/index.js';
+import type { FaqCatalog, Matcher, MatchCandidate, Thresholds, TopicReader } from '../../faq/index.js';
 import { DEFAULT_THRESHOLDS, decideMessage, smallTalkReply } from '../../faq/index.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { BOT_INPUT_MAX_CHARS } from './limits.js';
@@ -31,7 +31,16 @@ export function createSiteBot(
   matcher: Matcher,
   defaultLanguage: string,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  topics?: TopicReader,
 ): SiteBot {
+  /**
+   * What the message is about, for routing a hand-off by skill. A request for a person skips the
+   * matcher, so it is asked here: "je veux un humain, mon colis est cassé" is about a complaint.
+   */
+  const readTopic = (text: string, faqLang: string, candidates: MatchCandidate[], handoff: boolean) => {
+    const reading = topics?.read(text, faqLang, handoff ? matcher.match(text, faqLang) : candidates);
+    return reading ? { topic: { id: reading.id, confidence: reading.confidence, via: reading.via } } : {};
+  };
   return {
     reply(fullText, lang, langConfidence, last) {
       const text = fullText.slice(0, BOT_INPUT_MAX_CHARS);
@@ -39,6 +48,7 @@ export function createSiteBot(
       const faqLang = catalog[lang] ? lang : defaultLanguage;
       const d = decideMessage(matcher, text, faqLang, thresholds);
       const best = d.candidates[0];
+      const topic = d.outcome === 'smalltalk' ? {} : readTopic(text, faqLang, d.candidates, d.outcome === 'handoff');
       const base: BotDecision = {
         outcome: 'fallback',
         via: best?.via ?? 'none',
@@ -49,6 +59,7 @@ export function createSiteBot(
         ...(faqLang !== lang ? { faqLang } : {}),
         scores: d.scores,
         candidates: d.candidates.slice(0, 3).map((c) => ({ faqId: c.faqId, confidence: c.confidence })),
+        ...topic,
       };
       if (d.outcome === 'handoff') return { decision: { ...base, outcome: 'handoff', via: 'handoff-words', faqId: null, confidence: 0 } };
       if (d.outcome === 'smalltalk') {

@@ -16,6 +16,7 @@ import { VisitorDetails } from '../services/visitor/visitor-details.js';
 import { BotFeedback } from '../services/faq/bot-feedback.js';
 import { AgentService } from '../services/agent/agent-service.js';
 import { createConsoleServices } from '../services/agent/console-services.js';
+import { SkillsService } from '../services/routing/skills-service.js';
 import { FaqAdditions } from '../services/faq/faq-additions.js';
 import { ChatEnding } from '../services/conversations/chat-ending.js';
 import { ChatMail } from '../services/mail/chat-mail.js';
@@ -87,6 +88,7 @@ export default fp<RealtimeOptions>(
       agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
       workspace: createConsoleServices(app.store, conversations, faq),
+      skills: new SkillsService(app.store, conversations, app.chatRouting, app.config.skillWaitMs),
       auth: app.agentAuth,
       parseCookie: (h) => app.parseCookie(h),
       log,

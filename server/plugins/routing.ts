@@ -21,6 +21,7 @@ export default fp(
         fallbackChatsPerAgent: app.config.anyAgentMaxChats,
         fallbackAfterLoginMs: app.config.anyAgentAfterLoginMs,
         defaultCapacity: app.config.agentMaxChats,
+        skillWaitMs: app.config.skillWaitMs,
       },
     });
     const routing = new RoutingService({ router, store: app.store, sites: app.sites, log: app.log });

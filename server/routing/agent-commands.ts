@@ -19,6 +19,8 @@ export function newAgent(input: RoutingAgentInput, defaultCapacity: number): Age
     languages: [...input.languages],
     role: input.role,
     capacity: capacityOf(input, defaultCapacity),
+    skills: input.skills ? [...input.skills] : null,
+    level: input.level ?? 'agent',
     presence: 'offline',
     connections: 0,
     away: false,
@@ -44,6 +46,8 @@ export function upsertAgent(step: Step, input: RoutingAgentInput): void {
   existing.languages = [...input.languages];
   existing.role = input.role;
   existing.capacity = capacityOf(input, existing.capacity);
+  existing.skills = input.skills ? [...input.skills] : null;
+  existing.level = input.level ?? 'agent';
 }
 
 function withAgent(step: Step, agentId: string, then: (agent: AgentState) => void): void {

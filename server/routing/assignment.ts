@@ -17,6 +17,7 @@ export function assign(conv: ConversationState, agent: AgentState, now: number):
   conv.assignedAt = now;
   conv.waitingSince = null;
   conv.openToAll = false;
+  conv.skillOpen = false;
   conv.declinedBy = null;
   agent.lastAssignedAt = now;
 }

@@ -24,6 +24,8 @@ export function enqueue(step: Step, input: HandoffInput): void {
     waitingSince: now,
     openToAll: false,
     declinedBy: null,
+    topic: input.topic ?? null,
+    skillOpen: false,
   };
   state.conversations[conv.id] = conv;
   effects.push({ type: 'queued', conversationId: conv.id, siteId: conv.siteId, lang: conv.lang });

@@ -4,7 +4,8 @@
 import type { Lang } from '../../protocol/types.js';
 import type { Presence, RouterConfig, RouterState, RoutingMode } from './types.js';
 
-export type Flag = 'no-language-match';
+/** no-language-match: the agent does not speak its language; no-skill-match: they speak it but lack its topic's skill. */
+export type Flag = 'no-language-match' | 'no-skill-match';
 
 export type RejectReason =
   | 'unknown-agent'

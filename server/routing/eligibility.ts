@@ -13,8 +13,43 @@ export const autoEligible = (agent: AgentState, conv: ConversationState): boolea
 export const pickEligible = (agent: AgentState, conv: ConversationState): boolean =>
   agent.siteId === conv.siteId && (speaks(agent, conv) || conv.openToAll || agent.role === 'admin');
 
+/** Has the skill for the chat's topic (an agent without a skills list handles every topic). */
+export const hasSkill = (agent: AgentState, conv: ConversationState): boolean =>
+  conv.topic === null || agent.skills === null || agent.skills.includes(conv.topic);
+
+/** Is an online speaker with the chat's skill there (other than the one who declined it)? */
+export const skilledSpeakerOnline = (state: RouterState, conv: ConversationState): boolean =>
+  Object.values(state.agents).some(
+    (a) => a.siteId === conv.siteId && a.presence === 'online' && a.id !== conv.declinedBy && speaks(a, conv) && hasSkill(a, conv),
+  );
+
+/**
+ * The skill rule among speakers: a chat about a topic goes to a speaker with the skill, unless
+ * it waited its site's skill wait (skillOpen) or no speaker with the skill is online at all (no
+ * point holding it for nobody).
+ */
+export const skillAllows = (state: RouterState, agent: AgentState, conv: ConversationState): boolean =>
+  hasSkill(agent, conv) || conv.skillOpen || !skilledSpeakerOnline(state, conv);
+
 export const flagFor = (agent: AgentState, conv: ConversationState): Flag | undefined =>
-  speaks(agent, conv) ? undefined : 'no-language-match';
+  !speaks(agent, conv) ? 'no-language-match' : hasSkill(agent, conv) ? undefined : 'no-skill-match';
+
+/**
+ * Preferred first among those who may take it, by the topic's difficulty: simple topics to
+ * trainees, complex ones to experts; 0 is best. A topic the site has not marked: no preference.
+ */
+export function levelRank(state: RouterState, agent: AgentState, conv: ConversationState): number {
+  const difficulty = conv.topic === null ? undefined : state.siteRules[conv.siteId]?.difficulty[conv.topic];
+  if (!difficulty) return 0;
+  const order = difficulty === 'simple' ? LEVELS_FOR_SIMPLE : LEVELS_FOR_COMPLEX;
+  return order.indexOf(agent.level);
+}
+const LEVELS_FOR_SIMPLE = ['trainee', 'agent', 'expert'] as const;
+const LEVELS_FOR_COMPLEX = ['expert', 'agent', 'trainee'] as const;
+
+/** How long this chat waits for its skill (its site's setting, else the router's). */
+export const skillWaitOf = (state: RouterState, conv: ConversationState, fallback: number): number =>
+  state.siteRules[conv.siteId]?.skillWaitMs ?? fallback;
 
 /** Open chats per agent, derived from the conversations so the two can never drift apart. */
 export function openCounts(state: RouterState): Map<string, number> {

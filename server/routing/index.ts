@@ -12,4 +12,7 @@ export {
   type RouterState,
   type RoutingAgentInput,
   type RoutingMode,
+  type SiteRules,
+  type AgentLevel,
+  type TopicDifficulty,
 } from './types.js';

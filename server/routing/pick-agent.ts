@@ -1,8 +1,10 @@
 // Which online agent gets a chat automatically. Settle asks twice: first among the speakers
-// of its language, then, for a chat opened to all that no speaker could take, among the
-// others still under their fallback allowance and logged in for fallbackAfterLoginMs. Within a round: the fewest open chats, then
+// of its language (with its topic's skill, unless none is online or it waited for one long
+// enough: eligibility.ts, skillAllows), then, for a chat opened to all that no speaker could take, among the
+// others still under their fallback allowance and logged in for fallbackAfterLoginMs. Within a
+// round: the topic's skill, then the level its difficulty calls for, then the fewest open chats, then
 // the one idle longest, then the id, so the choice never depends on object key order.
-import { autoEligible, hasRoom, speaks } from './eligibility.js';
+import { autoEligible, hasRoom, hasSkill, levelRank, skillAllows, speaks } from './eligibility.js';
 import type { AgentState, ConversationState, RouterState } from './types.js';
 
 const idleSince = (a: AgentState): number => Math.max(a.lastAssignedAt, a.lastFreedAt);
@@ -24,9 +26,9 @@ export function pickAgent(
   let best: AgentState | undefined;
   for (const agent of Object.values(state.agents)) {
     if (agent.presence !== 'online' || !hasRoom(agent, counts) || !autoEligible(agent, conv)) continue;
-    if (round.kind === 'speakers' ? !speaks(agent, conv) : speaks(agent, conv)) continue;
+    if (round.kind === 'speakers' ? !speaks(agent, conv) || !skillAllows(state, agent, conv) : speaks(agent, conv)) continue;
     if (round.kind === 'fallback' && !hasAllowance(agent, round)) continue;
-    if (!best || better(agent, best, counts)) best = agent;
+    if (!best || better(state, conv, agent, best, counts)) best = agent;
   }
   return best;
 }
@@ -35,7 +37,13 @@ function hasAllowance(agent: AgentState, round: Extract<Round, { kind: 'fallback
   return (round.foreign.get(agent.id) ?? 0) < round.limit && (agent.loggedInAt ?? Infinity) <= round.loggedInBefore;
 }
 
-function better(a: AgentState, b: AgentState, counts: Map<string, number>): boolean {
+/** The skill first, then the level the topic's difficulty calls for, then the least busy. */
+function better(state: RouterState, conv: ConversationState, a: AgentState, b: AgentState, counts: Map<string, number>): boolean {
+  const skillA = hasSkill(a, conv);
+  if (skillA !== hasSkill(b, conv)) return skillA;
+  const rankA = levelRank(state, a, conv);
+  const rankB = levelRank(state, b, conv);
+  if (rankA !== rankB) return rankA < rankB;
   const openA = counts.get(a.id) ?? 0;
   const openB = counts.get(b.id) ?? 0;
   if (openA !== openB) return openA < openB;

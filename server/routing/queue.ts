@@ -33,5 +33,6 @@ export function enterQueue(conv: ConversationState, lang: Lang, now: number, dec
   conv.assignedAt = null;
   conv.waitingSince = now;
   conv.openToAll = false;
+  conv.skillOpen = false;
   conv.declinedBy = declinedBy;
 }

@@ -16,6 +16,7 @@ import {
   type RouterState,
   type RoutingAgentInput,
   type RoutingMode,
+  type SiteRules,
 } from './types.js';
 
 /** The fields of a stored ConversationRecord the router needs (a record itself fits). */
@@ -27,6 +28,7 @@ export interface StoredConversation {
   createdAt: number;
   queuedAt?: number;
   assignedAgentId?: string;
+  topic?: string | null;
 }
 
 export interface RestoreInput {
@@ -34,12 +36,14 @@ export interface RestoreInput {
   /** Any statuses: only 'queued' and 'assigned' are kept. */
   conversations: StoredConversation[];
   modes?: Record<string, RoutingMode>;
+  siteRules?: Record<string, SiteRules>;
 }
 
 export function restoreState(input: RestoreInput, now: number, config: RouterConfig, effects: Effect[]): RouterState {
   const state = emptyState();
   for (const a of input.agents) state.agents[a.id] = newAgent(a, config.defaultCapacity);
   state.modes = { ...input.modes };
+  for (const [siteId, r] of Object.entries(input.siteRules ?? {})) state.siteRules[siteId] = { difficulty: { ...r.difficulty }, skillWaitMs: r.skillWaitMs };
   const live = input.conversations
     .filter((c) => c.status === 'queued' || c.status === 'assigned')
     .map((c) => toState(c, now))
@@ -79,5 +83,7 @@ function toState(c: StoredConversation, now: number): ConversationState {
     waitingSince: agentId ? null : now,
     openToAll: false,
     declinedBy: null,
+    topic: c.topic ?? null,
+    skillOpen: false,
   };
 }

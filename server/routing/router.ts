@@ -6,7 +6,7 @@ import type { Lang } from '../../protocol/types.js';
 import * as agents from './agent-commands.js';
 import { chatsOf } from './assignment.js';
 import * as chats from './chat-commands.js';
-import type { Effect, Step } from './effects.js';
+import { reject, type Effect, type Step } from './effects.js';
 import { queuePosition, waitingChats } from './queue.js';
 import { restoreState, type RestoreInput } from './restore.js';
 import { routerConfig } from './router-config.js';
@@ -23,6 +23,7 @@ import {
   type RouterState,
   type RoutingAgentInput,
   type RoutingMode,
+  type SiteRules,
 } from './types.js';
 import { estimatedWaitMs } from './wait-estimate.js';
 
@@ -33,6 +34,10 @@ export interface Router {
   agentDisconnected(agentId: string, now: number): Effect[];
   setAway(agentId: string, away: boolean, now: number): Effect[];
   setMode(siteId: string, mode: RoutingMode, now: number): Effect[];
+  /** A site's topic difficulties and skill wait (from its record). */
+  setSiteRules(siteId: string, rules: SiteRules, now: number): Effect[];
+  /** An agent corrected what a chat is about: a waiting chat is offered by its new topic from now. */
+  setTopic(conversationId: string, topic: string | null, now: number): Effect[];
   enqueue(conv: HandoffInput, now: number): Effect[];
   pick(agentId: string, conversationId: string, now: number): Effect[];
   release(conversationId: string, now: number): Effect[];
@@ -78,6 +83,16 @@ export function createRouter(options: { config?: Partial<RouterConfig>; state?: 
         if ((state.modes[siteId] ?? 'automatic') === mode) return;
         state.modes[siteId] = mode;
         s.effects.push({ type: 'mode', siteId, mode });
+      }),
+    setSiteRules: (siteId, rules, now) =>
+      run(now, () => {
+        state.siteRules[siteId] = { difficulty: { ...rules.difficulty }, skillWaitMs: rules.skillWaitMs };
+      }),
+    setTopic: (conversationId, topic, now) =>
+      run(now, (s) => {
+        const conv = state.conversations[conversationId];
+        if (!conv) return reject(s, 'unknown-conversation', { conversationId });
+        conv.topic = topic;
       }),
     enqueue: (conv, now) => run(now, (s) => chats.enqueue(s, conv)),
     pick: (agentId, conversationId, now) => run(now, (s) => chats.pick(s, agentId, conversationId)),

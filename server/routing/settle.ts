@@ -5,7 +5,9 @@
 //   2. chats that waited anyAgentAfterMs with no speaker of their language online are opened
 //      to every agent of the site;
 //   3. in automatic sites, waiting chats are offered oldest first to the best online speaker
-//      of their language;
+//      of their language: one with the chat's topic skill while one is online and the chat has
+//      waited less than its site's skill wait (then any speaker), simple topics to trainees
+//      first and complex ones to experts;
 //   4. then the chats opened to all that are still waiting, oldest first, to the best online
 //      non-speaker who holds fewer than fallbackChatsPerAgent chats in languages they do not
 //      speak and logged in at least fallbackAfterLoginMs ago.
@@ -18,7 +20,7 @@
 // pass. After them, no waiting chat has an online speaker with room, and no chat opened to
 // all has an online agent with room and allowance left.
 import { assign, chatsOf, requeue } from './assignment.js';
-import { flagFor, foreignCounts, openCounts, speakerOnline } from './eligibility.js';
+import { flagFor, foreignCounts, openCounts, skillWaitOf, speakerOnline } from './eligibility.js';
 import { assigned, type Effect } from './effects.js';
 import { pickAgent, type Round } from './pick-agent.js';
 import { goOffline, graceExpired } from './presence.js';
@@ -29,6 +31,7 @@ export function settle(state: RouterState, now: number, config: RouterConfig, ef
   expireGraces(state, now, effects);
   const waiting = waitingChats(state); // oldest first; step 3 only changes the chat in hand
   openToAll(state, waiting, now, config, effects);
+  openSkills(state, waiting, now, config);
   dispatch(state, waiting, now, config, effects);
 }
 
@@ -53,7 +56,16 @@ function openToAll(
     if (conv.openToAll || now < (conv.waitingSince as number) + config.anyAgentAfterMs) continue;
     if (speakerOnline(state, conv)) continue;
     conv.openToAll = true;
+    conv.skillOpen = true; // open to every agent, so to every speaker first
     effects.push({ type: 'opened-to-all', conversationId: conv.id, siteId: conv.siteId, lang: conv.lang });
+  }
+}
+
+/** Waited its skill wait: any speaker may take it now (the agent who does is flagged). */
+function openSkills(state: RouterState, waiting: ConversationState[], now: number, config: RouterConfig): void {
+  for (const conv of waiting) {
+    if (conv.topic === null || conv.skillOpen) continue;
+    if (now >= (conv.waitingSince as number) + skillWaitOf(state, conv, config.skillWaitMs)) conv.skillOpen = true;
   }
 }
 

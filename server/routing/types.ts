@@ -2,7 +2,9 @@
 // fields: the whole state survives JSON.stringify, so it can be logged, compared in tests and
 // handed back to createRouter. Nothing here is a source of truth: restore.ts rebuilds it
 // from the store after a restart.
-import type { Lang } from '../../protocol/types.js';
+import type { AgentLevel, Lang, TopicDifficulty } from '../../protocol/types.js';
+
+export type { AgentLevel, TopicDifficulty };
 
 /** 'offline-pending': the last console connection closed, chats are kept until graceUntil. */
 export type Presence = 'online' | 'away' | 'offline-pending' | 'offline';
@@ -16,6 +18,10 @@ export interface RoutingAgentInput {
   languages: Lang[];
   role: AgentRole;
   capacity?: number;
+  /** Topics they handle; null or absent = every topic. */
+  skills?: string[] | null;
+  /** Absent = 'agent'. */
+  level?: AgentLevel;
 }
 
 export interface AgentState extends Required<RoutingAgentInput> {
@@ -38,6 +44,8 @@ export interface HandoffInput {
   siteId: string;
   lang: Lang;
   queuedAt: number;
+  /** What it is about (a site topic), or null: routed by language alone. */
+  topic?: string | null;
 }
 
 export interface ConversationState extends HandoffInput {
@@ -52,6 +60,16 @@ export interface ConversationState extends HandoffInput {
   openToAll: boolean;
   /** Agent who transferred it back to a queue: not offered to them again automatically. */
   declinedBy: string | null;
+  topic: string | null;
+  /** Waited its site's skillWaitMs for an agent with its topic's skill: any speaker may take it. */
+  skillOpen: boolean;
+}
+
+/** A site's topic routing: which topics are simple or complex, and how long a chat waits for the skill. */
+export interface SiteRules {
+  difficulty: Record<string, TopicDifficulty>;
+  /** null = RouterConfig.skillWaitMs. */
+  skillWaitMs: number | null;
 }
 
 export interface RouterState {
@@ -59,6 +77,8 @@ export interface RouterState {
   conversations: Record<string, ConversationState>;
   /** Sites absent here are automatic. */
   modes: Record<string, RoutingMode>;
+  /** Sites absent here have no difficulties and the default skill wait. */
+  siteRules: Record<string, SiteRules>;
   /** Per site moving average of how long an agent keeps a chat (for wait estimates). */
   handleTime: Record<string, { avgMs: number; samples: number }>;
   nextOrder: number;
@@ -82,6 +102,8 @@ export interface RouterConfig {
   fallbackAfterLoginMs: number;
   /** Handle time assumed until real closes have been measured. */
   defaultHandleMs: number;
+  /** How long a chat waits for a free speaker with its topic's skill before any speaker may take it (a site may set its own). */
+  skillWaitMs: number;
 }
 
 export const DEFAULT_ROUTER_CONFIG: Readonly<RouterConfig> = Object.freeze({
@@ -91,18 +113,20 @@ export const DEFAULT_ROUTER_CONFIG: Readonly<RouterConfig> = Object.freeze({
   fallbackChatsPerAgent: 1,
   fallbackAfterLoginMs: 15_000,
   defaultHandleMs: 6 * 60_000,
+  skillWaitMs: 60_000,
 });
 
 export const emptyState = (): RouterState => ({
   agents: {},
   conversations: {},
   modes: {},
+  siteRules: {},
   handleTime: {},
   nextOrder: 0,
 });
 
 /** A deep copy (the state is plain data of known shape; much cheaper than structuredClone). */
-export const cloneAgent = (a: AgentState): AgentState => ({ ...a, languages: [...a.languages] });
+export const cloneAgent = (a: AgentState): AgentState => ({ ...a, languages: [...a.languages], skills: a.skills && [...a.skills] });
 export const cloneConversation = (c: ConversationState): ConversationState => ({ ...c });
 
 export function cloneState(state: RouterState): RouterState {
@@ -110,5 +134,9 @@ export function cloneState(state: RouterState): RouterState {
   for (const id in state.agents) copy.agents[id] = cloneAgent(state.agents[id]!);
   for (const id in state.conversations) copy.conversations[id] = cloneConversation(state.conversations[id]!);
   for (const id in state.handleTime) copy.handleTime[id] = { ...state.handleTime[id]! };
+  for (const id in state.siteRules) {
+    const r = state.siteRules[id]!;
+    copy.siteRules[id] = { difficulty: { ...r.difficulty }, skillWaitMs: r.skillWaitMs };
+  }
   return copy;
 }

@@ -1,6 +1,7 @@
 // First start: a demo site with its FAQ and one agent per language (plus a multilingual admin),
 // so `npm start` shows the whole loop. DEMO ONLY: these passwords are public (README).
 import type { ChatStore } from '../storage/chat-store.js';
+import type { SiteTopic } from '../../protocol/types.js';
 import type { AgentRecord, SiteRecord, SiteWelcome } from '../storage/records.js';
 import { hashPassword, newId } from '../services/secrets.js';
 import { DEFAULT_TAGS } from '../services/conversations/tags.js';
@@ -16,7 +17,24 @@ export const DEMO_AGENTS = [
   { name: 'Lucía', email: 'lucia@demo.bulle.chat', password: 'demo-lucia', languages: ['es'], role: 'agent' },
   { name: 'Jonas', email: 'jonas@demo.bulle.chat', password: 'demo-jonas', languages: ['de'], role: 'agent' },
   { name: 'Alex', email: 'alex@demo.bulle.chat', password: 'demo-alex', languages: ['fr', 'en', 'es', 'de'], role: 'admin', maxChats: 5 },
+  // Routing by topic (docs/routing-skills.md): a trainee on the simple topics, an expert on the hard ones.
+  { name: 'Margaux', email: 'margaux@demo.bulle.chat', password: 'demo-margaux', languages: ['fr'], role: 'agent', level: 'trainee', skills: ['orders', 'delivery', 'returns', 'product', 'account'] },
+  { name: 'Hugo', email: 'hugo@demo.bulle.chat', password: 'demo-hugo', languages: ['fr'], role: 'agent', level: 'expert', skills: ['complaint', 'payment', 'returns', 'orders'] },
 ] as const;
+
+/**
+ * The demo's topics (the FAQ files and faq/data/demo/topics.json name them): each with the closing
+ * tag pre-selected for it and its difficulty — simple ones go to trainees first, complex ones to experts.
+ */
+export const DEMO_TOPICS: SiteTopic[] = [
+  { id: 'orders', tag: 'order-status', difficulty: 'simple' },
+  { id: 'delivery', tag: 'delivery', difficulty: 'simple' },
+  { id: 'returns', tag: 'returns', difficulty: 'simple' },
+  { id: 'product', tag: 'product-question', difficulty: 'simple' },
+  { id: 'account', tag: 'other', difficulty: 'simple' },
+  { id: 'payment', tag: 'payment', difficulty: 'complex' },
+  { id: 'complaint', tag: 'complaint', difficulty: 'complex' },
+];
 
 /** What the widget shows on opening: Atelier Lune's greeting and its four commonest topics. */
 export const DEMO_WELCOME: SiteWelcome = {
@@ -46,6 +64,7 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
     welcome: DEMO_WELCOME,
     appearance: DEMO_APPEARANCE,
     proactive: DEMO_PROACTIVE,
+    topics: DEMO_TOPICS.map((t) => ({ ...t })),
     createdAt: now,
   };
   await store.putSite(site);
@@ -59,6 +78,8 @@ export async function seedDemo(store: ChatStore): Promise<boolean> {
       languages: [...a.languages],
       role: a.role,
       ...('maxChats' in a ? { maxChats: a.maxChats } : {}),
+      ...('skills' in a ? { skills: [...a.skills] } : {}),
+      ...('level' in a ? { level: a.level } : {}),
       passwordHash: await hashPassword(a.password),
       createdAt: now,
     };

@@ -20,6 +20,8 @@ import { rooms } from './rooms.js';
 import { consoleCommands } from './console-commands.js';
 import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
+import type { SkillsService } from '../services/routing/skills-service.js';
+import { skillsCommands } from './skills-commands.js';
 
 interface Deps {
   agents: AgentService;
@@ -28,6 +30,8 @@ interface Deps {
   auth: AgentAuth;
   /** Presence, transfers, the site's mode. */
   routing: RoutingService;
+  /** Topics, skills and levels. */
+  skills: SkillsService;
   parseCookie: (header: string) => Record<string, string | undefined>;
   log: Logger;
 }
@@ -72,6 +76,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
     [AGENT_CMD.typingSet]: cmd(AgentTypingSchema, async (socket, p) => agents.typing(await me(socket), p)),
     ...consoleCommands(deps.workspace, me),
     ...routingCommands(deps.routing, me),
+    ...skillsCommands(deps.skills, me),
   });
 
   nsp.on('connection', async (socket) => {

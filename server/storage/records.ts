@@ -1,6 +1,9 @@
 // Stored shapes. They belong to the store contract, not to lowdb: any ChatStore keeps these.
 import type {
+  AgentLevel,
   CannedReply,
+  ConversationTopic,
+  SiteTopic,
   ConversationStatus,
   CustomerIdentity,
   CustomerLinks,
@@ -41,6 +44,13 @@ export interface SiteRecord {
   appearance?: SiteAppearance;
   /** When the widget speaks first (server/widget-config/); absent = never. */
   proactive?: SiteProactive;
+  /**
+   * The site's topics (FAQ entries and topic rules name them): each one's closing tag and
+   * difficulty. Absent = no topic routing: chats go by language alone.
+   */
+  topics?: SiteTopic[];
+  /** How long a chat about a topic waits for a free agent with that skill before any speaker may take it; absent = BULLE_SKILL_WAIT_MS. */
+  skillWaitMs?: number;
   /** Signed identity (server/services/identity/): the secret the shop's server signs with, and whether a signature is required. */
   identity?: SiteIdentity;
   /** Where the bot asks for an order's status (server/services/orders/); absent = the FAQ's order-tracking answer only. */
@@ -92,6 +102,10 @@ export interface AgentRecord {
   role: 'agent' | 'admin';
   /** Most chats at once; absent = the server's BULLE_AGENT_MAX_CHATS. */
   maxChats?: number;
+  /** Topics they handle; absent = every topic. */
+  skills?: string[];
+  /** Absent = 'agent'. */
+  level?: AgentLevel;
   passwordHash: string;
   createdAt: number;
 }
@@ -150,6 +164,10 @@ export interface ConversationRecord {
   flagged?: boolean;
   /** "Did this help?" answers, by the bot message's seq. */
   feedback?: Record<number, 'helpful' | 'unhelpful'>;
+  /** What it is about: the bot's latest reading of the visitor's words, or an agent's correction (which the bot keeps). */
+  topic?: ConversationTopic;
+  /** Its agent lacks the topic's skill (routing's fallback to any speaker). */
+  skillFallback?: boolean;
   // Facts kept for the numbers (storage/stats-query.ts); set once, never cleared by a reopening.
   /** When it first went to a person's queue. */
   handedOffAt?: number;

@@ -87,10 +87,12 @@ describe('browser: the agent workspace', () => {
     await page.locator('[data-bulle="message"][data-internal="true"]', { hasText: 'Déjà remboursée' }).waitFor();
     await page.screenshot({ path: 'tests/artifacts/console-context.png' });
 
-    // 7. Close: one tag and the outcome.
+    // 7. Close: one tag and the outcome; the tag of the topic the bot read is pre-selected, the agent still chooses.
+    expect(await page.locator('[data-bulle="conversation-header"] [data-bulle="topic"]').innerText()).toBe('orders');
+    expect(await page.locator('[data-bulle="ctx-topic-select"]').inputValue()).toBe('orders');
     await page.locator('[data-bulle="close"]').click();
     const confirm = page.locator('[data-bulle="close-confirm"]');
-    expect(await confirm.isDisabled()).toBe(true);
+    expect(await page.locator('[data-bulle="close-tag"].is-on').getAttribute('data-tag')).toBe('order-status');
     await page.locator('[data-bulle="close-tag"][data-tag="delivery"]').click();
     await confirm.click();
     await page.locator('[data-bulle="conversation"][data-status="closed"]').waitFor();

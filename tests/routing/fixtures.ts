@@ -27,9 +27,9 @@ export const handoff = (
   router: Router,
   id: string,
   now: number,
-  over: { siteId?: string; lang?: string; queuedAt?: number } = {},
+  over: { siteId?: string; lang?: string; queuedAt?: number; topic?: string } = {},
 ) =>
-  router.enqueue({ id, siteId: over.siteId ?? 'shop', lang: over.lang ?? 'fr', queuedAt: over.queuedAt ?? now }, now);
+  router.enqueue({ id, siteId: over.siteId ?? 'shop', lang: over.lang ?? 'fr', queuedAt: over.queuedAt ?? now, ...(over.topic ? { topic: over.topic } : {}) }, now);
 
 /** conversationId → agentId for every assignment in a call's effects. */
 export const assignments = (effects: Effect[]): Record<string, string> =>

@@ -9,10 +9,27 @@ const older = (a: ConversationState, b: ConversationState) =>
 const speaksIt = (state: RouterState, agentId: string, c: ConversationState) =>
   state.agents[agentId]!.languages.includes(c.lang);
 
-/** Language and site rule for automatic offers, ignoring presence and capacity. */
+/** Has the chat's topic skill (no skills list: every topic). */
+export const skilled = (state: RouterState, agentId: string, c: ConversationState) => {
+  const a = state.agents[agentId]!;
+  return c.topic === null || a.skills === null || a.skills.includes(c.topic);
+};
+
+/** An online speaker with the chat's skill, other than the one who declined it. */
+export const skilledSpeakerOnline = (state: RouterState, c: ConversationState) =>
+  Object.values(state.agents).some(
+    (a) => a.siteId === c.siteId && a.presence === 'online' && a.id !== c.declinedBy && a.languages.includes(c.lang) && skilled(state, a.id, c),
+  );
+
+/**
+ * Language, skill and site rule for automatic offers, ignoring presence and capacity: a speaker
+ * needs the topic's skill unless the chat waited for it long enough or nobody with it is online.
+ */
 const mayGet = (state: RouterState, agentId: string, c: ConversationState) => {
   const a = state.agents[agentId]!;
-  return a.siteId === c.siteId && a.id !== c.declinedBy && (a.languages.includes(c.lang) || c.openToAll);
+  if (a.siteId !== c.siteId || a.id === c.declinedBy) return false;
+  if (!a.languages.includes(c.lang)) return c.openToAll;
+  return skilled(state, agentId, c) || c.skillOpen || !skilledSpeakerOnline(state, c);
 };
 
 /** Does an effect after index i free a slot of this agent, or bring them online? */
@@ -99,7 +116,7 @@ export function checkInvariants(
     const given = state.conversations[e.conversationId]!;
     if (given.agentId !== e.agentId) return; // moved on later in the call: checked at its own effect
     const toSpeaker = speaksIt(state, e.agentId, given);
-    if (toSpeaker === !!e.flagged) fail(`${e.conversationId} to ${e.agentId}: flagged ${e.flagged} is wrong`);
+    if (toSpeaker === (e.flagged === 'no-language-match')) fail(`${e.conversationId} to ${e.agentId}: flagged ${e.flagged} is wrong`);
     for (const d of waiting) {
       if (!mayGet(state, e.agentId, d) || enteredLater(effects, i, d.id)) continue;
       // 5. Own languages first: nobody gets a fallback chat while a chat they speak waits.

@@ -8,6 +8,7 @@ export interface Handoff {
   siteId: string;
   lang: string;
   queuedAt: number;
+  topic?: string | null;
 }
 
 export interface MirrorChat {
@@ -16,6 +17,12 @@ export interface MirrorChat {
   queuedAt: number;
   status: 'waiting' | 'assigned';
   agentId: string | null;
+  /** What it is about (from the hand-off, or set since by the test). */
+  topic?: string | null;
+  /** When it last entered a queue (kept once assigned, to check the skill wait). */
+  waitingSince?: number | null;
+  /** Opened to all since it last entered a queue (kept once assigned, unlike openToAll). */
+  wasOpenToAll?: boolean;
   /** Told 'opened-to-all' since it last entered a queue. */
   openToAll?: boolean;
   /** Who last sent it back to a queue (not offered to them again); kept once assigned, to check who was passed over. */
@@ -31,11 +38,12 @@ export class Mirror {
   /** Agents' languages and roles, when known, to check who may be given what. */
   constructor(private readonly agents = new Map<string, { languages: string[]; role: string }>()) {}
 
-  apply(effects: Effect[], handoff?: Handoff): void {
-    for (const e of effects) this.one(e, handoff);
+  /** `now`: when the call ran (when a chat entered a queue, for the skill wait). */
+  apply(effects: Effect[], handoff?: Handoff, now?: number): void {
+    for (const e of effects) this.one(e, handoff, now);
   }
 
-  private one(e: Effect, handoff?: Handoff): void {
+  private one(e: Effect, handoff?: Handoff, now?: number): void {
     const chat = 'conversationId' in e && e.conversationId ? this.chats.get(e.conversationId) : undefined;
     const fail = (why: string) => {
       throw new Error(`effect ${JSON.stringify(e)}: ${why} (mirror: ${JSON.stringify(chat)})`);
@@ -45,7 +53,7 @@ export class Mirror {
         if (chat || this.closed.has(e.conversationId)) fail('queued twice');
         if (handoff?.id !== e.conversationId) fail('queued without a hand-off');
         const { siteId, lang, queuedAt } = handoff!;
-        this.chats.set(e.conversationId, { siteId, lang, queuedAt, status: 'waiting', agentId: null });
+        this.chats.set(e.conversationId, { siteId, lang, queuedAt, status: 'waiting', agentId: null, topic: handoff!.topic ?? null, waitingSince: now });
         break;
       case 'assigned':
         if (!chat) return fail('unknown chat');
@@ -60,7 +68,7 @@ export class Mirror {
         if (e.reason !== 'transferred' && chat.status !== 'assigned') fail('requeued while not assigned');
         if ((chat.agentId ?? undefined) !== e.fromAgentId) fail('requeued from the wrong agent');
         const declinedBy = e.reason === 'transferred' ? (e.fromAgentId ?? null) : null;
-        Object.assign(chat, { status: 'waiting', agentId: null, lang: e.lang, openToAll: false, declinedBy });
+        Object.assign(chat, { status: 'waiting', agentId: null, lang: e.lang, openToAll: false, wasOpenToAll: false, declinedBy, waitingSince: now });
         break;
       case 'released':
         if (!chat) return fail('unknown chat');
@@ -71,6 +79,7 @@ export class Mirror {
       case 'opened-to-all':
         if (chat?.status !== 'waiting') fail('opened while not waiting');
         chat!.openToAll = true;
+        chat!.wasOpenToAll = true;
         break;
       case 'presence':
         this.presence.set(e.agentId, e.presence);
@@ -88,7 +97,7 @@ export class Mirror {
     const agent = this.agents.get(e.agentId);
     if (!agent) return;
     const speaks = agent.languages.includes(chat.lang);
-    if (speaks === Boolean(e.flagged)) fail('flag does not match the languages');
+    if (speaks === (e.flagged === 'no-language-match')) fail('flag does not match the languages');
     if (speaks || e.via === 'transfer') return;
     if (e.via === 'auto' && !chat.openToAll) fail('given to a non-speaker before it was opened to all');
     if (e.via === 'pick' && !chat.openToAll && agent.role !== 'admin') fail('picked by a non-speaker');

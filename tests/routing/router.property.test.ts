@@ -1,5 +1,5 @@
-// Randomised check of the routing invariants: agents with random languages and
-// capacities, then hand-offs, closes, picks, transfers, connects, disconnects, "away", mode
+// Randomised check of the routing invariants: agents with random languages, capacities,
+// skills and levels, then hand-offs (with or without a topic), topic corrections, closes, picks, transfers, connects, disconnects, "away", mode
 // switches, restarts and plain ticks in any order, with the invariants checked after every
 // step. fast-check picks the scenarios (fixed seed: the same 200 runs everywhere) and shrinks
 // a failure to a short story.
@@ -7,20 +7,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRouter, type Effect, type Router, type StoredConversation } from '../../server/routing/index.js';
 import { checkInvariants, checkQueries } from './invariants.js';
+import { checkSkillInvariants } from './skill-invariants.js';
 import { Mirror, type Handoff } from './mirror.js';
 
 const LANGS = ['fr', 'de', 'en', 'it'];
 const SITES = ['s0', 's1'];
-const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000, fallbackChatsPerAgent: 1, fallbackAfterLoginMs: 5_000 };
+const CONFIG = { graceMs: 10_000, anyAgentAfterMs: 30_000, defaultHandleMs: 120_000, fallbackChatsPerAgent: 1, fallbackAfterLoginMs: 5_000, skillWaitMs: 20_000 };
+/** The last index stands for "no topic". */
+const TOPICS = ['orders', 'returns', 'complaint', null];
+/** s0 marks its topics and waits longer than the language fallback for a skill; s1 keeps the defaults. */
+const SITE_RULES = { s0: { difficulty: { orders: 'simple', complaint: 'complex' } as const, skillWaitMs: 40_000 } };
 
 const agentArb = fc.record({
   site: fc.nat(1),
   languages: fc.subarray(LANGS),
   capacity: fc.nat(3),
   admin: fc.boolean(),
+  skills: fc.option(fc.subarray(['orders', 'returns', 'complaint']), { nil: null }),
+  level: fc.constantFrom('trainee' as const, 'agent' as const, 'expert' as const),
 });
 type Step =
-  | { t: 'enqueue'; site: number; lang: number; backdate: number }
+  | { t: 'enqueue'; site: number; lang: number; backdate: number; topic: number }
+  | { t: 'topic'; conv: number; topic: number }
   | { t: 'release' | 'toQueue'; conv: number; lang: number }
   | { t: 'connect' | 'disconnect' | 'away'; agent: number; away: boolean }
   | { t: 'pick' | 'toAgent'; agent: number; conv: number }
@@ -33,7 +41,8 @@ const kind = <T extends Step['t']>(...kinds: T[]) => fc.constantFrom(...kinds);
 const stepArb = fc.tuple(
   fc.nat(15_000), // time passing before the step
   fc.oneof(
-    op(6, fc.record({ t: kind('enqueue'), site: fc.nat(1), lang: fc.nat(3), backdate: fc.nat(60_000) })),
+    op(6, fc.record({ t: kind('enqueue'), site: fc.nat(1), lang: fc.nat(3), backdate: fc.nat(60_000), topic: fc.nat(3) })),
+    op(1, fc.record({ t: kind('topic'), conv: n, topic: fc.nat(3) })),
     op(4, fc.record({ t: kind('release'), conv: n, lang: fc.nat(3) })),
     op(1, fc.record({ t: kind('toQueue'), conv: n, lang: fc.nat(3) })),
     op(3, fc.record({ t: kind('connect'), agent: n, away: fc.boolean() })),
@@ -53,6 +62,8 @@ interface World {
   agentIds: string[];
   restoreAgents: Parameters<Router['restore']>[0]['agents'];
   next: number;
+  /** Chats whose topic the current step changed. */
+  retopiced: Set<string>;
 }
 
 /** Run one step; returns its effects and, for a hand-off, what was handed off. */
@@ -64,10 +75,19 @@ function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?
   switch (step.t) {
     case 'enqueue': {
       const id = `c${w.next++}`;
-      const handoff = { id, siteId: SITES[step.site]!, lang: LANGS[step.lang]!, queuedAt: now - step.backdate };
+      const handoff = { id, siteId: SITES[step.site]!, lang: LANGS[step.lang]!, queuedAt: now - step.backdate, topic: TOPICS[step.topic]! };
       return { effects: r.enqueue(handoff, now), handoff };
     }
     case 'release': return { effects: r.release(conv, now) };
+    case 'topic': {
+      const effects = r.setTopic(conv, TOPICS[step.topic]!, now);
+      const chat = w.mirror.chats.get(conv);
+      if (chat) {
+        chat.topic = TOPICS[step.topic]!;
+        w.retopiced.add(conv);
+      }
+      return { effects };
+    }
     case 'connect': return { effects: r.agentConnected(agent, now) };
     case 'disconnect': return { effects: r.agentDisconnected(agent, now) };
     case 'away': return { effects: r.setAway(agent, step.away, now) };
@@ -83,7 +103,7 @@ function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?
       // The store as the server would have it: live chats from the effects, plus a few closed ones.
       const conversations: StoredConversation[] = [...w.mirror.chats].map(([id, c]) => ({
         id, siteId: c.siteId, lang: c.lang, createdAt: 0, queuedAt: c.queuedAt,
-        status: c.status === 'waiting' ? 'queued' : 'assigned',
+        status: c.status === 'waiting' ? 'queued' : 'assigned', topic: c.topic ?? null,
         ...(c.agentId && { assignedAgentId: c.agentId }),
       }));
       for (const id of [...w.mirror.closed].slice(0, 3)) {
@@ -91,9 +111,9 @@ function apply(w: World, step: Step, now: number): { effects: Effect[]; handoff?
       }
       w.router = createRouter({ config: CONFIG });
       for (const id of w.agentIds) w.mirror.presence.set(id, 'offline'); // a restart drops every connection
-      for (const c of w.mirror.chats.values()) Object.assign(c, { openToAll: false, declinedBy: null }); // and every fallback timer and decline
+      for (const c of w.mirror.chats.values()) Object.assign(c, { openToAll: false, wasOpenToAll: false, declinedBy: null, waitingSince: now }); // and every fallback timer and decline
       const modes = Object.fromEntries(w.mirror.modes);
-      return { effects: w.router.restore({ agents: w.restoreAgents, conversations, modes }, now) };
+      return { effects: w.router.restore({ agents: w.restoreAgents, conversations, modes, siteRules: SITE_RULES }, now) };
     }
   }
 }
@@ -107,6 +127,8 @@ function run(specs: AgentSpec[], steps: [number, Step][]): void {
     languages: a.languages,
     capacity: a.capacity,
     role: a.admin ? ('admin' as const) : ('agent' as const),
+    skills: a.skills,
+    level: a.level,
   }));
   const w: World = {
     router: createRouter({ config: CONFIG }),
@@ -114,17 +136,21 @@ function run(specs: AgentSpec[], steps: [number, Step][]): void {
     agentIds: agents.map((a) => a.id),
     restoreAgents: agents,
     next: 0,
+    retopiced: new Set(),
   };
+  w.router.setSiteRules('s0', SITE_RULES.s0, 0);
   for (const a of agents) w.router.upsertAgent(a, 0);
   for (const a of agents) w.mirror.presence.set(a.id, 'offline');
   let now = 0;
   for (const [k, [dt, step]] of steps.entries()) {
     if (step.t !== 'json') now += dt; // a copy is checked at the time the router last saw
+    w.retopiced.clear();
     const { effects, handoff } = apply(w, step, now);
     try {
-      w.mirror.apply(effects, handoff);
+      w.mirror.apply(effects, handoff, now);
       const state = w.router.snapshot();
       checkInvariants(state, w.mirror, effects, now, CONFIG);
+      checkSkillInvariants(state, w.mirror, effects, now, CONFIG, w.retopiced);
       if (k % 10 === 0) checkQueries(w.router, state, now); // the costliest check: every 10th step
     } catch (err) {
       throw new Error(`step ${k} at t=${now}: ${JSON.stringify(step)} → ${(err as Error).message}`);
@@ -177,7 +203,7 @@ describe('routing invariants under random operations', () => {
     const m3 = new Mirror();
     for (const id of ['fr', 'de']) m3.presence.set(id, 'online');
     const state = passed.snapshot();
-    state.conversations.z = { id: 'z', siteId: 's0', lang: 'fr', queuedAt: 0, order: 0, status: 'assigned', agentId: 'de', assignedAt: 0, waitingSince: null, openToAll: false, declinedBy: null };
+    state.conversations.z = { id: 'z', siteId: 's0', lang: 'fr', queuedAt: 0, order: 0, status: 'assigned', agentId: 'de', assignedAt: 0, waitingSince: null, openToAll: false, declinedBy: null, topic: null, skillOpen: false };
     m3.chats.set('z', { siteId: 's0', lang: 'fr', queuedAt: 0, status: 'assigned', agentId: 'de' });
     const effect: Effect = { type: 'assigned', conversationId: 'z', agentId: 'de', via: 'auto', flagged: 'no-language-match' };
     expect(() => checkInvariants(state, m3, [effect], 0, { ...CONFIG, fallbackAfterLoginMs: 0 })).toThrow(/while fr has room/);

@@ -1,7 +1,7 @@
 // Everything the console shows, as one immutable value changed only by `reduce`: socket facts
 // and command results arrive in any order (and again after a reconnect), so every action is
 // written to be safe to apply twice.
-import type { CannedReply, ConversationDetail, ConversationSummary, Message } from '../../../protocol/types.js';
+import type { CannedReply, ConversationDetail, ConversationSummary, Message, SiteTopic } from '../../../protocol/types.js';
 import type { CommandError } from '../api/agent-socket.js';
 import { lastAgentSeq, mergeMessages } from './merge-messages.js';
 
@@ -38,6 +38,8 @@ export interface ConsoleState {
   /** The site's closing tags and canned replies, loaded on connect. */
   tags: string[];
   canned: CannedReply[];
+  /** The site's topics (what a chat is about; its closing tag is pre-selected from it). */
+  topics: SiteTopic[];
 }
 
 export type Action =
@@ -54,7 +56,7 @@ export type Action =
   | { type: 'seen'; conversationId: string }
   | { type: 'dropped'; conversationId: string }
   | { type: 'closedPage'; conversations: ConversationSummary[]; nextCursor: string | null; reset: boolean }
-  | { type: 'workspace'; tags?: string[]; canned?: CannedReply[] }
+  | { type: 'workspace'; tags?: string[]; canned?: CannedReply[]; topics?: SiteTopic[] }
   | { type: 'cannedSaved'; reply: CannedReply }
   | { type: 'cannedDeleted'; id: string };
 
@@ -68,6 +70,7 @@ export const initialState = (myId: string): ConsoleState => ({
   closedCursor: undefined,
   tags: [],
   canned: [],
+  topics: [],
 });
 
 /** Mine: assigned to me, or closed by me and not yet dismissed. */
@@ -147,7 +150,7 @@ export function reduce(s: ConsoleState, a: Action): ConsoleState {
       return { ...s, closed, closedCursor: a.nextCursor };
     }
     case 'workspace':
-      return { ...s, tags: a.tags ?? s.tags, canned: a.canned ?? s.canned };
+      return { ...s, tags: a.tags ?? s.tags, canned: a.canned ?? s.canned, topics: a.topics ?? s.topics };
     case 'cannedSaved':
       return { ...s, canned: [...s.canned.filter((r) => r.id !== a.reply.id), a.reply].sort((x, y) => x.shortcut.localeCompare(y.shortcut)) };
     case 'cannedDeleted':

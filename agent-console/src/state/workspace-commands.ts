@@ -3,8 +3,8 @@
 // Results that only one panel shows (a customer's history, the agents list) are returned,
 // not stored: the panel asks again when it is opened.
 import { AGENT_CMD } from '../../../protocol/events.js';
-import type { CannedSave, ConversationTransfer, FaqDraft } from '../../../protocol/schemas.js';
-import type { AgentsListResult, CustomerHistoryItem, FaqEntrySummary, UnansweredListResult } from '../../../protocol/types.js';
+import type { AgentSetSkills, CannedSave, ConversationTransfer, FaqDraft, TopicSet } from '../../../protocol/schemas.js';
+import type { AgentsListResult, CustomerHistoryItem, FaqEntrySummary, TopicsListResult, UnansweredListResult } from '../../../protocol/types.js';
 import type { Result } from '../api/agent-socket.js';
 import { newClientId } from '../lib/client-id.js';
 import type { CommandDeps } from './commands.js';
@@ -16,10 +16,43 @@ export function createWorkspaceCommands(d: CommandDeps) {
   };
 
   return {
-    /** On every connect: the tag list and the canned replies. */
+    /** On every connect: the tag list, the canned replies and the topics. */
     async loadWorkspace(): Promise<void> {
-      const [tags, canned] = await Promise.all([d.request(AGENT_CMD.tagsList, {}), d.request(AGENT_CMD.cannedList, {})]);
-      d.dispatch({ type: 'workspace', ...(tags.ok ? { tags: tags.data.tags } : {}), ...(canned.ok ? { canned: canned.data.replies } : {}) });
+      const [tags, canned, topics] = await Promise.all([
+        d.request(AGENT_CMD.tagsList, {}),
+        d.request(AGENT_CMD.cannedList, {}),
+        d.request(AGENT_CMD.topicsList, {}),
+      ]);
+      d.dispatch({
+        type: 'workspace',
+        ...(tags.ok ? { tags: tags.data.tags } : {}),
+        ...(canned.ok ? { canned: canned.data.replies } : {}),
+        ...(topics.ok ? { topics: topics.data.topics } : {}),
+      });
+    },
+
+    // ---- topics and skills ----
+    async setTopic(conversationId: string, topic: string): Promise<void> {
+      const r = await d.request(AGENT_CMD.conversationSetTopic, { conversationId, topic });
+      if (r.ok) d.dispatch({ type: 'conversationUpdated', conversation: r.data.conversation });
+      else failed('Could not change the topic', r);
+    },
+
+    async topics(): Promise<TopicsListResult | null> {
+      const r = await d.request(AGENT_CMD.topicsList, {});
+      return r.ok ? r.data : null;
+    },
+
+    /** Admins: a topic's difficulty (and the site's skill wait). */
+    async setTopicDifficulty(input: TopicSet): Promise<TopicsListResult | null> {
+      const r = await d.request(AGENT_CMD.topicSet, input);
+      if (r.ok) d.dispatch({ type: 'workspace', topics: r.data.topics });
+      return failed('Topic not saved', r) && r.ok ? r.data : null;
+    },
+
+    /** Admins: an agent's skills and level. */
+    async setAgentSkills(input: AgentSetSkills): Promise<boolean> {
+      return failed('Skills not saved', await d.request(AGENT_CMD.agentSetSkills, input));
     },
 
     /** The first page, or the next one with `more`. */

@@ -5,12 +5,14 @@ import { Dialog } from './dialog.js';
 
 interface Props {
   tags: string[];
+  /** Pre-selected from the chat's topic; the agent still chooses. */
+  initial?: string | null;
   onConfirm(tag: string, resolved: boolean): Promise<boolean>;
   onCancel(): void;
 }
 
-export function CloseDialog({ tags, onConfirm, onCancel }: Props) {
-  const [tag, setTag] = useState<string | null>(null);
+export function CloseDialog({ tags, initial, onConfirm, onCancel }: Props) {
+  const [tag, setTag] = useState<string | null>(initial ?? null);
   const [resolved, setResolved] = useState(true);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);

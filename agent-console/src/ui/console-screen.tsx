@@ -18,6 +18,7 @@ import { QueueList } from './queue-list.js';
 import { ShortcutHelp } from './shortcut-help.js';
 import { TopBar } from './top-bar.js';
 import { UnansweredDialog } from './unanswered-dialog.js';
+import { SkillsDialog } from './skills-dialog.js';
 import { NumbersDialog } from './numbers-dialog.js';
 import { useAlerts } from './use-alerts.js';
 import { useShortcuts } from './use-shortcuts.js';
@@ -37,7 +38,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   alerts.selected.current = state.selectedId;
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
-  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'numbers' | null>(null);
+  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | null>(null);
 
   const lists = useMemo(() => sidebarLists(state, agent.languages), [state, agent.languages]);
   const mine = useMemo(() => [...lists.needsReply, ...lists.waitingVisitor], [lists]);
@@ -92,6 +93,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
           openHelp: () => setOverlay('help'),
           openCanned: () => setOverlay('canned'),
           openUnanswered: () => setOverlay('unanswered'),
+          openSkills: () => setOverlay('skills'),
           openNumbers: () => setOverlay('numbers'),
         }}
       />
@@ -118,11 +120,12 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
                 commands={commands}
                 drafts={drafts.current}
                 tags={state.tags}
+                topics={state.topics}
                 siteLanguages={siteLanguages}
                 canned={{ replies: state.canned, lang: selected.summary.lang, fallbackLang: site?.defaultLanguage ?? 'en', vars: templateVars(selected, agent.name) }}
               />
             </main>
-            <ContextPanel chat={selected} siteLanguages={siteLanguages} canAct={canAct(selected)} commands={commands} />
+            <ContextPanel chat={selected} siteLanguages={siteLanguages} canAct={canAct(selected)} commands={commands} topics={state.topics} />
           </>
         ) : (
           <main class="main main--empty">
@@ -139,6 +142,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
       </div>
       {overlay === 'help' && <ShortcutHelp onClose={closeOverlay} />}
       {overlay === 'unanswered' && <UnansweredDialog commands={commands} isAdmin={agent.role === 'admin'} languages={siteLanguages} onClose={closeOverlay} />}
+      {overlay === 'skills' && <SkillsDialog topics={state.topics} commands={commands} onClose={closeOverlay} />}
       {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
       {overlay === 'numbers' && <NumbersDialog languages={siteLanguages} tags={state.tags} loadAgents={commands.agents} onClose={closeOverlay} />}
       <Notices notices={notices} onDismiss={dismissNotice} />

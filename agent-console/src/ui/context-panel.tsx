@@ -5,6 +5,8 @@ import type { ConsoleCommands } from '../state/use-console.js';
 import { BotSection } from './context-bot.js';
 import { CustomerSection } from './customer-section.js';
 import { PagesSection, VisitorSection } from './context-visit.js';
+import { TopicSection } from './context-topic.js';
+import type { SiteTopic } from '../../../protocol/types.js';
 
 interface Props {
   chat: Chat;
@@ -12,12 +14,14 @@ interface Props {
   /** May change the language and attach clues (mine, waiting in my language, or admin). */
   canAct: boolean;
   commands: ConsoleCommands;
+  topics: SiteTopic[];
 }
 
-export function ContextPanel({ chat, siteLanguages, canAct, commands }: Props) {
+export function ContextPanel({ chat, siteLanguages, canAct, commands, topics }: Props) {
   return (
     <aside class="context" aria-label="Context" data-bulle="context">
       <VisitorSection chat={chat} siteLanguages={siteLanguages} canAct={canAct} commands={commands} />
+      <TopicSection summary={chat.summary} topics={topics} canAct={canAct} commands={commands} />
       <PagesSection chat={chat} />
       <BotSection messages={chat.messages} />
       <CustomerSection key={chat.summary.id} chat={chat} canAct={canAct} commands={commands} />

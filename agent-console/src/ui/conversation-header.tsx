@@ -4,6 +4,7 @@ import { formatClock, languageName } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
+import { SkillFallbackBadge, TopicBadge } from './skill-badge.js';
 import { TagBadge } from './tag-badge.js';
 import { RatingBadge } from './rating-badge.js';
 import { VerifiedBadge } from './identity-badge.js';
@@ -30,6 +31,8 @@ export function ConversationHeader({ summary: c, mine, commands, onClose, onTran
             {status}
           </span>
           {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
+          {c.topic && <TopicBadge topic={c.topic.id} />}
+          {c.skillFallback && <SkillFallbackBadge topic={c.topic?.id} />}
           <VerifiedBadge identity={c.identity} />
           {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
           {c.rating && <RatingBadge rating={c.rating} />}

@@ -1,9 +1,11 @@
 // One chat: its header, the whole history (bot turns and notes included) and, once it is mine,
 // the reply box; closing and transferring open their dialogs from here.
+import type { SiteTopic } from '../../../protocol/types.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { Chat } from '../state/console-state.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { CloseDialog } from './close-dialog.js';
+import { tagForTopic } from './context-topic.js';
 import { Composer, type CannedContext } from './composer.js';
 import { ConversationHeader } from './conversation-header.js';
 import { MessageList } from './message-list.js';
@@ -16,11 +18,12 @@ interface Props {
   commands: ConsoleCommands;
   drafts: Map<string, string>;
   tags: string[];
+  topics: SiteTopic[];
   canned: CannedContext;
   siteLanguages: string[];
 }
 
-export function ConversationView({ chat, myId, online, commands, drafts, tags, canned, siteLanguages }: Props) {
+export function ConversationView({ chat, myId, online, commands, drafts, tags, topics, canned, siteLanguages }: Props) {
   const { summary: c } = chat;
   const mine = c.assignedAgentId === myId;
   const [dialog, setDialog] = useState<'close' | 'transfer' | null>(null);
@@ -57,6 +60,7 @@ export function ConversationView({ chat, myId, online, commands, drafts, tags, c
       {dialog === 'close' && (
         <CloseDialog
           tags={tags}
+          initial={tagForTopic(c, topics, tags)}
           onCancel={() => setDialog(null)}
           onConfirm={async (tag, resolved) => {
             const ok = await commands.close(c.id, tag, resolved);

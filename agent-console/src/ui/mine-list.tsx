@@ -6,6 +6,7 @@ import { unreadCount } from '../state/merge-messages.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
+import { SkillFallbackBadge } from './skill-badge.js';
 import { VerifiedBadge } from './identity-badge.js';
 
 interface Props {
@@ -57,6 +58,7 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
         <span class="item__row">
           <LangBadge lang={c.lang} />
           {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
+          {c.skillFallback && <SkillFallbackBadge topic={c.topic?.id} />}
           <VerifiedBadge identity={c.identity} />
           {chat.visitorTyping && <span class="item__typing">typing…</span>}
           <span class="item__time">{formatClock(last?.createdAt ?? c.updatedAt)}</span>

@@ -17,6 +17,7 @@ export interface TopBarControls {
   openHelp(): void;
   openCanned(): void;
   openUnanswered(): void;
+  openSkills(): void;
   openNumbers(): void;
 }
 
@@ -70,9 +71,14 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
           </button>
         )}
         {agent.role === 'admin' && (
-          <a class="btn btn--ghost btn--sm" data-bulle="sites-admin" href="/console/sites">
-            Sites
-          </a>
+          <>
+            <button type="button" class="btn btn--ghost btn--sm" data-bulle="skills-admin" onClick={k.openSkills}>
+              Skills
+            </button>
+            <a class="btn btn--ghost btn--sm" data-bulle="sites-admin" href="/console/sites">
+              Sites
+            </a>
+          </>
         )}
         <button type="button" class="btn btn--ghost btn--sm" data-bulle="unanswered-open" title="Questions the bot could not answer" onClick={k.openUnanswered}>
           Unanswered

@@ -41,6 +41,8 @@ export function toSummary(c: ConversationRecord): ConversationSummary {
     ...(c.contactEmail ? { contactEmail: c.contactEmail } : {}),
     ...(c.queueLang && c.queueLang !== c.lang ? { queueLang: c.queueLang } : {}),
     ...(c.flagged && c.status === 'assigned' ? { flagged: true } : {}),
+    ...(c.topic ? { topic: c.topic } : {}),
+    ...(c.skillFallback && c.status === 'assigned' ? { skillFallback: true } : {}),
     ...(c.endedBy ? { endedBy: c.endedBy } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
     ...(c.identity ? { identity: c.identity } : {}),

@@ -101,7 +101,13 @@ async function assigned(ctx: ApplyContext, e: EffectOf<'assigned'>): Promise<voi
   if (!live(conv) || !agent) return reconcile(ctx, e.conversationId, agent ? statusOf(conv) : 'agent deleted');
   const next = await conversations.transition(
     conv,
-    { status: 'assigned', assignedAgentId: agent.id, assignedAgentName: agent.name, flagged: e.flagged ? true : undefined },
+    {
+      status: 'assigned',
+      assignedAgentId: agent.id,
+      assignedAgentName: agent.name,
+      flagged: e.flagged === 'no-language-match' ? true : undefined,
+      skillFallback: e.flagged === 'no-skill-match' ? true : undefined,
+    },
     { status: conv.status, assignedAgentId: conv.assignedAgentId },
   );
   if (conv.status === 'queued') conversations.announceDequeued(conv, 'claimed');
@@ -113,7 +119,8 @@ async function assigned(ctx: ApplyContext, e: EffectOf<'assigned'>): Promise<voi
     conversation: toSummary(latest ?? next),
     messages,
     via: e.via,
-    ...(e.flagged ? { flagged: true } : {}),
+    ...(e.flagged === 'no-language-match' ? { flagged: true } : {}),
+    ...(e.flagged === 'no-skill-match' ? { skillFallback: true } : {}),
     ...(e.fromAgentId ? { fromAgentId: e.fromAgentId } : {}),
   };
   notifier.toAgent(agent.id, SERVER_EVT.conversationAssigned, payload);
@@ -132,7 +139,7 @@ async function requeued(ctx: ApplyContext, e: EffectOf<'requeued'>): Promise<voi
   const queueLang = lang === conv.lang ? undefined : lang;
   const next = await conversations.transition(
     conv,
-    { status: 'queued', assignedAgentId: undefined, assignedAgentName: undefined, flagged: undefined, queueLang, queuedAt: conv.queuedAt ?? ctx.now },
+    { status: 'queued', assignedAgentId: undefined, assignedAgentName: undefined, flagged: undefined, skillFallback: undefined, queueLang, queuedAt: conv.queuedAt ?? ctx.now },
     { status: conv.status, assignedAgentId: conv.assignedAgentId },
   );
   if (conv.status === 'queued') conversations.announceDequeued(conv, 'moved');

@@ -1,8 +1,8 @@
 // Between the store's shapes and the router's: the agent and chat the router needs, and a
 // refusal from the router as the error code that crosses the wire.
 import { ERR } from '../../../protocol/events.js';
-import type { EffectOf, HandoffInput, RoutingAgentInput } from '../../routing/index.js';
-import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import type { EffectOf, HandoffInput, RoutingAgentInput, SiteRules } from '../../routing/index.js';
+import type { AgentRecord, ConversationRecord, SiteRecord } from '../../storage/records.js';
 import { AppError } from '../app-error.js';
 import { queueLangOf } from '../conversations/queue-lang.js';
 
@@ -12,6 +12,14 @@ export const toRoutingAgent = (a: AgentRecord): RoutingAgentInput => ({
   languages: a.languages,
   role: a.role,
   ...(a.maxChats !== undefined ? { capacity: a.maxChats } : {}),
+  ...(a.skills ? { skills: a.skills } : {}),
+  ...(a.level ? { level: a.level } : {}),
+});
+
+/** A site's topic routing as the router takes it (server/routing/, SiteRules). */
+export const toSiteRules = (site: SiteRecord): SiteRules => ({
+  difficulty: Object.fromEntries((site.topics ?? []).map((t) => [t.id, t.difficulty])),
+  skillWaitMs: site.skillWaitMs ?? null,
 });
 
 const REFUSALS: Record<EffectOf<'rejected'>['reason'], [AppError['code'], string]> = {
@@ -32,6 +40,7 @@ export const routed = (conv: ConversationRecord, now: number): HandoffInput => (
   siteId: conv.siteId,
   lang: queueLangOf(conv),
   queuedAt: conv.queuedAt ?? now,
+  topic: conv.topic?.id ?? null,
 });
 
 export function refusal(rejected: EffectOf<'rejected'>): AppError {

@@ -10,17 +10,19 @@ import { AppError, forbidden, notFound } from '../app-error.js';
 import { queueLangOf } from '../conversations/queue-lang.js';
 import type { SiteRegistry } from '../sites/site-registry.js';
 import { publicPresence } from './apply-effects.js';
-import { toRoutingAgent } from './router-inputs.js';
+import { toRoutingAgent, toSiteRules } from './router-inputs.js';
 
 /** Every site's agents, waiting and assigned chats, and mode: what the router is rebuilt from. */
 export async function restoreInput(store: ChatStore): Promise<RestoreInput> {
   const modes: Record<string, RoutingMode> = {};
-  const input: RestoreInput = { agents: [], conversations: [], modes };
+  const siteRules: NonNullable<RestoreInput['siteRules']> = {};
+  const input: RestoreInput = { agents: [], conversations: [], modes, siteRules };
   for (const site of await store.listSites()) {
     modes[site.id] = site.assignment ?? 'automatic';
+    siteRules[site.id] = toSiteRules(site);
     for (const agent of await store.listAgents(site.id)) input.agents.push(toRoutingAgent(agent));
     const live = await store.listConversations({ siteId: site.id, status: ['queued', 'assigned'], limit: 1_000_000 });
-    input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c) })));
+    input.conversations.push(...live.map((c) => ({ ...c, lang: queueLangOf(c), topic: c.topic?.id ?? null })));
   }
   return input;
 }
@@ -37,6 +39,8 @@ export async function agentsList(store: ChatStore, router: Router, siteId: strin
       presence: state ? publicPresence(state.presence) : ('offline' as const),
       openChats: router.assignedTo(a.id).length,
       capacity: state?.capacity ?? a.maxChats ?? router.config.defaultCapacity,
+      ...(a.skills ? { skills: a.skills } : {}),
+      level: a.level ?? ('agent' as const),
     };
   });
   return { agents, mode: router.mode(siteId) };

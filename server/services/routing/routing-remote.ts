@@ -11,4 +11,15 @@ export interface RoutingRemote {
 }
 
 /** The operations a server that does not own routing forwards to the one that does. */
-export type RoutingOp = 'handoff' | 'pick' | 'transfer' | 'connected' | 'disconnected' | 'presence' | 'mode' | 'agents' | 'changed';
+export type RoutingOp =
+  | 'handoff'
+  | 'pick'
+  | 'transfer'
+  | 'connected'
+  | 'disconnected'
+  | 'presence'
+  | 'mode'
+  | 'agents'
+  | 'changed'
+  | 'agent-changed'
+  | 'site-changed';

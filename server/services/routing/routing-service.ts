@@ -6,14 +6,14 @@ import type { ConversationTransfer } from '../../../protocol/schemas.js';
 import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode } from '../../../protocol/types.js';
 import { rejection, type Effect, type Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
-import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
+import type { AgentRecord, ConversationRecord, SiteRecord } from '../../storage/records.js';
 import { forbidden } from '../app-error.js';
 import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
 import type { SiteRegistry } from '../sites/site-registry.js';
 import { toSummary } from '../conversations/views.js';
 import { applyBatch, type Logger } from './apply-effects.js';
-import { refusal, routed, toRoutingAgent } from './router-inputs.js';
+import { refusal, routed, toRoutingAgent, toSiteRules } from './router-inputs.js';
 import { agentsList, restoreInput, transferEffects } from './routing-reads.js';
 import type { RoutingOp, RoutingRemote } from './routing-remote.js';
 
@@ -64,13 +64,16 @@ export class RoutingService {
     out.conversations.watch((before, after) => {
       const closed = after.status === 'closed' && before.status !== 'closed';
       const moved = after.status === 'queued' && after.lang !== before.lang;
-      if (closed || moved) void this.owned('changed', [before, after]).catch((err) => this.deps.log.error({ err }, 'routing: a change was not followed'));
+      // What it is about changed (an agent corrected it): a waiting chat is routed by the new topic.
+      const retopic = (after.status === 'queued' || after.status === 'assigned') && after.topic?.id !== before.topic?.id;
+      if (closed || moved || retopic) void this.owned('changed', [before, after]).catch((err) => this.deps.log.error({ err }, 'routing: a change was not followed'));
     });
   }
 
-  private changedHere(before: ConversationRecord, after: ConversationRecord): Promise<void> {
+  private async changedHere(before: ConversationRecord, after: ConversationRecord): Promise<void> {
     const now = this.now();
     if (after.status === 'closed' && before.status !== 'closed') return this.run(this.router.release(after.id, now));
+    if (after.topic?.id !== before.topic?.id) await this.run(this.router.setTopic(after.id, after.topic?.id ?? null, now));
     // An agent corrected the language of a waiting chat (console): it changes queue, keeping its age.
     const waiting = this.router.waiting(after.siteId).find((c) => c.id === after.id);
     if (waiting && waiting.lang !== after.lang) return this.run(this.router.transferToQueue(after.id, after.lang, now));
@@ -107,6 +110,8 @@ export class RoutingService {
       case 'mode': return this.modeHere(a[0], a[1]);
       case 'agents': return this.listAgentsHere(a[0]);
       case 'changed': return this.changedHere(a[0], a[1]);
+      case 'agent-changed': return this.run(this.router.upsertAgent(toRoutingAgent(a[0]), this.now()));
+      case 'site-changed': return this.run(this.router.setSiteRules((a[0] as SiteRecord).id, toSiteRules(a[0]), this.now()));
     }
   }
 
@@ -168,11 +173,10 @@ export class RoutingService {
    * A chat that was sent to another language's queue before it was closed starts again in
    * the visitor's language.
    */
-  handoff(conv: ConversationRecord): Promise<void> {
-    return this.owned('handoff', [conv]);
-  }
+  handoff = (conv: ConversationRecord): Promise<void> => this.owned('handoff', [conv]);
   private async handoffHere(conv: ConversationRecord): Promise<void> {
-    const fresh = conv.queueLang || conv.flagged ? ((await this.deps.store.updateConversation(conv.id, { queueLang: undefined, flagged: undefined })) ?? conv) : conv;
+    const stale = conv.queueLang || conv.flagged || conv.skillFallback;
+    const fresh = stale ? ((await this.deps.store.updateConversation(conv.id, { queueLang: undefined, flagged: undefined, skillFallback: undefined })) ?? conv) : conv;
     const now = this.now();
     return this.run(this.router.enqueue(routed(fresh, now), now));
   }
@@ -192,9 +196,7 @@ export class RoutingService {
   }
 
   /** Taking a waiting chat by hand (`conversation:claim`). */
-  pick(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
-    return this.owned('pick', [agent, conv]);
-  }
+  pick = (agent: AgentRecord, conv: ConversationRecord): Promise<void> => this.owned('pick', [agent, conv]);
   private async pickHere(agent: AgentRecord, conv: ConversationRecord): Promise<void> {
     const now = this.now();
     const known = this.router.waiting(conv.siteId).some((c) => c.id === conv.id);
@@ -203,9 +205,7 @@ export class RoutingService {
     await this.command([...repair, ...this.router.upsertAgent(toRoutingAgent(agent), now), ...this.router.pick(agent.id, conv.id, now)]);
   }
 
-  transfer(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
-    return this.owned('transfer', [agent, input]);
-  }
+  transfer = (agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> => this.owned('transfer', [agent, input]);
   private async transferHere(agent: AgentRecord, input: ConversationTransfer): Promise<{ conversation: ConversationSummary }> {
     const { conv, effects } = await transferEffects({ ...this.deps, router: this.router }, agent, input, this.now());
     await this.command(effects, agent);
@@ -237,26 +237,24 @@ export class RoutingService {
     void this.owned('disconnected', [agentId]).catch((err) => this.deps.log.warn({ err }, 'routing: could not tell the owner a console closed'));
   }
 
-  setPresence(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
-    return this.owned('presence', [agent, status]);
-  }
+  setPresence = (agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> => this.owned('presence', [agent, status]);
   private async presenceHere(agent: AgentRecord, status: 'online' | 'away'): Promise<{ presence: 'online' | 'away' }> {
     await this.command(this.router.setAway(agent.id, status === 'away', this.now()));
     return { presence: status };
   }
 
-  setMode(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
-    return this.owned('mode', [agent, mode]);
-  }
+  setMode = (agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> => this.owned('mode', [agent, mode]);
   private async modeHere(agent: AgentRecord, mode: RoutingMode): Promise<{ mode: RoutingMode }> {
     if (agent.role !== 'admin') throw forbidden('Only an admin can switch between automatic and manual assignment');
     await this.command(this.router.setMode(agent.siteId, mode, this.now()));
     return { mode };
   }
 
-  listAgents(agent: AgentRecord): Promise<AgentsListResult> {
-    return this.owned('agents', [agent]);
-  }
+  /** An admin changed an agent's skills or level, or the site's topic difficulties or skill wait. */
+  agentChanged = (agent: AgentRecord): Promise<void> => this.owned('agent-changed', [agent]);
+  siteChanged = (site: SiteRecord): Promise<void> => this.owned('site-changed', [site]);
+
+  listAgents = (agent: AgentRecord): Promise<AgentsListResult> => this.owned('agents', [agent]);
   private listAgentsHere(agent: AgentRecord): Promise<AgentsListResult> {
     return agentsList(this.deps.store, this.router, agent.siteId);
   }

@@ -46,6 +46,7 @@ export class SiteRegistry {
       faqDir: dir,
       ...(t ? { thresholds: t } : {}),
       ...(additions.length ? { additions } : {}),
+      ...(site.topics ? { topics: site.topics.map((x) => x.id) } : {}),
     });
     checkWelcome(site, questions);
     const widgetProblem = widgetSettingsProblem(site);

@@ -18,6 +18,7 @@ import type { ChatStore, WriteOptions } from '../../storage/chat-store.js';
 import type { ConversationRecord, VisitorRecord } from '../../storage/records.js';
 import { AppError, notFound } from '../app-error.js';
 import { botStrings } from '../../bot/bot-strings.js';
+import { keepTopic } from './conversation-topic.js';
 import { BotReplies } from './bot-replies.js';
 import { recordUnanswered } from '../faq/bot-feedback.js';
 import type { Conversations } from '../conversations/conversations.js';
@@ -249,6 +250,8 @@ export class VisitorService {
       // Not awaited alone: the bot's message that follows is (chat-store.ts, WriteOptions).
       conv = await this.deps.conversations.setLanguage(conv, detected, BACKGROUND);
     }
+    // What the visitor is asking about, for routing by skill if a person takes over.
+    conv = await keepTopic(this.store, conv, reply.decision);
     // A question about an order, on a site whose webhook can answer it; then an answer, small
     // talk or "did you mean": the chat stays with the bot.
     if (await orders?.start(site, conv, text, reply.decision, verified)) return;
