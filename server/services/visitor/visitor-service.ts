@@ -4,7 +4,6 @@ import { ERR, SYNC_PAGE_MESSAGES } from '../../../protocol/events.js';
 import type { HandoffRequest, VisitorMessageSend } from '../../../protocol/schemas.js';
 import type {
   BotDecision,
-  PageInfo,
   QueuePosition,
   VisitorHandoffResult,
   VisitorSendResult,
@@ -22,15 +21,16 @@ import { keepTopic } from './conversation-topic.js';
 import { BotReplies } from './bot-replies.js';
 import { recordUnanswered } from '../faq/bot-feedback.js';
 import type { Conversations } from '../conversations/conversations.js';
-import { conversationOf, currentConversation } from '../conversations/current.js';
+import { currentConversation } from '../conversations/current.js';
 import { KeyedSerial } from '../serial.js';
-import { hashToken, newId, newToken } from '../secrets.js';
+import { hashToken } from '../secrets.js';
 import { browserLanguage } from './browser-language.js';
 import { publicSiteInfo, siteWelcome, type LoadedSite, type SiteRegistry } from '../sites/site-registry.js';
 import { syncPage } from './sync-page.js';
-import { toVisitorMessage, toVisitorView } from '../conversations/views.js';
+import { toVisitorView } from '../conversations/views.js';
 import type { VisitorContext } from './visitor-context.js';
 import type { VisitorDetails } from './visitor-details.js';
+import { ensureConversation, ensureVisitor } from './visitor-records.js';
 import { proactiveText } from '../../widget-config/proactive-message.js';
 import type { OrderFlow } from '../orders/order-flow.js';
 
@@ -95,11 +95,11 @@ export class VisitorService {
    */
   async send(ctx: VisitorContext, input: VisitorMessageSend): Promise<{ result: VisitorSendResult; visitorId: string }> {
     const loaded = this.site(ctx.siteId);
-    const { visitor, token } = await this.ensureVisitor(ctx);
+    const { visitor, token } = await ensureVisitor(this.store, ctx);
     return new Promise((resolve, reject) => {
       void this.serial
         .run(visitor.id, async () => {
-          const conv = await this.deps.details.record(ctx, await this.ensureConversation(visitor, loaded, input.text, input.page), input.page);
+          const conv = await this.deps.details.record(ctx, await ensureConversation({ store: this.store, conversations: this.deps.conversations }, visitor, loaded, input.text, input.page), input.page);
           // An answer to a proactive message, as the chat's first words: that message first.
           const said = input.proactive && conv.lastSeq === 0 ? proactiveText(await this.store.getSite(ctx.siteId), input.proactive, conv.lang) : undefined;
           if (said) await this.deps.conversations.append(conv, { author: 'bot', text: said, lang: conv.lang });
@@ -123,9 +123,9 @@ export class VisitorService {
 
   async requestHandoff(ctx: VisitorContext, input: HandoffRequest): Promise<{ result: VisitorHandoffResult; visitorId: string }> {
     const loaded = this.site(ctx.siteId);
-    const { visitor, token } = await this.ensureVisitor(ctx);
+    const { visitor, token } = await ensureVisitor(this.store, ctx);
     return this.serial.run(visitor.id, async () => {
-      let conv = await this.deps.details.record(ctx, await this.ensureConversation(visitor, loaded, '', input.page), input.page);
+      let conv = await this.deps.details.record(ctx, await ensureConversation({ store: this.store, conversations: this.deps.conversations }, visitor, loaded, '', input.page), input.page);
       if (conv.status === 'bot') conv = await this.queue(conv, decision(conv, 'handoff', 'button'));
       return { result: { conversation: toVisitorView(conv), ...(token ? { token } : {}) }, visitorId: visitor.id };
     });
@@ -143,89 +143,6 @@ export class VisitorService {
   async typing(ctx: VisitorContext, typing: boolean): Promise<void> {
     const conv = await currentConversation(this.store, ctx.visitorId);
     if (conv) this.deps.conversations.typing(conv, 'visitor', typing);
-  }
-
-  private async ensureVisitor(ctx: VisitorContext): Promise<{ visitor: VisitorRecord; token?: string }> {
-    if (ctx.visitorId) {
-      const visitor = await this.store.getVisitor(ctx.visitorId);
-      if (!visitor || visitor.siteId !== ctx.siteId) throw new AppError(ERR.unauthorized, 'Unknown visitor');
-      return { visitor };
-    }
-    // Two first messages sent back to back must not create two visitors: share one creation.
-    ctx.creating ??= this.createVisitor(ctx).catch((err) => {
-      ctx.creating = undefined;
-      throw err;
-    });
-    return ctx.creating;
-  }
-
-  private async createVisitor(ctx: VisitorContext): Promise<{ visitor: VisitorRecord; token: string }> {
-    // The token is issued on the visitor's first message and only its digest is stored.
-    const token = newToken();
-    const visitor: VisitorRecord = {
-      id: newId(),
-      siteId: ctx.siteId,
-      tokenHash: hashToken(token),
-      languages: ctx.languages,
-      createdAt: Date.now(),
-    };
-    // Not awaited alone: the token reaches the browser only with an ack that awaits a later write.
-    await this.store.createVisitor(visitor, BACKGROUND);
-    ctx.visitorId = visitor.id;
-    return { visitor, token };
-  }
-
-  /** The visitor's one conversation: created on first contact, reopened when they write after it closed. */
-  private async ensureConversation(stale: VisitorRecord, { site }: LoadedSite, text: string, page?: PageInfo): Promise<ConversationRecord> {
-    // Re-read inside the per-visitor queue: a burst of first messages shares one visitor record
-    // object, and only the store knows the conversation the first of them created.
-    const visitor = (await this.store.getVisitor(stale.id)) ?? stale;
-    const existing = await conversationOf(this.store, visitor);
-    if (existing) {
-      if (existing.status !== 'closed') {
-        const moved = page && (existing.lastPage?.url !== page.url || existing.lastPage.title !== page.title);
-        return moved ? (await this.store.updateConversation(existing.id, { lastPage: page }, undefined, BACKGROUND))! : existing;
-      }
-      return this.deps.conversations.transition(
-        existing,
-        {
-          status: 'bot',
-          assignedAgentId: undefined,
-          assignedAgentName: undefined,
-          queuedAt: undefined,
-          endedBy: undefined,
-          // The customer came back: the numbers no longer count its first close as settled.
-          reopenedAt: existing.reopenedAt ?? Date.now(),
-          ...(page ? { lastPage: page } : {}),
-        },
-        { status: 'closed' },
-      );
-    }
-    // A provisional language from the browser: the bot's detection (think(), right after the
-    // ack) corrects it. Asking the bot thread here would put every first message's ack behind
-    // its queue (bench:load: ~1 s at p99 while 10,000 visitors wrote their first message).
-    const detected = { lang: browserLanguage(site, visitor.languages), confidence: 0 };
-    const now = Date.now();
-    const conv: ConversationRecord = {
-      id: newId(),
-      siteId: site.id,
-      visitorId: visitor.id,
-      status: 'bot',
-      lang: detected.lang,
-      langConfidence: detected.confidence,
-      createdAt: now,
-      updatedAt: now,
-      lastSeq: 0,
-      visitorReadSeq: 0,
-      visitorLanguages: visitor.languages,
-      ...(visitor.email ? { contactEmail: visitor.email } : {}),
-      ...(text ? { firstMessage: text.slice(0, 280) } : {}),
-      ...(page ? { lastPage: page } : {}),
-    };
-    // Both callers go on to an awaited write (the message, or the hand-off) before answering.
-    await this.store.createConversation(conv, BACKGROUND);
-    await this.store.updateVisitor(visitor.id, { currentConversationId: conv.id }, BACKGROUND);
-    return conv;
   }
 
   private async afterVisitorMessage(loaded: LoadedSite, conv: ConversationRecord, text: string, browser: string[], verified?: VerifiedIdentity) {
