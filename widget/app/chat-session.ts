@@ -1,7 +1,7 @@
 // The visitor's side of one conversation, without any DOM: what the server said, what is still on
 // its way, and the rules that keep both honest — resync on every connect (afterSeq), resend with
 // the same clientId until acknowledged (the server stores it once), keep the token once issued.
-// A closure rather than a class: its private names minify, and the widget has a 20 KB budget.
+// A closure rather than a class: its private names minify, and the widget has a tight size budget.
 import { ERR, VISITOR_CMD, type ErrorCode } from '../../protocol/events.js';
 import type { Ack, VisitorMessage as Message, TypingChanged, VisitorConversation } from '../../protocol/types.js';
 import type { VisitorCommandName, VisitorCommands } from '../../protocol/visitor-events.js';
@@ -11,16 +11,7 @@ import { sendIdentity } from './identify.js';
 import { contiguousSeq, lastSeq, mergeMessages, unreadCount } from './message-log.js';
 import { browserLanguages, currentPage, MAX_MESSAGE_CHARS, newClientId, visit } from './outgoing.js';
 import { dropToken, readOutbox, readToken, writeOutbox, writeToken, type Outgoing } from './storage.js';
-
-const ACK_TIMEOUT_MS = 10_000;
-/** 100 messages a page: a visitor's whole history, however long it grew, and a stop if a server misbehaves. */
-const MAX_SYNC_PAGES = 50;
-const RESEND_AFTER_MS = 3_000;
-const RETRY_HANDSHAKE_MS = 5_000;
-const TYPING_REFRESH_MS = 3_000;
-const TYPING_IDLE_MS = 4_000;
-// Typing signals are volatile: a lost "stopped" must not leave the dots on forever.
-const AGENT_TYPING_TTL_MS = 15_000;
+import { ACK_TIMEOUT_MS, AGENT_TYPING_TTL_MS, MAX_SYNC_PAGES, RESEND_AFTER_MS, RETRY_HANDSHAKE_MS, TYPING_IDLE_MS, TYPING_REFRESH_MS } from './session-timing.js';
 
 type Timer = ReturnType<typeof setTimeout> | undefined;
 
