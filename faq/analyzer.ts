@@ -3,7 +3,7 @@
 // stop words and filler flagged, Snowball stems, and shop synonyms folded into one concept
 // ("bill", "receipt" → "invoic"). FAQ entries and visitor messages go through the same steps.
 import type { Lang } from '../protocol/types.js';
-import type { ConceptMap } from './concepts.js';
+import type { ConceptMap } from './concept-map.js';
 import { ENTITY_PREFIX, maskEntities } from './entities.js';
 import { COMMON_SPELLINGS, lexiconFor } from './lexicon/index.js';
 import { joinSeparableVerbs } from './separable-verbs.js';

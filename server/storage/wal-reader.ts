@@ -16,7 +16,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import type { WalRecord } from './wal.js';
+import type { WalRecord } from './wal-record.js';
 
 export interface EndLine {
   k: 'end';

@@ -14,21 +14,11 @@ import { readdirSync } from 'node:fs';
 import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { Message } from '../../protocol/types.js';
-import type { ConversationRecord, UnansweredRecord, VisitorRecord } from './records.js';
 import { scanLogFileSync, scanLogText } from './wal-reader.js';
 
-export type WalRecord =
-  /** core.json's whole content (sites, agents, sessions…: small, rarely written). */
-  | { k: 'core'; v: unknown }
-  | { k: 'visitor'; v: VisitorRecord }
-  | { k: 'conv'; v: ConversationRecord }
-  | { k: 'msg'; v: Message }
-  /**
-   * One question added to a site's unanswered list (core.json holds the list): appended on its
-   * own, so a visitor's question does not rewrite the whole core record into the log.
-   */
-  | { k: 'unanswered'; v: UnansweredRecord };
+import type { WalRecord } from './wal-record.js';
+
+export type { WalRecord };
 
 const CURRENT = 'wal.log';
 const ROTATED = /^wal\.(\d+)\.log$/;

@@ -1,0 +1,15 @@
+// One record of the write-ahead log: the full new state of what a batch changed.
+import type { Message } from '../../protocol/types.js';
+import type { ConversationRecord, UnansweredRecord, VisitorRecord } from './records.js';
+
+export type WalRecord =
+  /** core.json's whole content (sites, agents, sessions…: small, rarely written). */
+  | { k: 'core'; v: unknown }
+  | { k: 'visitor'; v: VisitorRecord }
+  | { k: 'conv'; v: ConversationRecord }
+  | { k: 'msg'; v: Message }
+  /**
+   * One question added to a site's unanswered list (core.json holds the list): appended on its
+   * own, so a visitor's question does not rewrite the whole core record into the log.
+   */
+  | { k: 'unanswered'; v: UnansweredRecord };
