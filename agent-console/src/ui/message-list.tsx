@@ -29,7 +29,8 @@ export function MessageList({ chat, commands }: Props) {
   };
 
   return (
-    <div class="messages" ref={box} onScroll={onScroll} data-bulle="messages" aria-live="polite">
+    // Focusable, so an agent on the keyboard can scroll back through a long history.
+    <div class="messages" ref={box} onScroll={onScroll} data-bulle="messages" aria-live="polite" role="log" aria-label="Conversation" tabIndex={0}>
       {!chat.loaded && chat.messages.length === 0 && <p class="messages__loading">Loading history…</p>}
       {chat.messages.map((m) => (
         <MessageItem key={m.id} message={m} />
