@@ -59,20 +59,24 @@ export async function loadFaqDir(dir: string): Promise<FaqCatalog> {
  */
 export async function loadSiteVocabulary(dir: string): Promise<Record<string, LangVocabulary>> {
   const file = join(dir, SITE_VOCABULARY_FILE);
+  const data = await readOptionalJson(file);
+  return data === undefined ? {} : parseSiteVocabulary(data, file);
+}
+
+/** A site's optional JSON file, parsed; undefined when there is none. Unreadable or bad JSON names the file. */
+export async function readOptionalJson(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new FaqFileError(file, '', `cannot read (${(err as Error).message})`);
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new FaqFileError(file, '', `not valid JSON (${(err as Error).message})`);
   }
-  return parseSiteVocabulary(data, file);
 }
 
 /** Checks a parsed site vocabulary; `file` only names it in errors. */

@@ -3,9 +3,8 @@
 // what it is about when no FAQ entry matched, or when the visitor asked for a person at once.
 // Shape: [{ "lang": "fr", "topics": { "complaint": ["cassé", "abîmé"] } }], checked at start
 // like the FAQ files (errors name the file and the field).
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FaqFileError, SITE_TOPICS_FILE } from './loader.js';
+import { FaqFileError, readOptionalJson, SITE_TOPICS_FILE } from './loader.js';
 
 /** lang → topic → keywords. */
 export type TopicRules = Record<string, Record<string, string[]>>;
@@ -15,20 +14,8 @@ const TOPIC_ID = /^[a-z0-9-]+$/;
 /** The site's topic rules, or {} when it has no topics.json. */
 export async function loadTopicRules(dir: string): Promise<TopicRules> {
   const file = join(dir, SITE_TOPICS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new FaqFileError(file, '', `cannot read (${(err as Error).message})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new FaqFileError(file, '', `not valid JSON (${(err as Error).message})`);
-  }
-  return parseTopicRules(data, file);
+  const data = await readOptionalJson(file);
+  return data === undefined ? {} : parseTopicRules(data, file);
 }
 
 /** Checks parsed topic rules; `file` only names it in errors. */
