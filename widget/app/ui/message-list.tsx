@@ -26,6 +26,11 @@ export function MessageList({ state, session, proactive, focusInput }: Props) {
     focusInput();
     void session.feedback(seq, yes);
   };
+  // A quick reply is sent as the visitor's own words.
+  const pick = (text: string) => {
+    focusInput();
+    session.send(text);
+  };
   const last = state.messages[state.messages.length - 1];
   useEffect(() => {
     const el = list.current;
@@ -54,23 +59,7 @@ export function MessageList({ state, session, proactive, focusInput }: Props) {
         // Drawn here and stored nowhere until the visitor answers (the server then stores it first).
         <li class="msg bot" data-bulle="proactive-message">
           {proactive.m}
-          {proactive.q && (
-            <p class="qr">
-              {proactive.q.map((q, i) => (
-                <button
-                  key={i}
-                  type="button"
-                  data-bulle="quick-reply"
-                  onClick={() => {
-                    focusInput();
-                    session.send(q.text);
-                  }}
-                >
-                  {q.label}
-                </button>
-              ))}
-            </p>
-          )}
+          {proactive.q && <QuickReplies replies={proactive.q} onPick={pick} />}
         </li>
       )}
       {state.messages.map((m) => (
@@ -91,23 +80,7 @@ export function MessageList({ state, session, proactive, focusInput }: Props) {
               {t.thanks}
             </p>
           )}
-          {m === last && m.quickReplies && (
-            <p class="qr">
-              {m.quickReplies.map((q, i) => (
-                <button
-                  key={i}
-                  type="button"
-                  data-bulle="quick-reply"
-                  onClick={() => {
-                    focusInput();
-                    session.send(q.text);
-                  }}
-                >
-                  {q.label}
-                </button>
-              ))}
-            </p>
-          )}
+          {m === last && m.quickReplies && <QuickReplies replies={m.quickReplies} onPick={pick} />}
         </MessageItem>
       ))}
       {state.pending.map((o) => (
@@ -120,5 +93,18 @@ export function MessageList({ state, session, proactive, focusInput }: Props) {
         </MessageItem>
       ))}
     </ol>
+  );
+}
+
+/** One button per quick reply (a "did you mean" entry, "talk to a person", a proactive message's choices). */
+function QuickReplies({ replies, onPick }: { replies: { label: string; text: string }[]; onPick: (text: string) => void }) {
+  return (
+    <p class="qr">
+      {replies.map((q, i) => (
+        <button key={i} type="button" data-bulle="quick-reply" onClick={() => onPick(q.text)}>
+          {q.label}
+        </button>
+      ))}
+    </p>
   );
 }
