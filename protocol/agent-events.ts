@@ -39,6 +39,7 @@ import type {
   PresenceChanged,
   QueueListResult,
   QueueRemoved,
+  TagsListResult,
   TypingChanged,
   UnansweredListResult,
 } from './types.js';
@@ -63,7 +64,7 @@ export interface AgentCommands {
   'canned:list': { payload: Empty; ack: { replies: CannedReply[] } };
   'canned:save': { payload: CannedSave; ack: { reply: CannedReply } };
   'canned:delete': { payload: CannedDelete; ack: Empty };
-  'tags:list': { payload: Empty; ack: { tags: string[] } };
+  'tags:list': { payload: Empty; ack: TagsListResult };
   // Routing.
   'presence:set': { payload: PresenceSet; ack: { presence: PresenceSet['status'] } };
   'conversation:transfer': { payload: ConversationTransfer; ack: { conversation: ConversationSummary } };

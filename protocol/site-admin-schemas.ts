@@ -13,6 +13,9 @@ const OriginInput = Type.String({ minLength: 1, maxLength: 300 });
 const HourMinute = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' });
 const Greeting = Type.String({ minLength: 1, maxLength: 500 });
 const DayHours = Type.Array(Type.Tuple([HourMinute, HourMinute]), { maxItems: 6 });
+/** A closing tag, as `conversation:close` takes it. */
+const SiteTag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9][a-z0-9-]*$' });
+const Confidence = Type.Number({ minimum: 0, maximum: 1 });
 
 export const SiteCreateSchema = Type.Object(
   {
@@ -67,6 +70,10 @@ export const SitePatchSchema = Type.Object(
         Type.Null(),
       ]),
     ),
+    /** The tags agents pick from when closing (conversations closed with a removed one keep it). */
+    tags: Type.Optional(Type.Array(SiteTag, { minItems: 1, maxItems: 50, uniqueItems: true })),
+    /** The bot's confidence thresholds (suggest below answer); `null` = the bot's defaults. */
+    thresholds: Type.Optional(Type.Union([Type.Object({ answer: Confidence, suggest: Confidence }, { additionalProperties: false }), Type.Null()])),
     /** Who works on the site: agents of the admin's sites, by id (the admin stays). */
     agentIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
   },

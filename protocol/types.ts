@@ -48,6 +48,12 @@ export interface AgentSiteInfo extends SiteInfo {
   pageOrigins: string[];
 }
 
+/** `tags:list`: the closing tags of the agent's own site, and of every site they work on (by site id). */
+export interface TagsListResult {
+  tags: string[];
+  bySite?: Record<string, string[]>;
+}
+
 export interface AckError {
   code: ErrorCode;
   message: string;

@@ -1,7 +1,7 @@
-// The admin's sites (the console's Sites page, /console/sites): list, create, rename, disable,
-// and each site's origins, languages, welcome texts, business hours and agents. Admin session
-// only, the console's origin only; an admin reaches the sites they work on (another is NOT_FOUND).
-import { readFileSync } from 'node:fs';
+// The admin's sites (the console's Sites page; /console/sites opens it): list, create, rename,
+// disable, and each site's origins, languages, welcome texts, business hours, closing tags, bot
+// thresholds and agents. Admin session only, the console's origin only; an admin reaches the
+// sites they work on (another is NOT_FOUND).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ERR } from '../../protocol/events.js';
 import { SiteCreateSchema, SiteParamsSchema, SitePatchSchema, type SiteCreate, type SiteParams, type SitePatch } from '../../protocol/schemas.js';
@@ -13,8 +13,6 @@ import { resolveFaqDir } from '../bot/faq-dir.js';
 import { KeyedSerial } from '../services/serial.js';
 import type { AgentRecord, SiteRecord } from '../storage/records.js';
 
-const PAGE = (name: string) => readFileSync(new URL(`../../server/setup-page/${name}`, import.meta.url), 'utf8');
-
 declare module 'fastify' {
   interface FastifyRequest {
     admin?: AgentRecord;
@@ -22,9 +20,8 @@ declare module 'fastify' {
 }
 
 const adminSites: FastifyPluginAsync = async (app) => {
-  const files = { html: PAGE('sites.html'), js: PAGE('sites.js') };
-  app.get('/console/sites', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(files.html));
-  app.get('/console/setup/sites.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').send(files.js));
+  // Links to the former stand-alone page keep working: the console opens its Sites page.
+  app.get('/console/sites', (_req, reply) => reply.redirect('/console/#sites'));
 
   app.register(async (api) => {
     api.decorateRequest('admin', undefined);

@@ -12,10 +12,14 @@ function capacityOf(input: RoutingAgentInput, fallback: number): number {
   return capacity;
 }
 
+/** Their own site first, each site once. */
+const siteIdsOf = (input: RoutingAgentInput): string[] => [...new Set([input.siteId, ...(input.siteIds ?? [])])];
+
 export function newAgent(input: RoutingAgentInput, defaultCapacity: number): AgentState {
   return {
     id: input.id,
     siteId: input.siteId,
+    siteIds: siteIdsOf(input),
     languages: [...input.languages],
     role: input.role,
     capacity: capacityOf(input, defaultCapacity),
@@ -32,9 +36,9 @@ export function newAgent(input: RoutingAgentInput, defaultCapacity: number): Age
 }
 
 /**
- * Add an agent or change their languages, capacity or role. Chats they already have stay
- * with them even if they no longer fit (a lowered capacity or a dropped language): nobody is
- * taken away from a visitor mid-conversation; they just get no new chats until below.
+ * Add an agent or change their sites, languages, capacity or role. Chats they already have stay
+ * with them even if they no longer fit (a lowered capacity, a dropped language or site): nobody
+ * is taken away from a visitor mid-conversation; they just get no new chats until below.
  */
 export function upsertAgent(step: Step, input: RoutingAgentInput): void {
   const existing = step.state.agents[input.id];
@@ -43,6 +47,7 @@ export function upsertAgent(step: Step, input: RoutingAgentInput): void {
     return;
   }
   if (existing.siteId !== input.siteId) return reject(step, 'site-mismatch', { agentId: input.id });
+  existing.siteIds = siteIdsOf(input);
   existing.languages = [...input.languages];
   existing.role = input.role;
   existing.capacity = capacityOf(input, existing.capacity);

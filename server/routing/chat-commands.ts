@@ -2,7 +2,7 @@
 // needs before changing anything, so a refused command leaves the state as it was.
 import type { Lang } from '../../protocol/types.js';
 import { assign, requeue, unassign } from './assignment.js';
-import { flagFor, hasRoom, openCounts, pickEligible } from './eligibility.js';
+import { flagFor, hasRoom, openCounts, pickEligible, worksOn } from './eligibility.js';
 import { assigned, reject, type Step } from './effects.js';
 import { isConnected } from './presence.js';
 import type { ConversationState, HandoffInput } from './types.js';
@@ -42,12 +42,12 @@ export function release(step: Step, conversationId: string): void {
   effects.push(agentId ? { type: 'released', conversationId, agentId } : { type: 'released', conversationId });
 }
 
-/** Another site's chat is "unknown", not "forbidden": no existence oracle (as in AgentService). */
+/** A chat of a site they do not work on is "unknown", not "forbidden": no existence oracle (as in AgentService). */
 function sameSiteChat(step: Step, agentId: string, conversationId: string) {
   const agent = step.state.agents[agentId];
   if (!agent) return reject(step, 'unknown-agent', { agentId });
   const conv = step.state.conversations[conversationId];
-  if (!conv || conv.siteId !== agent.siteId) return reject(step, 'unknown-conversation', { conversationId });
+  if (!conv || !worksOn(agent, conv.siteId)) return reject(step, 'unknown-conversation', { conversationId });
   return { agent, conv };
 }
 

@@ -3,15 +3,18 @@
 import type { Flag } from './effects.js';
 import type { AgentState, ConversationState, RouterState } from './types.js';
 
+/** Works on the chat's site (their own, or one an admin added them to). */
+export const worksOn = (agent: AgentState, siteId: string): boolean => agent.siteIds.includes(siteId);
+
 export const speaks = (agent: AgentState, conv: ConversationState): boolean => agent.languages.includes(conv.lang);
 
 /** Language rule for automatic offers; presence and capacity are checked by the caller. */
 export const autoEligible = (agent: AgentState, conv: ConversationState): boolean =>
-  agent.siteId === conv.siteId && agent.id !== conv.declinedBy && (speaks(agent, conv) || conv.openToAll);
+  worksOn(agent, conv.siteId) && agent.id !== conv.declinedBy && (speaks(agent, conv) || conv.openToAll);
 
 /** Picking by hand: admins may take any language, as with the earlier claim command. */
 export const pickEligible = (agent: AgentState, conv: ConversationState): boolean =>
-  agent.siteId === conv.siteId && (speaks(agent, conv) || conv.openToAll || agent.role === 'admin');
+  worksOn(agent, conv.siteId) && (speaks(agent, conv) || conv.openToAll || agent.role === 'admin');
 
 /** Has the skill for the chat's topic (an agent without a skills list handles every topic). */
 export const hasSkill = (agent: AgentState, conv: ConversationState): boolean =>
@@ -20,7 +23,7 @@ export const hasSkill = (agent: AgentState, conv: ConversationState): boolean =>
 /** Is an online speaker with the chat's skill there (other than the one who declined it)? */
 export const skilledSpeakerOnline = (state: RouterState, conv: ConversationState): boolean =>
   Object.values(state.agents).some(
-    (a) => a.siteId === conv.siteId && a.presence === 'online' && a.id !== conv.declinedBy && speaks(a, conv) && hasSkill(a, conv),
+    (a) => worksOn(a, conv.siteId) && a.presence === 'online' && a.id !== conv.declinedBy && speaks(a, conv) && hasSkill(a, conv),
   );
 
 /**
@@ -80,5 +83,5 @@ export const hasRoom = (agent: AgentState, counts: Map<string, number>): boolean
 /** Is any online agent of the site, other than the one who declined it, a speaker of its language? */
 export const speakerOnline = (state: RouterState, conv: ConversationState): boolean =>
   Object.values(state.agents).some(
-    (a) => a.siteId === conv.siteId && a.presence === 'online' && a.id !== conv.declinedBy && speaks(a, conv),
+    (a) => worksOn(a, conv.siteId) && a.presence === 'online' && a.id !== conv.declinedBy && speaks(a, conv),
   );

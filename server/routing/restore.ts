@@ -5,6 +5,7 @@
 // the queues only when that grace ends, exactly as for a dropped connection.
 import type { Lang } from '../../protocol/types.js';
 import { newAgent } from './agent-commands.js';
+import { worksOn } from './eligibility.js';
 import type { Effect } from './effects.js';
 import { byAge } from './queue.js';
 import { requeue } from './assignment.js';
@@ -53,7 +54,7 @@ export function restoreState(input: RestoreInput, now: number, config: RouterCon
     state.conversations[conv.id] = conv;
     if (conv.agentId === null) continue;
     const agent = state.agents[conv.agentId];
-    if (agent?.siteId === conv.siteId) holdForReconnect(agent, now, config, effects);
+    if (agent && worksOn(agent, conv.siteId)) holdForReconnect(agent, now, config, effects);
     else requeue(state, conv, now, effects, 'agent-removed'); // deleted while the server was down
   }
   state.nextOrder = live.length;

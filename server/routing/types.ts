@@ -14,7 +14,10 @@ export type AgentRole = 'agent' | 'admin';
 /** An agent as the store knows it; capacity = most chats at once (config default if absent). */
 export interface RoutingAgentInput {
   id: string;
+  /** Their own site (where their console opens). */
   siteId: string;
+  /** Every site whose chats they take, their own included; absent = their own only. */
+  siteIds?: string[];
   languages: Lang[];
   role: AgentRole;
   capacity?: number;
@@ -126,7 +129,13 @@ export const emptyState = (): RouterState => ({
 });
 
 /** A deep copy (the state is plain data of known shape; much cheaper than structuredClone). */
-export const cloneAgent = (a: AgentState): AgentState => ({ ...a, languages: [...a.languages], skills: a.skills && [...a.skills] });
+export const cloneAgent = (a: AgentState): AgentState => ({
+  ...a,
+  // A state saved before agents had several sites has none: their own site then.
+  siteIds: a.siteIds ? [...a.siteIds] : [a.siteId],
+  languages: [...a.languages],
+  skills: a.skills && [...a.skills],
+});
 export const cloneConversation = (c: ConversationState): ConversationState => ({ ...c });
 
 export function cloneState(state: RouterState): RouterState {

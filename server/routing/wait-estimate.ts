@@ -7,7 +7,7 @@
 // agents, the remaining fallback delay is added and every online agent's slots count; an
 // agent who does not speak the language counts for at most fallbackChatsPerAgent slots.
 // null: nobody online could serve it, so there is nothing honest to promise.
-import { autoEligible, speaks } from './eligibility.js';
+import { autoEligible, speaks, worksOn } from './eligibility.js';
 import { queuePosition } from './queue.js';
 import type { AgentState, ConversationState, RouterConfig, RouterState } from './types.js';
 
@@ -34,7 +34,7 @@ export function estimatedWaitMs(
   if (position === null) return null;
   const conv = state.conversations[conversationId] as ConversationState;
   const avg = state.handleTime[conv.siteId]?.avgMs ?? config.defaultHandleMs;
-  const online = Object.values(state.agents).filter((a) => a.siteId === conv.siteId && a.presence === 'online');
+  const online = Object.values(state.agents).filter((a) => worksOn(a, conv.siteId) && a.presence === 'online');
   const eligible = slots(online.filter((a) => autoEligible(a, conv)), conv, config);
   if (eligible > 0) return Math.round((position * avg) / eligible);
   const everyone = slots(online.filter((a) => a.id !== conv.declinedBy), conv, config);

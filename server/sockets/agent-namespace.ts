@@ -17,6 +17,7 @@ import { AppError } from '../services/app-error.js';
 import { cmd, commandTable, connectError, serveCommands, type Logger } from './command.js';
 import type { AgentNamespace, AgentSocket } from './namespaces.js';
 import { rooms } from './rooms.js';
+import { agentSiteIds } from '../services/agent/agent-sites.js';
 import { consoleCommands } from './console-commands.js';
 import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
@@ -84,13 +85,17 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
 
     // Rooms before presence, synchronously: a chat assigned the moment this tab comes online
     // must reach it, and a command sent right after `connect` must find the agent online.
+    // Every site the agent works on: a change to that list applies from their next connection.
     const agent = socket.data.agent;
+    const sites = agentSiteIds(agent);
     void socket.join([
       rooms.agent(agent.id),
-      rooms.siteAgents(agent.siteId),
       rooms.session(socket.data.sessionHash),
-      ...(agent.role === 'admin' ? [rooms.siteAdmins(agent.siteId)] : []),
-      ...agent.languages.map((l) => rooms.language(agent.siteId, l)),
+      ...sites.flatMap((siteId) => [
+        rooms.siteAgents(siteId),
+        ...(agent.role === 'admin' ? [rooms.siteAdmins(siteId)] : []),
+        ...agent.languages.map((l) => rooms.language(siteId, l)),
+      ]),
     ]);
     deps.routing.agentConnected(agent);
     // An expiring session closes its sockets when it expires, not at their next command.

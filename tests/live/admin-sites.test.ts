@@ -90,9 +90,23 @@ describe('admin sites API', () => {
     expect(await connect()).toBe('connected');
   });
 
-  it('serves the Sites page', async () => {
-    const page = await fetch(server.url + '/console/sites');
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Your sites');
+  it('sends links to the former Sites page to the console, which opens its Sites page', async () => {
+    const page = await fetch(server.url + '/console/sites', { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/console/#sites');
+  });
+
+  it('refuses thresholds out of 0..1 or with suggest not below answer, and a malformed tag', async () => {
+    const patch = (body: unknown) => api('PATCH', '/api/admin/sites/lune-outlet', admin, body).then((r) => r.status);
+    expect(await patch({ thresholds: { answer: 1.2, suggest: 0.5 } })).toBe(400);
+    expect(await patch({ thresholds: { answer: 0.5, suggest: 0.5 } })).toBe(400);
+    expect(await patch({ tags: ['Not A Tag'] })).toBe(400);
+    expect(await patch({ tags: [] })).toBe(400);
+    const res = await api('PATCH', '/api/admin/sites/lune-outlet', admin, { thresholds: { answer: 0.9, suggest: 0.4 }, tags: ['returns', 'late-delivery'] });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(((await res.json()) as { site: SiteView & { tags: string[]; thresholds: unknown } }).site).toMatchObject({ tags: ['returns', 'late-delivery'], thresholds: { answer: 0.9, suggest: 0.4 } });
+    // Back to the bot's defaults.
+    const reset = (await (await api('PATCH', '/api/admin/sites/lune-outlet', admin, { thresholds: null })).json()) as { site: { thresholds: unknown } };
+    expect(reset.site.thresholds).toBeNull();
   });
 });

@@ -6,6 +6,12 @@ import type { Mirror } from './mirror.js';
 const older = (a: ConversationState, b: ConversationState) =>
   a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.order < b.order);
 
+/** Works on the chat's site: their own, or one of the others they were given. */
+export const worksOnIt = (state: RouterState, agentId: string, c: ConversationState) => {
+  const a = state.agents[agentId]!;
+  return a.siteId === c.siteId || a.siteIds.includes(c.siteId);
+};
+
 const speaksIt = (state: RouterState, agentId: string, c: ConversationState) =>
   state.agents[agentId]!.languages.includes(c.lang);
 
@@ -18,7 +24,7 @@ export const skilled = (state: RouterState, agentId: string, c: ConversationStat
 /** An online speaker with the chat's skill, other than the one who declined it. */
 export const skilledSpeakerOnline = (state: RouterState, c: ConversationState) =>
   Object.values(state.agents).some(
-    (a) => a.siteId === c.siteId && a.presence === 'online' && a.id !== c.declinedBy && a.languages.includes(c.lang) && skilled(state, a.id, c),
+    (a) => worksOnIt(state, a.id, c) && a.presence === 'online' && a.id !== c.declinedBy && a.languages.includes(c.lang) && skilled(state, a.id, c),
   );
 
 /**
@@ -27,7 +33,7 @@ export const skilledSpeakerOnline = (state: RouterState, c: ConversationState) =
  */
 const mayGet = (state: RouterState, agentId: string, c: ConversationState) => {
   const a = state.agents[agentId]!;
-  if (a.siteId !== c.siteId || a.id === c.declinedBy) return false;
+  if (!worksOnIt(state, agentId, c) || a.id === c.declinedBy) return false;
   if (!a.languages.includes(c.lang)) return c.openToAll;
   return skilled(state, agentId, c) || c.skillOpen || !skilledSpeakerOnline(state, c);
 };
@@ -52,6 +58,8 @@ export function checkInvariants(
   effects: Effect[],
   now: number,
   config: Pick<RouterConfig, 'anyAgentAfterMs' | 'fallbackChatsPerAgent' | 'fallbackAfterLoginMs'>,
+  /** Chats whose topic this call changed: offers made before the change saw the old topic. */
+  retopiced: ReadonlySet<string> = new Set(),
 ): void {
   const fail = (why: string): never => {
     throw new Error(`${why}\neffects: ${JSON.stringify(effects)}`);
@@ -83,7 +91,7 @@ export function checkInvariants(
     if (n > 0 && a.presence === 'offline') fail(`${a.id} is offline with ${n} chats`);
   }
   for (const c of convs) {
-    if (c.agentId && state.agents[c.agentId]?.siteId !== c.siteId) fail(`${c.id} is with an agent of another site`);
+    if (c.agentId && !worksOnIt(state, c.agentId, c)) fail(`${c.id} is with an agent who does not work on its site`);
   }
 
   const hasRoom = (agentId: string) => (open.get(agentId) ?? 0) < state.agents[agentId]!.capacity;
@@ -105,7 +113,7 @@ export function checkInvariants(
     if (!c.openToAll && now >= c.waitingSince! + config.anyAgentAfterMs) {
       const speaker = Object.values(state.agents).some(
         (a) =>
-          a.siteId === c.siteId && a.presence === 'online' && a.id !== c.declinedBy && a.languages.includes(c.lang),
+          worksOnIt(state, a.id, c) && a.presence === 'online' && a.id !== c.declinedBy && a.languages.includes(c.lang),
       );
       if (!speaker) fail(`${c.id} waited past the delay with no speaker online and was not opened to all`);
     }
@@ -118,6 +126,9 @@ export function checkInvariants(
     const toSpeaker = speaksIt(state, e.agentId, given);
     if (toSpeaker === (e.flagged === 'no-language-match')) fail(`${e.conversationId} to ${e.agentId}: flagged ${e.flagged} is wrong`);
     for (const d of waiting) {
+      // A chat of a manual site is never offered, so it cannot have been passed over (an agent of
+      // several sites may be given an automatic site's chat while an older manual one waits).
+      if ((state.modes[d.siteId] ?? 'automatic') !== 'automatic' || retopiced.has(d.id)) continue;
       if (!mayGet(state, e.agentId, d) || enteredLater(effects, i, d.id)) continue;
       // 5. Own languages first: nobody gets a fallback chat while a chat they speak waits.
       if (!toSpeaker && speaksIt(state, e.agentId, d)) fail(`${e.conversationId} (fallback) went to ${e.agentId} while their ${d.id} waits`);
@@ -140,7 +151,7 @@ export function checkInvariants(
     // (the router forgets who declined a chat once it is assigned; the effects remember)
     const declinedBy = mirror.chats.get(given.id)?.declinedBy ?? null;
     const speaker = onlineWithRoom.find(
-      (a) => a.id !== declinedBy && a.siteId === given.siteId && speaksIt(state, a.id, given) && !freedLater(effects, i, a.id),
+      (a) => a.id !== declinedBy && worksOnIt(state, a.id, given) && speaksIt(state, a.id, given) && !freedLater(effects, i, a.id),
     );
     if (speaker) fail(`${e.conversationId} went to ${e.agentId}, who does not speak ${given.lang}, while ${speaker.id} has room`);
   });

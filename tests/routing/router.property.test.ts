@@ -1,5 +1,5 @@
-// Randomised check of the routing invariants: agents with random languages, capacities,
-// skills and levels, then hand-offs (with or without a topic), topic corrections, closes, picks, transfers, connects, disconnects, "away", mode
+// Randomised check of the routing invariants: agents with random sites (their own plus others),
+// languages, capacities, skills and levels, then hand-offs (with or without a topic), topic corrections, closes, picks, transfers, connects, disconnects, "away", mode
 // switches, restarts and plain ticks in any order, with the invariants checked after every
 // step. fast-check picks the scenarios (fixed seed: the same 200 runs everywhere) and shrinks
 // a failure to a short story.
@@ -20,6 +20,8 @@ const SITE_RULES = { s0: { difficulty: { orders: 'simple', complaint: 'complex' 
 
 const agentArb = fc.record({
   site: fc.nat(1),
+  /** Sites they work on besides their own: agents of several sites share one capacity. */
+  also: fc.subarray(SITES),
   languages: fc.subarray(LANGS),
   capacity: fc.nat(3),
   admin: fc.boolean(),
@@ -124,6 +126,7 @@ function run(specs: AgentSpec[], steps: [number, Step][]): void {
   const agents = specs.map((a, i) => ({
     id: `a${i}`,
     siteId: SITES[a.site]!,
+    siteIds: [SITES[a.site]!, ...a.also],
     languages: a.languages,
     capacity: a.capacity,
     role: a.admin ? ('admin' as const) : ('agent' as const),
@@ -149,7 +152,9 @@ function run(specs: AgentSpec[], steps: [number, Step][]): void {
     try {
       w.mirror.apply(effects, handoff, now);
       const state = w.router.snapshot();
-      checkInvariants(state, w.mirror, effects, now, CONFIG);
+      // The sites each agent works on are the ones given, so the invariants' site rule reads the truth.
+      for (const a of agents) if (new Set(state.agents[a.id]!.siteIds).size !== new Set(a.siteIds).size) throw new Error(`${a.id}: sites ${state.agents[a.id]!.siteIds}`);
+      checkInvariants(state, w.mirror, effects, now, CONFIG, w.retopiced);
       checkSkillInvariants(state, w.mirror, effects, now, CONFIG, w.retopiced);
       if (k % 10 === 0) checkQueries(w.router, state, now); // the costliest check: every 10th step
     } catch (err) {

@@ -7,7 +7,7 @@
 //       (simple: trainee, agent, expert; complex: the reverse);
 //   S4. the skill flag says exactly that: a speaker without the topic's skill.
 import type { Effect, RouterConfig, RouterState } from '../../server/routing/index.js';
-import { skilled } from './invariants.js';
+import { skilled, worksOnIt } from './invariants.js';
 import type { Mirror } from './mirror.js';
 
 const RANKS = { simple: ['trainee', 'agent', 'expert'], complex: ['expert', 'agent', 'trainee'] } as const;
@@ -57,7 +57,7 @@ export function checkSkillInvariants(
     const declinedBy = mirror.chats.get(given.id)?.declinedBy ?? null;
     const rivals = Object.values(state.agents).filter(
       (a) =>
-        a.id !== agent.id && a.id !== declinedBy && a.siteId === given.siteId && a.presence === 'online' &&
+        a.id !== agent.id && a.id !== declinedBy && worksOnIt(state, a.id, given) && a.presence === 'online' &&
         a.languages.includes(given.lang) && (open.get(a.id) ?? 0) < a.capacity && !freedLater(effects, i, a.id) &&
         skilled(state, a.id, given),
     );
@@ -67,7 +67,7 @@ export function checkSkillInvariants(
     const waited = m?.wasOpenToAll || (typeof m?.waitingSince === 'number' && now >= m.waitingSince + wait);
     const skilledOnline = Object.values(state.agents).some(
       (a) =>
-        a.id !== declinedBy && a.siteId === given.siteId && a.presence === 'online' && a.languages.includes(given.lang) &&
+        a.id !== declinedBy && worksOnIt(state, a.id, given) && a.presence === 'online' && a.languages.includes(given.lang) &&
         skilled(state, a.id, given) && !effects.slice(i + 1).some((x) => x.type === 'presence' && x.agentId === a.id),
     );
     if (noSkill && !waited && skilledOnline) fail(`${given.id} (${given.topic}) went to ${agent.id} without the skill before its skill wait was over`);

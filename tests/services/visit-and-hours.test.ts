@@ -22,6 +22,20 @@ describe('business hours', () => {
     expect(isOpen(hours, paris('23:59', '07'))).toBe(true); // Saturday until midnight
     expect(isOpen(hours, paris('12:00', '03'))).toBe(false); // Tuesday: not listed
   });
+  it('runs a range that ends before it starts past midnight, into the next day', () => {
+    // Friday 22:00 until Saturday 02:00; Sunday 23:00 until Monday 01:00 (the week wraps).
+    const night = { timeZone: 'Europe/Paris', days: { fri: [['22:00', '02:00']] as [string, string][], sun: [['23:00', '01:00']] as [string, string][] } };
+    expect(isOpen(night, paris('21:59', '06'))).toBe(false);
+    expect(isOpen(night, paris('22:00', '06'))).toBe(true);
+    expect(isOpen(night, paris('23:59', '06'))).toBe(true);
+    expect(isOpen(night, paris('01:59', '07'))).toBe(true); // Saturday, still Friday's night
+    expect(isOpen(night, paris('02:00', '07'))).toBe(false);
+    expect(isOpen(night, paris('22:30', '07'))).toBe(false); // Saturday has no hours of its own
+    expect(isOpen(night, paris('00:30', '09'))).toBe(true); // Monday, Sunday's night
+    expect(isOpen(night, paris('01:00', '09'))).toBe(false);
+    expect(isOpen(night, paris('00:30', '02'))).toBe(true); // the Monday before, too
+    expect(isOpen(night, paris('00:30', '03'))).toBe(false); // Tuesday: Monday has no night range
+  });
   it('is always open without hours, and with a time zone it cannot read', () => {
     expect(isOpen(undefined, 0)).toBe(true);
     expect(isOpen({ timeZone: 'Mars/Olympus', days: {} }, 0)).toBe(true);

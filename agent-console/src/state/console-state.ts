@@ -35,8 +35,10 @@ export interface ConsoleState {
   closed: Record<string, ConversationSummary>;
   /** undefined: not asked yet; null: everything is loaded; a string: where the next page starts. */
   closedCursor: string | null | undefined;
-  /** The site's closing tags and canned replies, loaded on connect. */
+  /** The own site's closing tags and canned replies, loaded on connect. */
   tags: string[];
+  /** The closing tags of each site the agent works on (a chat closes with its own site's). */
+  tagsBySite: Record<string, string[]>;
   canned: CannedReply[];
   /** The site's topics (what a chat is about; its closing tag is pre-selected from it). */
   topics: SiteTopic[];
@@ -56,7 +58,7 @@ export type Action =
   | { type: 'seen'; conversationId: string }
   | { type: 'dropped'; conversationId: string }
   | { type: 'closedPage'; conversations: ConversationSummary[]; nextCursor: string | null; reset: boolean }
-  | { type: 'workspace'; tags?: string[]; canned?: CannedReply[]; topics?: SiteTopic[] }
+  | { type: 'workspace'; tags?: string[]; tagsBySite?: Record<string, string[]>; canned?: CannedReply[]; topics?: SiteTopic[] }
   | { type: 'cannedSaved'; reply: CannedReply }
   | { type: 'cannedDeleted'; id: string };
 
@@ -69,6 +71,7 @@ export const initialState = (myId: string): ConsoleState => ({
   closed: {},
   closedCursor: undefined,
   tags: [],
+  tagsBySite: {},
   canned: [],
   topics: [],
 });
@@ -150,7 +153,7 @@ export function reduce(s: ConsoleState, a: Action): ConsoleState {
       return { ...s, closed, closedCursor: a.nextCursor };
     }
     case 'workspace':
-      return { ...s, tags: a.tags ?? s.tags, canned: a.canned ?? s.canned, topics: a.topics ?? s.topics };
+      return { ...s, tags: a.tags ?? s.tags, tagsBySite: a.tagsBySite ?? s.tagsBySite, canned: a.canned ?? s.canned, topics: a.topics ?? s.topics };
     case 'cannedSaved':
       return { ...s, canned: [...s.canned.filter((r) => r.id !== a.reply.id), a.reply].sort((x, y) => x.shortcut.localeCompare(y.shortcut)) };
     case 'cannedDeleted':

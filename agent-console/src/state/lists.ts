@@ -24,6 +24,18 @@ export function agentSpokeLast(chat: Chat): boolean {
 
 const waitingSince = (c: ConversationSummary) => c.queuedAt ?? c.createdAt;
 
+/** Only the chats of one site (the sidebar's site filter); null: every site. */
+export function forSite(lists: SidebarLists, siteId: string | null): SidebarLists {
+  if (siteId === null) return lists;
+  const here = (c: ConversationSummary) => c.siteId === siteId;
+  return {
+    needsReply: lists.needsReply.filter((c) => here(c.summary)),
+    waitingVisitor: lists.waitingVisitor.filter((c) => here(c.summary)),
+    queueByLang: lists.queueByLang.map((g) => ({ ...g, items: g.items.filter(here) })).filter((g) => g.items.length > 0),
+    closed: lists.closed.filter(here),
+  };
+}
+
 /** `languages` orders the queue groups (the agent's own order); others follow alphabetically. */
 export function sidebarLists(s: ConsoleState, languages: readonly string[]): SidebarLists {
   const mine = s.order.map((id) => s.chats[id]!).filter((c) => c.summary.assignedAgentId === s.myId && c.summary.status === 'assigned');

@@ -25,7 +25,7 @@ export function createWorkspaceCommands(d: CommandDeps) {
       ]);
       d.dispatch({
         type: 'workspace',
-        ...(tags.ok ? { tags: tags.data.tags } : {}),
+        ...(tags.ok ? { tags: tags.data.tags, ...(tags.data.bySite ? { tagsBySite: tags.data.bySite } : {}) } : {}),
         ...(canned.ok ? { canned: canned.data.replies } : {}),
         ...(topics.ok ? { topics: topics.data.topics } : {}),
       });

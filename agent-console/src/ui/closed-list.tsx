@@ -5,6 +5,7 @@ import type { ConversationSummary } from '../../../protocol/types.js';
 import { formatDay } from '../lib/format.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
+import { SiteBadge } from './site-badge.js';
 import { TagBadge } from './tag-badge.js';
 import { RatingBadge } from './rating-badge.js';
 
@@ -44,6 +45,7 @@ export function ClosedList({ closed, cursor, selectedId, commands }: Props) {
                 <button type="button" class="item__main" onClick={() => void commands.preview(c.id)}>
                   <span class="item__row">
                     <LangBadge lang={c.lang} />
+                    <SiteBadge siteId={c.siteId} />
                     {c.tag && <TagBadge tag={c.tag} resolved={c.resolved} />}
                     {c.rating && <RatingBadge rating={c.rating} />}
                     <span class="item__time">{formatDay(c.closedAt ?? c.updatedAt)}</span>

@@ -5,6 +5,7 @@ import type { Chat } from '../state/console-state.js';
 import { unreadCount } from '../state/merge-messages.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
+import { SiteBadge } from './site-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
 import { SkillFallbackBadge } from './skill-badge.js';
 import { VerifiedBadge } from './identity-badge.js';
@@ -57,6 +58,7 @@ function MineItem({ chat, selected, commands }: { chat: Chat; selected: boolean;
       >
         <span class="item__row">
           <LangBadge lang={c.lang} />
+          <SiteBadge siteId={c.siteId} />
           {c.flagged && <OtherLanguageBadge lang={c.queueLang ?? c.lang} />}
           {c.skillFallback && <SkillFallbackBadge topic={c.topic?.id} />}
           <VerifiedBadge identity={c.identity} />

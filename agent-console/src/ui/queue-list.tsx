@@ -7,6 +7,7 @@ import { formatWaiting, languageName } from '../lib/format.js';
 import { useNow } from '../lib/use-now.js';
 import type { ConsoleCommands } from '../state/use-console.js';
 import { LangBadge } from './lang-badge.js';
+import { SiteBadge } from './site-badge.js';
 import { OtherLanguageBadge } from './other-language-badge.js';
 
 /** Past this a waiting time turns amber: someone has been waiting a while. */
@@ -69,6 +70,7 @@ function QueueItem({ c, now, foreign, selected, commands }: ItemProps) {
       {/* Named by what it shows (the wait, the first message, the page), so speech input can say it. */}
       <button type="button" class="item__main" onClick={() => void commands.preview(c.id)} title="Read this conversation">
         <span class="item__row">
+          <SiteBadge siteId={c.siteId} />
           <span class={`wait${now - since > LONG_WAIT_MS ? ' wait--long' : ''}`} data-bulle="waiting" title={new Date(since).toLocaleString()}>
             waiting {formatWaiting(since, now)}
           </span>

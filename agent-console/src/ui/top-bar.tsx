@@ -19,6 +19,7 @@ export interface TopBarControls {
   openUnanswered(): void;
   openSkills(): void;
   openNumbers(): void;
+  openSites(): void;
 }
 
 interface Props {
@@ -75,9 +76,9 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
             <button type="button" class="btn btn--ghost btn--sm" data-bulle="skills-admin" onClick={k.openSkills}>
               Skills
             </button>
-            <a class="btn btn--ghost btn--sm" data-bulle="sites-admin" href="/console/sites">
+            <button type="button" class="btn btn--ghost btn--sm" data-bulle="sites-admin" onClick={k.openSites}>
               Sites
-            </a>
+            </button>
           </>
         )}
         <button type="button" class="btn btn--ghost btn--sm" data-bulle="unanswered-open" title="Questions the bot could not answer" onClick={k.openUnanswered}>

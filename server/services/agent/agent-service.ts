@@ -1,5 +1,5 @@
-// An agent's side: the queue of their languages, claim, history, reply, close.
-// Every id in a command is checked against the calling agent (site, language, assignment).
+// An agent's side: the queue of their languages on every site they work on, claim, history,
+// reply, close. Every id in a command is checked against the calling agent (sites, language, assignment).
 import { ERR } from '../../../protocol/events.js';
 import type { AgentMessageSend, AgentTyping } from '../../../protocol/schemas.js';
 import type { ConversationDetail, Message, QueueListResult } from '../../../protocol/types.js';
@@ -13,6 +13,9 @@ import type { RoutingService } from '../routing/routing-service.js';
 import { queueLangOf } from '../conversations/queue-lang.js';
 import { toSummary } from '../conversations/views.js';
 import { checkTag } from '../conversations/tags.js';
+import { agentSiteIds, worksOn } from './agent-sites.js';
+
+const byQueuedAt = (a: ConversationRecord, b: ConversationRecord) => (a.queuedAt ?? a.createdAt) - (b.queuedAt ?? b.createdAt);
 
 export class AgentService {
   constructor(
@@ -23,9 +26,11 @@ export class AgentService {
   ) {}
 
   async listQueue(agent: AgentRecord): Promise<QueueListResult> {
+    const sites = agentSiteIds(agent);
     const [queued, mine] = await Promise.all([
-      this.store.listConversations({ siteId: agent.siteId, status: ['queued'] }),
-      this.store.listConversations({ siteId: agent.siteId, status: ['assigned'], assignedAgentId: agent.id }),
+      // Oldest first across the sites, as within one.
+      Promise.all(sites.map((siteId) => this.store.listConversations({ siteId, status: ['queued'] }))).then((lists) => lists.flat().sort(byQueuedAt)),
+      Promise.all(sites.map((siteId) => this.store.listConversations({ siteId, status: ['assigned'], assignedAgentId: agent.id }))).then((lists) => lists.flat()),
     ]);
     // My languages, plus the chats nobody online spoke in time.
     const queue = queued.flatMap((c) => {
@@ -81,7 +86,7 @@ export class AgentService {
     const conv = await this.visible(agent, conversationId);
     if (conv.status === 'closed') throw new AppError(ERR.conflict, 'Already closed');
     if (conv.assignedAgentId !== agent.id && agent.role !== 'admin') throw forbidden('Not your conversation');
-    if (outcome.tag) await checkTag(this.store, agent.siteId, outcome.tag);
+    if (outcome.tag) await checkTag(this.store, conv.siteId, outcome.tag);
     const closed = await closeConversation(this.conversations, conv, 'agent', outcome);
     return { conversation: toSummary(closed) };
   }
@@ -89,13 +94,13 @@ export class AgentService {
   /** The agent is typing (or stopped) in a chat of theirs: its visitor sees it; anything else is ignored. */
   async typing(agent: AgentRecord, input: AgentTyping): Promise<void> {
     const conv = await this.store.getConversation(input.conversationId);
-    if (conv && conv.siteId === agent.siteId && conv.assignedAgentId === agent.id) this.conversations.typing(conv, 'agent', input.typing);
+    if (conv && worksOn(agent, conv.siteId) && conv.assignedAgentId === agent.id) this.conversations.typing(conv, 'agent', input.typing);
   }
 
-  /** A conversation of another site is reported as missing, not forbidden: no existence oracle. */
+  /** A conversation of a site they do not work on is reported as missing, not forbidden: no existence oracle. */
   private async visible(agent: AgentRecord, id: string): Promise<ConversationRecord> {
     const conv = await this.store.getConversation(id);
-    if (!conv || conv.siteId !== agent.siteId) throw notFound('Conversation');
+    if (!conv || !worksOn(agent, conv.siteId)) throw notFound('Conversation');
     return conv;
   }
 

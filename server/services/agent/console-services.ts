@@ -1,6 +1,7 @@
 // The agent workspace's services, built once per server. The socket layer reaches the store only
 // through these.
-import type { ConversationsListResult, UnansweredListResult } from '../../../protocol/types.js';
+import type { ConversationsListResult, TagsListResult, UnansweredListResult } from '../../../protocol/types.js';
+import { agentSiteIds } from './agent-sites.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord } from '../../storage/records.js';
 import { CannedReplies } from './canned-replies.js';
@@ -26,8 +27,8 @@ export interface ConsoleServices {
   faq: FaqAdditions;
   /** The Closed list, a page at a time (cursor from the previous page). */
   closed(agent: AgentRecord, cursor?: string): Promise<ConversationsListResult>;
-  /** The site's closing tags. */
-  tags(agent: AgentRecord): Promise<{ tags: string[] }>;
+  /** The closing tags of the agent's own site, and of each site they work on. */
+  tags(agent: AgentRecord): Promise<TagsListResult>;
   /** Questions the bot could not answer well, newest first and grouped, with the additions made from them. */
   unanswered(agent: AgentRecord): Promise<UnansweredListResult>;
 }
@@ -40,7 +41,11 @@ export function createConsoleServices(store: ChatStore, conversations: Conversat
     customers: new CustomerHistory(store, conversations),
     faq,
     closed: (agent, cursor) => listClosed(store, agent, cursor),
-    tags: async (agent) => ({ tags: await siteTags(store, agent.siteId) }),
+    async tags(agent) {
+      const bySite: Record<string, string[]> = {};
+      for (const siteId of agentSiteIds(agent)) bySite[siteId] = await siteTags(store, siteId);
+      return { tags: bySite[agent.siteId]!, bySite };
+    },
     async unanswered({ siteId }) {
       const [records, additions] = await Promise.all([store.listUnanswered(siteId, UNANSWERED_READ), faq.list(siteId)]);
       const items = records.map(({ siteId: _site, ...item }) => item);

@@ -1,13 +1,14 @@
-// Who may read or act on a conversation from the console. The same rules as
-// AgentService: another site's conversation is NOT_FOUND, never FORBIDDEN (no existence oracle).
+// Who may read or act on a conversation from the console. The same rules as AgentService: a
+// conversation of a site the agent does not work on is NOT_FOUND, never FORBIDDEN (no existence oracle).
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { forbidden, notFound } from '../app-error.js';
 import { queueLangOf } from './queue-lang.js';
+import { worksOn } from '../agent/agent-sites.js';
 
 export async function siteConversation(store: ChatStore, agent: AgentRecord, id: string): Promise<ConversationRecord> {
   const conv = await store.getConversation(id);
-  if (!conv || conv.siteId !== agent.siteId) throw notFound('Conversation');
+  if (!conv || !worksOn(agent, conv.siteId)) throw notFound('Conversation');
   return conv;
 }
 

@@ -63,7 +63,7 @@ export async function applyEffect(ctx: ApplyContext, e: Effect): Promise<void> {
       return openedToAll(ctx, e);
     case 'presence': {
       const agent = ctx.router.agent(e.agentId);
-      if (agent) ctx.notifier.toSiteAgents(agent.siteId, SERVER_EVT.presenceChanged, { agentId: e.agentId, presence: publicPresence(e.presence) });
+      for (const siteId of agent?.siteIds ?? []) ctx.notifier.toSiteAgents(siteId, SERVER_EVT.presenceChanged, { agentId: e.agentId, presence: publicPresence(e.presence) });
       return;
     }
     case 'mode': {

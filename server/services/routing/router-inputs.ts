@@ -5,10 +5,12 @@ import type { EffectOf, HandoffInput, RoutingAgentInput, SiteRules } from '../..
 import type { AgentRecord, ConversationRecord, SiteRecord } from '../../storage/records.js';
 import { AppError } from '../app-error.js';
 import { queueLangOf } from '../conversations/queue-lang.js';
+import { agentSiteIds } from '../agent/agent-sites.js';
 
 export const toRoutingAgent = (a: AgentRecord): RoutingAgentInput => ({
   id: a.id,
   siteId: a.siteId,
+  siteIds: agentSiteIds(a),
   languages: a.languages,
   role: a.role,
   ...(a.maxChats !== undefined ? { capacity: a.maxChats } : {}),

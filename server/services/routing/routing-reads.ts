@@ -8,6 +8,7 @@ import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord } from '../../storage/records.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
 import { queueLangOf } from '../conversations/queue-lang.js';
+import { worksOn } from '../agent/agent-sites.js';
 import type { SiteRegistry } from '../sites/site-registry.js';
 import { publicPresence } from './apply-effects.js';
 import { toRoutingAgent, toSiteRules } from './router-inputs.js';
@@ -56,15 +57,15 @@ export async function transferEffects(
   const { store, sites, router } = deps;
   if (!input.toAgentId === !input.toLang) throw new AppError(ERR.badPayload, 'Give exactly one of toAgentId and toLang');
   const conv = await store.getConversation(input.conversationId);
-  if (!conv || conv.siteId !== agent.siteId) throw notFound('Conversation');
+  if (!conv || !worksOn(agent, conv.siteId)) throw notFound('Conversation');
   if (conv.status !== 'queued' && conv.status !== 'assigned') throw new AppError(ERR.conflict, 'Only a chat with the agents can be transferred');
   if (conv.assignedAgentId !== agent.id && agent.role !== 'admin') throw forbidden('Not your conversation');
   if (input.toLang) {
-    const languages = sites.get(agent.siteId)?.site.languages ?? [];
+    const languages = sites.get(conv.siteId)?.site.languages ?? [];
     if (!languages.includes(input.toLang)) throw new AppError(ERR.badPayload, `toLang: "${input.toLang}" is not one of ${languages.join(', ')}`);
     return { conv, effects: router.transferToQueue(conv.id, input.toLang, now, input.note) };
   }
   const target = await store.getAgent(input.toAgentId!);
-  if (!target || target.siteId !== agent.siteId) throw notFound('Agent');
+  if (!target || !worksOn(target, conv.siteId)) throw notFound('Agent');
   return { conv, effects: [...router.upsertAgent(toRoutingAgent(target), now), ...router.transferToAgent(conv.id, target.id, now, input.note)] };
 }

@@ -1,6 +1,7 @@
 // A site's opening hours. Evaluated in
 // the site's own time zone, so a shop in Paris closes at 18:00 Paris time wherever the server is.
-// Ranges do not cross midnight: split "22:00–02:00" into two days' ranges.
+// A range that ends before it starts runs past midnight: Friday's "22:00-02:00" is open from
+// 22:00 on Friday until 02:00 on Saturday (the night belongs to the day it started on).
 import type { BusinessHours } from '../../storage/records.js';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -27,7 +28,10 @@ export function isOpen(hours: BusinessHours | undefined, now: number): boolean {
   if (!hours) return true;
   try {
     const { day, hhmm } = localTime(hours.timeZone, now);
-    return (hours.days[day] ?? []).some(([from, to]) => from <= hhmm && hhmm < to);
+    const yesterday = DAYS[(DAYS.indexOf(day) + 6) % 7]!;
+    const today = (hours.days[day] ?? []).some(([from, to]) => (from < to ? from <= hhmm && hhmm < to : from <= hhmm));
+    // Last night's range that crossed midnight is still open until its end.
+    return today || (hours.days[yesterday] ?? []).some(([from, to]) => to < from && hhmm < to);
   } catch {
     return true;
   }

@@ -1,5 +1,6 @@
 // What an admin's sites page shows and changes: each of their sites with its snippet, origins,
-// languages, welcome texts, business hours, draft FAQ entries, and who works on it.
+// languages, welcome texts, business hours, closing tags, bot thresholds, draft FAQ entries, and
+// who works on it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ERR } from '../../../protocol/events.js';
@@ -12,6 +13,7 @@ import { agentSiteIds, worksOn } from '../agent/agent-sites.js';
 import { normaliseOrigins, snippetFor, writeStarterFaq } from './site-creation.js';
 import type { SiteRegistry } from './site-registry.js';
 import { MAX_WELCOME_TOPICS } from './welcome.js';
+import { DEFAULT_TAGS } from '../conversations/tags.js';
 
 export interface SiteView {
   id: string;
@@ -22,6 +24,10 @@ export interface SiteView {
   allowedOrigins: string[];
   welcome: Record<string, string>;
   businessHours: SiteRecord['businessHours'] | null;
+  /** The closing tags agents pick from. */
+  tags: string[];
+  /** The site's own bot thresholds; null = the bot's defaults. */
+  thresholds: { answer: number; suggest: number } | null;
   snippet: string;
   /** Starter entries not edited yet, per language file. */
   drafts: Record<string, number>;
@@ -56,6 +62,8 @@ export async function siteView(site: SiteRecord, pool: AgentRecord[], baseUrl: s
     allowedOrigins: site.allowedOrigins,
     welcome: { ...(site.welcome?.messages ?? {}) },
     businessHours: site.businessHours ?? null,
+    tags: [...(site.tags ?? DEFAULT_TAGS)],
+    thresholds: site.thresholds ? { answer: site.thresholds.answer, suggest: site.thresholds.suggest } : null,
     snippet: snippetFor(baseUrl, site.id),
     drafts: await countDrafts(faqDir, site.languages),
     agents: pool.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, works: worksOn(a, site.id) })),
@@ -88,9 +96,17 @@ export async function patchedSite(site: SiteRecord, patch: SitePatch, registry: 
       throw new AppError(ERR.badPayload, `Unknown time zone "${patch.businessHours.timeZone}" (e.g. Europe/Paris)`);
     }
     for (const ranges of Object.values(patch.businessHours.days)) {
-      if (ranges?.some(([from, to]) => from >= to)) throw new AppError(ERR.badPayload, 'Each opening range must end after it starts (split ranges at midnight)');
+      // "22:00-02:00" runs past midnight into the next day (business-hours.ts); only an empty range is refused.
+      if (ranges?.some(([from, to]) => from === to)) throw new AppError(ERR.badPayload, 'An opening range must not start and end at the same time');
     }
     next.businessHours = patch.businessHours;
+  }
+  if (patch.tags) next.tags = [...patch.tags];
+  if (patch.thresholds === null) delete next.thresholds;
+  else if (patch.thresholds) {
+    const { answer, suggest } = patch.thresholds;
+    if (!(suggest < answer)) throw new AppError(ERR.badPayload, `thresholds: suggest (${suggest}) must be below answer (${answer})`);
+    next.thresholds = { answer, suggest };
   }
   return next;
 }

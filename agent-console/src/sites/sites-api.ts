@@ -1,0 +1,45 @@
+// The Sites page's HTTP calls (server/routes/admin-sites.ts, and the origin test of the setup
+// routes). The admin's session cookie goes along; nothing here stores anything.
+import type { SiteCreate, SitePatch } from '../../../protocol/site-admin-schemas.js';
+import type { Lang } from '../../../protocol/types.js';
+
+export type Hours = { timeZone: string; days: Partial<Record<Day, [string, string][]>> };
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Day = (typeof DAYS)[number];
+
+/** A site as the server shows it to an admin (services/sites/site-admin.ts, SiteView). */
+export interface AdminSite {
+  id: string;
+  name: string;
+  disabled: boolean;
+  languages: Lang[];
+  defaultLanguage: Lang;
+  allowedOrigins: string[];
+  welcome: Record<string, string>;
+  businessHours: Hours | null;
+  tags: string[];
+  thresholds: { answer: number; suggest: number } | null;
+  snippet: string;
+  drafts: Record<string, number>;
+  agents: { id: string; name: string; email: string; role: 'agent' | 'admin'; works: boolean }[];
+}
+
+export type OriginExplained = { ok: true; origin: string; notes: string[] } | { ok: false; message: string };
+
+async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method, credentials: 'same-origin', headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new Error('Cannot reach the server. Check your connection.');
+  }
+  const json = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (!res.ok) throw new Error(json?.error?.message ?? `Server error (${res.status})`);
+  return json as T;
+}
+
+export const listSites = () => call<{ sites: AdminSite[] }>('GET', '/api/admin/sites').then((r) => r.sites);
+export const createSite = (input: SiteCreate) => call<{ site: AdminSite }>('POST', '/api/admin/sites', input).then((r) => r.site);
+export const patchSite = (id: string, patch: SitePatch) => call<{ site: AdminSite }>('PATCH', `/api/admin/sites/${encodeURIComponent(id)}`, patch).then((r) => r.site);
+/** What an origin typed by a person becomes, and what it means (the "test" button). */
+export const checkOrigin = (origin: string) => call<OriginExplained>('POST', '/api/setup/origin-check', { origin });
