@@ -72,7 +72,12 @@ const adminSites: FastifyPluginAsync = async (app) => {
           throw new AppError(ERR.badPayload, err.message);
         });
         await app.store.putSite(next);
-        if (req.body.agentIds) await setSiteAgents(app.store, site.id, await agentsOf(app.store, req.admin!), req.body.agentIds, req.admin!);
+        if (req.body.agentIds) {
+          const changed = await setSiteAgents(app.store, site.id, await agentsOf(app.store, req.admin!), req.body.agentIds, req.admin!);
+          // Routing offers them the site's chats (or no more of them) from now on; their open
+          // consoles follow the site's queue once reloaded.
+          for (const agent of changed) await app.chatRouting.agentChanged(agent);
+        }
         return { site: await view(req, next) };
       }),
     );

@@ -111,14 +111,21 @@ export async function patchedSite(site: SiteRecord, patch: SitePatch, registry: 
   return next;
 }
 
-/** Who works on the site: agents of the pool in `agentIds` gain it, the others lose it (never their own site, nor the admin). */
-export async function setSiteAgents(store: ChatStore, siteId: string, pool: AgentRecord[], agentIds: string[], admin: AgentRecord): Promise<void> {
+/**
+ * Who works on the site: agents of the pool in `agentIds` gain it, the others lose it (never their
+ * own site, nor the admin). Returns the agents changed, as stored now.
+ */
+export async function setSiteAgents(store: ChatStore, siteId: string, pool: AgentRecord[], agentIds: string[], admin: AgentRecord): Promise<AgentRecord[]> {
   const wanted = new Set(agentIds);
+  const changed: AgentRecord[] = [];
   for (const agent of pool) {
     const has = worksOn(agent, siteId);
     const want = wanted.has(agent.id) || agent.id === admin.id || agent.siteId === siteId;
     if (has === want) continue;
     const siteIds = want ? [...agentSiteIds(agent), siteId] : agentSiteIds(agent).filter((id) => id !== siteId);
-    await store.putAgent({ ...agent, siteIds });
+    const next = { ...agent, siteIds };
+    await store.putAgent(next);
+    changed.push(next);
   }
+  return changed;
 }
