@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertFor } from '../../agent-console/src/state/alerts.js';
 import { initialState, reduce, type Action, type ConsoleState } from '../../agent-console/src/state/console-state.js';
-import { agentSpokeLast, sidebarLists } from '../../agent-console/src/state/lists.js';
+import { agentSpokeLast, forSite, sidebarLists } from '../../agent-console/src/state/lists.js';
 import { unreadCount } from '../../agent-console/src/state/merge-messages.js';
 import type { CannedReply, ConversationSummary, Message } from '../../protocol/types.js';
 
@@ -137,5 +137,26 @@ describe('alertFor', () => {
     // Already mine: an update of it is not a new assignment.
     expect(alertFor(reduce(s, assigned), assigned, new Set())).toBeNull();
     expect(alertFor(s, { type: 'conversationUpdated', conversation: summary('q', { assignedAgentId: 'colleague' }) }, new Set())).toBeNull();
+  });
+});
+
+describe('several sites', () => {
+  it('keeps each site\'s closing tags, and the site filter shows one site\'s chats in every list', () => {
+    let s = apply(initialState(ME), { type: 'workspace', tags: ['returns'], tagsBySite: { demo: ['returns'], shop2: ['late-delivery'] } });
+    expect(s.tagsBySite.shop2).toEqual(['late-delivery']);
+    s = apply(
+      s,
+      { type: 'detail', detail: { conversation: summary('mine-demo'), messages: [message('mine-demo', 1, 'visitor')] } },
+      { type: 'detail', detail: { conversation: summary('mine-shop2', { siteId: 'shop2' }), messages: [message('mine-shop2', 1, 'visitor')] } },
+      { type: 'queueAdded', conversation: summary('q-shop2', { siteId: 'shop2', status: 'queued', assignedAgentId: undefined }) },
+      { type: 'queueAdded', conversation: summary('q-demo', { status: 'queued', assignedAgentId: undefined }) },
+    );
+    const all = sidebarLists(s, ['fr']);
+    expect(forSite(all, null)).toBe(all);
+    const shop2 = forSite(all, 'shop2');
+    expect(shop2.needsReply.map((c) => c.summary.id)).toEqual(['mine-shop2']);
+    expect(shop2.queueByLang.flatMap((g) => g.items.map((c) => c.id))).toEqual(['q-shop2']);
+    expect(forSite(all, 'demo').queueByLang.flatMap((g) => g.items.map((c) => c.id))).toEqual(['q-demo']);
+    expect(forSite(all, 'elsewhere').queueByLang).toEqual([]);
   });
 });

@@ -17,13 +17,14 @@ export class ContextService {
   ) {}
 
   async setLang(agent: AgentRecord, input: ConversationSetLang): Promise<{ conversation: ConversationSummary }> {
-    const site = await this.store.getSite(agent.siteId);
+    const conv = await actionable(this.store, agent, input.conversationId);
+    // The chat's own site's languages (an agent may work on several sites).
+    const site = await this.store.getSite(conv.siteId);
     if (!site) throw notFound('Site');
     const lang = input.lang.toLowerCase();
     if (!site.languages.includes(lang)) {
       throw new AppError(ERR.badPayload, `lang: "${input.lang}" is not one of ${site.languages.join(', ')}`);
     }
-    const conv = await actionable(this.store, agent, input.conversationId);
     if (conv.lang === lang && conv.langLocked) return { conversation: toSummary(conv) };
     const next = await this.conversations.setLanguage(conv, { lang, confidence: 1, locked: true });
     if (conv.lang === lang) return { conversation: toSummary(next) };
