@@ -2,6 +2,7 @@
 // and the data of its ok ack, and each fact the server pushes with its payload. Socket.IO's
 // generics, the server's command table, the notifier and the console all read them from here.
 import type {
+  AgentsList,
   AgentSetSkills,
   ConversationSetTopic,
   TopicSet,
@@ -69,7 +70,7 @@ export interface AgentCommands {
   'presence:set': { payload: PresenceSet; ack: { presence: PresenceSet['status'] } };
   'conversation:transfer': { payload: ConversationTransfer; ack: { conversation: ConversationSummary } };
   'site:mode': { payload: SiteMode; ack: { mode: SiteMode['mode'] } };
-  'agents:list': { payload: Empty; ack: AgentsListResult };
+  'agents:list': { payload: AgentsList; ack: AgentsListResult };
   // Topics and skills.
   'conversation:set-topic': { payload: ConversationSetTopic; ack: { conversation: ConversationSummary } };
   'topics:list': { payload: Empty; ack: TopicsListResult };

@@ -128,6 +128,8 @@ export const ConversationCloseSchema = Type.Object(
   { conversationId: Id, tag: Type.Optional(Tag), resolved: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
+/** Transfer targets: the agents of one of the caller's sites (the chat's); absent = their own site. */
+export const AgentsListSchema = Type.Object({ siteId: Type.Optional(Id) }, { additionalProperties: false });
 export const ConversationsListSchema = Type.Object(
   { status: Type.Literal('closed'), cursor: Type.Optional(Type.String({ maxLength: 100, pattern: '^[0-9]{1,15}_[A-Za-z0-9_-]{1,64}$' })) },
   { additionalProperties: false },
@@ -298,6 +300,7 @@ export type AgentTyping = Static<typeof AgentTypingSchema>;
 export type LoginBody = Static<typeof LoginBodySchema>;
 export type ConversationClose = Static<typeof ConversationCloseSchema>;
 export type ConversationsList = Static<typeof ConversationsListSchema>;
+export type AgentsList = Static<typeof AgentsListSchema>;
 export type NoteAdd = Static<typeof NoteAddSchema>;
 export type ConversationSetLang = Static<typeof ConversationSetLangSchema>;
 export type ConversationSetTopic = Static<typeof ConversationSetTopicSchema>;

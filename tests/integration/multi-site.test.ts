@@ -4,7 +4,7 @@
 // pushed to them, and opening or claiming one is refused as if it did not exist.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
-import type { ConversationSummary, Message, QueueListResult, TagsListResult, VisitorHandoffResult } from '../../protocol/types.js';
+import type { AgentsListResult, ConversationSummary, Message, QueueListResult, TagsListResult, VisitorHandoffResult } from '../../protocol/types.js';
 import type { AgentRecord } from '../../server/storage/records.js';
 import { ack, clientId, closeClients, collect, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 import { addSite, closeRawSockets, visitorSocket } from '../security/fixtures.js';
@@ -85,13 +85,19 @@ describe('an agent of several sites', () => {
       expect(await ack(demoOnly.socket, event, { conversationId: v2.conversationId }), event).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
 
-    // 5. Both closes the first shop2 chat (with one of shop2's tags): the waiting one is theirs at once.
+    // 5. Transfer targets are the chat's site's agents; a site one does not work on is NOT_FOUND.
+    const targets = await ok<AgentsListResult>(both.socket, AGENT_CMD.agentsList, { siteId: 'shop2' });
+    expect(targets.agents.map((a) => a.name)).toContain('Both');
+    expect(targets.agents.map((a) => a.name)).not.toContain('Solo');
+    expect(await ack(demoOnly.socket, AGENT_CMD.agentsList, { siteId: 'shop2' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    // 6. Both closes the first shop2 chat (with one of shop2's tags): the waiting one is theirs at once.
     const tags = await ok<TagsListResult>(both.socket, AGENT_CMD.tagsList, {});
     expect(Object.keys(tags.bySite ?? {})).toEqual(['demo', 'shop2']);
     await ok(both.socket, AGENT_CMD.conversationClose, { conversationId: v1.conversationId, tag: tags.bySite!.shop2![0] });
     await next(both, SERVER_EVT.conversationAssigned, (a) => a.conversation.id === v2.conversationId, 30_000);
 
-    // 6. Both's closed list has the shop2 chat; Solo's has none of it.
+    // 7. Both's closed list has the shop2 chat; Solo's has none of it.
     const closed = await ok<{ conversations: ConversationSummary[] }>(both.socket, AGENT_CMD.conversationsList, { status: 'closed' });
     expect(closed.conversations.map((c) => c.id)).toContain(v1.conversationId);
     const soloClosed = await ok<{ conversations: ConversationSummary[] }>(demoOnly.socket, AGENT_CMD.conversationsList, { status: 'closed' });

@@ -141,8 +141,9 @@ export function createWorkspaceCommands(d: CommandDeps) {
       return failed('Could not switch the assignment mode', await d.request(AGENT_CMD.siteMode, { mode }));
     },
 
-    async agents(): Promise<AgentsListResult | null> {
-      const r = await d.request(AGENT_CMD.agentsList, {});
+    /** The agents of one of my sites (a chat's, for a transfer); absent: my own site. */
+    async agents(siteId?: string): Promise<AgentsListResult | null> {
+      const r = await d.request(AGENT_CMD.agentsList, siteId ? { siteId } : {});
       return r.ok ? r.data : null;
     },
 

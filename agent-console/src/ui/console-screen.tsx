@@ -78,6 +78,8 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   }, []);
 
   const siteLanguages = site?.languages ?? agent.languages;
+  /** The selected chat's own site's languages (it may be another of my sites). */
+  const chatLanguages = (selected && session.sites?.find((s) => s.id === selected.summary.siteId)?.languages) || siteLanguages;
   const canAct = (chat: Chat) =>
     agent.role === 'admin' || chat.summary.assignedAgentId === agent.id || (chat.summary.status === 'queued' && agent.languages.includes(chat.summary.queueLang ?? chat.summary.lang));
 
@@ -150,11 +152,11 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
                   drafts={drafts.current}
                   tags={state.tagsBySite[selected.summary.siteId] ?? state.tags}
                   topics={state.topics}
-                  siteLanguages={siteLanguages}
+                  siteLanguages={chatLanguages}
                   canned={{ replies: state.canned, lang: selected.summary.lang, fallbackLang: site?.defaultLanguage ?? 'en', vars: templateVars(selected, agent.name) }}
                 />
               </main>
-              <ContextPanel chat={selected} siteLanguages={siteLanguages} canAct={canAct(selected)} commands={commands} topics={state.topics} />
+              <ContextPanel chat={selected} siteLanguages={chatLanguages} canAct={canAct(selected)} commands={commands} topics={state.topics} />
             </>
           ) : (
             <main class="main main--empty">

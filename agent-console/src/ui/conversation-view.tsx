@@ -70,7 +70,7 @@ export function ConversationView({ chat, myId, online, commands, drafts, tags, t
         />
       )}
       {dialog === 'transfer' && (
-        <TransferDialog conversationId={c.id} lang={c.lang} myId={myId} siteLanguages={siteLanguages} commands={commands} onDone={() => setDialog(null)} />
+        <TransferDialog conversationId={c.id} siteId={c.siteId} lang={c.lang} myId={myId} siteLanguages={siteLanguages} commands={commands} onDone={() => setDialog(null)} />
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import type { ConsoleCommands } from '../state/use-console.js';
 import { Dialog } from './dialog.js';
 
 interface Props {
+  siteId: string;
   conversationId: string;
   lang: string;
   myId: string;
@@ -17,14 +18,15 @@ interface Props {
 
 type Target = { agent: string } | { lang: string } | null;
 
-export function TransferDialog({ conversationId, lang, myId, siteLanguages, commands, onDone }: Props) {
+export function TransferDialog({ conversationId, siteId, lang, myId, siteLanguages, commands, onDone }: Props) {
   const [agents, setAgents] = useState<AgentListItem[] | null>(null);
   const [target, setTarget] = useState<Target>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void commands.agents().then((r) => setAgents(r ? r.agents.filter((a) => a.id !== myId) : []));
-  }, [commands, myId]);
+    // The agents of the chat's site, which may not be my own.
+    void commands.agents(siteId).then((r) => setAgents(r ? r.agents.filter((a) => a.id !== myId) : []));
+  }, [commands, myId, siteId]);
 
   const submit = async (e: Event) => {
     e.preventDefault();

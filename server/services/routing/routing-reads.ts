@@ -28,9 +28,16 @@ export async function restoreInput(store: ChatStore): Promise<RestoreInput> {
   return input;
 }
 
+/** Everyone who works on the site: its own agents, and those of other sites added to it. */
+async function siteAgents(store: ChatStore, siteId: string): Promise<AgentRecord[]> {
+  const seen = new Map<string, AgentRecord>();
+  for (const site of await store.listSites()) for (const a of await store.listAgents(site.id)) if (worksOn(a, siteId)) seen.set(a.id, a);
+  return [...seen.values()];
+}
+
 /** The site's agents with their presence, open chats and capacity, as the router sees them. */
 export async function agentsList(store: ChatStore, router: Router, siteId: string): Promise<AgentsListResult> {
-  const agents = (await store.listAgents(siteId)).map((a) => {
+  const agents = (await siteAgents(store, siteId)).map((a) => {
     const state = router.agent(a.id);
     return {
       id: a.id,

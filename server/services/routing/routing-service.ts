@@ -7,7 +7,8 @@ import type { AgentsListResult, ConversationSummary, QueuePosition, RoutingMode 
 import { rejection, type Effect, type Router } from '../../routing/index.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, ConversationRecord, SiteRecord } from '../../storage/records.js';
-import { forbidden } from '../app-error.js';
+import { forbidden, notFound } from '../app-error.js';
+import { worksOn } from '../agent/agent-sites.js';
 import type { Conversations } from '../conversations/conversations.js';
 import type { Notifier } from '../notifier.js';
 import type { SiteRegistry } from '../sites/site-registry.js';
@@ -108,7 +109,7 @@ export class RoutingService {
       case 'disconnected': return this.run(this.router.agentDisconnected(a[0], this.now()));
       case 'presence': return this.presenceHere(a[0], a[1]);
       case 'mode': return this.modeHere(a[0], a[1]);
-      case 'agents': return this.listAgentsHere(a[0]);
+      case 'agents': return this.listAgentsHere(a[0], a[1]);
       case 'changed': return this.changedHere(a[0], a[1]);
       case 'agent-changed': return this.run(this.router.upsertAgent(toRoutingAgent(a[0]), this.now()));
       case 'site-changed': return this.run(this.router.setSiteRules((a[0] as SiteRecord).id, toSiteRules(a[0]), this.now()));
@@ -254,9 +255,13 @@ export class RoutingService {
   agentChanged = (agent: AgentRecord): Promise<void> => this.owned('agent-changed', [agent]);
   siteChanged = (site: SiteRecord): Promise<void> => this.owned('site-changed', [site]);
 
-  listAgents = (agent: AgentRecord): Promise<AgentsListResult> => this.owned('agents', [agent]);
-  private listAgentsHere(agent: AgentRecord): Promise<AgentsListResult> {
-    return agentsList(this.deps.store, this.router, agent.siteId);
+  /** The agents of one of the caller's sites (a site they do not work on is NOT_FOUND). */
+  listAgents = (agent: AgentRecord, siteId?: string): Promise<AgentsListResult> => this.owned('agents', [agent, siteId]);
+  private async listAgentsHere(agent: AgentRecord, siteId?: string | null): Promise<AgentsListResult> {
+    // null when forwarded from another server (JSON has no undefined).
+    const site = siteId ?? agent.siteId;
+    if (!worksOn(agent, site)) throw notFound('Site');
+    return agentsList(this.deps.store, this.router, site);
   }
 
   // ---- applying effects ----
