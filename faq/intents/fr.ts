@@ -22,7 +22,7 @@ export const FR: IntentPhrasings = {
       "c'est possible de passer commande par mail ?", 'magasiner en ligne chez vous, ça fonctionne comment ?',
       'Allo, comment je fais pour passer une commande svp', "tu sais m'expliquer comment on commande ?",
       "je voudrais acheter mais je m'y perds sur le site", 'comment valider mon panier', 'acheter en ligne comment faire',
-      'comment passer une cmd', 'comment commender sur le site',
+      'je passe une cmd comment ?', 'comment commender sur le site',
       "je souhaite commander plusieurs articles en une seule fois, c'est possible ?",
       "pouvez-vous m'aider à passer ma commande ?", 'aide pour commander',
       "je n'ai jamais commandé sur internet, vous pouvez m'expliquer ?", 'comment ca marche pour commander',
@@ -54,7 +54,7 @@ export const FR: IntentPhrasings = {
     cancel_order: [
       'annuler ma commande', 'je veux annuler', 'comment annuler une commande ?', 'je souhaite annuler ma commande n° 48213',
       'est-ce que je peux encore annuler ?', "j'ai commandé par erreur, vous pouvez annuler ?", 'annulation commande',
-      'annuler cmd', 'je me suis trompé de commande, annulez-la svp', "j'ai changé d'avis, je ne veux plus de ma commande",
+      'cmd a annuler', 'je me suis trompé de commande, annulez-la svp', "j'ai changé d'avis, je ne veux plus de ma commande",
       "pouvez-vous bloquer l'envoi et annuler ?", 'est-il trop tard pour annuler ma commande passée ce matin ?',
       'comment on annule ?', "j'ai passé deux fois la même commande, annulez-en une s'il vous plaît",
       "je voudrais annuler ma commande avant qu'elle parte", "merci d'annuler ma commande", 'je veux plus de ma commande',
@@ -111,7 +111,7 @@ export const FR: IntentPhrasings = {
       "est-ce que ça a marché ? j'ai pas de mail",
       "Bonjour, j'ai commandé hier soir mais je n'ai reçu aucun e-mail, est-ce normal ?",
       "l'écran est resté blanc après le paiement, la commande est passée ?", 'ma commande apparaît pas',
-      'confirmation de ma commande svp', 'je voudrais être sûr que ma commande est bien enregistrée',
+      'vous pouvez me confirmer que ma commande est ok ?', 'je voudrais être sûr que ma commande est bien enregistrée',
       'est-ce que vous avez eu ma commande ?', "pas d'accusé de réception pour ma commande",
       "j'ai peut-être commandé deux fois, je ne sais pas si la première est passée", "la confirmation n'arrive pas",
       'mail de confirmation jamais arrivé', 'vérifier si ma commande est enregistrée', 'ma commande est-elle confirmée ?',
@@ -133,7 +133,7 @@ export const FR: IntentPhrasings = {
       'combien ça coûte pour faire livrer à Montréal ?', 'livraison possible en casier ?', 'est-ce que le port est gratuit',
       "quelles sont vos méthodes d'expédition ?", 'vous livrez où ?', 'mode de livraison', "combien pour l'envoi express",
       "je voudrais me faire livrer en point retrait, c'est possible ?", 'vous livrez dans quels pays',
-      'livrez vous en belgique svp', 'c combien la livraison', 'est-ce que je peux choisir le transporteur ?',
+      'la belgique vous livrez ?', 'c combien la livraison', 'est-ce que je peux choisir le transporteur ?',
       'le retrait en magasin est gratuit ?', 'expedition internationale possible ?',
       "Bonjour, j'habite à Genève, est-ce que vous livrez chez moi et à quel prix ?", 'vs livrez en suisse ?',
       'quels sont les frais de livraison pr la belgique', 'livraison a domicile possible',
@@ -156,8 +156,8 @@ export const FR: IntentPhrasings = {
       "Bonjour, c'est pour un anniversaire le 15, si je commande maintenant est-ce que je le recevrai à temps ?",
       'délai pour une livraison en point relais', "combien de temps entre la commande et l'expédition ?",
       'ça arrive quand à peu près ?', 'vous livrez endéans combien de jours ?', 'temps de livraison', 'delai livraison france',
-      'vous livrez aussi le week-end ?', 'combien de temps il faut compter pour un envoi au Canada ?', 'delai de livraison svp',
-      'ca met cb de temps pour arriver',
+      'vous livrez aussi le week-end ?', 'combien de temps il faut compter pour un envoi au Canada ?',
+      'c quoi les delais de livraison', 'ca met cb de temps pour arriver',
     ],
     // change the delivery address of an order already placed (wrong address, moved)
     change_shipping_address: [
@@ -206,7 +206,7 @@ export const FR: IntentPhrasings = {
       "mon compte garde toujours l'ancienne adresse", 'ajouter une adresse secondaire', 'ou modifier mon adresse dans mon compte',
       "Bonjour, je voudrais que l'adresse de ma résidence secondaire soit proposée par défaut l'été, c'est faisable ?",
       "enregistrer l'adresse de livraison de mes parents", 'ajouter une nouvelle adr dans mon compte',
-      'comment changer mon adresse par defaut', 'jarrive pas a enregistrer une adresse dans mon profil',
+      'supprimer une adresse de mon carnet stp', 'jarrive pas a enregistrer une adresse dans mon profil',
       'modifier adresse enregistree',
     ],
     // how to send an item back, the return label, the return window, whether returns are free
@@ -228,7 +228,7 @@ export const FR: IntentPhrasings = {
       'jveux retourner un article cmt faire',
       'Bonjour, le canapé reçu ne rentre pas dans mon salon, comment organiser le retour ?',
       "le lien pour générer l'étiquette de retour ne marche pas", 'comment renvoyer un article svp', 'etiquette retour pas recue',
-      'retour gratuit ou pas ??',
+      'c gratuit les retours ?',
     ],
     // exchange an item for another size, colour or model
     exchange_item: [
@@ -239,18 +239,18 @@ export const FR: IntentPhrasings = {
       'les échanges sont-ils gratuits ?', 'je veux changer ma veste pour une autre taille',
       'la taille ne va pas, je voudrais un échange', 'échanger ma commande',
       "le jean est trop grand, je peux l'échanger contre un 38 ?", 'échange contre un autre coloris',
-      "possible de faire un échange plutôt qu'un remboursement ?", 'echanger article', 'échanger taille svp',
+      "possible de faire un échange plutôt qu'un remboursement ?", 'article a echanger, comment faire', 'échanger taille svp',
       'je souhaiterais échanger la robe reçue contre la taille en dessous', "comment échanger un cadeau qu'on m'a offert ?",
       'je veux échanger pour une autre grandeur', 'délai pour faire un échange', "j'ai reçu du S, je voudrais du M à la place",
       'remplacer par une autre taille', 'un échange prend combien de temps ?', 'on peut échanger un article soldé ?',
       "je veux l'échanger contre un autre modèle, celui-ci ne me plaît pas", "procédure d'échange",
       "tu sais m'échanger ce pull contre un L ?", "je vous renvoie l'article et vous m'envoyez la bonne taille ?",
       'échanger la pointure', 'est-ce que vous faites des échanges ?', 'je voudrais échanger pour une taille au-dessus',
-      'echange taille', 'changer un article reçu contre un autre',
+      'echange pointure svp', 'changer un article reçu contre un autre',
       'la couleur rend pas pareil en vrai, je peux échanger pour le gris ?',
       'Bonjour, les bottes reçues sont trop serrées, est-il possible de les échanger contre du 39 ?',
       "échange contre un article d'un prix différent, comment ça se passe ?", 'echanger contre une taille en dessous',
-      "c possible d'echanger la couleur", 'jveux echanger mon article',
+      'jpeux echanger pour une autre couleur ?', 'jveux echanger mon article',
     ],
     // the refund policy: conditions and deadlines for getting money back
     check_refund_policy: [
@@ -272,7 +272,7 @@ export const FR: IntentPhrasings = {
       'mes frais de livraison me seront remboursés si je renvoie ?', 'est-ce que je serai remboursé si je refuse le colis ?',
       'c quoi vos conditions de remboursement', 'délai légal pour être remboursé',
       'est-ce que vous remboursez aussi les cartes cadeaux ?', 'vous remboursez en combien de jours en principe ?',
-      'vous remboursez si larticle est deja porté ?', 'conditions remboursement svp',
+      'vous remboursez si larticle est deja porté ?', 'on est rembourse sous quelles conditions',
     ],
     // ask for a refund of an order or item now
     get_refund: [
@@ -287,7 +287,7 @@ export const FR: IntentPhrasings = {
       'rembourser un article manquant dans ma commande', 'je voudrais être remboursée sur ma carte',
       'je demande à être remboursé', 'je veux me faire rembourser, le produit ne correspond pas à la description',
       "Bonjour, l'article ne me convient pas, je souhaiterais obtenir un remboursement", "y a moyen d'être remboursé ?",
-      'je veux ravoir mon argent', 'demander un remboursement en ligne', 'rembourser ma cde',
+      'je veux ravoir mon argent', 'demander un remboursement en ligne', 'je veux que vous me remboursiez ma cde',
       'je ne suis pas satisfait, je veux être remboursé', 'remboursement de ma commande du 5 octobre',
       "je veux pas d'avoir, je veux mon argent", 'vous pouvez me faire un remboursement partiel ?', 'vous me remboursez ou pas ?',
       "j'ai renvoyé l'article, merci de lancer le remboursement", 'jveux etre rembourser',
@@ -315,14 +315,14 @@ export const FR: IntentPhrasings = {
       'Bonjour, mon retour a été réceptionné la semaine dernière mais je ne vois toujours pas le remboursement, pouvez-vous vérifier ?',
       'vous avez bien remboursé ma cmd ?', 'ou en est le remboursement de mon retour',
       "le remboursement devait arriver lundi, je n'ai rien",
-      "on m'a confirmé le remboursement par mail mais l'argent n'est pas là", 'tjrs pas recu mon remboursement', 'remb pas recu',
-      'mon rembourssement est ou ?',
+      "on m'a confirmé le remboursement par mail mais l'argent n'est pas là", 'tjrs pas recu mon remboursement',
+      'jai tjs rien recu sur mon compte pr le remb', 'mon rembourssement est ou ?',
     ],
     // whether cancelling an order costs a fee, and how much
     check_cancellation_fee: [
       "annuler une commande, c'est payant ?", "y a-t-il des frais d'annulation ?", "frais d'annulation",
       "combien ça coûte d'annuler ?", "est-ce que l'annulation est gratuite ?", "si j'annule, je dois payer quelque chose ?",
-      "l'annulation est-elle facturée ?", "vous retenez des frais si j'annule ma commande ?", 'annulation gratuite ?',
+      "l'annulation est-elle facturée ?", "vous retenez des frais si j'annule ma commande ?", 'frais pour annuler ?',
       "des frais si j'annule une précommande ?", "il y a une pénalité en cas d'annulation ?",
       'combien vous prenez pour une annulation', "coût de l'annulation", "annuler sans frais, c'est possible ?",
       "des frais s'appliquent si j'annule après l'expédition ?", 'frais dannulation', "c'est gratuit d'annuler ?",
@@ -395,7 +395,7 @@ export const FR: IntentPhrasings = {
       "le code de réduction a sauté quand j'ai changé de mode de livraison",
       "Bonjour, j'ai reçu un code de 15 % dans la newsletter mais il est refusé au paiement, pourquoi ?", 'code promo svp',
       "le code promo s'applique sur les frais de port ?", 'il a pas pris ma réduc', 'je voudrais un code de rabais',
-      "pas de champ pour le code sur l'appli", 'mon code promo marche pas', 'ou je mets le code promo',
+      "pas de champ pour le code sur l'appli", 'jai un code promo qui passe pas', 'ou je mets le code promo',
     ],
     // buying or using a gift card, its balance
     gift_card: [
@@ -407,7 +407,7 @@ export const FR: IntentPhrasings = {
       'les cartes cadeaux existent en quels montants ?', 'vérifier le solde de ma carte-cadeau',
       "je n'ai pas reçu la carte cadeau que j'ai achetée", 'bon cadeau perdu, que faire ?', 'chèque cadeau',
       'utiliser un bon cadeau en ligne', 'les cartes cadeaux sont acceptées sur le site ?',
-      "on m'a offert une carte cadeau, je l'utilise comment ?", 'carte cado', 'solde carte kdo',
+      "on m'a offert une carte cadeau, je l'utilise comment ?", 'carte cado ça marche comment', 'solde carte kdo',
       'est-ce que la carte cadeau peut être utilisée en plusieurs fois ?', 'je voudrais un bon cadeau de 50 €',
       'personnaliser une carte cadeau avec un message', 'carte cadeau imprimable ?', 'le code de ma carte cadeau est refusé',
       'ma carte cadeau est encore valable ?', "acheter un bon d'achat pour ma sœur",
@@ -415,8 +415,8 @@ export const FR: IntentPhrasings = {
       'faut-il utiliser toute la carte cadeau en une fois ?',
       "Bonjour, j'ai reçu une carte cadeau pour Noël, est-ce que je peux l'utiliser sur des articles en promo ?",
       'comment offrir une carte-cadeau', 'vous faites des cartes cadeaux ?', 'carte cadeau valable en Belgique aussi ?',
-      'jai une carte cadeau comment lutiliser', "le solde de ma carte cadeau n'est pas le bon", 'cb il reste sur ma carte cadeau',
-      'comment utiliser un bon cadeau sur le site',
+      'jai une carte cadeau comment lutiliser', "le solde de ma carte cadeau n'est pas le bon",
+      'cb jai encore sur ma carte cadeau', 'comment utiliser un bon cadeau sur le site',
     ],
     // view or find an invoice, questions about what an invoice says
     check_invoice: [
@@ -462,7 +462,7 @@ export const FR: IntentPhrasings = {
     create_account: [
       'créer un compte', 'comment créer un compte ?', "je veux m'inscrire", 'inscription', "comment s'inscrire sur le site ?",
       'ouvrir un compte client', "je voudrais m'enregistrer sur le site", 'créer un espace client', 'comment devenir client ?',
-      "l'inscription est gratuite ?", 'je veux ouvrir un compte', 'creer compte', 'cmt créer un compte',
+      "l'inscription est gratuite ?", 'je veux ouvrir un compte', 'je cree mon compte ou ?', 'cmt on fait un compte chez vous',
       "c'est où pour s'inscrire ?", "je n'ai pas encore de compte, comment en créer un ?", "s'inscrire avec Google",
       'créer un compte avec mon adresse mail', 'quels sont les avantages à créer un compte ?', 'créer un compte pro',
       'je voudrais créer un compte pour ma fille', 'je voudrais créer un compte après ma commande',
@@ -472,7 +472,7 @@ export const FR: IntentPhrasings = {
       'Bonjour, je suis nouvelle cliente et je voudrais créer mon compte', "créer un compte en magasin, c'est possible ?",
       'est-ce que je peux créer mon compte pendant la commande ?', 'je me suis jamais inscrit, comment je fais ?',
       'devenir membre', "s'enregistrer", 'comment je me crée un profil ?', 'jveux un compte', 'creation compte client',
-      'ouvrir un compte fidélité', 'je commande souvent, je voudrais enfin me faire un compte', 'comment creer un compte svp',
+      'ouvrir un compte fidélité', 'je commande souvent, je voudrais enfin me faire un compte', 'jsp comment on cree un compte',
       "jveux m'inscrire cmt faire",
     ],
     // an error while signing up: e-mail already used, no confirmation e-mail, the form refuses
@@ -496,7 +496,7 @@ export const FR: IntentPhrasings = {
       "Bonjour, depuis hier j'essaie de m'inscrire mais j'ai un message d'erreur à la dernière étape",
       'cette adresse est déjà associée à un compte ?', 'creation de compte impossible',
       'le site me dit que mon code postal belge est invalide', "je reste bloqué sur la page d'inscription",
-      'jarrive pas a creer mon compte', 'adresse mail deja utilisee',
+      'jpeux pas creer de compte ca bug', 'adresse mail deja utilisee',
     ],
     // change account details: name, e-mail, phone number, profile
     edit_account: [
@@ -514,7 +514,7 @@ export const FR: IntentPhrasings = {
       "Bonjour, je n'utilise plus mon ancienne boîte mail, comment mettre la nouvelle sur mon compte ?",
       'où je change mon numéro de téléphone dans le profil', 'on peut changer le nom du titulaire du compte ?',
       'le champ téléphone est grisé, je peux pas le modifier', 'modifier mon profil client', 'mes infos sont plus à jour',
-      'changer mon adresse mail svp', 'modifier mon num de tel', 'comment changer mon nom sur mon compte ?',
+      'mettre a jour mon adresse mail', 'modifier mon num de tel', 'comment changer mon nom sur mon compte ?',
       'jveux changer mon mail',
     ],
     // close or delete the account
@@ -534,7 +534,7 @@ export const FR: IntentPhrasings = {
       'retirer mon compte de votre site', 'je ne commande plus chez vous, fermez mon compte',
       'comment se désinscrire et supprimer le compte',
       "j'ai demandé la suppression de mon compte il y a une semaine, il est toujours actif",
-      'c possible de supprimer mon compte ?', 'supprimer mon cpt svp', 'comment fermer mon compte definitivement',
+      'c possible de supprimer mon compte ?', 'fermez mon cpt stp', 'comment fermer mon compte definitivement',
     ],
     // switch to another account or change the account type (personal, business, premium)
     switch_account: [
@@ -543,8 +543,8 @@ export const FR: IntentPhrasings = {
       'basculer sur mon autre compte', 'passer au premium', 'comment devenir membre premium ?',
       "passer d'un compte particulier à un compte pro", "j'ai deux comptes, comment passer de l'un à l'autre ?",
       'se déconnecter pour changer de compte', 'repasser en compte standard', 'transformer mon compte en compte entreprise',
-      'changer type compte', 'je voudrais un compte revendeur à la place', 'upgrade mon compte', 'passer à la formule VIP',
-      "comment changer de compte sur l'appli ?", 'utiliser le compte de mon conjoint au lieu du mien',
+      'modifier le type de mon cpt', 'je voudrais un compte revendeur à la place', 'upgrade mon compte',
+      'passer à la formule VIP', "comment changer de compte sur l'appli ?", 'utiliser le compte de mon conjoint au lieu du mien',
       'passer en compte business', 'je suis auto-entrepreneur, je peux convertir mon compte ?',
       'quitter le premium et revenir au compte gratuit', 'downgrade compte',
       'mon compte est en particulier, je veux le mettre en pro', 'comment je change de compte ?', 'switcher de compte',
@@ -555,7 +555,7 @@ export const FR: IntentPhrasings = {
       'changer de formule de compte', 'convertir compte perso en compte pro',
       'je veux plus du compte premium, je repasse en basique comment ?', 'chgt de compte',
       'vous avez un compte famille ? je voudrais changer le mien',
-      'mon compte est resté en pro, je voudrais repasser en particulier', 'passer en compte pro svp',
+      'mon compte est resté en pro, je voudrais repasser en particulier', 'comment je passe mon cpt en pro',
       'comment changer de compte jsp', 'passer a un compte entreprise',
     ],
     // a forgotten password, resetting it, unable to log in for that reason
@@ -563,14 +563,14 @@ export const FR: IntentPhrasings = {
       'mot de passe oublié', 'mdp oublié', "j'ai oublié mon mot de passe", 'réinitialiser mon mot de passe',
       "je n'arrive plus à me connecter, j'ai perdu mon mot de passe", 'je ne reçois pas le mail de réinitialisation',
       'changer mon mot de passe', 'lien de réinitialisation expiré', 'comment récupérer mon mot de passe ?',
-      'impossible de me connecter, mot de passe incorrect', "compte bloqué après trop d'essais", 'jai oublié mon mdp',
+      'impossible de me connecter, mot de passe incorrect', "compte bloqué après trop d'essais", 'jai zappé mon mdp',
       'mot de passe perdu', 'reset mot de passe', 'je me souviens plus de mon mot de passe',
       'je me rappelle pus de mon mot de passe', 'mot de passe refusé', "je n'ai pas reçu l'e-mail pour changer mon mot de passe",
       'comment on change son mdp ?', 'identifiants oubliés', "je n'ai plus accès à mon compte, mot de passe oublié",
       'réinitialisation mdp', 'le lien pour changer le mot de passe ne marche pas', 'je voudrais un nouveau mot de passe',
       "Bonjour, j'ai oublié mon mot de passe et je n'arrive pas à le réinitialiser", 'mot de passe incorect',
       'je peux pas me loguer, mdp faux', "on me dit mauvais mot de passe alors que c'est le bon",
-      'je ne sais plus mon mot de passe', "récupérer l'accès à mon compte", 'mdp perdu',
+      'je ne sais plus mon mot de passe', "récupérer l'accès à mon compte", 'mdp perdu, je fais comment ?',
       "mon compte est verrouillé, j'ai raté mon mot de passe trop de fois", 'comment changer de mot de passe ?',
       "j'ai perdu mes identifiants de connexion", "le mail de réinitialisation n'arrive pas", 'mon mdp ne marche plus',
       "j'ai cliqué sur mot de passe oublié mais rien ne se passe",
@@ -596,7 +596,7 @@ export const FR: IntentPhrasings = {
       "Bonjour, je reçois vos newsletters en double, pouvez-vous me retirer de l'une des listes ?",
       "comment je m'inscris à l'infolettre ?", 'desinscrire newsletter svp', 'je veux recevoir vos offres par SMS',
       'arrêtez les mails publicitaires, merci', 'je me suis désabonné et je reçois encore des pubs',
-      'me desabonner de la newsletter svp', 'jveux plus recevoir vos mails', 'sinscrire a la newsletter',
+      'comment on se desabonne de vos mails', 'jen ai marre de vos mails, desinscrivez moi', 'jvoudrais recevoir la newsletter',
     ],
     // personal data: what is kept, access to it, erasing it
     privacy_data: [
@@ -614,7 +614,7 @@ export const FR: IntentPhrasings = {
       'je veux que vous effaciez mon adresse et mon téléphone de vos fichiers',
       "Bonjour, conformément au RGPD je souhaite obtenir l'ensemble des données me concernant", 'pk vous gardez mes donnees',
       'comment retirer mon consentement ?', 'mes données ont fuité ?', 'qui est le responsable du traitement des données ?',
-      'vous utilisez mes données pour la pub ?', 'supprimer mes donnees perso svp', 'vs gardez quoi comme infos sur moi ?',
+      'vous utilisez mes données pour la pub ?', 'effacer mes donnees stp', 'vs gardez quoi comme infos sur moi ?',
       'donnees personnelles rgpd',
     ],
     // file a complaint, dissatisfied with the service or the shop
@@ -633,7 +633,7 @@ export const FR: IntentPhrasings = {
       'je veux saisir le médiateur de la consommation', 'je suis outré', "encore un problème avec vous, j'en ai marre",
       'Madame, Monsieur, je tiens à vous faire part de mon profond mécontentement suite à ma commande 48213',
       'on se fout de ma gueule là', 'jsuis pas du tout satisfait', "on m'a raccroché au nez, je veux faire une réclamation",
-      'je suis pas contente du tout de votre service', 'jveux faire une reclamation',
+      'je suis pas contente du tout de votre service', 'jsuis vraiment decue, c nul',
     ],
     // an item that arrived broken, defective or damaged, a wrong item, an item missing from the parcel
     damaged_item: [
@@ -650,7 +650,7 @@ export const FR: IntentPhrasings = {
       'la moitié de ma commande manque', "j'ai pas reçu le bon modèle", 'un des verres est ébréché', 'la couture est déchirée',
       'mauvais produit livré', 'ça marche pas dès le déballage', 'emballage déchiré et produit rayé',
       'produit non conforme à ma commande', 'je dois envoyer une photo du produit cassé ?', 'c pas le bon article dans le colis',
-      'il manque un article ds mon colis',
+      'ya un article qui manque ds le colis',
     ],
     // leave a review, feedback or a rating about products or the service
     review: [
@@ -669,8 +669,8 @@ export const FR: IntentPhrasings = {
       'je peux laisser un avis sans compte ?', 'noter le livreur', 'mettre 5 étoiles',
       "Bonjour, j'ai acheté la poêle il y a un mois et j'aimerais laisser un avis détaillé, où dois-je aller ?",
       'comment laisser un avis sur lappli', 'je voudrais donner une note à votre service client', 'enquête de satisfaction',
-      "j'ai une remarque sur votre site à vous transmettre", 'laisser un avis svp', 'ou je peux mettre un com sur un produit',
-      'comment noter un article',
+      "j'ai une remarque sur votre site à vous transmettre", 'ou est ce quon peut laisser un avis',
+      'ou je peux mettre un com sur un produit', 'comment noter un article',
     ],
     // how to reach customer service: phone number, e-mail address, hours
     contact_customer_service: [
@@ -688,7 +688,7 @@ export const FR: IntentPhrasings = {
       "je voudrais vous appeler, c'est quel numéro ?", 'vous avez un numéro en Suisse ?', 'le numéro est surtaxé ?',
       'cmt vous joindre', 'vous avez un numéro pour le Canada ?', "jusqu'à quelle heure je peux appeler ?",
       'sur quelle adresse mail je peux vous envoyer des photos ?', 'c quoi votre numero de tel',
-      'comment joindre le service client svp', 'horaire service client',
+      'comment joindre le service client svp', 'vs etes dispo a quelle heure',
     ],
     // talk to a real person, a human agent, right now
     contact_human_agent: [
@@ -702,8 +702,8 @@ export const FR: IntentPhrasings = {
       'chat avec un conseiller', 'une vraie personne svp', "t'es un bot ?", 'arrête, je veux un humain',
       'est-ce que je peux parler à un être humain ?', 'connectez-moi à un agent', 'parler à un conseiller en direct',
       "j'aimerais discuter avec un conseiller", 'un responsable svp', 'je veux parler au gérant', 'un agent en ligne svp',
-      "Bonjour, vos réponses automatiques ne m'aident pas, est-ce qu'un conseiller peut prendre le relais ?", 'humain',
-      'repondez moi un vrai humain', "c'est possible d'avoir quelqu'un tout de suite ?",
+      "Bonjour, vos réponses automatiques ne m'aident pas, est-ce qu'un conseiller peut prendre le relais ?",
+      'interlocuteur humain', 'repondez moi un vrai humain', "c'est possible d'avoir quelqu'un tout de suite ?",
       'je veux parler à du monde, pas à un robot', 'passe moi un conseiller', 'vous pouvez me mettre avec une personne ?',
       'jveux parler a qqn',
     ],
@@ -740,7 +740,7 @@ export const FR: IntentPhrasings = {
       "Bonjour, d'habitude je porte du M mais j'ai les épaules larges, vous me conseillez du L ?", 'grille des tailles',
       'je sais pas quelle taille commander', "la taille 40 chez vous c'est un 12 au Canada ?",
       'ca taille normalement ou faut prendre plus grand', 'les mesures de la robe à plat ?',
-      'quelle taille je prends jsuis entre 2', 'guide des taille',
+      'quelle taille je prends jsuis entre 2', 'c quoi vos tailles en cm',
     ],
     // the product guarantee, repairs, after-sales service
     warranty: [
@@ -758,7 +758,7 @@ export const FR: IntentPhrasings = {
       "Bonjour, mon aspirateur acheté chez vous l'an dernier ne s'allume plus, comment faire jouer la garantie ?",
       'remplacement sous garantie', 'garantie commerciale', "mon casque ne charge plus, c'est pris en charge ?",
       'garanti combien de tps', "est ce que la garantie marche si je l'ai fait tomber",
-      'ma machine à café est en panne, vous la réparez ?', 'c sous garantie ?', 'combien de temps la garantie svp',
+      'ma machine à café est en panne, vous la réparez ?', 'c sous garantie ?', 'mon produit est tombé en panne c garanti ?',
     ],
     // physical shops: where they are, their opening hours
     store_locations: [
@@ -777,7 +777,7 @@ export const FR: IntentPhrasings = {
       'vous ouvrez bientôt une boutique à Marseille ?',
       "Bonjour, je serai de passage à Namur samedi, avez-vous un magasin là-bas et jusqu'à quelle heure ?",
       'le magasin est ouvert à quelle heure le matin', "c'est où votre magasin à Québec ?", 'ou se trouve vos magasins',
-      'horaires magasin svp', 'vs avez un magasin a bruxelles ?',
+      'jusqua quelle heure vous etes ouvert', 'ya une boutique a liege ?',
     ],
   },
 };
