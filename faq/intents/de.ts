@@ -470,7 +470,7 @@ export const DE: IntentPhrasings = {
       'Ich habe zwei Konten, bitte eins löschen', 'Hallo, bitte löschen Sie mein Kundenkonto.', 'Wie werde ich mein Konto wieder los?',
       'konto stilllegen', 'Konto löschen geht nicht', 'Mein Konto soll gelöscht werden', 'konto löschen bitte sofort',
       'Wie kündige ich mein Kundenkonto?', 'account kündigen', 'Was passiert mit meinen Bestellungen, wenn ich das Konto lösche?',
-      'Konto dauerhaft löschen', 'Kann ich mein Konto vorübergehend deaktivieren?', 'profil loeschen', 'Grüezi, ich möchte mein Konto bei Ihnen auflösen.',
+      'Konto endgültig und für immer weg', 'Kann ich mein Konto vorübergehend deaktivieren?', 'profil loeschen', 'Grüezi, ich möchte mein Konto bei Ihnen auflösen.',
       'Ich will raus, Account löschen!', 'Konto löschen in der App', 'Ich möchte mich komplett abmelden und mein Konto löschen lassen',
       'Löschen meines Accounts', 'konto entfernen', 'kundenkonto schliessen', 'Wo ist der Button zum Konto löschen?',
       'wie lösch ich meinen account',
@@ -536,7 +536,7 @@ export const DE: IntentPhrasings = {
     privacy_data: [
       'Welche Daten speichert ihr über mich?', 'Datenschutz', 'Auskunft über meine gespeicherten Daten', 'Ich möchte eine DSGVO-Auskunft',
       'Bitte löschen Sie alle meine Daten', 'Recht auf Vergessenwerden', 'Wie lange werden meine Daten gespeichert?', 'Gebt ihr meine Daten an Dritte weiter?',
-      'Datenauskunft nach Art. 15 DSGVO', 'Kopie meiner personenbezogenen Daten anfordern', 'daten loeschen lassen', 'Was passiert mit meinen Daten?',
+      'Datenauskunft nach Art. 15 DSGVO', 'Kopie meiner personenbezogenen Daten anfordern', 'koennt ihr alles was ihr über mich habt entfernen', 'Was passiert mit meinen Daten?',
       'Werden meine Zahlungsdaten gespeichert?', 'Datenschutzerklärung', 'wer ist euer datenschutzbeauftragter',
       'Ich widerspreche der Verarbeitung meiner Daten', 'Meine Daten wurden ohne Zustimmung gespeichert', 'Datenexport',
       'Kann ich meine Daten herunterladen?', 'Sind meine Daten bei euch sicher?', 'Verkauft ihr meine Daten?', 'personenbezogene daten löschen',
