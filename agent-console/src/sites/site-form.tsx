@@ -113,7 +113,7 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
         {languages.map((l) => (
           <label key={l} class="sites__field">
             {languageName(l)} <span class="muted">(empty: the default greeting)</span>
-            <textarea rows={2} maxLength={500} value={welcome[l] ?? ''} onInput={(e) => setWelcome({ ...welcome, [l]: e.currentTarget.value })} />
+            <textarea rows={2} maxLength={500} data-bulle="site-welcome" data-lang={l} value={welcome[l] ?? ''} onInput={(e) => setWelcome({ ...welcome, [l]: e.currentTarget.value })} />
           </label>
         ))}
       </fieldset>
