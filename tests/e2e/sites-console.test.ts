@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, describeViolations, isBlocking } from './axe.js';
-import { DIST, launchChromium, requireBuild } from './browser.js';
+import { join } from 'node:path';
+import { ARTIFACTS, DIST, launchChromium, requireBuild } from './browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -57,6 +58,7 @@ describe('Sites page in the console', () => {
     await form.locator('[data-bulle="hours-day"][data-day="mon"]').fill('09:00-12:30, 14:00-18:00');
     await form.locator('[data-bulle="hours-day"][data-day="fri"]').fill('22:00-02:00');
     await axe('Sites page, edited');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-sites.png') });
 
     // 4. Save: the page says so, and the store has it.
     await form.locator('[data-bulle="site-save"]').click();
