@@ -461,7 +461,7 @@ export const ES: IntentPhrasings = {
       'Buenas, ¿aceptan pago en efectivo en tienda o solo tarjeta online?', 'puedo pagar con la tarjeta de mi madre?',
       'aceptan pagos desde el extranjero en dolares?',
       'Hola, no tengo tarjeta de crédito, ¿hay alguna otra forma de pagar, por ejemplo en efectivo o por transferencia?',
-      'se puede pagar en cuotas sin interés?', 'aceptáis Bizum?', 'pagan con Mercado Pago?', 'aceptan OXXO?',
+      'se puede pagar en cuotas sin interés?', 'tenéis pago por Bizum o solo con tarjeta?', 'pagan con Mercado Pago?', 'aceptan OXXO?',
       'se puede pagar contra reembolso al recibir el paquete?', 'pago a plazos', 'financiación de la compra', 'pagar con débito',
       'quería comprar un portátil pero pagarlo en varios meses, ¿tenéis financiación?', 'aceptan tarjetas extranjeras?',
       'puedo pagar con Google Pay desde el móvil?', 'pagan con tarjeta American Express?',
