@@ -771,6 +771,13 @@ export const DE: IntentPhrasings = {
       'Ich habe bisher immer als Gast bestellt und hätte jetzt gern ein festes Konto.', 'Konto anlegen mit Apple ID',
       'Wie erstelle ich einen Zugang für den Shop?', 'Hallo, meine Tochter ist 16 – darf sie sich selbst ein Konto anlegen?',
       'Ich möchte ein Geschäftskundenkonto eröffnen.',
+      'Guten Tag, ich habe eine kleine Praxis und würde gern regelmäßig Verbrauchsmaterial bei Ihnen bestellen, dafür bräuchte ich ein Kundenkonto mit Firmendaten.',
+      'ich hab schon paar mal als gast bestellt und jedes mal alles neu eingetippt, das nervt, würd mir gern ein konto machen',
+      'Meine Freundin hat mir erzählt, dass man mit Kundenkonto Punkte sammelt – wo kann ich mich dafür eintragen?',
+      'Hallo, ich finde auf der Startseite nirgends einen Link zum Registrieren, nur Anmelden.',
+      'Wir sind eine Schule und möchten für unsere Einkäufe einen eigenen Zugang bei euch einrichten.',
+      'Grüezi, ich würde gerne ein Kundenkonto eröffnen, um künftig schneller zu bestellen.', 'Servus, i hätt gern a Kundenkonto, wo moch i des?',
+      'Ich habe gerade bestellt und würde die Bestellung gern einem neuen Konto zuordnen, das ich erst noch anlegen muss.',
     ],
     // an error while signing up
     registration_problems: [
@@ -808,6 +815,14 @@ export const DE: IntentPhrasings = {
       'Guten Tag, beim Anlegen des Kontos erscheint: Ein Fehler ist aufgetreten.',
       'Das Formular sagt, meine Adresse ist ungültig, obwohl sie stimmt.', 'aktivierungslink geht nicht',
       'Hallo, ich versuche seit gestern mich anzumelden und bekomme keine Mail zum Bestätigen.',
+      'Guten Tag, ich versuche seit gestern Abend, ein Kundenkonto anzulegen, doch nach dem Absenden des Formulars lande ich immer wieder auf einer leeren Seite.',
+      'hab mich registriert aber die bestätigungsmail kommt nich an, hab auch schon 3 mal neu angefordert',
+      'Hallo, bei der Registrierung steht, dass mein Benutzername bereits existiert, obwohl ich mich noch nie bei Ihnen angemeldet habe.',
+      'Ich wohne in Österreich, aber im Registrierungsformular kann ich als Land nur Deutschland auswählen.',
+      'Grüezi, beim Anlegen des Kontos wird meine Telefonnummer mit +41 nicht akzeptiert.',
+      'Meine Kollegin konnte sich problemlos registrieren, bei mir kommt aber immer eine Fehlermeldung.',
+      'Nach dem Klick auf den Bestätigungslink heißt es Token ungültig.',
+      'Ich möchte mich als Firma registrieren, aber das Feld für die Umsatzsteuer-ID meldet immer ungültiges Format.',
     ],
     // change name, e-mail, phone, profile
     edit_account: [
@@ -836,6 +851,14 @@ export const DE: IntentPhrasings = {
       'Nach der Namensänderung durch Scheidung möchte ich meinen Geburtsnamen wieder eintragen.',
       'Ich finde nicht, wo ich meine Daten bearbeiten kann.', 'Kann ich meine USt-IdNr. im Profil hinterlegen?',
       'Meine neue E-Mail-Adresse wird nicht gespeichert.', 'Kontoeinstellungen ändern',
+      'Hallo, ich habe meinen Job gewechselt und nutze die alte Firmen-E-Mail nicht mehr, deshalb sollte die Login-Adresse in meinem Konto geändert werden.',
+      'Wir haben geheiratet und mein Mann hat meinen Namen angenommen, wie passen wir das in seinem Kundenkonto an?',
+      'meine handynummer im profil ist noch die alte, die gibts nicht mehr',
+      'Ich bekomme alle Mails an meine alte Adresse, weil ich vergessen habe, die im Konto zu aktualisieren.',
+      'Grüezi, in meinem Profil steht ein Tippfehler im Vornamen, könnten Sie den korrigieren?',
+      'Servus, i möcht mei E-Mail im Konto auf a neue umstellen.',
+      'Im Kundenkonto wird mein Name falsch angezeigt, auf allen Rechnungen steht daher der Fehler.',
+      'Ich habe den Verdacht, dass jemand meine E-Mail-Adresse im Konto geändert hat – kann ich sie zurückändern?',
     ],
     delete_account: [
       'Konto löschen', 'Wie lösche ich mein Konto?', 'Ich möchte mein Kundenkonto löschen', 'Account löschen', 'Bitte löschen Sie mein Konto',
@@ -862,6 +885,12 @@ export const DE: IntentPhrasings = {
       'Bitte entfernen Sie meinen Zugang zum Shop.', 'Wie lösche ich meinen Account in der App?', 'Geschäftskundenkonto schließen',
       'Ich möchte mich bei euch abmelden und das Konto löschen.', 'Löschen meines Kundenkontos beantragen',
       'Hallo, ich habe mein Konto nur für eine Bestellung angelegt, jetzt brauche ich es nicht mehr.',
+      'Guten Tag, gemäß DSGVO beantrage ich die vollständige Löschung meines Kundenkontos samt aller gespeicherten Daten.',
+      'Ich habe vor Jahren ein Konto bei euch angelegt, nutze es aber nicht mehr und möchte nicht, dass meine Daten da rumliegen – bitte alles löschen.',
+      'Ich bin mit dem Shop fertig, keine Bestellungen mehr – wie werde ich mein Konto los?', 'hallo, ich will kein kunde mehr sein, konto bitte weg',
+      'Grüezi, ich ziehe ins Ausland und brauche das Kundenkonto nicht mehr, bitte schliessen Sie es.',
+      'Servus, mei Konto soll glöscht werdn, i bstell nix mehr.', 'Nach dem Datenleck möchte ich, dass mein Account sofort gelöscht wird.',
+      'Ich finde im Konto nur Abmelden, aber keinen Weg, das Konto endgültig zu löschen.',
     ],
     // switch account or change account type (personal, business, premium)
     switch_account: [
@@ -892,6 +921,14 @@ export const DE: IntentPhrasings = {
       'Hallo, ich wurde als Privatkunde registriert, obwohl ich eine Firma habe.', 'Ich möchte mein Konto zum Familienkonto machen.',
       'Abmelden und mit anderem Konto anmelden', 'Wie komme ich zurück auf mein altes Konto?', 'Ich möchte mein Gratiskonto auf Premium umstellen.',
       'Kontoart wechseln', 'Guten Tag, wir möchten unser Vereinskonto in ein Firmenkonto umwandeln.',
+      'Hallo, ich habe mein Premium-Abo gekündigt und möchte zurück zur kostenlosen Mitgliedschaft, ohne dass meine Bestellhistorie verloren geht.',
+      'Ich bin jetzt selbstständig und würde mein privates Kundenkonto gern auf ein Geschäftskundenkonto umstellen, damit Rechnungen mit Firmendaten kommen.',
+      'Auf dem Tablet bin ich noch mit dem Konto meiner Frau angemeldet und möchte auf meins wechseln.',
+      'ich hab aus versehen ein zweites konto angelegt und will zurück zu meinem alten',
+      'Grüezi, ich habe ein Geschäftskonto und ein privates, und beim Bestellen lande ich immer im falschen.',
+      'Servus, wia schalt i vom Firmenkonto aufs private um?',
+      'Unsere Firma wurde aufgelöst, das Geschäftskundenkonto soll wieder ein Privatkonto werden.',
+      'Ich möchte von der Familien- auf die Einzelmitgliedschaft wechseln.',
     ],
     // forgotten password, reset
     recover_password: [
@@ -923,6 +960,14 @@ export const DE: IntentPhrasings = {
       'Keine Mail zum Passwortzurücksetzen bekommen', 'Ich habe kein Zugriff mehr auf mein Kundenkonto.', 'Passwort vergessen, was tun?',
       'Ich muss mein Passwort neu setzen, aber ich finde die Option nicht.', 'Das Zurücksetzen klappt nicht, der Link zeigt einen Fehler.',
       'Mein Passwort funktioniert plötzlich nicht mehr.', 'Ich weiß mein Kennwort nicht mehr und komme nicht an meine Bestellungen.',
+      'Guten Tag, ich wollte gerade bestellen, aber mein Passwort wird nicht akzeptiert und die Mail zum Zurücksetzen landet nirgends, auch nicht im Spam.',
+      'Ich habe nach langer Zeit mal wieder bestellen wollen, weiß aber mein Kennwort nicht mehr und komme nicht in mein Kundenkonto.',
+      'passwort vergessn und der reset link kommt nich',
+      'Hallo, ich habe keinen Zugriff mehr auf meine alte E-Mail-Adresse und kann deshalb mein Passwort nicht zurücksetzen.',
+      'Grüezi, mein Konto ist nach mehreren Fehlversuchen gesperrt, wie komme ich wieder rein?',
+      'Servus, i kimm ned in mei Konto eini, Passwort is weg.',
+      'Ich habe ein neues Passwort angefordert und gesetzt, aber beim Einloggen heißt es immer noch falsch.',
+      'Der Passwort-Reset-Link führt zu einer Fehlerseite, was nun?',
     ],
     // subscribe or unsubscribe from newsletter / marketing e-mails
     newsletter_subscription: [
@@ -951,6 +996,14 @@ export const DE: IntentPhrasings = {
       'Ich möchte über neue Produkte informiert werden.', 'Keine Werbepost mehr bitte',
       'Hallo, meine Frau bekommt eure Newsletter, obwohl sie nie bestellt hat.', 'Wie trage ich mich aus dem Verteiler aus?',
       'Ich möchte Push-Benachrichtigungen zu Angeboten ausschalten.',
+      'Guten Tag, seit meiner ersten Bestellung bekomme ich fast täglich Werbemails, obwohl ich nie einen Newsletter abonniert habe – bitte sofort austragen.',
+      'Ich habe mich dreimal über den Link abgemeldet und die Newsletter kommen immer noch, das ist echt nervig.',
+      'hallo, ich will eure angebote per mail bekommen, wo trag ich mich ein',
+      'Grüezi, ich möchte den Newsletter nur noch einmal pro Monat erhalten statt jede Woche.',
+      'Servus, i hob den Newsletter abbestellt, kriag aber trotzdem no Mails.',
+      'Meine E-Mail-Adresse hat sich geändert, der Newsletter soll an die neue gehen.',
+      'Ich möchte mich für den Newsletter anmelden, um den Willkommensrabatt zu bekommen.',
+      'Ihre Werbe-SMS stören mich, bitte meine Nummer aus dem Verteiler nehmen.',
     ],
     // personal data: what is kept, access, erasure
     privacy_data: [
@@ -980,6 +1033,13 @@ export const DE: IntentPhrasings = {
       'Werden meine Daten verschlüsselt übertragen?', 'Ich möchte meine Daten berichtigen lassen.', 'Verkauft ihr Kundendaten?',
       'Löschung personenbezogener Daten nach DSGVO', 'Wer ist Ihr Datenschutzbeauftragter?', 'Speichert ihr meine Einkaufshistorie?',
       'Ich möchte der Datenweitergabe an Partnerunternehmen widersprechen.',
+      'Guten Tag, ich bitte um eine vollständige Auskunft über alle personenbezogenen Daten, die Sie über mich verarbeiten, inklusive Herkunft und Empfänger.',
+      'Ich möchte nicht, dass mein Einkaufsverhalten ausgewertet wird – wie kann ich das unterbinden?',
+      'hallo, ich hab mein konto gelöscht aber wurden meine daten auch wirklich gelöscht?',
+      'Grüezi, ich möchte wissen, ob meine Daten in die USA übertragen werden.', 'Servus, was speicherts ihr alles über mi?',
+      'Ich habe gehört, dass es ein Datenleck gab – sind meine Daten betroffen?',
+      'Bitte löschen Sie meine Telefonnummer und Geburtsdatum aus Ihren Systemen.',
+      'Ich möchte meine Daten exportieren und zu einem anderen Anbieter mitnehmen.',
     ],
     complaint: [
       'Ich möchte mich beschweren', 'Beschwerde', 'Ich bin sehr unzufrieden mit eurem Service', 'Wo kann ich eine Beschwerde einreichen?',
@@ -1012,6 +1072,13 @@ export const DE: IntentPhrasings = {
       'Die Werbung war irreführend, ich fühle mich getäuscht.', 'Beschwerdestelle wo?',
       'Mir wurde etwas versprochen, das nicht eingehalten wurde – ich möchte das beanstanden.',
       'Guten Tag, ich möchte meinen Unmut über die letzte Bestellung äußern.',
+      'Guten Tag, ich habe im Januar eine Couch bestellt, zweimal wurde der Liefertermin verschoben, niemand hat sich gemeldet, und heute sagt man mir, es dauert noch vier Wochen – das ist inakzeptabel.',
+      'ich bin echt sauer, keiner antwortet auf meine mails und im chat werd ich nur vertröstet',
+      'Hallo, ich möchte festhalten, dass ich mit der Abwicklung meiner Bestellung überhaupt nicht zufrieden bin.',
+      'Grüezi, ich bin seit Jahren treue Kundin und so schlecht wurde ich noch nie behandelt.',
+      'Servus, des is scho des dritte Mal, dass bei euch was schiefgeht, langsam reicht\'s.',
+      'Der Fahrer hat das Paket einfach vor die Tür geworfen und ist abgehauen, das geht gar nicht.',
+      'Ich wurde am Telefon angeschrien, ich erwarte eine Entschuldigung.', 'Ich fühle mich als Kunde überhaupt nicht ernst genommen.',
     ],
     // arrived broken/defective, wrong item, item missing from the parcel
     damaged_item: [
@@ -1039,6 +1106,13 @@ export const DE: IntentPhrasings = {
       'Die Matratze riecht komisch und hat einen Fleck.', 'Artikel fehlt in Lieferung', 'Der Schrank ist beim Transport zerbrochen.',
       'Ich habe nur das Zubehör bekommen, das Hauptgerät fehlt.', 'Die Naht ist aufgerissen, das war schon so im Paket.',
       'Falsch geliefert, was soll ich machen?', 'Die Ware ist mangelhaft, Beine vom Stuhl wackeln.',
+      'Guten Tag, ich habe gestern das Regal bekommen, beim Aufbauen gemerkt, dass ein Seitenteil gebrochen ist und zwei Bretter fehlen.',
+      'hab heute mein paket aufgemacht und da war was ganz anderes drin als ich bestellt hab',
+      'Hallo, bei meiner Lieferung war der Karton nass und die Bücher sind aufgequollen.',
+      'Grüezi, die Lampe ist ohne Leuchtmittel gekommen, obwohl es im Lieferumfang stehen sollte.', 'Servus, i hob zwoa linke Schuh kriagt.',
+      'Die Uhr ist stehen geblieben, als ich sie ausgepackt habe, sie war nie in Gebrauch.',
+      'Im Paket waren nur drei von fünf bestellten Artikeln, auf dem Lieferschein stehen aber alle.',
+      'Die Tasse hat einen Sprung, das war eindeutig schon beim Versand so.',
     ],
     // leave a review, feedback, rating
     review: [
@@ -1066,6 +1140,13 @@ export const DE: IntentPhrasings = {
       'Hallo, die Beratung war super, wo kann ich das weitergeben?', 'Ich möchte eine Anregung zur Website loswerden.',
       'Wo kann ich einen Erfahrungsbericht schreiben?', 'Kann ich auch ohne Konto eine Bewertung abgeben?',
       'Ich würde gern Feedback zur Lieferung geben.', 'Ich habe die Bewertungsmail bekommen, der Link geht nicht.',
+      'Guten Tag, ich habe vor zwei Wochen einen Staubsauger gekauft und möchte anderen Kunden meine Erfahrungen mitteilen – wo geht das?',
+      'ich würd gern mal ein dickes lob an euer team loswerden, die lieferung war super schnell',
+      'Hallo, ich habe eine Einladung zur Bewertung bekommen, aber bei mir erscheint nur eine Fehlerseite.',
+      'Grüezi, ich möchte eine Bewertung für den Kundendienst abgeben, wo ist das möglich?', 'Servus, i möcht a Rezension zu dem Rucksack schreiben.',
+      'Meine Bewertung enthält einen Fehler, kann ich sie nachträglich bearbeiten?',
+      'Ich habe ein paar Ideen, wie eure Website übersichtlicher werden könnte.',
+      'Ich würde gern eine kritische, aber faire Bewertung zu dem Mixer hinterlassen.',
     ],
     // how to reach customer service
     contact_customer_service: [
@@ -1092,6 +1173,12 @@ export const DE: IntentPhrasings = {
       'Wo sitzt Ihr Kundenservice?', 'Servicezeiten', 'Gibt es eine Faxnummer?', 'Wie kann ich euch kontaktieren?',
       'Ich möchte eine E-Mail an den Support schreiben.', 'Support kontaktieren', 'Erreichbarkeit Kundenservice an Feiertagen?',
       'Gibt es einen Kundenservice auf Facebook oder Instagram?', 'Ist der Kundendienst auch auf Englisch erreichbar?',
+      'Guten Tag, ich habe eine längere Frage zu einer Bestellung und würde die lieber per E-Mail schicken – an welche Adresse am besten?',
+      'ich such schon seit ner halben stunde eure telefonnummer auf der seite, wo steht die',
+      'Hallo, ich arbeite tagsüber – ist der Kundenservice auch abends nach 18 Uhr erreichbar?',
+      'Grüezi, kann ich Sie per Telefon aus der Schweiz zum Ortstarif erreichen?', 'Servus, wann kann ma eich anrufen?',
+      'Ich möchte Unterlagen an Ihren Kundenservice schicken, gibt es eine Postadresse dafür?',
+      'Ich hätte gern jemanden am Telefon – von wann bis wann ist die Hotline besetzt?', 'Gibt es einen Kundenservice speziell für Geschäftskunden?',
     ],
     // a real person, now
     contact_human_agent: [
@@ -1119,6 +1206,12 @@ export const DE: IntentPhrasings = {
       'Ich möchte mit dem Support-Team direkt chatten.', 'Person statt Chatbot', 'Bitte einen Kundenbetreuer in den Chat holen.',
       'Ist gerade jemand vom Team online?', 'Agent bitte',
       'Guten Tag, mein Anliegen ist zu kompliziert für den Bot, kann mich ein Mitarbeiter übernehmen?',
+      'Guten Tag, ich habe jetzt dreimal versucht, mein Anliegen dem Chat zu erklären, aber die Antworten passen nicht – bitte verbinden Sie mich mit einem Menschen.',
+      'ich will mit nem echten menschen schreiben, nicht mit ner maschine',
+      'Hallo, es geht um eine heikle Reklamation, das möchte ich lieber mit einem Mitarbeiter besprechen.',
+      'Grüezi, ist jetzt ein Mitarbeiter erreichbar, mit dem ich direkt schreiben kann?', 'Servus, hol ma bitte an echtn Mitarbeiter her.',
+      'Das ist zu kompliziert für einen Bot, ich brauche eine echte Person.', 'Holen Sie bitte jemanden aus dem Team dazu.',
+      'Ich warte auf einen menschlichen Ansprechpartner hier im Chat.',
     ],
     // in stock, back when
     product_availability: [
@@ -1147,6 +1240,13 @@ export const DE: IntentPhrasings = {
       'Wann kommt die neue Kollektion?', 'Restposten noch vorhanden?', 'Die Größe ist nicht wählbar, heißt das ausverkauft?',
       'Bekommt ihr das Produkt wieder rein?', 'Lagerbestand anzeigen', 'Hallo, in der App steht nur noch wenige verfügbar – wie viele genau?',
       'Ist das Teil noch bestellbar?',
+      'Guten Tag, ich möchte die Waschmaschine aus Ihrem Prospekt kaufen, online steht aber derzeit nicht lieferbar – wann ist sie wieder verfügbar?',
+      'hab gesehen dass die jacke in schwarz ausverkauft ist, kommt die nochmal',
+      'Hallo, ich brauche das Kinderbett bis Mitte des Monats, ist es denn aktuell vorrätig?',
+      'Grüezi, ist dieses Modell in der Filiale Zürich an Lager?', 'Servus, kriagts es des Werkzeugset wieder rein?',
+      'Ich würde gern vier Stück kaufen, es lassen sich aber nur zwei in den Warenkorb legen.',
+      'Das Produkt steht seit Wochen auf bald wieder verfügbar, stimmt das noch?',
+      'Gibt es einen Nachfolger, wenn das Modell nicht mehr hergestellt wird?',
     ],
     // which size, size chart, fit
     size_guide: [
@@ -1170,6 +1270,12 @@ export const DE: IntentPhrasings = {
       'Hallo, ich habe breite Füße – welche Weite empfehlen Sie?', 'Läuft die Hose nach dem Waschen ein?', 'Ist Größe M eher wie eine L?',
       'Wie lang sind die Ärmel bei Größe S?', 'BH-Größe bestimmen', 'Ringgröße ermitteln', 'Wo finde ich die Maße der Artikel?',
       'Hallo, ich bin zwischen S und M, der Stoff ist nicht dehnbar – was empfehlen Sie?', 'Welche Größe hat das Model an?', 'Größenempfehlung bitte',
+      'Guten Tag, ich möchte meinem Mann eine Jacke schenken, er trägt sonst L, ist aber sehr groß – welche Größe würden Sie bei diesem Modell empfehlen?',
+      'ich bin 1,65 und hab eher breite hüften, welche jeans grösse passt bei euch',
+      'Hallo, bei anderen Marken trage ich 39, hier gibt es nur 38 und 40 – was nehme ich?',
+      'Grüezi, sind Ihre Grössenangaben gleich wie bei europäischen Marken?', 'Servus, wia groß foin de Schuach aus?',
+      'Ich habe die letzte Bluse in M bestellt und sie war zu eng, soll ich diesmal L nehmen?',
+      'Wo finde ich die genauen Maße in Zentimetern für das Kleid?', 'Gibt es eine Größenberatung per Chat, bevor ich bestelle?',
     ],
     // guarantee, repairs, after-sales
     warranty: [
@@ -1196,6 +1302,12 @@ export const DE: IntentPhrasings = {
       'Service nach dem Kauf', 'Muss ich das Gerät einschicken oder kommt ein Techniker?', 'Was deckt die Garantie ab?',
       'Gewährleistungsanspruch geltend machen', 'Kann ich das Gerät im Laden reparieren lassen?',
       'Hallo, die Waschmaschine ist nach 18 Monaten defekt, wer ist zuständig?',
+      'Guten Tag, mein Staubsauger, den ich vor anderthalb Jahren bei Ihnen gekauft habe, saugt plötzlich nicht mehr – wie läuft die Reparatur über die Garantie?',
+      'hab die kopfhörer erst 6 monate und eine seite geht nicht mehr, garantie?',
+      'Hallo, der Reißverschluss an meinem Koffer ist nach einem Jahr kaputt – ist das ein Garantiefall?',
+      'Grüezi, ich habe die Quittung nicht mehr, gilt die Garantie trotzdem?', 'Servus, mei Kaffeemaschin is hin, wer richt ma de?',
+      'Meine Waschmaschine ist außerhalb der Garantie kaputt, bieten Sie kostenpflichtige Reparaturen an?',
+      'Wo kann ich mein Gerät zur Reparatur abgeben, muss es eingeschickt werden?', 'Ich möchte die Garantie verlängern, bevor sie abläuft.',
     ],
     // physical shops, opening hours
     store_locations: [
@@ -1220,6 +1332,11 @@ export const DE: IntentPhrasings = {
       'Geschäfte in Deutschland', 'Gibt es euch auch in Einkaufszentren?', 'Grüezi, hat Ihr Laden in Basel am Montag offen?',
       'Öffnungszeiten zwischen den Jahren', 'Kann ich im Laden einfach vorbeischauen oder braucht man einen Termin?',
       'Gibt es einen Laden in der Innenstadt?', 'Filiale mit Abholung vor Ort',
+      'Guten Tag, ich komme am Wochenende nach Wien und würde mir die Sofas gern im Geschäft ansehen – wo finde ich Sie und wann haben Sie offen?',
+      'gibts bei euch irgendwo nen laden wo man das anprobieren kann', 'Hallo, hat Ihre Filiale in Frankfurt auch am Samstagnachmittag geöffnet?',
+      'Grüezi, gibt es eine Verkaufsstelle im Kanton Aargau?', 'Servus, wo is eier Gschäft in Innsbruck?',
+      'Ich möchte nicht online bestellen, sondern lieber im Geschäft einkaufen – wo ist der nächste Laden?',
+      'Haben die Läden in den Ferien andere Öffnungszeiten?', 'Wo ist euer Showroom und kann man da ohne Termin hin?',
     ],
   },
 };
