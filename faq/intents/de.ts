@@ -45,6 +45,12 @@ export const DE: IntentPhrasings = {
       'Wie kann ich als Firma bei euch einkaufen?', 'Bestellung als Gast abschließen', 'Servus, i möcht des Radl bestellen, wie geht des?',
       'Was passiert nach dem Klick auf kaufen, ist die Bestellung dann gleich verbindlich?',
       'Ich würde den Artikel gerne kaufen, wo finde ich den Warenkorb-Button auf dem Handy?',
+      'Guten Tag, wir richten gerade unser Büro ein und bräuchten Schreibtische und Stühle in größerer Stückzahl – kann ich das normal über den Onlineshop bestellen oder braucht es ein Angebot?',
+      'ich hab den artikel gefunden aber ich check nicht wie man die menge einstellt und dann bestellt',
+      'Hallo, ich lebe in Österreich und bin unsicher, ob ich im deutschen Shop bestellen kann oder woanders.',
+      'Ich möchte ein Geschenk kaufen, aber die Ware soll nicht an mich gehen – wie läuft die Bestellung dann ab?',
+      'Grüezi, ich habe mir die Artikel gemerkt und möchte jetzt alles zusammen bestellen, finde aber die Merkliste nicht mehr.',
+      'Wir möchten als Kita regelmäßig Bastelmaterial bei euch einkaufen, wie funktioniert das mit dem Bestellen?',
     ],
     // where is my order / tracking / parcel late or not arrived
     track_order: [
@@ -84,6 +90,12 @@ export const DE: IntentPhrasings = {
       'Ich wollte nur kurz fragen, ob mein Paket schon rausgegangen ist, ich hab noch keine Mail bekommen.',
       'Laut Tracking wurde mein Paket an den Absender zurückgeschickt, warum denn?',
       'Mein Geschenk sollte zum Geburtstag da sein und ist nicht gekommen, können Sie nachsehen, wo es ist?',
+      'Guten Tag, ich habe am 12. eine Waschmaschine bestellt, der Liefertermin ist verstrichen und niemand hat sich gemeldet, wo befindet sich die Lieferung gerade?',
+      'hab vor ner woche bestellt und seitdem nix mehr gehört, weder mail noch paket',
+      'Hallo, laut Tracking liegt mein Paket im Paketshop um die Ecke, dort sagt man aber, es ist nicht da.',
+      'Grüezi, die Sendung ist seit einer Woche beim Zoll, muss ich da etwas machen?',
+      'Meine Bestellung ist in zwei Pakete aufgeteilt worden, für das zweite habe ich keine Sendungsnummer.',
+      'Ich bin ab morgen im Urlaub und würde gern wissen, ob mein Paket heute noch zugestellt wird.',
     ],
     cancel_order: [
       'Bestellung stornieren', 'Wie kann ich meine Bestellung stornieren?', 'ich möchte meine bestellung stornieren',
@@ -121,6 +133,12 @@ export const DE: IntentPhrasings = {
       'Die Vorbestellung brauch ich nicht mehr, bitte stornieren.', 'auftrag stornieren bitte dringend',
       'Ich bin mit der Lieferzeit nicht einverstanden und storniere hiermit meine Bestellung.',
       'Hallo, meine Bestellung ist noch in Bearbeitung, kann sie noch abgebrochen werden?',
+      'Guten Tag, ich habe gestern Abend spontan eine Kaffeemaschine bestellt, es mir aber über Nacht anders überlegt – bitte stornieren Sie die Bestellung, sie ist noch nicht versendet.',
+      'hab aus versehen auf kaufen gedrückt, das wollt ich gar nicht, bitte rückgängig machen',
+      'Hallo, die Lieferzeit wurde auf acht Wochen verlängert, so lange kann ich nicht warten, ich möchte vom Kauf zurücktreten.',
+      'Grüezi, ich habe zwei identische Bestellungen im Konto, eine davon bitte annullieren.',
+      'Ich habe bei der Bestellung die falsche Lieferart gewählt und möchte sie lieber komplett stornieren und neu aufgeben.',
+      'Ich habe die Sachen bei einem anderen Händler schon bekommen, die Bestellung bei euch bitte abbrechen.',
     ],
     // modify an order already placed (items, size, colour, quantity)
     change_order: [
@@ -153,7 +171,7 @@ export const DE: IntentPhrasings = {
       'Kann ich noch einen Artikel nachbestellen, damit alles in einem Paket kommt?', 'Bestellung nachträglich anpassen',
       'Ich würde bei meiner offenen Bestellung gern die Variante wechseln, geht das bevor sie verpackt wird?', 'artikel zur bestellung dazufügen',
       'Grüezi, ich möchte bei meiner Bestellung die Grösse ändern, bevor sie versendet wird.',
-      'In meiner Bestellung ist der falsche Bettbezug drin, ich meinte 135x200 statt 155x220 – können Sie das tauschen, bevor es rausgeht?',
+      'Ich habe beim Bettbezug die falschen Maße angeklickt, ich meinte 135x200 statt 155x220 – können Sie das in der Bestellung ändern, bevor es rausgeht?',
       'Position aus Bestellung löschen', 'Die Bestellung ist noch nicht raus, oder? Dann hätte ich gern noch ein zweites Ladekabel dazu.',
       'Kann ich bei der Bestellung die Gravur nachträglich ändern lassen?', 'ich möchte meine bestellung bearbeiten aber im konto geht das nicht',
       'Servus, kannst mir bei meiner Bestellung noch die Hose in schwarz statt grau eintragen?',
@@ -163,6 +181,12 @@ export const DE: IntentPhrasings = {
       'Kann man das Modell in der Bestellung noch austauschen, bevor es verschickt wird?',
       'Ich möchte die bestellte Lampe gegen die größere Variante tauschen, solange die Bestellung noch offen ist.', 'bestellung änder farbe groesse',
       'Vergessen, den Zusatzakku mitzubestellen – kann der noch rein?',
+      'Guten Tag, ich habe heute Morgen einen Esstisch mit vier Stühlen bestellt, wir brauchen aber sechs – können Sie noch zwei Stühle zur Bestellung hinzufügen?',
+      'hab die falsche größe bestellt, die bestellung ist aber noch nicht raus, kann man das noch umändern',
+      'Hallo, beim Sofa habe ich die Stoffvariante Anthrazit gewählt, hätte aber doch lieber Sand – geht das noch vor der Produktion?',
+      'Grüezi, ich möchte aus meiner offenen Bestellung einen Artikel entfernen und einen anderen dazunehmen.',
+      'Bei meiner Bestellung fehlt die Geschenkverpackung, kann man die noch dazubuchen?',
+      'Ich habe die Variante mit deutschem Stecker gewählt, brauche aber den Schweizer Stecker, bitte in der Bestellung ändern.',
     ],
     // no confirmation e-mail, did the order go through
     order_confirmation: [
@@ -205,6 +229,12 @@ export const DE: IntentPhrasings = {
       'Wie lange dauert es normalerweise, bis die Bestellbestätigung kommt?',
       'Meine Frau hat für mich bestellt und wir wissen nicht, ob es geklappt hat.',
       'Ich habe eine Fehlermeldung beim Abschluss bekommen, wurde trotzdem bestellt?',
+      'Guten Tag, ich habe gestern gegen 22 Uhr bestellt, per Kreditkarte bezahlt, aber weder eine Bestätigung noch eine Rechnung per Mail bekommen – ist die Bestellung im System?',
+      'hab bestellt aber keine mail bekommen ob alles geklappt hat, im spam ist auch nix',
+      'Hallo, meine Bestätigungsmail kommt nicht an, ich habe Ihre Adresse schon in meinem Postfach freigegeben.',
+      'Grüezi, nach der Zahlung kam nur ein Fehlerhinweis, ich weiss nicht, ob ich jetzt Kunde bin oder nicht.',
+      'Meine Bestellung ist nicht im Kundenkonto aufgeführt, obwohl ich eingeloggt bestellt habe.',
+      'Ich würde ungern doppelt bestellen, können Sie nachsehen, ob meine Bestellung von heute durchgegangen ist?',
     ],
     // shipping methods, countries, shipping costs
     delivery_options: [
@@ -235,6 +265,12 @@ export const DE: IntentPhrasings = {
       'Versandarten im Überblick', 'Ich hätte gern eine Lieferung ohne Unterschrift, also Abstellgenehmigung – geht das?',
       'Versendet ihr auch ins EU-Ausland, z. B. nach Frankreich?', 'Wird die Waschmaschine angeschlossen und das Altgerät mitgenommen?',
       'Gibt es Click & Collect in der Filiale?',
+      'Guten Tag, wir haben einen Kleiderschrank im Auge – liefern Sie den auch aufgebaut, und was kostet die Montage zusätzlich?',
+      'ich bin den ganzen tag arbeiten, kann ich das paket in nen paketshop oder an die arbeit schicken lassen',
+      'Hallo, gibt es bei Ihnen Expressversand mit Zustellung am nächsten Tag, und bis wann muss ich dafür bestellen?',
+      'Grüezi, liefern Sie auch in die Schweiz, und wie hoch sind Versandkosten und Zoll?',
+      'Ich hätte gern einen festen Wunschliefertermin, weil ich nur am Freitag zu Hause bin – ist das möglich?',
+      'Können Sie die Lieferung in den dritten Stock tragen, wir haben keinen Aufzug?',
     ],
     // how long, when it arrives, delivery days
     delivery_period: [
@@ -267,6 +303,12 @@ export const DE: IntentPhrasings = {
       'Mein Geburtstagsgeschenk muss bis Donnerstag da sein, ist das realistisch?',
       'Dauert der Versand nach Italien länger als innerhalb Deutschlands?', 'Geht die Lieferung schneller, wenn ich vormittags bestelle?',
       'An welchen Tagen stellt ihr zu?',
+      'Guten Tag, meine Tochter heiratet am 20. und ich möchte ihr das Service schenken – kommt es rechtzeitig, wenn ich heute bestelle?',
+      'wann ca kommt die lieferung wenn ich jetzt bestell, brauch das dringend',
+      'Hallo, bei dem Artikel steht lieferbar in 2–3 Wochen, heißt das Versand oder Ankunft?',
+      'Grüezi, wie viele Tage braucht ein Paket von Ihnen nach Luzern?',
+      'Ich würde gern wissen, wie lange der Versand bei Möbeln auf Bestellung dauert, bevor ich den Kauf abschließe.',
+      'Werden Bestellungen auch über die Feiertage verschickt oder muss ich mit Verzögerung rechnen?',
     ],
     // change the delivery address of an order already placed
     change_shipping_address: [
@@ -308,6 +350,12 @@ export const DE: IntentPhrasings = {
       'Hallo, ich habe falsches Land ausgewählt, Österreich statt Deutschland.',
       'Ich hätte das Paket gern an einen Paketshop statt an meine Wohnung, die Bestellung ist schon aufgegeben.',
       'Zustellanschrift falsch – was tun?',
+      'Guten Tag, ich habe gestern bestellt und dabei die Adresse meines alten Büros angegeben – wir sind inzwischen umgezogen, bitte die Lieferadresse der Bestellung ändern.',
+      'hab mich bei der hausnummer vertippt, 12 statt 21, bestellung ist von heute',
+      'Hallo, ich bin in der Lieferwoche nicht zuhause, kann die Bestellung stattdessen an meine Schwiegermutter geliefert werden?',
+      'Grüezi, ich möchte die Lieferung meiner Bestellung in einen Paketshop umleiten lassen.',
+      'Die Bestellung 48213 soll bitte an meine neue Adresse gehen, ich bin seit Montag umgezogen.',
+      'Ich habe versehentlich meine Rechnungsanschrift als Zustelladresse gewählt, kann das noch korrigiert werden?',
     ],
     // address book in the account, for future orders
     set_up_shipping_address: [
@@ -345,6 +393,12 @@ export const DE: IntentPhrasings = {
       'Die Adresse im Kundenkonto lässt sich nicht bearbeiten, der Button ist ausgegraut.', 'Adressverwaltung finde ich nicht',
       'Ich möchte für die Zukunft meine Arbeitsadresse als Lieferadresse speichern.', 'Wie kann ich meine Postanschrift im Konto korrigieren?',
       'Hallo, in meinem Profil fehlt der Adresszusatz, wo kann ich den ergänzen?',
+      'Guten Tag, wir sind umgezogen und ich möchte in meinem Konto die neue Anschrift als Standard hinterlegen, damit die nächsten Bestellungen nicht an die alte Adresse gehen.',
+      'in meinem konto ist noch die alte adresse drin, will die für die zukunft ändern',
+      'Hallo, ich möchte meine Packstation als zusätzliche Adresse im Kundenkonto speichern.',
+      'Grüezi, wie kann ich im Kundenkonto eine Adresse in Deutschland und eine in der Schweiz speichern?',
+      'Ich will in meinem Adressbuch die Firmenadresse als Standard-Lieferadresse markieren.',
+      'Die gespeicherte Lieferadresse im Profil hat einen Tippfehler, wo kann ich sie bearbeiten?',
     ],
     // sending an item back, label, window, cost
     return_item: [
@@ -381,6 +435,12 @@ export const DE: IntentPhrasings = {
       'Ich hab meine Retoure schon verpackt, an welche Adresse schicke ich sie?', 'Rücksendeformular wo', 'Kann ich Sale-Artikel zurückgeben?',
       'Die Schuhe sind mir zu eng, ich will sie zurückgeben und kein Ersatzpaar.',
       'Ich habe aus Versehen das Falsche bestellt und möchte es zurückschicken.', 'Gilt das Rückgaberecht auch für Unterwäsche und Bademode?',
+      'Guten Tag, ich habe vor zehn Tagen Schuhe bestellt, die leider drücken – wie kann ich sie zurückschicken, und bekomme ich ein Rücksendeetikett?',
+      'hab die jacke anprobiert passt nich, wie geht die retoure',
+      'Hallo, das Sofa gefällt uns nicht, kann es abgeholt werden oder muss ich das selbst zurückschicken?',
+      'Grüezi, muss ich für die Rücksendung aus der Schweiz Zollpapiere ausfüllen?',
+      'Ich habe das Retourenlabel verloren, wie bekomme ich ein neues?',
+      'Wir möchten einige Artikel aus der Sammelbestellung zurückgeben, der Rest bleibt bei uns.',
     ],
     // exchange for another size, colour or model
     exchange_item: [
@@ -415,6 +475,12 @@ export const DE: IntentPhrasings = {
       'Ich will die Matratze gegen eine härtere tauschen, ist das möglich?', 'Umtauschen bei Reduzierter Ware?',
       'Das Sofa passt farblich nicht in unser Wohnzimmer, können wir den Bezug tauschen?',
       'Ich würde gern die Uhr mit dem Lederarmband statt Metall nehmen.',
+      'Guten Tag, ich habe die Winterjacke in S bekommen, sie ist leider zu knapp – ich möchte sie gegen eine M tauschen, nicht zurückgeben.',
+      'hab die schuhe in 40 bestellt bräuchte 41, kann ich die umtauschen',
+      'Hallo, mein Sohn hat das Spielzeug doppelt geschenkt bekommen, können wir es gegen etwas anderes eintauschen?',
+      'Grüezi, ich möchte die Farbe der Vorhänge wechseln, wie geht der Umtausch?',
+      'Kann ich den Artikel in der Filiale gegen die richtige Größe umtauschen, obwohl ich online gekauft habe?',
+      'Das Sofa ist zu gross für unser Wohnzimmer, ist ein Tausch gegen das Zweisitzer-Modell möglich?',
     ],
     // refund policy: conditions and deadlines
     check_refund_policy: [
@@ -451,6 +517,12 @@ export const DE: IntentPhrasings = {
       'Bekomme ich bei einer beschädigten Verpackung trotzdem den vollen Kaufpreis erstattet?',
       'Ich überlege noch, ob ich bestelle – wie großzügig ist eure Rückerstattung?', 'Wer zahlt die Rücksendekosten und werden sie gutgeschrieben?',
       'Richtlinie Geld zurück', 'Gibt es eine Erstattung bei Geschenkgutscheinen?',
+      'Guten Tag, bevor ich das teure Fahrrad bestelle, würde ich gern wissen, ob und wie ich mein Geld zurückbekomme, wenn es nicht passt.',
+      'wie ist das bei euch mit geld zurück wenn mir was nicht gefällt',
+      'Hallo, gilt Ihre Rückerstattung auch für Artikel, die ich im Ausverkauf gekauft habe?',
+      'Grüezi, wie lange habe ich Zeit, um eine Rückerstattung zu beantragen?',
+      'Bekomme ich bei Bezahlung per Rechnung das Geld zurück oder wird die Rechnung einfach storniert?',
+      'Zahlt ihr auch die Hinsendekosten zurück, wenn ich alles retourniere?',
     ],
     // asking for a refund now
     get_refund: [
@@ -487,6 +559,12 @@ export const DE: IntentPhrasings = {
       'Können Sie mir die Versandkosten erstatten, weil die Lieferung so spät kam?',
       'Ich möchte den Kaufbetrag zurück, nicht auf ein Kundenkonto gutgeschrieben.', 'Bitte die Summe aufs PayPal-Konto zurückbuchen, von dem ich bezahlt hab',
       'Das Abo wurde nach der Kündigung noch einmal abgebucht, bitte zurückzahlen.',
+      'Guten Tag, die bestellte Matratze ist nie angekommen und der Händler meldet sich nicht – ich möchte hiermit die Rückzahlung des Kaufpreises.',
+      'ich will mein geld zurück, die sachen sind schon wieder bei euch',
+      'Hallo, ich habe versehentlich doppelt bezahlt, bitte erstatten Sie eine der beiden Zahlungen.',
+      'Grüezi, bitte überweisen Sie mir den Betrag für den fehlenden Artikel zurück.',
+      'Die Retoure ist bei Ihnen angekommen, bitte lösen Sie jetzt die Erstattung aus.',
+      'Ich möchte statt der Gutschrift eine Auszahlung auf mein Bankkonto.',
     ],
     // refund not received yet, status
     track_refund: [
@@ -522,6 +600,12 @@ export const DE: IntentPhrasings = {
       'Hallo, die Klarna-Rechnung ist noch offen, obwohl ich retourniert habe – wann wird das storniert?',
       'Wie kann ich den Bearbeitungsstand meiner Rückzahlung sehen?', 'Das dauert jetzt schon viel zu lange mit meinem Geld, was ist da los?',
       'Wann wird die Gutschrift auf meinem Kundenkonto angezeigt?',
+      'Guten Tag, ich habe die Jacke am 3. zurückgeschickt, laut Sendungsverfolgung ist sie seit dem 6. bei Ihnen, aber das Geld fehlt noch auf meinem Konto.',
+      'geld immer noch nicht da, retoure ist schon ewig bei euch',
+      'Hallo, Sie haben mir die Rückerstattung vor zwei Wochen bestätigt, auf meiner Karte ist sie aber nicht sichtbar.',
+      'Grüezi, wie lange dauert es, bis die Gutschrift auf meiner Kreditkarte erscheint?',
+      'Ich wollte nachfragen, ob die Erstattung für meine stornierte Bestellung schon veranlasst wurde.',
+      'Die Rechnung bei Klarna wurde noch nicht angepasst, obwohl die Rücksendung angekommen ist.',
     ],
     // fee for cancelling an order
     check_cancellation_fee: [
@@ -556,6 +640,12 @@ export const DE: IntentPhrasings = {
       'Ich habe eine Reservierung gemacht, ist das Stornieren kostenpflichtig?',
       'Fallen Gebühren an, wenn ich vom Kauf zurücktrete, bevor es geliefert wird?',
       'Warum wurde mir eine Stornogebühr berechnet, ich dachte es ist kostenlos?', 'Wird die Anzahlung bei Stornierung einbehalten?',
+      'Guten Tag, ich habe ein Abo für zwölf Monate abgeschlossen und möchte nach drei Monaten kündigen – fällt da eine Gebühr für die vorzeitige Kündigung an?',
+      'kostet das was wenn ich jetzt noch stornier',
+      'Hallo, mein Sofa wird gerade gefertigt, wie viel kostet es, die Bestellung jetzt noch zu stornieren?',
+      'Grüezi, wird bei einer Stornierung eine Bearbeitungspauschale verrechnet?',
+      'Ich wurde bei der Stornierung mit einer Gebühr belastet, die nirgends angekündigt war.',
+      'Wie viel von meiner Anzahlung behalten Sie ein, wenn ich den Auftrag storniere?',
     ],
     // accepted payment methods
     check_payment_methods: [
@@ -583,6 +673,11 @@ export const DE: IntentPhrasings = {
       'Zahlungsoptionen übersicht', 'Ist Bitcoin oder andere Kryptowährung als Zahlungsmittel möglich?',
       'Kann ich teils mit Gutschein und teils mit Karte bezahlen?', 'Nehmt ihr auch Debitkarten oder nur Kreditkarten?',
       'Ich möchte nicht online zahlen, gibt es eine andere Möglichkeit?',
+      'Guten Tag, ich möchte eine Küche bei Ihnen kaufen – ist eine Finanzierung in Monatsraten möglich, und welche Zahlungsarten gibt es sonst?',
+      'kann man bei euch auch mit paypal bezahlen oder nur karte',
+      'Hallo, ich bin Geschäftskunde und würde gern per Überweisung auf Rechnung mit 30 Tagen Zahlungsziel zahlen, bieten Sie das an?',
+      'Grüezi, kann ich in Franken bezahlen oder nur in Euro?', 'Ich habe leider keine Kreditkarte, welche anderen Zahlungsmöglichkeiten habt ihr?',
+      'Wir würden gern per Lastschrift von unserem Firmenkonto zahlen, geht das?',
     ],
     // failed or declined payment, charged twice
     payment_issue: [
@@ -615,6 +710,11 @@ export const DE: IntentPhrasings = {
       'Guten Tag, die Bank hat die Zahlung blockiert, was soll ich tun?', 'Kauf auf Rechnung wird mir nicht angeboten bzw. abgelehnt.',
       'Zahlung abgelehnt trotz Deckung', 'PayPal sagt bezahlt, euer Shop sagt nicht bezahlt.',
       'Der Betrag ist abgebucht, aber ich habe keine Bestellung erhalten und im Konto steht nichts.', 'Meine Sofortüberweisung hängt seit gestern.',
+      'Guten Tag, ich habe heute dreimal versucht, meine Bestellung mit Kreditkarte zu bezahlen, jedes Mal kommt Zahlung abgelehnt, obwohl die Bank sagt, alles ist in Ordnung.',
+      'zahlung geht nicht durch, hab schon 2 karten probiert', 'Hallo, auf meinem Kontoauszug sehe ich die Abbuchung doppelt, bitte prüfen Sie das.',
+      'Grüezi, bei der Zahlung mit TWINT kommt immer eine Fehlermeldung.',
+      'Ich habe per Überweisung bezahlt, aber die Bestellung wurde wegen fehlender Zahlung storniert.',
+      'Beim Bezahlen mit PayPal werde ich nach dem Login einfach wieder zum Warenkorb geschickt.',
     ],
     // promo or voucher code: where to enter, why it fails
     discount_code: [
@@ -647,6 +747,12 @@ export const DE: IntentPhrasings = {
       'Gutscheincode schon benutzt, sagt die Seite – hab ihn aber nie eingelöst.',
       'Guten Tag, der Black-Friday-Code funktioniert bei mir nicht, bitte um Hilfe.',
       'Gilt der Rabattcode auch für Versandkosten?', 'Ich hab einen Code aus der Zeitschrift, wo trag ich den ein?', 'Vouchercode eingeben',
+      'Guten Tag, ich habe gestern eine Mail mit 15 Prozent Rabatt bekommen, der Code wird an der Kasse aber als ungültig angezeigt – was mache ich falsch?',
+      'mein gutscheincode geht nicht obwohl der noch gültig ist',
+      'Hallo, ich habe meine Bestellung abgeschickt und erst dann gemerkt, dass der Rabatt nicht abgezogen wurde.',
+      'Grüezi, wo genau kann ich bei der Bestellung den Aktionscode eintragen?',
+      'Der Code aus dem Newsletter funktioniert nur bei vollem Preis, steht aber nirgends – warum?',
+      'Ich habe einen Freundschaftscode bekommen, aber der Rabatt wird nicht angezeigt.',
     ],
     // gift cards: buy, use, balance
     gift_card: [
@@ -680,6 +786,12 @@ export const DE: IntentPhrasings = {
       'Gibt es die Geschenkkarte auch als Plastikkarte zum Verschenken?', 'Ich will einen Gutschein zu Weihnachten verschicken, an wen geht der?',
       'Der eingelöste Gutschein wurde nicht abgezogen.', 'Kann ich einen Geschenkgutschein mit PayPal bezahlen?',
       'Ist ein Gutschein auch in Österreich einlösbar?',
+      'Guten Tag, ich habe zu Weihnachten eine Geschenkkarte bekommen und möchte wissen, wie viel Guthaben noch drauf ist und wie ich sie online einlöse.',
+      'wie lös ich die geschenkkarte ein, finde kein feld',
+      'Hallo, ich möchte für meine Kollegen einen Gutschein zum Ausdrucken kaufen, geht das sofort?',
+      'Grüezi, kann ich eine Geschenkkarte aus der Filiale auch im Onlineshop einlösen?',
+      'Meine Geschenkkarte zeigt ein Guthaben von null, obwohl ich sie noch nie benutzt habe.',
+      'Ich möchte einen Gutschein per Mail an meine Schwester schicken lassen, an einem bestimmten Tag.',
     ],
     // view or find an invoice, what it says
     check_invoice: [
@@ -710,6 +822,12 @@ export const DE: IntentPhrasings = {
       'Rechnung mit Fehler', 'Bis wann muss die Rechnung bezahlt werden?', 'Was ist das für eine Rechnung, die ich per Post bekommen habe?',
       'Hallo, ich habe eine Rechnung über 89 Euro erhalten, aber ich habe doch nur 59 bezahlt?', 'Ist die Rechnung in meinem Paket oder nur online?',
       'Ich suche die Rechnung von meiner Bestellung im März.', 'Warum hat die Rechnung ein anderes Datum als die Bestellung?',
+      'Guten Tag, auf der Rechnung zu meiner letzten Bestellung taucht ein Posten auf, den ich nicht zuordnen kann – können Sie mir erklären, was das ist?',
+      'wo seh ich meine rechnungen im konto',
+      'Hallo, ich verstehe nicht, warum auf der Rechnung 19 Prozent Mehrwertsteuer stehen, ich wohne doch in Österreich.',
+      'Grüezi, ist auf der Rechnung der Betrag in Franken oder in Euro angegeben?',
+      'Die Rechnung nennt eine andere Lieferadresse als meine, ist da etwas durcheinander?',
+      'Ich finde die Rechnung für die Bestellung vom Januar nicht mehr im Kundenkonto.',
     ],
     // receive, download or be sent an invoice (also company invoice with VAT)
     get_invoice: [
@@ -744,6 +862,12 @@ export const DE: IntentPhrasings = {
       'Kann ich eine Rechnung mit ausgewiesener MwSt. für meine Selbstständigkeit erhalten?',
       'Bitte eine neue Rechnung mit korrekter Adresse ausstellen.', 'Rechnungskopie fürs Finanzamt',
       'Hallo, bei der Versicherung muss ich eine Rechnung einreichen, können Sie mir eine schicken?',
+      'Guten Tag, ich habe für unsere Firma bestellt und brauche die Rechnung mit Firmenname und Umsatzsteuer-ID für die Buchhaltung, können Sie sie neu ausstellen und zuschicken?',
+      'brauch die rechnung als pdf für die steuer',
+      'Hallo, die Rechnung lag nicht im Paket und im Konto ist sie auch nicht, bitte per Mail schicken.',
+      'Grüezi, ich brauche eine Rechnung mit ausgewiesener MWST für meine Spesenabrechnung.',
+      'Ich benötige ein Rechnungsduplikat, das Original ist beim Umzug verloren gegangen.',
+      'Bitte senden Sie mir eine quittierte Rechnung für meine Unterlagen.',
     ],
     create_account: [
       'Wie erstelle ich ein Konto?', 'Konto erstellen', 'Registrieren', 'Wie kann ich mich registrieren?', 'Kundenkonto anlegen',
@@ -1330,7 +1454,7 @@ export const DE: IntentPhrasings = {
       'Sind die Filialen auch am Feiertag offen?', 'Hallo, ich möchte ein Möbelstück vor Ort ansehen – wo ist der nächste Showroom?',
       'Geschäfte in Deutschland', 'Gibt es euch auch in Einkaufszentren?', 'Grüezi, hat Ihr Laden in Basel am Montag offen?',
       'Öffnungszeiten zwischen den Jahren', 'Kann ich im Laden einfach vorbeischauen oder braucht man einen Termin?',
-      'Gibt es einen Laden in der Innenstadt?', 'Filiale mit Abholung vor Ort',
+      'Gibt es einen Laden in der Innenstadt?', 'welche filiale ist am nächsten bei mir',
       'Guten Tag, ich komme am Wochenende nach Wien und würde mir die Sofas gern im Geschäft ansehen – wo finde ich Sie und wann haben Sie offen?',
       'gibts bei euch irgendwo nen laden wo man das anprobieren kann', 'Hallo, hat Ihre Filiale in Frankfurt auch am Samstagnachmittag geöffnet?',
       'Grüezi, gibt es eine Verkaufsstelle im Kanton Aargau?', 'Servus, wo is eier Gschäft in Innsbruck?',
