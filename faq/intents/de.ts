@@ -878,7 +878,7 @@ export const DE: IntentPhrasings = {
       'Wie richte ich ein Benutzerkonto ein?', 'Hallo, ich würde gern ein Kundenkonto bei Ihnen anlegen. Wie geht das?', 'Wie lege ich ein Profil an?',
       'Ich möchte mich neu anmelden', 'Kann ich mit meiner Apple-ID ein Konto anlegen?', 'registrieren in der app', 'Wie eröffne ich ein Kundenkonto?',
       'registieren', 'Neues Konto machen', 'account anlegen bitte', 'Welche Daten brauche ich für die Registrierung?',
-      'Grüezi, wo kann man sich bei Ihnen neu anmelden?', 'Kann ich ein Konto ohne Handynummer erstellen?', 'Ich hab noch kein Konto, wie mach ich eins?',
+      'Grüezi, wie kann ich mich bei Ihnen registrieren?', 'Kann ich ein Konto ohne Handynummer erstellen?', 'Ich hab noch kein Konto, wie mach ich eins?',
       'Kann ich ein Konto anlegen, ohne gleich zu bestellen?', 'wo kann man sich registrieren', 'Anmeldung als neuer Kunde', 'konto einrichten',
       'wie mach ich ein kundenkonto',
       'Hallo, ich bestelle öfter bei Ihnen als Gast und möchte jetzt ein richtiges Kundenkonto anlegen. Wie geht das?',
@@ -902,6 +902,7 @@ export const DE: IntentPhrasings = {
       'Wir sind eine Schule und möchten für unsere Einkäufe einen eigenen Zugang bei euch einrichten.',
       'Grüezi, ich würde gerne ein Kundenkonto eröffnen, um künftig schneller zu bestellen.', 'Servus, i hätt gern a Kundenkonto, wo moch i des?',
       'Ich habe gerade bestellt und würde die Bestellung gern einem neuen Konto zuordnen, das ich erst noch anlegen muss.',
+      'Grüezi, wo kann man sich bei Ihnen neu anmelden?',
     ],
     // an error while signing up
     registration_problems: [
