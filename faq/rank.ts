@@ -71,13 +71,9 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
     let second = 0;
     let fit = 0;
     e.sentences.forEach((s, i) => {
+      const { terms, idfs, all } = e.weighted[i]!;
       let said = 0;
-      let all = 0;
-      for (const term of s) {
-        const w = index.idf(term);
-        all += w;
-        said += w * (similarityOf.get(term) ?? 0);
-      }
+      for (let j = 0; j < terms.length; j++) said += idfs[j]! * (similarityOf.get(terms[j]!) ?? 0);
       const weight = e.sentenceWeights[i] ?? 1;
       const r = weight * (said / all);
       if (r > recall) [recall, second] = [r, recall];
