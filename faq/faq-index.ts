@@ -24,6 +24,8 @@ export interface IndexedEntry {
   sentenceWeights: number[];
   /** A built-in intent no entry answers (see LangIndexOptions.foils): never a candidate itself. */
   foil?: true;
+  /** Per sentence, its terms with their rarity and the sum of it (computed once: every query reads them). */
+  weighted: { terms: string[]; idfs: number[]; all: number }[];
 }
 
 export interface QueryTerm {
@@ -83,6 +85,19 @@ const ALT_STRENGTH = 0.8;
 /** German capitalises every noun: no telling names from words there. */
 const NO_PROPER_NOUNS = new Set(['de']);
 
+/**
+ * The library's phrasings are the same for every site of a language (and for the linking's own
+ * index): analysed once per concept map, not once per index.
+ */
+const libraryTokens = new WeakMap<ConceptMap, Map<string, Token[]>>();
+function analyzeLibrary(text: string, lang: Lang, concepts: ConceptMap): Token[] {
+  let cache = libraryTokens.get(concepts);
+  if (!cache) libraryTokens.set(concepts, (cache = new Map()));
+  let tokens = cache.get(text);
+  if (!tokens) cache.set(text, (tokens = analyze(text, lang, concepts)));
+  return tokens;
+}
+
 /** The same entries in another language of the site (same ids), indexed through their concepts. */
 export interface OtherLanguage {
   lang: Lang;
@@ -116,7 +131,7 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
   const analyzed = entries.map((e) => ({
     sentences: foilIds.has(e.id) ? [] : [e.question, ...e.phrasings].map((text) => analyze(text, lang, concepts)),
     keywords: e.keywords.map((text) => analyze(text, lang, concepts)),
-    library: (foilIds.has(e.id) ? [e.question, ...e.phrasings] : (options.library?.(e.id) ?? [])).map((text) => analyze(text, lang, concepts)),
+    library: (foilIds.has(e.id) ? [e.question, ...e.phrasings] : (options.library?.(e.id) ?? [])).map((text) => analyzeLibrary(text, lang, concepts)),
   }));
   // Other languages' sentences meet this language's messages through concepts (and the words
   // both languages share: "newsletter", "email"); their own words only count as far as they do.
@@ -144,10 +159,12 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
   const contentOf = (tokens: Token[], l: Lang = lang, map: ConceptMap = concepts) =>
     new Set(tokens.filter((t) => !t.stop).flatMap((t) => [t.term, ...(splitCompound(t.surface, l, isPart, false, map) ?? [])]));
   const presences: Map<string, number>[] = [];
+  const merchantSentences: Set<string>[][] = [];
   const indexed: IndexedEntry[] = entries.map((e, i) => {
     const own = analyzed[i]!.sentences.map((s) => contentOf(s));
     const others = foreign[i]!.map((f) => contentOf(f.tokens, f.lang, f.concepts));
     const library = analyzed[i]!.library.map((s) => contentOf(s));
+    merchantSentences.push([...own, ...others].filter((x) => x.size > 0));
     const all = [
       ...own.map((s) => ({ s, w: 1 })),
       ...others.map((s) => ({ s, w: FOREIGN_FACTOR })),
@@ -166,6 +183,7 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
     presences.push(presence);
     return {
       id: e.id, sentences, sentenceWeights, terms: new Set([...sentences.flatMap((s) => [...s]), ...keywordTerms]),
+      weighted: [],
       ...(foilIds.has(e.id) ? { foil: true as const } : {}),
     };
   });
@@ -181,6 +199,13 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
   const factor = (t: string) =>
     t.startsWith('#') ? ENTITY_FACTOR : properTerms.has(t) ? KNOWN_PROPER_FACTOR : isEverydayTerm(t, lang) ? EVERYDAY_FACTOR : 1;
   const idf = (t: string) => idfOf(df.get(t) ?? 1) * factor(t);
+  for (const e of indexed) {
+    e.weighted = e.sentences.map((sentence) => {
+      const terms = [...sentence];
+      const idfs = terms.map(idf);
+      return { terms, idfs, all: idfs.reduce((a, b) => a + b, 0) };
+    });
+  }
 
   const fixer = createWordFixer(
     lang,
@@ -189,8 +214,10 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
     (w) => surfaces.has(w) || concepts.vocabulary.has(w) || ownTerms.has(termOf(w, lang, concepts)) || isCommonWord(w, lang),
     [...surfaces, ...lexiconVocabulary(lang), ...concepts.vocabulary],
   );
+  // BM25 over what the merchant wrote (its other languages' too): thousands of library phrasings
+  // would make every search slow, and the rank reads the library through recall and fit.
   const lexical = createLexicalIndex(
-    entries.flatMap((e, i) => indexed[i]!.sentences.map((s) => ({ faqId: e.id, terms: [...s] }))),
+    entries.flatMap((e, i) => merchantSentences[i]!.map((terms) => ({ faqId: e.id, terms: [...terms] }))),
   );
   const rules = createKeywordRules(ownEntries, lang, concepts);
 

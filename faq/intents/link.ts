@@ -22,6 +22,8 @@ const LINK_MIN = 0.35;
 const CLAIM_MIN = 0.15;
 /** How far ahead of the next entry an intent's first entry must be to get it (see linkIntents). */
 const SPLIT_MARGIN = 0.2;
+/** Sentences of an entry, per language, that vote. */
+const SENTENCES_PER_LANGUAGE = 5;
 /** Intents within this confidence of a sentence's best one share its vote: the library cannot tell them apart there. */
 const TIE = 0.03;
 
@@ -53,7 +55,9 @@ export function linkIntents(catalog: FaqCatalog, concepts: (lang: Lang) => Conce
     for (const e of file.entries) {
       const mine = votes.get(e.id) ?? new Map<IntentId, number>();
       votes.set(e.id, mine);
-      for (const text of [e.question, ...e.phrasings]) {
+      // The question and a few phrasings say what the entry is about; a rich entry's fortieth
+      // phrasing adds time, not votes.
+      for (const text of [e.question, ...e.phrasings].slice(0, SENTENCES_PER_LANGUAGE)) {
         sentences.set(e.id, (sentences.get(e.id) ?? 0) + 1);
         const ranked = rank(library, text, 5);
         const best = ranked[0];
@@ -85,12 +89,11 @@ export function linkIntents(catalog: FaqCatalog, concepts: (lang: Lang) => Conce
 
 /** The library of one language as a FAQ whose entries are the intents (undefined when it has none). */
 export function libraryIndex(lang: Lang, concepts: ConceptMap): LangIndex | undefined {
-  const entries = libraryEntries(lang);
-  return entries.length ? createLangIndex(entries, lang, { concepts }) : undefined;
-}
-
-function libraryEntries(lang: Lang): FaqEntry[] {
-  return Object.entries(intentPhrasings(lang))
+  const phrasings = intentPhrasings(lang);
+  const entries: FaqEntry[] = Object.entries(phrasings)
     .filter(([, p]) => p && p.length > 0)
-    .map(([id, [question, ...phrasings]]) => ({ id, question: question!, phrasings, keywords: [], answers: [] }));
+    .map(([id, p]) => ({ id, question: p![0]!, phrasings: [], keywords: [], answers: [] }));
+  // The rest as library sentences: weighed by their spread, as in a site's index.
+  const rest = (id: string) => phrasings[id as IntentId]?.slice(1) ?? [];
+  return entries.length ? createLangIndex(entries, lang, { concepts, library: rest }) : undefined;
 }
