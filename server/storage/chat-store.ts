@@ -8,12 +8,14 @@ import type {
   ConversationRecord,
   FaqAdditionRecord,
   NewMessage,
+  OrderEventRecord,
   SessionRecord,
   SiteRecord,
   StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from './records.js';
+import type { CustomerKey } from './order-events.js';
 
 export interface AppendResult {
   message: Message;
@@ -76,6 +78,13 @@ export interface ChatStore {
   ): Promise<FaqAdditionRecord | undefined>;
   /** Oldest first (the order they apply in). */
   listFaqAdditions(siteId: string): Promise<FaqAdditionRecord[]>;
+
+  /** A shop's order event, stored once: a repeat of its site and eventId returns the stored one (created: false). */
+  addOrderEvent(event: OrderEventRecord): Promise<{ event: OrderEventRecord; created: boolean }>;
+  /** The site's order events of that customer (order-events.ts `isCustomers`), in no particular order. */
+  listOrderEvents(siteId: string, customer: CustomerKey): Promise<OrderEventRecord[]>;
+  /** Record that an event was sent or shown; undefined when there is no such event. */
+  updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>): Promise<OrderEventRecord | undefined>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;

@@ -3,7 +3,8 @@
 // unanswered questions per site. Plain synchronous data operations; persisting them is the
 // store's job (lowdb-chat-store.ts).
 import { SCHEMA_VERSION } from './schema-version.js';
-import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
+import { putOrderEvent } from './order-events.js';
+import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, OrderEventRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
 
 export interface CoreData {
   /** Absent before the store recorded it (schema-version.ts). */
@@ -17,6 +18,8 @@ export interface CoreData {
   unanswered?: UnansweredRecord[];
   /** Absent in core.json files written before the FAQ learned from the console. */
   faqAdditions?: FaqAdditionRecord[];
+  /** Absent in core.json files written before order follow-ups existed (order-events.ts). */
+  orderEvents?: OrderEventRecord[];
 }
 
 export const emptyCore = (): CoreData => ({ schemaVersion: SCHEMA_VERSION, sites: [], agents: [], sessions: [] });
@@ -93,6 +96,17 @@ export class CoreModel {
   }
   faqAdditions(siteId: string) {
     return structuredClone((this.data.faqAdditions ?? []).filter((r) => r.siteId === siteId));
+  }
+
+  orderEvent(siteId: string, eventId: string) {
+    return (this.data.orderEvents ?? []).find((e) => e.siteId === siteId && e.eventId === eventId);
+  }
+  orderEvents(siteId: string) {
+    return (this.data.orderEvents ?? []).filter((e) => e.siteId === siteId);
+  }
+  /** Insert or replace (a replayed record is the same record again). */
+  putOrderEvent(event: OrderEventRecord) {
+    this.data.orderEvents = putOrderEvent(this.data.orderEvents ?? [], event);
   }
 
   putSession(session: SessionRecord) {

@@ -14,6 +14,8 @@ import pg from 'pg';
 import type { Message, StatsResult } from '../../../protocol/types.js';
 import { computeStats } from '../stats-query.js';
 import { scopeRows, statsSource } from './pg-stats.js';
+import * as orderEvents from './pg-follow-ups.js';
+import type { CustomerKey } from '../order-events.js';
 import type { AppendResult, ChatStore, WriteOptions } from '../chat-store.js';
 import { freezeDeep } from '../freeze.js';
 import type {
@@ -23,6 +25,7 @@ import type {
   ConversationRecord,
   FaqAdditionRecord,
   NewMessage,
+  OrderEventRecord,
   SessionRecord,
   SiteRecord,
   StatsFilter,
@@ -278,7 +281,21 @@ export class PgChatStore implements ChatStore {
   async conversationStats(filter: StatsFilter): Promise<StatsResult> {
     // Like every list: the writes queued on any lane first.
     await this.barrier();
-    return computeStats(filter, await statsSource((text, values) => this.rows(text, values), filter));
+    const rows = (text: string, values: unknown[]) => this.rows(text, values);
+    return { ...computeStats(filter, await statsSource(rows, filter)), followUps: await orderEvents.followUpNumbers(rows, filter) };
+  }
+
+  // ---- order events (lane 0, with the other small per-site lists) ----
+  async addOrderEvent(event: OrderEventRecord) {
+    const { event: stored, created } = await orderEvents.addOrderEvent((t, v) => this.rows(t, v), event);
+    return { event: freezeDeep(stored), created };
+  }
+  async listOrderEvents(siteId: string, customer: CustomerKey) {
+    return (await orderEvents.listOrderEvents((t, v) => this.rows(t, v), siteId, customer)).map((e) => freezeDeep(e));
+  }
+  async updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>) {
+    const next = await orderEvents.updateOrderEvent((t, v) => this.rows(t, v), siteId, eventId, patch);
+    return next && freezeDeep(next);
   }
   async exportConversations(filter: StatsFilter) {
     await this.barrier();
