@@ -1,5 +1,6 @@
-// POST /api/widget/:siteId/follow-ups (body: the page's signed identity token, as text): how many
-// follow-ups wait for this customer. The loader asks once a page calls Bulle.identify with a
+// POST /api/widget/:siteId (body: the page's signed identity token, as text): whether follow-ups
+// wait for this customer: 200 `{ n }` when some do, 204 when none (the loader reads the status
+// alone, and its GET of the same path is the site's settings). The loader asks once a page calls Bulle.identify with a
 // signature, and loads the app and opens a socket only when one waits, so a signed-in customer's
 // page costs no more than that small request. The count alone: the follow-ups themselves go over
 // the socket, once the identify proves the customer there too. Nothing is marked sent.
@@ -18,7 +19,7 @@ const Token = Type.String({ minLength: 16, maxLength: 4096, pattern: '^[A-Za-z0-
 const followUpProbe: FastifyPluginAsync = async (app) => {
   // text/plain: a simple cross-origin request (no preflight), which the loader can send as is.
   app.post<{ Params: { siteId: string }; Body: string }>(
-    '/api/widget/:siteId/follow-ups',
+    '/api/widget/:siteId',
     { schema: { params: Params, body: Token }, bodyLimit: 8 * 1024 },
     async (req, reply) => {
       reply.header('cache-control', 'no-store').header('vary', 'Origin');
@@ -28,10 +29,11 @@ const followUpProbe: FastifyPluginAsync = async (app) => {
       if (origin && app.origins.widget(site, req.headers)) reply.header('access-control-allow-origin', origin);
       const check = await verifyIdentityToken(req.body, site);
       // An unsigned, expired or foreign token waits for nothing (and learns nothing more).
-      if (!check.ok) return { n: 0 };
+      if (!check.ok) return reply.status(204).send();
       const { sub, email } = normaliseIdentity({ sub: check.claims.sub, ...(check.claims.email ? { email: check.claims.email } : {}) });
       const events = await app.store.listOrderEvents(site.id, customerKey({ sub, ...(email ? { email } : {}), at: 0 }));
-      return { n: pendingFollowUps(events).length };
+      const n = pendingFollowUps(events).length;
+      return n ? { n } : reply.status(204).send();
     },
   );
 };

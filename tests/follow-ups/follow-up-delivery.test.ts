@@ -116,9 +116,12 @@ describe('order follow-ups', () => {
   it('the loader\'s probe counts what waits for a valid token, and nothing for any other', async () => {
     const sub = `cust-${eventId()}`;
     await postOrderEvent(server, { eventId: eventId(), orderNumber: '51000', customer: { id: sub }, status: 'shipped' });
-    const probe = async (body: string) => (await fetch(`${server.url}/api/widget/demo/follow-ups`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body })).json();
-    expect(await probe(await identityToken(server, { sub }))).toEqual({ n: 1 });
-    expect(await probe(await identityToken(server, { sub: `${sub}-x` }))).toEqual({ n: 0 });
-    expect(await probe('aaaaaaaaaa.bbbbbbbbbbb.ccccccccccc')).toEqual({ n: 0 });
+    const probe = async (body: string) => {
+      const res = await fetch(`${server.url}/api/widget/demo`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body });
+      return [res.status, res.status === 200 ? await res.json() : await res.text()];
+    };
+    expect(await probe(await identityToken(server, { sub }))).toEqual([200, { n: 1 }]);
+    expect(await probe(await identityToken(server, { sub: `${sub}-x` }))).toEqual([204, '']);
+    expect(await probe('aaaaaaaaaa.bbbbbbbbbbb.ccccccccccc')).toEqual([204, '']);
   });
 });
