@@ -81,8 +81,8 @@ export interface ChatStore {
 
   /** A shop's order event, stored once: a repeat of its site and eventId returns the stored one (created: false). */
   addOrderEvent(event: OrderEventRecord): Promise<{ event: OrderEventRecord; created: boolean }>;
-  /** The site's order events of that customer (order-events.ts `isCustomers`), in no particular order. */
-  listOrderEvents(siteId: string, customer: CustomerKey): Promise<OrderEventRecord[]>;
+  /** The site's order events of that customer (order-events.ts `isCustomers`), or all of them (a copy), in no particular order. */
+  listOrderEvents(siteId: string, customer?: CustomerKey): Promise<OrderEventRecord[]>;
   /** Record that an event was sent or shown; undefined when there is no such event. */
   updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>): Promise<OrderEventRecord | undefined>;
 

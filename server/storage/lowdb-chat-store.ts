@@ -190,8 +190,8 @@ export class LowdbChatStore implements ChatStore {
     if (known) return { event: known, created: false };
     return { event: await this.saveOrderEvent(event), created: true };
   }
-  async listOrderEvents(siteId: string, customer: CustomerKey) {
-    return this.core.orderEvents(siteId).filter((e) => isCustomers(e, customer));
+  async listOrderEvents(siteId: string, customer?: CustomerKey) {
+    return this.core.orderEvents(siteId).filter((e) => !customer || isCustomers(e, customer));
   }
   async updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>) {
     const known = this.core.orderEvent(siteId, eventId);

@@ -35,6 +35,7 @@ export function orderEventsContract(make: () => Promise<ChatStore>, conversation
     expect(await ids({ id: 'cust-1', email: 'claire@example.com' })).toEqual(['e1', 'e2']);
     expect(await ids({ id: 'cust-2' })).toEqual(['e3']);
     expect(await ids({ id: 'nobody' })).toEqual([]);
+    expect((await store.listOrderEvents('shop')).map((e) => e.eventId).sort()).toEqual(['e1', 'e2', 'e3']);
     const sent = await store.updateOrderEvent('shop', 'e1', { sentAt: 2000 });
     expect(sent).toEqual({ ...orderEvent('e1'), sentAt: 2000 });
     await store.updateOrderEvent('shop', 'e1', { shownAt: 3000 });

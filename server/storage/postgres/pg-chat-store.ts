@@ -290,7 +290,7 @@ export class PgChatStore implements ChatStore {
     const { event: stored, created } = await orderEvents.addOrderEvent((t, v) => this.rows(t, v), event);
     return { event: freezeDeep(stored), created };
   }
-  async listOrderEvents(siteId: string, customer: CustomerKey) {
+  async listOrderEvents(siteId: string, customer?: CustomerKey) {
     return (await orderEvents.listOrderEvents((t, v) => this.rows(t, v), siteId, customer)).map((e) => freezeDeep(e));
   }
   async updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>) {
