@@ -42,6 +42,17 @@ function orderQuestions(messages: readonly Message[]): number[] {
   return at;
 }
 
+/** The conversations whose questions can count: those of a customer with a follow-up shown in the range. */
+export function followUpConversations(filter: StatsFilter, events: readonly OrderEventRecord[], conversations: readonly ConversationRecord[]): ConversationRecord[] {
+  const [start, end] = rangeOf(filter);
+  const shown = events.filter((e) => e.siteId === filter.siteId && e.shownAt !== undefined && e.shownAt >= start && e.shownAt < end);
+  if (!shown.length) return [];
+  return conversations.filter((c) => {
+    const v = c.siteId === filter.siteId ? c.identity?.verified : undefined;
+    return !!v && shown.some((e) => isCustomers(e, { id: v.sub, ...(v.email ? { email: v.email } : {}) }));
+  });
+}
+
 export function followUpStats(filter: StatsFilter, src: FollowUpSource): FollowUpStats {
   const [start, end] = rangeOf(filter);
   const mine = src.events.filter((e) => e.siteId === filter.siteId);

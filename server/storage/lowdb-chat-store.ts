@@ -9,7 +9,7 @@
 import type { Message, StatsResult } from '../../protocol/types.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { computeStats, conversationsInScope } from './stats-query.js';
-import { followUpStats } from './follow-up-stats.js';
+import { followUpConversations, followUpStats } from './follow-up-stats.js';
 import { isCustomers, type CustomerKey } from './order-events.js';
 import type { ConversationModel } from './conversation-model.js';
 import type { CoreModel } from './core-model.js';
@@ -282,9 +282,10 @@ export class LowdbChatStore implements ChatStore {
     const messages = new Map<string, readonly Message[]>();
     for (const c of conversationsInScope(filter, all)) messages.set(c.id, await this.conversations.messages(c.id, 0, c.lastSeq));
     const numbers = computeStats(filter, { conversations: all, messages: (id) => messages.get(id) ?? [], unanswered: this.core.unanswered(filter.siteId, Infinity) });
-    const verified = all.filter((c) => c.identity?.verified);
-    for (const c of verified) if (!messages.has(c.id)) messages.set(c.id, await this.conversations.messages(c.id, 0, c.lastSeq));
-    return { ...numbers, followUps: followUpStats(filter, { events: this.core.orderEvents(filter.siteId), conversations: verified, messages: (id) => messages.get(id) ?? [] }) };
+    const events = this.core.orderEvents(filter.siteId);
+    const theirs = followUpConversations(filter, events, all);
+    for (const c of theirs) if (!messages.has(c.id)) messages.set(c.id, await this.conversations.messages(c.id, 0, c.lastSeq));
+    return { ...numbers, followUps: followUpStats(filter, { events, conversations: theirs, messages: (id) => messages.get(id) ?? [] }) };
   }
   async exportConversations(filter: StatsFilter) {
     return conversationsInScope(filter, this.conversations.list({ siteId: filter.siteId, limit: Infinity }));
