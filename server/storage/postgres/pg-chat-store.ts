@@ -285,17 +285,16 @@ export class PgChatStore implements ChatStore {
     return { ...computeStats(filter, await statsSource(rows, filter)), followUps: await orderEvents.followUpNumbers(rows, filter) };
   }
 
-  // ---- order events (lane 0, with the other small per-site lists) ----
+  // ---- order events (pg-follow-ups.ts; lane 0, with the other small per-site lists) ----
+  private readonly lane0 = (text: string, values: unknown[]) => this.rows(text, values);
   async addOrderEvent(event: OrderEventRecord) {
-    const { event: stored, created } = await orderEvents.addOrderEvent((t, v) => this.rows(t, v), event);
-    return { event: freezeDeep(stored), created };
+    return freezeDeep(await orderEvents.addOrderEvent(this.lane0, event));
   }
   async listOrderEvents(siteId: string, customer?: CustomerKey) {
-    return (await orderEvents.listOrderEvents((t, v) => this.rows(t, v), siteId, customer)).map((e) => freezeDeep(e));
+    return freezeDeep(await orderEvents.listOrderEvents(this.lane0, siteId, customer));
   }
   async updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>) {
-    const next = await orderEvents.updateOrderEvent((t, v) => this.rows(t, v), siteId, eventId, patch);
-    return next && freezeDeep(next);
+    return freezeDeep(await orderEvents.updateOrderEvent(this.lane0, siteId, eventId, patch));
   }
   async exportConversations(filter: StatsFilter) {
     await this.barrier();
