@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { DEMO_CUSTOMER, eventId, postOrderEvent } from '../helpers/order-events.js';
+import { axeViolations, describeViolations, isBlocking } from './axe.js';
 import { DIST, launchChromium, requireBuild, widgetAppFile } from './browser.js';
 
 let server: TestServer;
@@ -74,6 +75,9 @@ describe('order follow-up in the widget', () => {
     expect(await link.textContent()).toBe('Track it (Colissimo)');
     expect(await link.getAttribute('target')).toBe('_blank');
     await expect.poll(() => shownAt(id), { timeout: WAIT_MS }).toBeTypeOf('number');
+    // As usable as the rest of the widget: no serious or critical axe finding with it on screen.
+    const blocking = (await axeViolations(first.page)).filter(isBlocking);
+    expect(blocking, describeViolations(blocking)).toEqual([]);
     await note.locator('[data-bulle="follow-up-dismiss"]').click();
     await note.waitFor({ state: 'detached', timeout: WAIT_MS });
 
