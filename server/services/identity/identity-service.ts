@@ -56,7 +56,8 @@ export class IdentityService {
     if (update.verified && this.followUps) {
       // The chat's language, or (no chat yet) the browser's the site speaks.
       const lang = conv?.lang ?? browserLanguage(site, ctx.languages);
-      const followUps = await this.followUps.pending(site.id, update.verified, lang);
+      // News is a bonus: a store hiccup reading it must not fail the identify itself.
+      const followUps = await this.followUps.pending(site.id, update.verified, lang).catch(() => []);
       if (followUps.length) result.followUps = followUps;
     }
     return result;
