@@ -90,4 +90,17 @@ describe('order follow-up in the widget', () => {
     expect(second.scripts).not.toContain(`/widget/${widgetAppFile()}`);
     expect(await second.page.locator('[data-bulle="follow-up"]').count()).toBe(0);
   });
+
+  it('with the chat open, the news shows atop the conversation', async () => {
+    const id = eventId();
+    await postOrderEvent(server, { eventId: id, orderNumber: '48217', customer: { email: DEMO_CUSTOMER.email }, status: 'confirmed' });
+    const { page } = await tab();
+    await page.goto(server.url + '/');
+    await page.locator('[data-bulle="launcher"]').click();
+    await page.locator('[data-bulle="panel"]').waitFor({ timeout: WAIT_MS });
+    const item = page.locator('[data-bulle="messages"] [data-bulle="follow-up-message"]');
+    await item.waitFor({ timeout: WAIT_MS });
+    expect(await item.textContent()).toBe('Your order 48217 is confirmed: we are preparing it.');
+    await expect.poll(() => shownAt(id), { timeout: WAIT_MS }).toBeTypeOf('number');
+  });
 });

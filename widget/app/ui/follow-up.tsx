@@ -1,19 +1,17 @@
-// News of a verified customer's order beside the closed bubble, before they ask ("Your order
-// 48213 has shipped with Colissimo", and the carrier's tracking link): shown like a proactive
-// message, told to the server once on screen so it does not come again, × puts it away.
+// News of a verified customer's order before they ask ("Your order 48213 has shipped with
+// Colissimo", and the carrier's tracking link): beside the closed bubble like a proactive message
+// (× puts it away), or atop the chat when the panel is open. Told to the server once on screen, so
+// it does not come again.
 import { useEffect } from 'preact/hooks';
 import type { FollowUp } from '../../../protocol/types.js';
 import type { ChatSession } from '../chat-state.js';
 import { lang, t } from '../i18n.js';
 
-export function FollowUpNote({ item, session }: { item: FollowUp; session: ChatSession }) {
+export function FollowUpNote({ item, session, inList }: { item: FollowUp; session: ChatSession; inList?: boolean }) {
   useEffect(() => session.followUpShown(item.eventId), [session, item.eventId]);
   const link = item.link;
-  return (
-    <div class="teaser" role="status" data-bulle="follow-up">
-      <button type="button" class="x" lang={lang} aria-label={t.close} data-bulle="follow-up-dismiss" onClick={() => session.followUpDone(item.eventId)}>
-        ×
-      </button>
+  const body = (
+    <>
       {item.text}
       {/* Built by the server from its carriers' table; https only all the same. */}
       {link && /^https:\/\//.test(link.url) && (
@@ -23,6 +21,18 @@ export function FollowUpNote({ item, session }: { item: FollowUp; session: ChatS
           </a>
         </p>
       )}
+    </>
+  );
+  return inList ? (
+    <li class="msg bot" data-bulle="follow-up-message">
+      {body}
+    </li>
+  ) : (
+    <div class="teaser" role="status" data-bulle="follow-up">
+      <button type="button" class="x" lang={lang} aria-label={t.close} data-bulle="follow-up-dismiss" onClick={() => session.followUpDone(item.eventId)}>
+        ×
+      </button>
+      {body}
     </div>
   );
 }
