@@ -106,7 +106,7 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     }
   }
 
-  /** Those of an identify ack not already on screen or done (every connect sends the identity again). */
+  /** An identify ack's, less those shown or put away on this page (every connect identifies again). */
   function gotFollowUps(list: FollowUp[]) {
     set({ followUps: list.filter((f) => !done.has(f.eventId)) });
   }
