@@ -7,6 +7,7 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
   SessionRecord,
   SiteRecord,
@@ -76,6 +77,14 @@ export interface ChatStore {
   ): Promise<FaqAdditionRecord | undefined>;
   /** Oldest first (the order they apply in). */
   listFaqAdditions(siteId: string): Promise<FaqAdditionRecord[]>;
+
+  /**
+   * A new version of one FAQ entry (the FAQ editor). false, and nothing stored, when that entry
+   * (site, language, id) already has this version number: two saves of the same version, only one wins.
+   */
+  addFaqVersion(record: FaqVersionRecord): Promise<boolean>;
+  /** The site's FAQ entry versions, oldest first. */
+  listFaqVersions(siteId: string): Promise<FaqVersionRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;

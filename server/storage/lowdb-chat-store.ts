@@ -25,6 +25,7 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
   SessionRecord,
   SiteRecord,
@@ -163,6 +164,14 @@ export class LowdbChatStore implements ChatStore {
   }
   async listFaqAdditions(siteId: string) {
     return this.core.faqAdditions(siteId);
+  }
+  async addFaqVersion(record: FaqVersionRecord) {
+    if (!this.core.addFaqVersion(record)) return false;
+    await this.saveCore();
+    return true;
+  }
+  async listFaqVersions(siteId: string) {
+    return this.core.faqVersions(siteId);
   }
   async putSession(session: SessionRecord) {
     this.core.putSession(session);

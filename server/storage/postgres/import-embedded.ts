@@ -39,6 +39,9 @@ export async function importEmbedded(source: ChatStore, connectionString: string
       for (const addition of await source.listFaqAdditions(site.id)) {
         await put('INSERT INTO faq_additions (site_id, id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [site.id, addition.id, JSON.stringify(addition)]);
       }
+      for (const v of await source.listFaqVersions(site.id)) {
+        await put('INSERT INTO faq_versions (site_id, lang, entry_id, version, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [site.id, v.lang, v.entryId, v.version, JSON.stringify(v)]);
+      }
       const seen = new Set<string>();
       for (const conv of await source.listConversations({ siteId: site.id, limit: Number.MAX_SAFE_INTEGER })) {
         if (!seen.has(conv.visitorId)) {
