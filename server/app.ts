@@ -29,6 +29,7 @@ import orderWebhookRoutes from './routes/order-webhook-admin.js';
 import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
 import backupRoutes from './routes/backup.js';
+import faqEditorRoutes from './routes/faq-editor.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -102,5 +103,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(setupRoutes);
   await app.register(adminSites);
   await app.register(backupRoutes);
+  await app.register(faqEditorRoutes);
   return app;
 }
