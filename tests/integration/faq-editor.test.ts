@@ -6,8 +6,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ERR, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
 import type { FaqEditorEntry, FaqEditorListItem, FaqFileData, FaqImportResult, FaqTestResult, Message } from '../../protocol/types.js';
-import { clientId, closeClients, connectVisitor, loginCookie, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
+import { clientId, closeClients, connectVisitor, loginCookie, ok, page, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
 import { AGENTS } from './console-helpers.js';
+import type { Worker } from 'node:worker_threads';
+import type { Bots } from '../../server/bot/bots.js';
 
 const WAIT = 30_000;
 let server: TestServer;
@@ -67,6 +69,9 @@ describe('the FAQ editor', () => {
     const after = await askFrench(question);
     expect(after.bot).toMatchObject({ outcome: 'answer', faqId: 'gift-cards' });
     expect(after.text).toBe(newAnswer);
+    // A replacement bot thread (the last one died) has the edit too.
+    await (server.app.bots as Bots & { thread(): Worker | null }).thread()?.terminate();
+    expect((await askFrench(question)).text).toBe(newAnswer);
 
     // Saving again from the version first opened: someone changed it since.
     const stale = await api<{ error: { code: string } }>('PUT', `${FR}/entries/gift-cards`, { version: 0, entry: before.entry });
@@ -152,4 +157,28 @@ describe('the FAQ editor', () => {
     const again = (await (await fetch(server.url + `${FR}/export`, { headers: { cookie: alex } })).json()) as FaqFileData;
     expect(again).toEqual(changed);
   }, 60_000);
+
+  it('edits survive a restart: the FAQ at start is the files with each edited entry\'s latest version', async () => {
+    const data = await tempDir();
+    try {
+      const first = await startServer({ dataDir: data.dir, botThread: false });
+      const cookie = await loginCookie(first.url, ...AGENTS.alex);
+      const noVersion = await fetch(`${first.url}${FR}/entries/promo-code`, { method: 'DELETE', headers: { cookie } });
+      expect(noVersion.status).toBe(400);
+      const gone = await fetch(`${first.url}${FR}/entries/promo-code?version=0`, { method: 'DELETE', headers: { cookie } });
+      expect(gone.status).toBe(200);
+      await first.close();
+      const second = await startServer({ dataDir: data.dir, botThread: false });
+      try {
+        const res = await fetch(`${second.url}${FR}/export`, { headers: { cookie: await loginCookie(second.url, ...AGENTS.alex) } });
+        const file = (await res.json()) as FaqFileData;
+        expect(file.entries.map((e) => e.id)).not.toContain('promo-code');
+        expect(file.entries.map((e) => e.id)).toContain('gift-cards');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await data.remove();
+    }
+  }, 120_000);
 });
