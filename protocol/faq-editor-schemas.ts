@@ -13,6 +13,7 @@ const Version = Type.Integer({ minimum: 0 });
 /** Any object: its fields are checked by checkFaqEntry, which says which one is wrong and why. */
 const AnyObject = Type.Object({}, { additionalProperties: true });
 
+export const FaqSiteParamsSchema = Type.Object({ siteId: SiteId }, { additionalProperties: false });
 export const FaqLangParamsSchema = Type.Object({ siteId: SiteId, lang: FaqLang }, { additionalProperties: false });
 export const FaqEntryParamsSchema = Type.Object({ siteId: SiteId, lang: FaqLang, id: EntryId }, { additionalProperties: false });
 export const FaqSaveSchema = Type.Object({ version: Version, entry: AnyObject }, { additionalProperties: false });
@@ -27,6 +28,7 @@ export const FaqTestSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export type FaqSiteParams = Static<typeof FaqSiteParamsSchema>;
 export type FaqLangParams = Static<typeof FaqLangParamsSchema>;
 export type FaqEntryParams = Static<typeof FaqEntryParamsSchema>;
 export type FaqSave = Static<typeof FaqSaveSchema>;

@@ -2,19 +2,20 @@
 // deletes and undoes FAQ entries, exports and imports a language's FAQ file, and tries a question
 // on the bot. Admin session from the console's origin only; a site the admin does not work on is
 // NOT_FOUND. The rules are services/faq/faq-editor.ts's; docs/faq-editor.md describes the API.
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ERR } from '../../protocol/events.js';
 import {
   FaqEntryParamsSchema,
   FaqImportSchema,
   FaqLangParamsSchema,
+  FaqSiteParamsSchema,
   FaqSaveSchema,
   FaqTestSchema,
   FaqVersionSchema,
   type FaqEntryParams,
   type FaqImport,
   type FaqLangParams,
+  type FaqSiteParams,
   type FaqSave,
   type FaqTest,
   type FaqVersionBody,
@@ -27,11 +28,10 @@ import { adminOf, requireAdmin } from './admin-guard.js';
 
 /** A whole FAQ file (the demo's are ~30 KB each): more than the default body limit allows. */
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
-const SiteParamsSchema = Type.Object({ siteId: FaqLangParamsSchema.properties.siteId }, { additionalProperties: false });
 
 const faqEditorRoutes: FastifyPluginAsync = async (app) => {
   requireAdmin(app);
-  const editor = new FaqEditor(app.store, app.bots);
+  const editor = new FaqEditor(app.store, app.bots, app.sites);
 
   // A refused entry or file: the message, and each field's problem for the form.
   app.setErrorHandler((err, _req, reply) => {
@@ -77,7 +77,7 @@ const faqEditorRoutes: FastifyPluginAsync = async (app) => {
     (req) => editor.importFile(adminOf(req), siteOf(req), req.params.lang, req.body),
   );
 
-  app.post<{ Params: { siteId: string }; Body: FaqTest }>('/api/admin/faq/:siteId/test', { schema: { params: SiteParamsSchema, body: FaqTestSchema } }, (req) =>
+  app.post<{ Params: FaqSiteParams; Body: FaqTest }>('/api/admin/faq/:siteId/test', { schema: { params: FaqSiteParamsSchema, body: FaqTestSchema } }, (req) =>
     editor.test(siteOf(req), req.body),
   );
 };

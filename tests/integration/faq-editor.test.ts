@@ -113,6 +113,11 @@ describe('the FAQ editor', () => {
     expect((await api<{ entries: FaqEditorListItem[] }>('GET', `${FR}/entries`)).json.entries.find((e) => e.id === 'invoice')).toMatchObject({ deleted: true });
     const restored = await api<FaqEditorEntry>('POST', `${FR}/entries/invoice/undo`, { version: 1 });
     expect(restored.json.entry).toEqual(current.entry);
+    // An entry the widget's welcome offers (in the site's default language, English) stays: a
+    // server would refuse to start without it.
+    const welcome = await api<{ error: { code: string; message: string } }>('DELETE', '/api/admin/faq/demo/en/entries/returns-policy?version=0');
+    expect(welcome).toMatchObject({ status: 409, json: { error: { code: ERR.conflict } } });
+    expect(welcome.json.error.message).toContain('welcome');
   }, 60_000);
 
   it('tests a question: the decision, its confidence and each candidate with its component scores', async () => {

@@ -10,8 +10,9 @@ import type { FaqEditorEntry, FaqEditorListItem, FaqEntryData, FaqFileData, FaqI
 import type { Bots } from '../../bot/bots.js';
 import { toCatalogAdditions } from '../../bot/catalog-additions.js';
 import { toCatalogEdits } from '../../bot/catalog-edits.js';
-import type { FaqLangView } from '../../bot/engine.js';
+import type { FaqLangView, FaqQuestions } from '../../bot/engine.js';
 import type { ChatStore } from '../../storage/chat-store.js';
+import type { SiteRegistry } from '../sites/site-registry.js';
 import type { AgentRecord, FaqVersionRecord, SiteRecord } from '../../storage/records.js';
 import { AppError, notFound } from '../app-error.js';
 import { KeyedSerial } from '../serial.js';
@@ -43,6 +44,7 @@ export class FaqEditor {
   constructor(
     private readonly store: ChatStore,
     private readonly bots: Bots,
+    private readonly sites: SiteRegistry,
   ) {}
 
   async list(site: SiteRecord, lang: Lang): Promise<{ entries: FaqEditorListItem[] }> {
@@ -66,6 +68,7 @@ export class FaqEditor {
   async remove(admin: AgentRecord, site: SiteRecord, lang: Lang, id: string, version: number): Promise<FaqEditorEntry> {
     return this.change(admin, site, lang, id, version, async ({ faq }) => {
       if (!faq.current.some((e) => e.id === id)) this.missing(lang, id);
+      keepWelcomeTopics(site, lang, [id]);
       return { entry: null, action: 'delete' };
     });
   }
@@ -77,6 +80,7 @@ export class FaqEditor {
       if (latest === 0) throw new AppError(ERR.conflict, `"${id}" has no edit to undo`);
       const restored = latest - 1;
       const before = restored === 0 ? (faq.base.find((e) => e.id === id) ?? null) : mine.find((v) => v.version === restored)!.entry;
+      if (!before) keepWelcomeTopics(site, lang, [id]);
       return { entry: before ? asData(before) : null, action: 'undo', restored };
     });
   }
@@ -110,6 +114,8 @@ export class FaqEditor {
         else await put(entry.id, entry);
       }
       const kept = new Set(file.entries.map((e) => e.id));
+      const dropped = faq.current.filter((e) => !kept.has(e.id)).map((e) => e.id);
+      keepWelcomeTopics(site, lang, dropped);
       for (const e of faq.current) if (!kept.has(e.id)) await put(e.id, null);
       if (result.saved.length || result.deleted.length) await this.reload(site.id);
       return result;
@@ -159,10 +165,20 @@ export class FaqEditor {
   private async reload(siteId: string): Promise<void> {
     const [additions, versions] = await Promise.all([this.store.listFaqAdditions(siteId), this.store.listFaqVersions(siteId)]);
     await this.bots.reloadSite(siteId, toCatalogAdditions(additions), toCatalogEdits(versions));
+    const questions: FaqQuestions = {};
+    for (const e of await this.bots.entries(siteId)) (questions[e.lang] ??= []).push({ id: e.id, question: e.question });
+    this.sites.setQuestions(siteId, questions);
   }
 }
 
 const actor = (agent: AgentRecord) => ({ agentId: agent.id, name: agent.name });
+
+/** The welcome's topics must stay entries of the default language (a server refuses to start otherwise: sites/welcome.ts). */
+function keepWelcomeTopics(site: SiteRecord, lang: Lang, removed: readonly string[]): void {
+  if (lang !== site.defaultLanguage) return;
+  const hit = removed.filter((id) => site.welcome?.topics.includes(id));
+  if (hit.length) throw new AppError(ERR.conflict, `"${hit.join('", "')}" is one of the welcome's topics (the Sites page): take it out of the welcome first`);
+}
 
 /** A topic the site does not list would route chats to a skill nobody can be given (as at start, bot/engine.ts). */
 function topicProblems(site: SiteRecord, entry: FaqEntryData, at: string): FieldProblem[] {

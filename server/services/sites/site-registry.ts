@@ -68,6 +68,12 @@ export class SiteRegistry {
     return site;
   }
 
+  /** The FAQ's questions after the FAQ changed (the editor): the welcome offers them from now on. */
+  setQuestions(siteId: string, questions: FaqQuestions): void {
+    const loaded = this.sites.get(siteId);
+    if (loaded) this.sites.set(siteId, { ...loaded, questions });
+  }
+
   get(siteId: string): LoadedSite | undefined {
     return this.sites.get(siteId);
   }
