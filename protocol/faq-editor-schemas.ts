@@ -16,7 +16,8 @@ const AnyObject = Type.Object({}, { additionalProperties: true });
 export const FaqSiteParamsSchema = Type.Object({ siteId: SiteId }, { additionalProperties: false });
 export const FaqLangParamsSchema = Type.Object({ siteId: SiteId, lang: FaqLang }, { additionalProperties: false });
 export const FaqEntryParamsSchema = Type.Object({ siteId: SiteId, lang: FaqLang, id: EntryId }, { additionalProperties: false });
-export const FaqSaveSchema = Type.Object({ version: Version, entry: AnyObject }, { additionalProperties: false });
+/** `create`: a new entry, refused (CONFLICT) when the language has one with that id already. */
+export const FaqSaveSchema = Type.Object({ version: Version, entry: AnyObject, create: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 export const FaqVersionSchema = Type.Object({ version: Version }, { additionalProperties: false });
 /** The documented FAQ file format; each entry is checked by checkFaqFile. */
 export const FaqImportSchema = Type.Object(

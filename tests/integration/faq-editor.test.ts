@@ -108,6 +108,12 @@ describe('the FAQ editor', () => {
     expect((await api('GET', '/api/admin/faq/no-such-site/fr/entries')).status).toBe(404);
     expect((await api('GET', `${FR}/entries/no-such-entry`)).status).toBe(404);
 
+    // A new entry may not take an id the FAQ has.
+    const taken = await api<{ error: { code: string } }>('PUT', `${FR}/entries/invoice`, { version: 0, entry: current.entry, create: true });
+    expect(taken).toMatchObject({ status: 409, json: { error: { code: ERR.conflict } } });
+    const added = await api<FaqEditorEntry>('PUT', `${FR}/entries/bike-rental`, { version: 0, create: true, entry: { id: 'bike-rental', question: 'Louez-vous des vélos ?', phrasings: [], keywords: ['vélo'], answers: ['Non, mais notre voisin, oui.'] } });
+    expect(added.json.item).toMatchObject({ version: 1, inFiles: false, edited: true });
+
     const deleted = await api<FaqEditorEntry>('DELETE', `${FR}/entries/invoice?version=0`);
     expect(deleted.json).toMatchObject({ item: { deleted: true, version: 1 }, entry: null });
     expect((await api<{ entries: FaqEditorListItem[] }>('GET', `${FR}/entries`)).json.entries.find((e) => e.id === 'invoice')).toMatchObject({ deleted: true });

@@ -59,7 +59,7 @@ export function EntryEditor({ site, lang, current, topics, onChanged }: Props) {
       setError('Some fields need a change (see below each one).');
       return;
     }
-    void run(() => faqApi.save(site, lang, fromForm(form), version), 'Saved: visitors get it from now on.');
+    void run(() => faqApi.save(site, lang, fromForm(form), version, isNew), 'Saved: visitors get it from now on.');
   };
 
   const id = (f: string) => `faq-${f}`;

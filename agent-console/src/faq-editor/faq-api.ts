@@ -44,7 +44,8 @@ const entryAt = (site: string, lang: string, id: string) => `${at(site, lang)}/e
 export const faqApi = {
   list: (site: string, lang: string) => call<{ entries: FaqEditorListItem[] }>('GET', `${at(site, lang)}/entries`),
   get: (site: string, lang: string, id: string) => call<FaqEditorEntry>('GET', entryAt(site, lang, id)),
-  save: (site: string, lang: string, entry: FaqEntryData, version: number) => call<FaqEditorEntry>('PUT', entryAt(site, lang, entry.id), { version, entry }),
+  save: (site: string, lang: string, entry: FaqEntryData, version: number, create = false) =>
+    call<FaqEditorEntry>('PUT', entryAt(site, lang, entry.id), { version, entry, ...(create ? { create } : {}) }),
   remove: (site: string, lang: string, id: string, version: number) => call<FaqEditorEntry>('DELETE', `${entryAt(site, lang, id)}?version=${version}`),
   undo: (site: string, lang: string, id: string, version: number) => call<FaqEditorEntry>('POST', `${entryAt(site, lang, id)}/undo`, { version }),
   exportUrl: (site: string, lang: string) => `${at(site, lang)}/export`,

@@ -62,7 +62,10 @@ export class FaqEditor {
     if (entry && entry.id !== id) problems.push({ path: 'id', message: `must be "${id}" (the entry being edited)` });
     if (entry) problems.push(...topicProblems(site, entry, ''));
     if (!entry || problems.length) return refuse(problems);
-    return this.change(admin, site, lang, id, body.version, async () => ({ entry, action: 'save' }));
+    return this.change(admin, site, lang, id, body.version, async ({ faq, mine }) => {
+      if (body.create && (mine.length || faq.current.some((e) => e.id === id))) throw new AppError(ERR.conflict, `id: this FAQ has an entry "${id}" already`);
+      return { entry, action: 'save' };
+    });
   }
 
   async remove(admin: AgentRecord, site: SiteRecord, lang: Lang, id: string, version: number): Promise<FaqEditorEntry> {
