@@ -3,6 +3,7 @@
 // Applied over the read-only files before the FAQ's additions, so a phrasing learned from the
 // Unanswered list still joins an edited entry. Plain data: the edits cross to the bot thread.
 import type { FaqCatalog, FaqEntry } from '../../faq/index.js';
+import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
 import type { Lang } from '../../protocol/types.js';
 import type { FaqVersionRecord } from '../storage/records.js';
 
@@ -37,6 +38,18 @@ export function applyEdits(base: FaqCatalog, edits: readonly CatalogEdit[] = [])
     catalog[lang] = { lang: file.lang, entries };
   }
   return catalog;
+}
+
+/**
+ * The bot's catalog: the files, the edits, then the additions. A new entry made from the
+ * Unanswered list and edited since is the edit's (deleted stays deleted), not added again.
+ */
+export function siteCatalog(files: FaqCatalog, edits: readonly CatalogEdit[] = [], additions: readonly CatalogAddition[] = []): FaqCatalog {
+  const edited = new Set(edits.map((e) => `${e.lang}:${e.id}`));
+  return applyAdditions(
+    applyEdits(files, edits),
+    additions.filter((a) => a.kind !== 'entry' || !edited.has(`${a.lang}:${a.faqId}`)),
+  );
 }
 
 /** What the bot applies over the files: each entry's latest version. */

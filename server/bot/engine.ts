@@ -23,7 +23,7 @@ import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from './site-bot.js';
 import type { FaqEntrySummary, FaqTestResult } from '../../protocol/types.js';
 import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
-import { applyEdits, type CatalogEdit } from './catalog-edits.js';
+import { siteCatalog, type CatalogEdit } from './catalog-edits.js';
 
 /** What the engine needs of a site (plain data: it crosses to the bot thread). */
 export interface BotSite {
@@ -140,7 +140,7 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
     }
   };
   const build = (site: BotSite, files: FaqCatalog, vocabulary: Record<Lang, LangVocabulary>, rules: TopicRules) => {
-    const catalog = applyAdditions(applyEdits(files, site.edits), site.additions);
+    const catalog = siteCatalog(files, site.edits, site.additions);
     const matcher = createFaqMatcher(catalog, { cacheSize, vocabulary });
     const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds, createTopicReader(catalog, rules));
     sites.set(site.id, { site, bot, files, vocabulary, rules, catalog });

@@ -2,7 +2,7 @@
 // edited entry keeps its place, a deleted one leaves, the files' catalog untouched), and the
 // entry and file checks every side shares (all problems at once, each naming its entry and field).
 import { describe, expect, it } from 'vitest';
-import { applyEdits, toCatalogEdits } from '../../server/bot/catalog-edits.js';
+import { applyEdits, siteCatalog, toCatalogEdits } from '../../server/bot/catalog-edits.js';
 import { checkFaqEntry, checkFaqFile, describeProblem } from '../../protocol/faq-entry-check.js';
 import type { FaqCatalog } from '../../faq/index.js';
 import type { FaqVersionRecord } from '../../server/storage/records.js';
@@ -32,6 +32,20 @@ describe('applyEdits', () => {
     // No French FAQ file: the French edit is skipped, and the files' catalog is as it was.
     expect(out.fr).toBeUndefined();
     expect(files.en!.entries.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('siteCatalog', () => {
+  it('applies the additions after the edits; an added entry deleted in the editor stays deleted', () => {
+    const additions = [
+      { kind: 'entry' as const, lang: 'en', faqId: 'new', text: 'New?', answer: 'Yes' },
+      { kind: 'phrasing' as const, lang: 'en', faqId: 'b', text: 'bee?' },
+    ];
+    const kept = siteCatalog(files, toCatalogEdits([version('b', 1, entry('b', 'edited'))]), additions);
+    expect(kept.en!.entries.map((e) => e.id)).toEqual(['a', 'b', 'c', 'new']);
+    expect(kept.en!.entries[1]).toMatchObject({ answers: ['edited'], phrasings: ['bee?'] });
+    const gone = siteCatalog(files, toCatalogEdits([version('new', 1, null)]), additions);
+    expect(gone.en!.entries.map((e) => e.id)).toEqual(['a', 'b', 'c']);
   });
 });
 

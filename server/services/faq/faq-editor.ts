@@ -105,6 +105,10 @@ export class FaqEditor {
     return this.serial.run(site.id, async () => {
       const { faq, versions } = await this.read(site.id, lang);
       const by = versionsById(versions);
+      const kept = new Set(file.entries.map((e) => e.id));
+      const dropped = faq.current.filter((e) => !kept.has(e.id)).map((e) => e.id);
+      // Before any write: a refused import saves nothing.
+      keepWelcomeTopics(site, lang, dropped);
       const result: FaqImportResult = { saved: [], deleted: [], unchanged: 0 };
       const put = async (id: string, entry: FaqEntryData | null) => {
         const version = latestVersion(by.get(id)) + 1;
@@ -116,10 +120,7 @@ export class FaqEditor {
         if (sameEntry(faq.current.find((e) => e.id === entry.id), entry)) result.unchanged++;
         else await put(entry.id, entry);
       }
-      const kept = new Set(file.entries.map((e) => e.id));
-      const dropped = faq.current.filter((e) => !kept.has(e.id)).map((e) => e.id);
-      keepWelcomeTopics(site, lang, dropped);
-      for (const e of faq.current) if (!kept.has(e.id)) await put(e.id, null);
+      for (const id of dropped) await put(id, null);
       if (result.saved.length || result.deleted.length) await this.reload(site.id);
       return result;
     });
