@@ -169,7 +169,7 @@ describe('the FAQ editor', () => {
     expect(again).toEqual(changed);
   }, 60_000);
 
-  it('edits survive a restart: the FAQ at start is the files with each edited entry\'s latest version', async () => {
+  it('edits survive a restart: the FAQ at start is the files with each edited entry\'s latest version; the Sites page counts drafts left', async () => {
     const data = await tempDir();
     try {
       const first = await startServer({ dataDir: data.dir, botThread: false });
@@ -178,6 +178,19 @@ describe('the FAQ editor', () => {
       expect(noVersion.status).toBe(400);
       const gone = await fetch(`${first.url}${FR}/entries/promo-code?version=0`, { method: 'DELETE', headers: { cookie } });
       expect(gone.status).toBe(200);
+      // A new site's starter FAQ: adapting an entry (no longer a draft) counts on the Sites page.
+      const json = { cookie, 'content-type': 'application/json' };
+      const created = await fetch(`${first.url}/api/admin/sites`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Outlet', languages: ['fr'], defaultLanguage: 'fr', allowedOrigins: [] }) });
+      expect((await created.json()) as { site: { drafts: Record<string, number> } }).toMatchObject({ site: { drafts: { fr: 7 } } });
+      const list = (await (await fetch(`${first.url}/api/admin/faq/outlet/fr/entries`, { headers: { cookie } })).json()) as { entries: FaqEditorListItem[] };
+      const starter = (await (await fetch(`${first.url}/api/admin/faq/outlet/fr/entries/${list.entries[0]!.id}`, { headers: { cookie } })).json()) as FaqEditorEntry;
+      expect(starter.entry!.draft).toBe(true);
+      const { draft: _draft, ...adapted } = starter.entry!;
+      const saved = await fetch(`${first.url}/api/admin/faq/outlet/fr/entries/${adapted.id}`, { method: 'PUT', headers: json, body: JSON.stringify({ version: 0, entry: { ...adapted, answers: ['Notre réponse à nous.'] } }) });
+      expect(saved.status).toBe(200);
+      const drafts = async (on: TestServer, c: string) =>
+        ((await (await fetch(`${on.url}/api/admin/sites`, { headers: { cookie: c } })).json()) as { sites: { id: string; drafts: Record<string, number> }[] }).sites.find((x) => x.id === 'outlet')!.drafts;
+      expect(await drafts(first, cookie)).toEqual({ fr: 6 });
       await first.close();
       const second = await startServer({ dataDir: data.dir, botThread: false });
       try {
@@ -185,6 +198,7 @@ describe('the FAQ editor', () => {
         const file = (await res.json()) as FaqFileData;
         expect(file.entries.map((e) => e.id)).not.toContain('promo-code');
         expect(file.entries.map((e) => e.id)).toContain('gift-cards');
+        expect(await drafts(second, await loginCookie(second.url, ...AGENTS.alex))).toEqual({ fr: 6 });
       } finally {
         await second.close();
       }
