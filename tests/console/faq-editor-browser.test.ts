@@ -53,8 +53,10 @@ describe('browser: the FAQ editor', () => {
     const answer = 'Oui, des cartes cadeaux de 20 à 200 €, valables deux ans (édité dans la console).';
     while ((await form.locator('[data-bulle="faq-answer"]').count()) > 1) await form.getByRole('button', { name: /Remove answer/ }).last().click();
     await form.locator('[data-bulle="faq-answer"]').fill(answer);
+    await form.locator('[data-bulle="faq-dirty"]').waitFor();
     await form.locator('[data-bulle="faq-save"]').click();
     await page.locator('[data-bulle="faq-status"]', { hasText: 'Saved' }).waitFor();
+    expect(await form.locator('[data-bulle="faq-dirty"]').count()).toBe(0);
     await form.locator('[data-bulle="faq-history"]', { hasText: 'v1' }).waitFor();
     expect(await page.locator('[data-bulle="faq-entry"][data-faq-id="gift-cards"]').innerText()).toContain('edited');
 

@@ -31,6 +31,8 @@ export function EntryEditor({ site, lang, current, topics, onChanged }: Props) {
   }, [current]);
 
   const isNew = !current;
+  // Said next to Save, so an admin leaving the entry knows what would be lost.
+  const dirty = JSON.stringify(fromForm(form)) !== JSON.stringify(fromForm(current ? toForm(current.entry, current.item.id) : blankForm()));
   const version = current?.item.version ?? 0;
   const set = (patch: Partial<EntryForm>) => setForm({ ...form, ...patch });
   const of = (field: string) => problemsOf(problems, field);
@@ -179,6 +181,11 @@ export function EntryEditor({ site, lang, current, topics, onChanged }: Props) {
               Undo
             </button>
           </>
+        )}
+        {dirty && (
+          <span class="muted" data-bulle="faq-dirty">
+            Unsaved changes
+          </span>
         )}
         <button type="submit" class="btn btn--primary" data-bulle="faq-save" disabled={busy}>
           {isNew ? 'Add entry' : 'Save'}
