@@ -56,9 +56,9 @@ export const THIN_PHRASINGS = 2;
 export const DEFAULT_CLOSE = 0.06;
 export const DEFAULT_CLOSE_RICH = 0.04;
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
-  answer: 0.81,
-  answerThin: 0.75,
-  suggest: 0.5,
+  answer: 0.61,
+  answerThin: 0.61,
+  suggest: 0.45,
   close: DEFAULT_CLOSE,
   closeRich: DEFAULT_CLOSE_RICH,
 });
@@ -87,6 +87,8 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
   const base = { confidence: best?.confidence ?? 0, scores: best?.scores ?? {}, candidates };
   // In scope or not is the plausibility's call; which entry, and whether to answer, the confidence's.
   if (!best || (best.scores?.plausibility ?? best.confidence) < thresholds.suggest) return { outcome: 'stepAside', ...base };
+  // A common shop question this FAQ has no entry for fits the message better than any entry.
+  if (best.scores?.foil) return { outcome: 'stepAside', ...base };
   const second = candidates[1];
   const rich = (best.scores?.phrasings ?? 0) > THIN_PHRASINGS;
   const close = rich ? (thresholds.closeRich ?? DEFAULT_CLOSE_RICH) : (thresholds.close ?? DEFAULT_CLOSE);

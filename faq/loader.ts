@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FaqCatalog, FaqFile } from './types.js';
 import type { LangVocabulary } from './vocabulary/types.js';
 import { checkFaqFile } from '../protocol/faq-entry-check.js';
+import { isIntentId } from './intents/index.js';
 
 /** Base language codes only: detection and the site config speak "fr", never "fr-CH". */
 const LANG_FILE = /^([a-z]{2,3})\.json$/;
@@ -102,7 +103,7 @@ export function parseSiteVocabulary(data: unknown, file: string): Record<string,
 
 /** Checks one parsed file (protocol/faq-entry-check.ts); `file` only names it in errors, with the first problem. */
 export function parseFaqFile(data: unknown, lang: string, file: string): FaqFile {
-  const { file: parsed, problems } = checkFaqFile(data, lang);
+  const { file: parsed, problems } = checkFaqFile(data, lang, 'the file name', { isIntentId });
   const first = problems[0];
   if (first || !parsed) throw new FaqFileError(file, first?.path ?? '', first?.message ?? 'unusable');
   return parsed as FaqFile;

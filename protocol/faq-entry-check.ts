@@ -20,6 +20,13 @@ export interface FaqEntryData {
   links?: { label: string; url: string }[];
   topic?: string;
   draft?: boolean;
+  /** Built-in shop intents the entry answers (faq/intents/): one id, a list, or [] for none. */
+  intent?: string | string[];
+}
+
+/** What only the FAQ code knows: the built-in intent ids (absent, an intent's shape alone is checked). */
+export interface CheckOptions {
+  isIntentId?: (id: string) => boolean;
 }
 
 export interface FaqFileData {
@@ -30,7 +37,7 @@ export interface FaqFileData {
 /** Entry ids and topic ids. */
 export const FAQ_ID = /^[a-z0-9-]+$/;
 const FILE_FIELDS = new Set(['lang', 'entries']);
-const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic', 'draft']);
+const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic', 'draft', 'intent']);
 const LINK_FIELDS = new Set(['label', 'url']);
 
 type Report = (path: string, message: string) => void;
@@ -43,7 +50,7 @@ const join = (at: string, field: string) => (at ? `${at}.${field}` : field);
  * A parsed FAQ file for `lang`: the entries (trimmed) when nothing is wrong, and every problem.
  * `langWhy` says where the expected language comes from ("the file name").
  */
-export function checkFaqFile(data: unknown, lang: string, langWhy = 'the file name'): { file?: FaqFileData; problems: FieldProblem[] } {
+export function checkFaqFile(data: unknown, lang: string, langWhy = 'the file name', opts: CheckOptions = {}): { file?: FaqFileData; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const report: Report = (path, message) => void problems.push({ path, message });
   if (!isObject(data)) return { problems: [{ path: '', message: 'must be an object { "lang", "entries" }' }] };
@@ -57,7 +64,7 @@ export function checkFaqFile(data: unknown, lang: string, langWhy = 'the file na
   const entries: FaqEntryData[] = [];
   (data.entries as unknown[]).forEach((raw, i) => {
     const at = `entries[${i}]`;
-    const entry = checkEntryAt(raw, at, report);
+    const entry = checkEntryAt(raw, at, report, opts);
     const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
     if (id !== undefined && seen.has(id)) report(`${at}.id`, `"${id}" is used twice`);
     if (id !== undefined) seen.add(id);
@@ -67,9 +74,9 @@ export function checkFaqFile(data: unknown, lang: string, langWhy = 'the file na
 }
 
 /** One entry (an edit from the console): the entry (trimmed) when nothing is wrong, and every problem. */
-export function checkFaqEntry(raw: unknown): { entry?: FaqEntryData; problems: FieldProblem[] } {
+export function checkFaqEntry(raw: unknown, opts: CheckOptions = {}): { entry?: FaqEntryData; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const entry = checkEntryAt(raw, '', (path, message) => void problems.push({ path, message }));
+  const entry = checkEntryAt(raw, '', (path, message) => void problems.push({ path, message }), opts);
   return entry && !problems.length ? { entry, problems } : { problems };
 }
 
@@ -83,7 +90,7 @@ export function describeProblem(p: FieldProblem, data?: unknown): string {
   return path ? `${path}: ${p.message}` : p.message;
 }
 
-function checkEntryAt(raw: unknown, at: string, report: Report): FaqEntryData | undefined {
+function checkEntryAt(raw: unknown, at: string, report: Report, opts: CheckOptions): FaqEntryData | undefined {
   if (!isObject(raw)) {
     report(at, 'must be an object');
     return undefined;
@@ -103,6 +110,12 @@ function checkEntryAt(raw: unknown, at: string, report: Report): FaqEntryData | 
     fail(join(at, 'topic'), 'must be a topic id: lower-case letters, digits and dashes');
   }
   if (raw.draft !== undefined && typeof raw.draft !== 'boolean') fail(join(at, 'draft'), 'must be true or false');
+  if (raw.intent !== undefined) {
+    const ids = typeof raw.intent === 'string' ? [raw.intent] : raw.intent;
+    const known = opts.isIntentId ?? (() => true);
+    const bad = Array.isArray(ids) ? ids.find((id) => typeof id !== 'string' || !known(id)) : raw.intent;
+    if (bad !== undefined) fail(join(at, 'intent'), `must be a built-in intent id or a list of them (unknown: ${JSON.stringify(bad)}; see faq/intents/catalog.ts)`);
+  }
   let links: FaqEntryData['links'];
   if (raw.links !== undefined) {
     if (!Array.isArray(raw.links)) fail(join(at, 'links'), 'must be an array of { "label", "url" }');
@@ -113,6 +126,7 @@ function checkEntryAt(raw: unknown, at: string, report: Report): FaqEntryData | 
   if (links) entry.links = links;
   if (raw.topic !== undefined) entry.topic = raw.topic as string;
   if (raw.draft === true) entry.draft = true;
+  if (raw.intent !== undefined) entry.intent = Array.isArray(raw.intent) ? [...(raw.intent as string[])] : (raw.intent as string);
   return entry;
 }
 

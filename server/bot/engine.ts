@@ -24,6 +24,7 @@ import { createSiteBot, type BotReply, type SiteBot } from './site-bot.js';
 import type { FaqEntrySummary, FaqTestResult } from '../../protocol/types.js';
 import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
 import { siteCatalog, type CatalogEdit } from './catalog-edits.js';
+import { INTENTS } from '../../faq/intents/index.js';
 
 /** What the engine needs of a site (plain data: it crosses to the bot thread). */
 export interface BotSite {
@@ -70,6 +71,8 @@ export interface FaqLangView {
   base: FaqEntry[];
   /** The entries as the bot uses them now. */
   current: FaqEntry[];
+  /** The built-in intent ids an entry's `intent` may name (faq/intents/). */
+  intents: string[];
 }
 
 /** A question tried in the FAQ editor: in `lang`, or in the language the detector finds. */
@@ -167,7 +170,7 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
       const { site, files, catalog } = siteOf(siteId);
       if (!files[lang]) return null;
       const base = applyAdditions(files, site.additions)[lang]!.entries;
-      return { inFiles: files[lang].entries.map((e) => e.id), base, current: catalog[lang]?.entries ?? [] };
+      return { inFiles: files[lang].entries.map((e) => e.id), base, current: catalog[lang]?.entries ?? [], intents: Object.keys(INTENTS) };
     },
     test({ siteId, text, lang }) {
       const { site, bot, catalog } = siteOf(siteId);

@@ -19,6 +19,8 @@ describe('the FAQ entry form', () => {
     const typed = { ...toForm(entry), phrasings: '  Retour possible ?\n\n', links: [...toForm(entry).links, { label: ' ', url: '' }] };
     expect(fromForm(typed)).toEqual({ ...entry, phrasings: ['Retour possible ?'] });
     expect(fromForm({ ...toForm(entry), draft: true }).draft).toBe(true);
+    // Built-in intents: one, several, or none named ([]) survive the form.
+    for (const intent of ['track_order', ['track_order', 'return_item'], []]) expect(fromForm(toForm({ ...entry, intent })).intent).toEqual(intent);
   });
 
   it('names each field with a problem, as the server would', () => {

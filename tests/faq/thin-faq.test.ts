@@ -1,7 +1,7 @@
 // A thin FAQ (tests/faq/fixtures/thin-demo: the demo FAQ with each entry's question only, in
 // four languages): the concept layer must carry it. Regression sets written for it
 // (tests/faq/regression/thin-<lang>.json) stay above floors set a few points under what the
-// matcher scored when they were last extended (docs/2026-12-06-faq-thin-second-pass.md); the demo's
+// matcher scored when they were last changed (docs/2026-12-06-faq-intent-library.md); the demo's
 // everyday messages reach their entry across languages; a site's own vocabulary file is
 // checked and used.
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -18,9 +18,9 @@ const THIN = join(HERE, 'fixtures', 'thin-demo');
 
 /** In-scope answered right, in the top 3 offered, out-of-scope not answered, answers given right. */
 const FLOORS: Record<string, { top1: number; top3: number; oosStepAside: number; precision: number }> = {
-  fr: { top1: 0.3, top3: 0.5, oosStepAside: 0.85, precision: 0.9 },
-  es: { top1: 0.42, top3: 0.54, oosStepAside: 0.83, precision: 0.88 },
-  de: { top1: 0.3, top3: 0.45, oosStepAside: 0.85, precision: 0.88 },
+  fr: { top1: 0.52, top3: 0.65, oosStepAside: 0.75, precision: 0.85 },
+  es: { top1: 0.57, top3: 0.76, oosStepAside: 0.85, precision: 0.85 },
+  de: { top1: 0.63, top3: 0.72, oosStepAside: 0.85, precision: 0.88 },
 };
 
 let catalog: FaqCatalog;

@@ -92,11 +92,12 @@ describe('the FAQ editor', () => {
 
   it('refuses a bad entry field by field and changes nothing; an agent is refused; deleting can be undone', async () => {
     const current = (await api<FaqEditorEntry>('GET', `${FR}/entries/invoice`)).json;
-    const bad = { ...current.entry, answers: [], links: [{ label: 'Facture', url: 'javascript:alert(1)' }], topic: 'Not A Topic' };
+    const bad = { ...current.entry, answers: [], links: [{ label: 'Facture', url: 'javascript:alert(1)' }], topic: 'Not A Topic', intent: ['no_such_intent'] };
     const refused = await api<{ error: { code: string; message: string; fields: { path: string; message: string }[] } }>('PUT', `${FR}/entries/invoice`, { version: 0, entry: bad });
     expect(refused.status).toBe(400);
     expect(refused.json.error.code).toBe(ERR.badPayload);
-    expect(refused.json.error.fields.map((f) => f.path)).toEqual(['answers', 'topic', 'links[0].url']);
+    expect(refused.json.error.fields.map((f) => f.path)).toEqual(['answers', 'topic', 'intent', 'links[0].url']);
+    expect(refused.json.error.message).toContain('intent: must be a built-in intent id or a list of them (unknown: "no_such_intent"');
     expect(refused.json.error.message).toContain('answers: must be a non-empty array of strings');
     expect(refused.json.error.message).toContain('links[0].url: must use http:, https: or mailto:');
     expect((await api<FaqEditorEntry>('GET', `${FR}/entries/invoice`)).json).toEqual(current);

@@ -161,6 +161,13 @@ export function EntryEditor({ site, lang, current, topics, onChanged }: Props) {
           </select>
           <FieldError forId={id('topic')} messages={of('topic')} />
         </div>
+        <div>
+          <label class="field" for={id('intent')}>
+            <span>Built-in intents (comma-separated; empty: read from the sentences)</span>
+          </label>
+          <input id={id('intent')} class="faq-input" value={form.intent} data-bulle="faq-intent" onInput={(e) => set({ intent: e.currentTarget.value })} {...invalid(id('intent'), of('intent'))} />
+          <FieldError forId={id('intent')} messages={of('intent')} />
+        </div>
         <label class="faq-check">
           <input type="checkbox" checked={form.draft} onChange={(e) => set({ draft: e.currentTarget.checked })} /> Draft (starter text not yet adapted to the shop)
         </label>

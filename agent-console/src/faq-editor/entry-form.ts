@@ -12,9 +12,13 @@ export interface EntryForm {
   links: { label: string; url: string }[];
   topic: string;
   draft: boolean;
+  /** The built-in intents, comma-separated; empty: read from the entry's sentences. */
+  intent: string;
+  /** The entry named `"intent": []` (links none): kept while the field stays empty. */
+  noIntent: boolean;
 }
 
-export const blankForm = (): EntryForm => ({ id: '', question: '', phrasings: '', keywords: '', answers: [''], links: [], topic: '', draft: false });
+export const blankForm = (): EntryForm => ({ id: '', question: '', phrasings: '', keywords: '', answers: [''], links: [], topic: '', draft: false, intent: '', noIntent: false });
 
 export function toForm(e: FaqEntryData | null, id = ''): EntryForm {
   if (!e) return { ...blankForm(), id };
@@ -27,6 +31,8 @@ export function toForm(e: FaqEntryData | null, id = ''): EntryForm {
     links: (e.links ?? []).map((l) => ({ ...l })),
     topic: e.topic ?? '',
     draft: e.draft === true,
+    intent: [e.intent ?? []].flat().join(', '),
+    noIntent: Array.isArray(e.intent) && e.intent.length === 0,
   };
 }
 
@@ -44,6 +50,12 @@ export function fromForm(f: EntryForm): FaqEntryData {
   if (links.length) entry.links = links;
   if (f.topic.trim()) entry.topic = f.topic.trim();
   if (f.draft) entry.draft = true;
+  const intents = f.intent
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (intents.length) entry.intent = intents.length === 1 ? intents[0]! : intents;
+  else if (f.noIntent) entry.intent = [];
   return entry;
 }
 

@@ -21,6 +21,7 @@ export function asData(e: FaqEntryData): FaqEntryData {
   if (e.links?.length) out.links = e.links.map((l) => ({ label: l.label, url: l.url }));
   if (e.topic) out.topic = e.topic;
   if (e.draft) out.draft = true;
+  if (e.intent !== undefined) out.intent = Array.isArray(e.intent) ? [...e.intent] : e.intent;
   return out;
 }
 

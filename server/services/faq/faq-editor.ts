@@ -4,7 +4,7 @@
 // the FAQ's additions, and the bot thread rebuilds it at once. A save names the version it edited;
 // if the entry moved since, it is refused (CONFLICT) rather than silently overwriting a colleague.
 import { ERR } from '../../../protocol/events.js';
-import { checkFaqEntry, checkFaqFile, describeProblem, type FieldProblem } from '../../../protocol/faq-entry-check.js';
+import { checkFaqEntry, checkFaqFile, describeProblem, type CheckOptions, type FieldProblem } from '../../../protocol/faq-entry-check.js';
 import type { FaqSave, FaqTest } from '../../../protocol/schemas.js';
 import type { FaqEditorEntry, FaqEditorListItem, FaqEntryData, FaqFileData, FaqImportResult, FaqTestResult, Lang } from '../../../protocol/types.js';
 import type { Bots } from '../../bot/bots.js';
@@ -58,7 +58,7 @@ export class FaqEditor {
   }
 
   async save(admin: AgentRecord, site: SiteRecord, lang: Lang, id: string, body: FaqSave): Promise<FaqEditorEntry> {
-    const { entry, problems } = checkFaqEntry(body.entry);
+    const { entry, problems } = checkFaqEntry(body.entry, await this.checks(site.id, lang));
     if (entry && entry.id !== id) problems.push({ path: 'id', message: `must be "${id}" (the entry being edited)` });
     if (entry) problems.push(...topicProblems(site, entry, ''));
     if (!entry || problems.length) return refuse(problems);
@@ -99,7 +99,7 @@ export class FaqEditor {
    * the file leaves out is deleted. Checked whole first: when anything is wrong nothing is saved.
    */
   async importFile(admin: AgentRecord, site: SiteRecord, lang: Lang, data: unknown): Promise<FaqImportResult> {
-    const { file, problems } = checkFaqFile(data, lang, 'the language imported into');
+    const { file, problems } = checkFaqFile(data, lang, 'the language imported into', await this.checks(site.id, lang));
     file?.entries.forEach((e, i) => problems.push(...topicProblems(site, e, `entries[${i}].`)));
     if (!file || problems.length) return refuse(problems, data);
     return this.serial.run(site.id, async () => {
@@ -160,6 +160,12 @@ export class FaqEditor {
     if (!faq) throw new AppError(ERR.notFound, `This site has no ${lang} FAQ`);
     const versions = (await this.store.listFaqVersions(siteId)).filter((v) => v.lang === lang);
     return { faq, versions };
+  }
+
+  /** The built-in intents, which only the bot thread loads. */
+  private async checks(siteId: string, lang: Lang): Promise<CheckOptions> {
+    const intents = new Set((await this.read(siteId, lang)).faq.intents);
+    return { isIntentId: (id) => intents.has(id) };
   }
 
   private missing(lang: Lang, id: string): never {
