@@ -17,6 +17,8 @@ export interface Features {
   recall: number;
   /** 0..1 the closest phrasing's agreement with the message both ways (F1 of recall and its share of the message). */
   fit: number;
+  /** 0..1 share of the entry's closest phrasing the merchant wrote in this language that the message says (`recall` without the other languages' and the library's). */
+  own: number;
   /**
    * 0..1 share of the entry's SECOND closest phrasing the message says: a second sentence of the
    * entry (another phrasing, or the same question in another language of the site) agreeing.

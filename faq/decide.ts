@@ -63,6 +63,13 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   closeRich: DEFAULT_CLOSE_RICH,
 });
 
+/**
+ * Below this evidence (the weight of the message's words the entry shares, two rare words = 1) the
+ * bot offers instead of answering, however confident: a one-word message in a FAQ whose
+ * linked phrasings include one-word ones would otherwise be answered from that phrasing alone.
+ */
+export const MIN_EVIDENCE = 0.25;
+
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;
 
@@ -98,7 +105,10 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
     second.confidence >= thresholds.suggest &&
     (best.scores?.relevance ?? 0) - (second.scores?.relevance ?? 0) < close;
   const answerAt = rich ? thresholds.answer : (thresholds.answerThin ?? thresholds.answer);
-  if (best.confidence >= answerAt && !tooClose) return { outcome: 'answer', faqId: best.faqId, ...base };
+  // One everyday shop word ("delivery", "my order") says which area, not which question: offer,
+  // unless the merchant wrote that very phrasing for the entry.
+  const vague = (best.scores?.evidence ?? 1) < MIN_EVIDENCE && (best.scores?.own ?? 0) < 1;
+  if (best.confidence >= answerAt && !tooClose && !vague) return { outcome: 'answer', faqId: best.faqId, ...base };
   // Buttons only for entries that are themselves plausible: half the suggest threshold.
   const suggestions = candidates
     .filter((c) => c.confidence >= thresholds.suggest / 2)

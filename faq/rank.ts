@@ -70,12 +70,14 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
     let recall = 0;
     let second = 0;
     let fit = 0;
+    let own = 0;
     e.sentences.forEach((s, i) => {
       const { terms, idfs, all } = e.weighted[i]!;
       let said = 0;
       for (let j = 0; j < terms.length; j++) said += idfs[j]! * (similarityOf.get(terms[j]!) ?? 0);
       const weight = e.sentenceWeights[i] ?? 1;
       const r = weight * (said / all);
+      if (weight === 1 && r > own) own = r;
       if (r > recall) [recall, second] = [r, recall];
       else if (r > second) second = r;
       if (r === 0) return;
@@ -99,6 +101,7 @@ function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: 
         evidence: Math.min(1, topical / (2 * index.rareWeight)),
         recall,
         fit,
+        own,
         support: second,
         lexical: bestBm25 > 0 ? (bm25.get(e.id) ?? 0) / bestBm25 : 0,
         bm25: bm25.get(e.id) ?? 0,
