@@ -16,6 +16,7 @@ import type {
 
 export type * from './conversation-types.js';
 export type * from './faq-types.js';
+export type * from './faq-editor-types.js';
 export type * from './stats-types.js';
 export type * from './follow-up-types.js';
 

@@ -31,6 +31,7 @@ import followUpProbe from './routes/follow-up-probe.js';
 import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
 import backupRoutes from './routes/backup.js';
+import faqEditorRoutes from './routes/faq-editor.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -106,5 +107,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(setupRoutes);
   await app.register(adminSites);
   await app.register(backupRoutes);
+  await app.register(faqEditorRoutes);
   return app;
 }

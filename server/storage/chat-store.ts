@@ -7,6 +7,7 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
   OrderEventRecord,
   SessionRecord,
@@ -85,6 +86,13 @@ export interface ChatStore {
   listOrderEvents(siteId: string, customer?: CustomerKey): Promise<OrderEventRecord[]>;
   /** Record that an event was sent or shown; undefined when there is no such event. */
   updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>): Promise<OrderEventRecord | undefined>;
+  /**
+   * A new version of one FAQ entry (the FAQ editor). false, and nothing stored, when that entry
+   * (site, language, id) already has this version number: two saves of the same version, only one wins.
+   */
+  addFaqVersion(record: FaqVersionRecord): Promise<boolean>;
+  /** The site's FAQ entry versions, oldest first. */
+  listFaqVersions(siteId: string): Promise<FaqVersionRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;

@@ -42,6 +42,9 @@ export async function importEmbedded(source: ChatStore, connectionString: string
       for (const event of await source.listOrderEvents(site.id)) {
         await put('INSERT INTO order_events (site_id, event_id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [site.id, event.eventId, JSON.stringify(event)]);
       }
+      for (const v of await source.listFaqVersions(site.id)) {
+        await put('INSERT INTO faq_versions (site_id, lang, entry_id, version, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [site.id, v.lang, v.entryId, v.version, JSON.stringify(v)]);
+      }
       const seen = new Set<string>();
       for (const conv of await source.listConversations({ siteId: site.id, limit: Number.MAX_SAFE_INTEGER })) {
         if (!seen.has(conv.visitorId)) {

@@ -51,6 +51,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX messages_client ON messages (conversation_id, client_id) WHERE client_id IS NOT NULL;
   `,
+  // The console's FAQ editor: each entry's versions.
+  `
+  CREATE TABLE faq_versions (
+    n bigserial, site_id text NOT NULL, lang text NOT NULL, entry_id text NOT NULL, version integer NOT NULL, data jsonb NOT NULL,
+    PRIMARY KEY (site_id, lang, entry_id, version)
+  );
+  CREATE INDEX faq_versions_order ON faq_versions (site_id, n);
+  `,
   // Order events (follow-ups), found by the customer the shop signed; conversations by their verified customer.
   `
   CREATE TABLE order_events (
