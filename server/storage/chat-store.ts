@@ -7,13 +7,16 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
+  OrderEventRecord,
   SessionRecord,
   SiteRecord,
   StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from './records.js';
+import type { CustomerKey } from './order-events.js';
 
 export interface AppendResult {
   message: Message;
@@ -76,6 +79,20 @@ export interface ChatStore {
   ): Promise<FaqAdditionRecord | undefined>;
   /** Oldest first (the order they apply in). */
   listFaqAdditions(siteId: string): Promise<FaqAdditionRecord[]>;
+
+  /** A shop's order event, stored once: a repeat of its site and eventId returns the stored one (created: false). */
+  addOrderEvent(event: OrderEventRecord): Promise<{ event: OrderEventRecord; created: boolean }>;
+  /** The site's order events of that customer (order-events.ts `isCustomers`), or all of them (a copy), in no particular order. */
+  listOrderEvents(siteId: string, customer?: CustomerKey): Promise<OrderEventRecord[]>;
+  /** Record that an event was sent or shown; undefined when there is no such event. */
+  updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>): Promise<OrderEventRecord | undefined>;
+  /**
+   * A new version of one FAQ entry (the FAQ editor). false, and nothing stored, when that entry
+   * (site, language, id) already has this version number: two saves of the same version, only one wins.
+   */
+  addFaqVersion(record: FaqVersionRecord): Promise<boolean>;
+  /** The site's FAQ entry versions, oldest first. */
+  listFaqVersions(siteId: string): Promise<FaqVersionRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;

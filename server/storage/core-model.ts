@@ -1,9 +1,10 @@
 // The small, rarely written part of the embedded store, held whole in memory and stored as one
-// shard (core.json): sites, agents, sessions, canned replies, FAQ additions and the newest
+// shard (core.json): sites, agents, sessions, canned replies, FAQ additions and versions, the newest
 // unanswered questions per site. Plain synchronous data operations; persisting them is the
 // store's job (lowdb-chat-store.ts).
 import { SCHEMA_VERSION } from './schema-version.js';
-import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
+import { putOrderEvent } from './order-events.js';
+import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, FaqVersionRecord, OrderEventRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
 
 export interface CoreData {
   /** Absent before the store recorded it (schema-version.ts). */
@@ -17,6 +18,10 @@ export interface CoreData {
   unanswered?: UnansweredRecord[];
   /** Absent in core.json files written before the FAQ learned from the console. */
   faqAdditions?: FaqAdditionRecord[];
+  /** Absent in core.json files written before order follow-ups existed (order-events.ts). */
+  orderEvents?: OrderEventRecord[];
+  /** Absent in core.json files written before the console's FAQ editor. */
+  faqVersions?: FaqVersionRecord[];
 }
 
 export const emptyCore = (): CoreData => ({ schemaVersion: SCHEMA_VERSION, sites: [], agents: [], sessions: [] });
@@ -93,6 +98,28 @@ export class CoreModel {
   }
   faqAdditions(siteId: string) {
     return structuredClone((this.data.faqAdditions ?? []).filter((r) => r.siteId === siteId));
+  }
+
+  orderEvent(siteId: string, eventId: string) {
+    return (this.data.orderEvents ?? []).find((e) => e.siteId === siteId && e.eventId === eventId);
+  }
+  orderEvents(siteId: string) {
+    return (this.data.orderEvents ?? []).filter((e) => e.siteId === siteId);
+  }
+  /** Insert or replace (a replayed record is the same record again). */
+  putOrderEvent(event: OrderEventRecord) {
+    this.data.orderEvents = putOrderEvent(this.data.orderEvents ?? [], event);
+  }
+  /** false when the entry has that version already. */
+  addFaqVersion(record: FaqVersionRecord): boolean {
+    const all = (this.data.faqVersions ??= []);
+    const same = (r: FaqVersionRecord) => r.siteId === record.siteId && r.lang === record.lang && r.entryId === record.entryId && r.version === record.version;
+    if (all.some(same)) return false;
+    all.push(structuredClone(record));
+    return true;
+  }
+  faqVersions(siteId: string) {
+    return structuredClone((this.data.faqVersions ?? []).filter((r) => r.siteId === siteId));
   }
 
   putSession(session: SessionRecord) {

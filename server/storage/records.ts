@@ -8,6 +8,7 @@ import type {
   CustomerIdentity,
   CustomerLinks,
   FaqAddition,
+  FaqEntryVersion,
   Lang,
   Message,
   PageInfo,
@@ -209,6 +210,11 @@ export interface FaqAdditionRecord extends FaqAddition {
   siteId: string;
 }
 
+/** One version of one FAQ entry, saved from the console's FAQ editor (protocol FaqEntryVersion). */
+export interface FaqVersionRecord extends FaqEntryVersion {
+  siteId: string;
+}
+
 export interface CannedReplyRecord extends CannedReply {
   siteId: string;
 }
@@ -239,4 +245,28 @@ export interface StatsFilter {
   lang?: Lang;
   tag?: string;
   agentId?: string;
+}
+
+/**
+ * A shop's order event (POST /api/sites/:siteId/order-events), unique by site and `eventId`; the
+ * follow-up it makes for the customer the shop signed (identity `sub` = `customer.id`, or their
+ * verified e-mail), sent with that customer's next identify and not again once shown.
+ */
+export interface OrderEventRecord {
+  siteId: string;
+  eventId: string;
+  /** As stored: without "#", upper-cased (as customer links are). */
+  orderNumber: string;
+  /** `email` lower-cased. */
+  customer: { id?: string; email?: string };
+  status: 'confirmed' | 'shipped' | 'out_for_delivery' | 'delivered' | 'delayed' | 'cancelled';
+  carrier?: string;
+  trackingNumber?: string;
+  /** When it happened (the shop's `at`, else when received), ms. */
+  at: number;
+  receivedAt: number;
+  /** First sent to a widget (with an identify ack). */
+  sentAt?: number;
+  /** The widget acknowledged showing it. */
+  shownAt?: number;
 }

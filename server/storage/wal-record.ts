@@ -1,6 +1,6 @@
 // One record of the write-ahead log: the full new state of what a batch changed.
 import type { Message } from '../../protocol/types.js';
-import type { ConversationRecord, UnansweredRecord, VisitorRecord } from './records.js';
+import type { ConversationRecord, OrderEventRecord, UnansweredRecord, VisitorRecord } from './records.js';
 
 export type WalRecord =
   /** core.json's whole content (sites, agents, sessions…: small, rarely written). */
@@ -12,4 +12,6 @@ export type WalRecord =
    * One question added to a site's unanswered list (core.json holds the list): appended on its
    * own, so a visitor's question does not rewrite the whole core record into the log.
    */
-  | { k: 'unanswered'; v: UnansweredRecord };
+  | { k: 'unanswered'; v: UnansweredRecord }
+  /** One order event, new or changed (sent, shown): core.json holds the list, as for unanswered. */
+  | { k: 'orderEvent'; v: OrderEventRecord };

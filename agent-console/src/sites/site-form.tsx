@@ -105,7 +105,7 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
             ))}
           </select>
         </label>
-        <p class="muted">{drafts.length ? `Starter FAQ entries still marked draft — ${drafts.map(([l, n]) => `${l}: ${n}`).join(', ')}: adapt their answers to your shop.` : 'No draft FAQ entries.'}</p>
+        <p class="muted">{drafts.length ? `Starter FAQ entries still marked draft — ${drafts.map(([l, n]) => `${l}: ${n}`).join(', ')}: adapt their answers to your shop (the console's FAQ page).` : 'No draft FAQ entries.'}</p>
       </fieldset>
       <OriginsField siteId={site.id} origins={origins} onChange={setOrigins} />
       <fieldset class="sites__group">

@@ -22,6 +22,7 @@ import { UnansweredDialog } from './unanswered-dialog.js';
 import { SkillsDialog } from './skills-dialog.js';
 import { NumbersDialog } from './numbers-dialog.js';
 import { SitesDialog } from './sites-dialog.js';
+import { FaqEditorDialog } from './faq-editor-dialog.js';
 import { useAlerts } from './use-alerts.js';
 import { useShortcuts } from './use-shortcuts.js';
 
@@ -41,7 +42,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
   // `/console/sites` (old links) lands on `#sites`: the Sites page opens over the console.
-  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | 'sites' | null>(
+  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | 'sites' | 'faq' | null>(
     agent.role === 'admin' && location.hash === '#sites' ? 'sites' : null,
   );
 
@@ -109,6 +110,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
             openUnanswered: () => setOverlay('unanswered'),
             openSkills: () => setOverlay('skills'),
             openNumbers: () => setOverlay('numbers'),
+            openFaq: () => setOverlay('faq'),
             openSites: () => {
               history.replaceState(null, '', '#sites');
               setOverlay('sites');
@@ -177,6 +179,9 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
         {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
         {overlay === 'numbers' && <NumbersDialog languages={siteLanguages} tags={state.tags} loadAgents={commands.agents} onClose={closeOverlay} />}
         {overlay === 'sites' && <SitesDialog onClose={closeOverlay} />}
+        {overlay === 'faq' && (
+          <FaqEditorDialog sites={session.sites?.length ? session.sites : site ? [site] : []} topics={state.topics.map((t) => t.id)} onClose={closeOverlay} />
+        )}
         <Notices notices={notices} onDismiss={dismissNotice} />
       </div>
     </SiteNames.Provider>

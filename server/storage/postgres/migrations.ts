@@ -51,6 +51,26 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX messages_client ON messages (conversation_id, client_id) WHERE client_id IS NOT NULL;
   `,
+  // The console's FAQ editor: each entry's versions.
+  `
+  CREATE TABLE faq_versions (
+    n bigserial, site_id text NOT NULL, lang text NOT NULL, entry_id text NOT NULL, version integer NOT NULL, data jsonb NOT NULL,
+    PRIMARY KEY (site_id, lang, entry_id, version)
+  );
+  CREATE INDEX faq_versions_order ON faq_versions (site_id, n);
+  `,
+  // Order events (follow-ups), found by the customer the shop signed; conversations by their verified customer.
+  `
+  CREATE TABLE order_events (
+    n bigserial, site_id text NOT NULL, event_id text NOT NULL, data jsonb NOT NULL,
+    customer_id text GENERATED ALWAYS AS (data->'customer'->>'id') STORED,
+    customer_email text GENERATED ALWAYS AS (data->'customer'->>'email') STORED,
+    PRIMARY KEY (site_id, event_id)
+  );
+  CREATE INDEX order_events_customer ON order_events (site_id, customer_id);
+  CREATE INDEX order_events_email ON order_events (site_id, customer_email) WHERE customer_id IS NULL;
+  CREATE INDEX conversations_verified ON conversations (site_id, (data->'identity'->'verified'->>'sub')) WHERE data->'identity'->'verified' IS NOT NULL;
+  `,
 ];
 
 /** Any constant both nodes agree on: the key of the advisory lock that serialises migrations. */

@@ -14,6 +14,8 @@ import pg from 'pg';
 import type { Message, StatsResult } from '../../../protocol/types.js';
 import { computeStats } from '../stats-query.js';
 import { scopeRows, statsSource } from './pg-stats.js';
+import * as orderEvents from './pg-follow-ups.js';
+import type { CustomerKey } from '../order-events.js';
 import type { AppendResult, ChatStore, WriteOptions } from '../chat-store.js';
 import { freezeDeep } from '../freeze.js';
 import type {
@@ -22,7 +24,9 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
+  OrderEventRecord,
   SessionRecord,
   SiteRecord,
   StatsFilter,
@@ -139,7 +143,7 @@ export class PgChatStore implements ChatStore {
     return ((await this.query('DELETE FROM canned_replies WHERE site_id = $1 AND id = $2', [siteId, id])).rowCount ?? 0) > 0;
   }
 
-  // ---- unanswered questions, FAQ additions ----
+  // ---- unanswered questions, FAQ additions and versions ----
   async addUnanswered(record: UnansweredRecord) {
     // One statement: insert, then keep the site's newest few hundred.
     await this.write(
@@ -163,6 +167,17 @@ export class PgChatStore implements ChatStore {
   }
   async listFaqAdditions(siteId: string) {
     return (await this.rows('SELECT data FROM faq_additions WHERE site_id = $1 ORDER BY n', [siteId])).map((r) => r.data as FaqAdditionRecord);
+  }
+  async addFaqVersion(r: FaqVersionRecord) {
+    // The key (site, language, entry, version) makes the second of two saves of one version fail.
+    const insert = 'INSERT INTO faq_versions (site_id, lang, entry_id, version, data) VALUES ($1, $2, $3, $4, $5)';
+    return this.write(insert, [r.siteId, r.lang, r.entryId, r.version, json(r)]).then(
+      () => true,
+      (err: { code?: string }) => (err.code === UNIQUE_VIOLATION ? false : Promise.reject(err)),
+    );
+  }
+  async listFaqVersions(siteId: string) {
+    return frozen<FaqVersionRecord>(await this.rows('SELECT data FROM faq_versions WHERE site_id = $1 ORDER BY n', [siteId]));
   }
 
   // ---- sessions ----
@@ -278,7 +293,20 @@ export class PgChatStore implements ChatStore {
   async conversationStats(filter: StatsFilter): Promise<StatsResult> {
     // Like every list: the writes queued on any lane first.
     await this.barrier();
-    return computeStats(filter, await statsSource((text, values) => this.rows(text, values), filter));
+    const rows = (text: string, values: unknown[]) => this.rows(text, values);
+    return { ...computeStats(filter, await statsSource(rows, filter)), followUps: await orderEvents.followUpNumbers(rows, filter) };
+  }
+
+  // ---- order events (pg-follow-ups.ts; lane 0, with the other small per-site lists) ----
+  private readonly lane0 = (text: string, values: unknown[]) => this.rows(text, values);
+  async addOrderEvent(event: OrderEventRecord) {
+    return freezeDeep(await orderEvents.addOrderEvent(this.lane0, event));
+  }
+  async listOrderEvents(siteId: string, customer?: CustomerKey) {
+    return freezeDeep(await orderEvents.listOrderEvents(this.lane0, siteId, customer));
+  }
+  async updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>) {
+    return freezeDeep(await orderEvents.updateOrderEvent(this.lane0, siteId, eventId, patch));
   }
   async exportConversations(filter: StatsFilter) {
     await this.barrier();
