@@ -11,6 +11,7 @@ import { AppError } from './services/app-error.js';
 import { trustFunction } from './sockets/client-address.js';
 import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
+import audit from './plugins/audit.js';
 import realtime from './plugins/realtime.js';
 import { connectRedisAdapter } from './sockets/redis-adapter.js';
 import { shareRouting } from './cluster/routing-owner.js';
@@ -29,6 +30,7 @@ import orderWebhookRoutes from './routes/order-webhook-admin.js';
 import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
 import backupRoutes from './routes/backup.js';
+import adminAuditRoutes from './routes/admin-audit.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -75,6 +77,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(fastifyCookie);
   const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize, timeoutMs: config.botTimeoutMs });
   await app.register(storage, { config, store, bots });
+  await app.register(audit);
   // Before every route: headers and limits attach to routes as they are added.
   await app.register(securityHeaders, { hsts: config.secureCookies });
   // Several servers share Redis: rooms, the routing owner and the log-in throttle.
@@ -102,5 +105,6 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(setupRoutes);
   await app.register(adminSites);
   await app.register(backupRoutes);
+  await app.register(adminAuditRoutes);
   return app;
 }

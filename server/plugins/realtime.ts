@@ -79,7 +79,7 @@ export default fp<RealtimeOptions>(
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
       mailEnabled: mail.enabled,
     });
-    const faq = new FaqAdditions(app.store, app.bots);
+    const faq = new FaqAdditions(app.store, app.bots, app.audit);
     const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
     const identity = new IdentityService(app.store, conversations, app.sites);
     // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
@@ -88,7 +88,7 @@ export default fp<RealtimeOptions>(
       agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
       workspace: createConsoleServices(app.store, conversations, faq),
-      skills: new SkillsService(app.store, conversations, app.chatRouting, app.config.skillWaitMs),
+      skills: new SkillsService(app.store, conversations, app.chatRouting, app.config.skillWaitMs, app.audit),
       auth: app.agentAuth,
       parseCookie: (h) => app.parseCookie(h),
       log,
@@ -105,5 +105,5 @@ export default fp<RealtimeOptions>(
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
   },
-  { name: 'bulle-realtime', dependencies: ['bulle-storage', 'bulle-routing', 'bulle-origins', '@fastify/cookie'] },
+  { name: 'bulle-realtime', dependencies: ['bulle-storage', 'bulle-audit', 'bulle-routing', 'bulle-origins', '@fastify/cookie'] },
 );

@@ -11,7 +11,11 @@ import { agentsOf, patchedSite, setSiteAgents, siteView } from '../services/site
 import { createSite } from '../services/sites/site-creation.js';
 import { resolveFaqDir } from '../bot/faq-dir.js';
 import { KeyedSerial } from '../services/serial.js';
+import { changesBetween } from '../services/audit/audit-changes.js';
 import type { AgentRecord, SiteRecord } from '../storage/records.js';
+
+/** The site fields an audit entry compares (the FAQ folder and ids never change here). */
+const SITE_FIELDS = ['name', 'disabled', 'languages', 'defaultLanguage', 'allowedOrigins', 'welcome', 'businessHours'] as const satisfies readonly (keyof SiteRecord)[];
 
 const PAGE = (name: string) => readFileSync(new URL(`../../server/setup-page/${name}`, import.meta.url), 'utf8');
 
@@ -62,6 +66,13 @@ const adminSites: FastifyPluginAsync = async (app) => {
         const admin = req.admin!;
         await app.store.putAgent({ ...admin, siteIds: [...agentSiteIds(admin), site.id] });
         req.admin = (await app.store.getAgent(admin.id))!;
+        await app.audit.record({
+          actor: admin,
+          siteId: site.id,
+          action: 'site.create',
+          target: { kind: 'site', id: site.id, label: site.name },
+          changes: changesBetween(undefined, site, SITE_FIELDS),
+        });
         return { site: await view(req, site) };
       }),
     );
@@ -75,7 +86,16 @@ const adminSites: FastifyPluginAsync = async (app) => {
           throw new AppError(ERR.badPayload, err.message);
         });
         await app.store.putSite(next);
-        if (req.body.agentIds) await setSiteAgents(app.store, site.id, await agentsOf(app.store, req.admin!), req.body.agentIds, req.admin!);
+        const changes = changesBetween(site, next, SITE_FIELDS) ?? {};
+        if (req.body.agentIds) {
+          const team = async () => (await agentsOf(app.store, req.admin!)).filter((a) => worksOn(a, site.id)).map((a) => a.name).sort();
+          const before = await team();
+          await setSiteAgents(app.store, site.id, await agentsOf(app.store, req.admin!), req.body.agentIds, req.admin!);
+          Object.assign(changes, changesBetween({ agents: before }, { agents: await team() }, ['agents']));
+        }
+        if (Object.keys(changes).length) {
+          await app.audit.record({ actor: req.admin!, siteId: site.id, action: 'site.update', target: { kind: 'site', id: site.id, label: next.name }, changes });
+        }
         return { site: await view(req, next) };
       }),
     );

@@ -3,6 +3,8 @@
 import type { Message, StatsResult } from '../../protocol/types.js';
 import type {
   AgentRecord,
+  AuditFilter,
+  AuditRecord,
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
@@ -76,6 +78,11 @@ export interface ChatStore {
   ): Promise<FaqAdditionRecord | undefined>;
   /** Oldest first (the order they apply in). */
   listFaqAdditions(siteId: string): Promise<FaqAdditionRecord[]>;
+
+  /** The admin audit log: append one entry (adding an id already there changes nothing). */
+  addAudit(record: AuditRecord): Promise<void>;
+  /** Newest first (by `at`, then id); the embedded store keeps the newest AUDIT_KEEP (core-model.ts). */
+  listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;

@@ -3,7 +3,8 @@
 // unanswered questions per site. Plain synchronous data operations; persisting them is the
 // store's job (lowdb-chat-store.ts).
 import { SCHEMA_VERSION } from './schema-version.js';
-import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
+import { selectAudit } from './audit-query.js';
+import type { AgentRecord, AuditFilter, AuditRecord, CannedReplyRecord, FaqAdditionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
 
 export interface CoreData {
   /** Absent before the store recorded it (schema-version.ts). */
@@ -17,9 +18,17 @@ export interface CoreData {
   unanswered?: UnansweredRecord[];
   /** Absent in core.json files written before the FAQ learned from the console. */
   faqAdditions?: FaqAdditionRecord[];
+  /** Absent in core.json files written before the audit log existed; the newest AUDIT_KEEP. */
+  audit?: AuditRecord[];
 }
 
 export const emptyCore = (): CoreData => ({ schemaVersion: SCHEMA_VERSION, sites: [], agents: [], sessions: [] });
+
+/**
+ * Audit entries kept (all sites together). Admin changes are rare: this is years of a shop's
+ * changes, and core.json stays a few MB at most. The PostgreSQL store keeps every entry.
+ */
+export const AUDIT_KEEP = 10_000;
 
 /** Unanswered questions kept per site (core.json stays small). */
 const UNANSWERED_KEEP = 500;
@@ -93,6 +102,22 @@ export class CoreModel {
   }
   faqAdditions(siteId: string) {
     return structuredClone((this.data.faqAdditions ?? []).filter((r) => r.siteId === siteId));
+  }
+
+  /** Append, keeping the newest AUDIT_KEEP; an entry already there is not added again (replay). */
+  pushAudit(record: AuditRecord) {
+    const all = (this.data.audit ??= []);
+    if (all.some((r) => r.id === record.id)) return;
+    all.push(structuredClone(record));
+    if (all.length > AUDIT_KEEP) this.data.audit = all.slice(all.length - AUDIT_KEEP);
+  }
+  audit(filter: AuditFilter) {
+    return structuredClone(selectAudit(this.data.audit ?? [], filter));
+  }
+  /** The core without the audit list: what a 'core' log record holds (entries are logged one by one). */
+  withoutAudit(): CoreData {
+    const { audit: _audit, ...rest } = this.data;
+    return rest;
   }
 
   putSession(session: SessionRecord) {

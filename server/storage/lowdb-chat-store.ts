@@ -21,6 +21,8 @@ import type { VisitorModel } from './visitor-model.js';
 import type { WalRecord } from './wal.js';
 import type {
   AgentRecord,
+  AuditFilter,
+  AuditRecord,
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
@@ -104,7 +106,7 @@ export class LowdbChatStore implements ChatStore {
 
   /** core.json changed: its whole content goes to the log (or `entity`, one record of it). */
   private saveCore(entity?: [string, () => WalRecord]): Promise<void> {
-    return this.journal.save('core', this.coreShard, entity ?? ['core', () => ({ k: 'core', v: this.core.data })]);
+    return this.journal.save('core', this.coreShard, entity ?? ['core', () => ({ k: 'core', v: this.core.withoutAudit() })]);
   }
 
   // ---- sites, agents, sessions, canned replies, FAQ additions, unanswered (core.json) ----
@@ -163,6 +165,14 @@ export class LowdbChatStore implements ChatStore {
   }
   async listFaqAdditions(siteId: string) {
     return this.core.faqAdditions(siteId);
+  }
+  async addAudit(record: AuditRecord) {
+    const copy = structuredClone(record);
+    this.core.pushAudit(copy);
+    await this.saveCore([`a:${copy.id}`, () => ({ k: 'audit', v: copy })]);
+  }
+  async listAudit(filter: AuditFilter) {
+    return this.core.audit(filter);
   }
   async putSession(session: SessionRecord) {
     this.core.putSession(session);

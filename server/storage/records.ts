@@ -1,6 +1,7 @@
 // Stored shapes. They belong to the store contract, not to lowdb: any ChatStore keeps these.
 import type {
   AgentLevel,
+  AuditEntry,
   CannedReply,
   ConversationTopic,
   SiteTopic,
@@ -239,4 +240,19 @@ export interface StatsFilter {
   lang?: Lang;
   tag?: string;
   agentId?: string;
+}
+
+/** One admin change (protocol AuditEntry): never a password, hash or secret (services/audit/). */
+export type AuditRecord = AuditEntry;
+
+/** Which audit entries, newest first (by `at`, then id). */
+export interface AuditFilter {
+  /** Entries concerning at least one of these sites. */
+  siteIds: string[];
+  /** Epoch ms, both ends included. */
+  from?: number;
+  to?: number;
+  /** Only entries older than this position (a page cursor). */
+  before?: { at: number; id: string };
+  limit: number;
 }

@@ -51,6 +51,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX messages_client ON messages (conversation_id, client_id) WHERE client_id IS NOT NULL;
   `,
+  // 2: the admin audit log, newest first, per site (an entry may concern several).
+  `
+  CREATE TABLE audit (
+    id text PRIMARY KEY, at bigint NOT NULL, site_ids text[] NOT NULL, data jsonb NOT NULL
+  );
+  CREATE INDEX audit_newest ON audit (at DESC, id DESC);
+  CREATE INDEX audit_sites ON audit USING gin (site_ids);
+  `,
 ];
 
 /** Any constant both nodes agree on: the key of the advisory lock that serialises migrations. */

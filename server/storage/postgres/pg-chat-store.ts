@@ -18,6 +18,8 @@ import type { AppendResult, ChatStore, WriteOptions } from '../chat-store.js';
 import { freezeDeep } from '../freeze.js';
 import type {
   AgentRecord,
+  AuditFilter,
+  AuditRecord,
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
@@ -31,6 +33,7 @@ import type {
 } from '../records.js';
 import { newId } from '../ids.js';
 import { migrate } from './migrations.js';
+import { insertAuditSql, selectAuditSql } from './pg-audit.js';
 import { conversationsSql, expectSql, patchSql } from './queries.js';
 
 export interface PgChatStoreOptions {
@@ -163,6 +166,13 @@ export class PgChatStore implements ChatStore {
   }
   async listFaqAdditions(siteId: string) {
     return (await this.rows('SELECT data FROM faq_additions WHERE site_id = $1 ORDER BY n', [siteId])).map((r) => r.data as FaqAdditionRecord);
+  }
+
+  async addAudit(record: AuditRecord) {
+    await this.write(...insertAuditSql(record));
+  }
+  async listAudit(filter: AuditFilter) {
+    return frozen<AuditRecord>(await this.rows(...selectAuditSql(filter)));
   }
 
   // ---- sessions ----
