@@ -17,6 +17,7 @@ export type * from './conversation-types.js';
 export type * from './faq-types.js';
 export type * from './stats-types.js';
 export type * from './audit-types.js';
+export type * from './agent-admin-types.js';
 
 /** A reply an agent inserts with `/shortcut`; one text per site language. */
 export interface CannedReply {

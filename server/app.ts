@@ -31,6 +31,8 @@ import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
 import backupRoutes from './routes/backup.js';
 import adminAuditRoutes from './routes/admin-audit.js';
+import adminAgentsRoutes from './routes/admin-agents.js';
+import agentPasswordRoutes from './routes/agent-password.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -106,5 +108,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(adminSites);
   await app.register(backupRoutes);
   await app.register(adminAuditRoutes);
+  await app.register(adminAgentsRoutes);
+  await app.register(agentPasswordRoutes);
   return app;
 }

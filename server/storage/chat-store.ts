@@ -87,6 +87,8 @@ export interface ChatStore {
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** End every session of an agent but `keepTokenHash`'s; returns the digests of those ended. */
+  deleteSessionsOf(agentId: string, keepTokenHash?: string): Promise<string[]>;
 
   createVisitor(visitor: VisitorRecord, opts?: WriteOptions): Promise<void>;
   getVisitor(id: string): Promise<VisitorRecord | undefined>;

@@ -129,6 +129,12 @@ export class CoreModel {
   session(tokenHash: string) {
     return this.data.sessions.find((s) => s.tokenHash === tokenHash && s.expiresAt > Date.now());
   }
+  /** The digests of the sessions removed. */
+  deleteSessionsOf(agentId: string, keepTokenHash?: string): string[] {
+    const gone = this.data.sessions.filter((s) => s.agentId === agentId && s.tokenHash !== keepTokenHash);
+    if (gone.length) this.data.sessions = this.data.sessions.filter((s) => !gone.includes(s));
+    return gone.map((s) => s.tokenHash);
+  }
   deleteSession(tokenHash: string) {
     this.data.sessions = this.data.sessions.filter((s) => s.tokenHash !== tokenHash);
   }

@@ -181,6 +181,11 @@ export class LowdbChatStore implements ChatStore {
   async getSession(tokenHash: string) {
     return this.core.session(tokenHash);
   }
+  async deleteSessionsOf(agentId: string, keepTokenHash?: string) {
+    const gone = this.core.deleteSessionsOf(agentId, keepTokenHash);
+    if (gone.length) await this.saveCore();
+    return gone;
+  }
   async deleteSession(tokenHash: string) {
     this.core.deleteSession(tokenHash);
     await this.saveCore();

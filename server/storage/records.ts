@@ -108,6 +108,8 @@ export interface AgentRecord {
   /** Absent = 'agent'. */
   level?: AgentLevel;
   passwordHash: string;
+  /** Set by an admin: cannot log in; absent = active. */
+  disabled?: boolean;
   createdAt: number;
 }
 

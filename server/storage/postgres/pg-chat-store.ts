@@ -187,6 +187,10 @@ export class PgChatStore implements ChatStore {
   async getSession(tokenHash: string) {
     return first<SessionRecord>(await this.rows('SELECT data FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, Date.now()]));
   }
+  async deleteSessionsOf(agentId: string, keepTokenHash?: string) {
+    const { rows } = await this.query<{ token_hash: string }>("DELETE FROM sessions WHERE data->>'agentId' = $1 AND token_hash <> $2 RETURNING token_hash", [agentId, keepTokenHash ?? '']);
+    return rows.map((r) => r.token_hash);
+  }
   async deleteSession(tokenHash: string) {
     await this.write('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }
