@@ -27,9 +27,9 @@ export async function restoreInput(store: ChatStore): Promise<RestoreInput> {
   return input;
 }
 
-/** The site's agents with their presence, open chats and capacity, as the router sees them. */
+/** The site's agents with their presence, open chats and capacity, as the router sees them (a disabled one is no transfer target). */
 export async function agentsList(store: ChatStore, router: Router, siteId: string): Promise<AgentsListResult> {
-  const agents = (await store.listAgents(siteId)).map((a) => {
+  const agents = (await store.listAgents(siteId)).filter((a) => !a.disabled).map((a) => {
     const state = router.agent(a.id);
     return {
       id: a.id,
