@@ -54,6 +54,21 @@ describe('audit log', () => {
     expect(await newest('agent.skills')).toMatchObject({ actor: { name: 'Alex' }, target: { kind: 'agent', id: jonas.id, label: 'Jonas' }, changes: { level: { to: 'expert' } } });
   });
 
+  it('records FAQ additions an admin publishes and takes back', async () => {
+    const sam = await connectAgent(server.url, 'sam@demo.bulle.chat', 'demo-sam');
+    const { addition } = await ok<{ addition: { id: string } }>(sam, 'faq:draft', { lang: 'en', question: 'Do you gift-wrap orders?', answer: 'Yes, for 3 euros.' });
+    const alex = await connectAgent(server.url, 'alex@demo.bulle.chat', 'demo-alex');
+    await ok(alex, 'faq:confirm', { id: addition.id });
+    await ok(alex, 'faq:dismiss', { id: addition.id });
+    const mine = (await audit('?limit=200')).entries.filter((e) => e.target.id === addition.id);
+    expect(mine.map((e) => [e.action, e.changes?.status])).toEqual([
+      ['faq.addition.dismiss', { from: 'active', to: 'dismissed' }],
+      ['faq.addition.confirm', { from: 'draft', to: 'active' }],
+    ]);
+    expect(mine[0]).toMatchObject({ actor: { name: 'Alex' }, target: { kind: 'faq-addition' } });
+    expect(mine[0]!.target.label).toContain('Do you gift-wrap orders?');
+  });
+
   it('records that a secret was replaced, never the secret', async () => {
     const identity = (await (await api('POST', '/api/admin/identity/secret', admin)).json()) as { secret: string };
     const hook = (await (await api('PUT', '/api/admin/order-webhook', admin, { url: `${server.url}/demo/order-status` })).json()) as { secret: string };
