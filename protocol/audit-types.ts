@@ -11,6 +11,9 @@ export type AuditAction =
   | 'agent.password.change'
   | 'agent.password.reset'
   | 'agent.skills'
+  | 'canned.save'
+  | 'canned.delete'
+  | 'site.mode'
   | 'faq.addition.confirm'
   | 'faq.addition.dismiss'
   | 'identity.secret.rotate'
@@ -26,7 +29,7 @@ export interface AuditActor {
 
 /** What it was done to. */
 export interface AuditTarget {
-  kind: 'site' | 'agent' | 'faq-addition' | 'identity' | 'order-webhook';
+  kind: 'site' | 'agent' | 'faq-addition' | 'canned-reply' | 'identity' | 'order-webhook';
   id: string;
   /** A readable label (an agent's or site's name, an addition's text), shortened. */
   label?: string;

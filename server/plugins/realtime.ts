@@ -87,9 +87,10 @@ export default fp<RealtimeOptions>(
     setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
       agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
-      workspace: createConsoleServices(app.store, conversations, faq),
+      workspace: createConsoleServices(app.store, conversations, faq, app.audit),
       skills: new SkillsService(app.store, conversations, app.chatRouting, app.config.skillWaitMs, app.audit),
       auth: app.agentAuth,
+      audit: app.audit,
       parseCookie: (h) => app.parseCookie(h),
       log,
     });

@@ -22,6 +22,7 @@ import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
 import type { SkillsService } from '../services/routing/skills-service.js';
 import { skillsCommands } from './skills-commands.js';
+import type { AuditLog } from '../services/audit/audit-log.js';
 
 interface Deps {
   agents: AgentService;
@@ -32,6 +33,8 @@ interface Deps {
   routing: RoutingService;
   /** Topics, skills and levels. */
   skills: SkillsService;
+  /** Admin changes made over the socket (the assignment mode) are recorded here. */
+  audit: AuditLog;
   parseCookie: (header: string) => Record<string, string | undefined>;
   log: Logger;
 }
@@ -75,7 +78,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
     [AGENT_CMD.messageSend]: cmd(AgentMessageSendSchema, async (socket, p) => agents.send(await me(socket), p)),
     [AGENT_CMD.typingSet]: cmd(AgentTypingSchema, async (socket, p) => agents.typing(await me(socket), p)),
     ...consoleCommands(deps.workspace, me),
-    ...routingCommands(deps.routing, me),
+    ...routingCommands(deps.routing, me, deps.audit),
     ...skillsCommands(deps.skills, me),
   });
 

@@ -69,6 +69,19 @@ describe('audit log', () => {
     expect(mine[0]!.target.label).toContain('Do you gift-wrap orders?');
   });
 
+  it('records canned replies saved and deleted, and the assignment mode', async () => {
+    const alex = await connectAgent(server.url, 'alex@demo.bulle.chat', 'demo-alex');
+    const { reply } = await ok<{ reply: { id: string } }>(alex, 'canned:save', { shortcut: 'audit-hello', title: 'Hello', texts: { en: 'Hello!' } });
+    await ok(alex, 'canned:save', { id: reply.id, shortcut: 'audit-hello', title: 'Hello there', texts: { en: 'Hello!' } });
+    await ok(alex, 'canned:delete', { id: reply.id });
+    const mine = (await audit('?limit=200')).entries.filter((e) => e.target.id === reply.id);
+    expect(mine.map((e) => e.action)).toEqual(['canned.delete', 'canned.save', 'canned.save']);
+    expect(mine[1]!.changes).toEqual({ title: { from: 'Hello', to: 'Hello there' } });
+    await ok(alex, 'site:mode', { mode: 'manual' });
+    await ok(alex, 'site:mode', { mode: 'automatic' });
+    expect((await newest('site.mode'))?.changes).toEqual({ assignment: { to: 'automatic' } });
+  });
+
   it('records that a secret was replaced, never the secret', async () => {
     const identity = (await (await api('POST', '/api/admin/identity/secret', admin)).json()) as { secret: string };
     const hook = (await (await api('PUT', '/api/admin/order-webhook', admin, { url: `${server.url}/demo/order-status` })).json()) as { secret: string };

@@ -40,6 +40,9 @@ export function decodeCursor(cursor: string): { at: number; id: string } | null 
 }
 
 export class AuditLog {
+  /** The last `at` given: entries follow each other by at least 1 ms, so two changes made in the same millisecond keep their order. */
+  private lastAt = 0;
+
   constructor(private readonly store: ChatStore) {}
 
   async record(input: AuditInput): Promise<AuditEntry> {
@@ -48,7 +51,7 @@ export class AuditLog {
     const changes = scrubChanges(input.changes);
     const entry: AuditEntry = {
       id: newId(),
-      at: Date.now(),
+      at: (this.lastAt = Math.max(Date.now(), this.lastAt + 1)),
       actor: { agentId: actor.agentId, name: String(shortValue(actor.name)) },
       siteIds,
       action: input.action,
