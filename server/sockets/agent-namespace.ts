@@ -22,6 +22,7 @@ import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
 import type { SkillsService } from '../services/routing/skills-service.js';
 import { skillsCommands } from './skills-commands.js';
+import { recordRooms } from './agent-rooms.js';
 import type { AuditLog } from '../services/audit/audit-log.js';
 
 interface Deps {
@@ -88,13 +89,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
     // Rooms before presence, synchronously: a chat assigned the moment this tab comes online
     // must reach it, and a command sent right after `connect` must find the agent online.
     const agent = socket.data.agent;
-    void socket.join([
-      rooms.agent(agent.id),
-      rooms.siteAgents(agent.siteId),
-      rooms.session(socket.data.sessionHash),
-      ...(agent.role === 'admin' ? [rooms.siteAdmins(agent.siteId)] : []),
-      ...agent.languages.map((l) => rooms.language(agent.siteId, l)),
-    ]);
+    void socket.join([rooms.agent(agent.id), rooms.session(socket.data.sessionHash), ...recordRooms(agent)]);
     deps.routing.agentConnected(agent);
     // An expiring session closes its sockets when it expires, not at their next command.
     const left = socket.data.sessionExpiresAt - Date.now();

@@ -96,6 +96,16 @@ describe('agents admin', () => {
     expect((await audit())[0]).toMatchObject({ action: 'agent.enable', target: { id: agent.id } });
   });
 
+  it("a new language reaches the agent's open console at once: its queue's chats are shown there", async () => {
+    // No room for chats (maxChats 0): a chat in their new language waits in its queue, which they now watch.
+    const { agent, password } = await create({ maxChats: 0 });
+    const socket = await connectAgent(server.url, agent.email, password);
+    expect((await api('PATCH', `/api/admin/agents/${agent.id}`, admin, { languages: ['de', 'es'] })).status).toBe(200);
+    const shown = waitFor<{ id: string }>(socket, SERVER_EVT.queueAdded, (c) => c.id !== undefined);
+    const visitor = await handOff(server, 'es');
+    expect((await shown).id).toBe(visitor.conversationId);
+  });
+
   it('keeps the last active admin: no disabling or demoting them (CONFLICT), until another admin exists', async () => {
     const alexId = ((await (await api('GET', '/api/agent/me', admin)).json()) as { agent: { id: string } }).agent.id;
     for (const body of [{ disabled: true }, { role: 'agent' }]) {

@@ -36,6 +36,8 @@ interface Deps {
   routing: RoutingService;
   sites: SiteRegistry;
   audit: AuditLog;
+  /** An agent's record changed: their open console tabs follow it (their queue and admin rooms). */
+  moved(before: AgentRecord, after: AgentRecord): void;
 }
 
 export class AgentsAdmin {
@@ -98,6 +100,7 @@ export class AgentsAdmin {
         await routing.agentSignedOff(next.id);
       } else if (!next.disabled) {
         await routing.agentChanged(next);
+        this.deps.moved(current, next);
       }
       const [before, after] = [toAdminAgent(current), toAdminAgent(next)];
       const action: AuditAction = before.disabled !== after.disabled ? (after.disabled ? 'agent.disable' : 'agent.enable') : 'agent.update';
