@@ -12,10 +12,12 @@ const AgentFields = {
   email: Email,
   role: Type.Union([Type.Literal('agent'), Type.Literal('admin')]),
   languages: Type.Array(LangTag, { minItems: 1, maxItems: 10, uniqueItems: true }),
+  // Null first: Fastify coerces query and body types, and would turn null into 0 or [] for the
+  // first branch that accepts it.
   /** Chats at once; null = the server's default. */
-  maxChats: Type.Union([Type.Integer({ minimum: 0, maximum: 50 }), Type.Null()]),
+  maxChats: Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 50 })]),
   /** Topics they handle; null = every topic. */
-  skills: Type.Union([Type.Array(TopicId, { maxItems: 50, uniqueItems: true }), Type.Null()]),
+  skills: Type.Union([Type.Null(), Type.Array(TopicId, { maxItems: 50, uniqueItems: true })]),
   level: Type.Union([Type.Literal('trainee'), Type.Literal('agent'), Type.Literal('expert')]),
   /** The sites they work on, among the admin's own; the first is where their console opens. */
   siteIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),

@@ -36,6 +36,10 @@ describe('agents admin', () => {
   it('creates an agent who logs in with the one-time password; audited without it', async () => {
     const { agent, password } = await create({ maxChats: 2, level: 'trainee' });
     expect(agent).toMatchObject({ role: 'agent', languages: ['de'], maxChats: 2, level: 'trainee', skills: null, siteIds: ['demo'], disabled: false });
+    // null (the default chats at once, every topic) stays null: never coerced to 0 or [].
+    const { agent: nulls } = await create({ maxChats: null, skills: null });
+    expect([nulls.maxChats, nulls.skills]).toEqual([null, null]);
+    expect(await server.app.store.getAgent(nulls.id)).not.toHaveProperty('maxChats');
     expect(password.length).toBeGreaterThanOrEqual(20);
     const socket = await connectAgent(server.url, agent.email, password);
     expect(socket.connected).toBe(true);

@@ -110,7 +110,8 @@ export class AgentsAdmin {
   }
 
   private async audited(admin: AgentRecord, action: AuditAction, before: AdminAgent | undefined, after: AdminAgent) {
-    const changes = changesBetween(before, after, AUDITED);
+    // A new agent is active: saying so is noise.
+    const changes = changesBetween(before, after, before ? AUDITED : AUDITED.filter((f) => f !== 'disabled'));
     if (!changes && action === 'agent.update') return;
     await this.deps.audit.record({ actor: admin, siteIds: after.siteIds, action, target: { kind: 'agent', id: after.id, label: after.name }, ...(changes ? { changes } : {}) });
   }
