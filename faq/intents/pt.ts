@@ -1,0 +1,233 @@
+// Portuguese phrasings of the built-in shop intents (./catalog.ts), as shoppers in Portugal and Brazil
+// type them in a shop's chat, with both countries' words and the usual chat shorthand and typos.
+import type { IntentPhrasings } from './catalog.js';
+
+export const PT: IntentPhrasings = {
+  lang: 'pt',
+  phrasings: {
+    place_order: [
+      'como faço uma encomenda?', 'como faço um pedido?', 'como comprar no site', 'como funciona a compra online',
+      'quero comprar este produto, o que faço?', 'posso comprar sem criar conta?', 'dá pra fazer pedido pelo whatsapp?',
+      'não consigo finalizar a compra', 'como finalizo o pedido', 'Olá, é a primeira vez que compro convosco, como funciona a encomenda?',
+      'coloquei tudo no carrinho e agora?', 'como eu compro pelo app', 'qro fazer um pedido como faz',
+    ],
+    track_order: [
+      'onde está a minha encomenda?', 'cadê meu pedido?', 'rastrear pedido', 'código de rastreio', 'a encomenda ainda não chegou',
+      'meu pedido está atrasado', 'qual o status do meu pedido', 'o rastreamento não atualiza há dias', 'o meu pedido já foi enviado?',
+      'Bom dia, fiz a encomenda 48213 no dia 2 e ainda não recebi nada, podem verificar?', 'diz entregue mas eu n recebi nada',
+      'estou à espera da encomenda há duas semanas', 'onde acho o codigo de rastreio', 'meu pacote sumiu??',
+    ],
+    cancel_order: [
+      'cancelar pedido', 'quero cancelar a minha encomenda', 'como cancelo um pedido?', 'ainda dá para cancelar?',
+      'fiz o pedido por engano, podem cancelar?', 'cancelem a encomenda 33419 por favor', 'comprei duas vezes sem querer, cancela uma',
+      'não quero mais o pedido', 'Boa tarde, queria anular a encomenda que fiz hoje de manhã', 'cancelar compra',
+      'é tarde demais para cancelar?', 'cancela meu pedido pfv', 'como cancelar pedido ja enviado',
+    ],
+    change_order: [
+      'alterar encomenda', 'quero adicionar um produto ao meu pedido', 'posso mudar o tamanho no pedido?', 'tirar um item do pedido',
+      'escolhi a cor errada, dá pra trocar antes de enviar?', 'mudar a quantidade da encomenda', 'posso alterar o pedido depois de pagar?',
+      'Oi, acabei de fazer o pedido 48213 e esqueci de colocar o cinto, vcs conseguem adicionar?', 'errei no pedido',
+      'queria mudar o tamanho de M para L na minha encomenda', 'da pra editar o pedido??', 'modificar pedido',
+    ],
+    order_confirmation: [
+      'não recebi a confirmação da encomenda', 'meu pedido foi concluído?', 'não chegou e-mail de confirmação',
+      'paguei mas não recebi nenhum email', 'como sei se o pedido foi registado?', 'confirmação do pedido não chegou',
+      'podem reenviar a confirmação?', 'a página travou depois do pagamento, o pedido passou?', 'não vejo a encomenda na minha conta',
+      'o pedido foi feito?? n recebi nada',
+      'Olá, fiz uma encomenda ontem à noite mas não tenho confirmação nenhuma, nem no spam. Está tudo bem?', 'vcs receberam meu pedido?',
+      'não recebi número de pedido',
+    ],
+    delivery_options: [
+      'opções de envio', 'quanto custa o frete?', 'portes de envio', 'frete grátis?', 'envio expresso?', 'vocês enviam para os Açores?',
+      'entregam no Brasil todo?', 'posso levantar na loja?', 'retirada na loja?', 'entregam em ponto de recolha?',
+      'Olá, moro na Madeira, enviam para cá e quanto fica o envio?', 'a partir de quanto os portes são grátis',
+      'quais transportadoras usam', 'vcs entregam no exterior?',
+    ],
+    delivery_period: [
+      'quanto tempo demora a entrega?', 'quando chega meu pedido?', 'prazo de entrega', 'em quantos dias úteis chega?',
+      'se eu comprar hoje quando chega', 'chega antes do Natal?', 'entregam ao sábado?', 'quanto tempo demora o envio expresso',
+      'preciso até sexta, chega a tempo?', 'prazo de entrega para Recife', 'quando vocês despacham?',
+      'Bom dia, encomendei hoje de manhã, mais ou menos quando recebo?', 'qnts dias demora p chegar',
+    ],
+    change_shipping_address: [
+      'mudar morada de entrega', 'errei o endereço no pedido', 'posso alterar o endereço de entrega da encomenda?',
+      'mudei de casa, podem enviar para a nova morada?', 'o código postal está errado', 'o CEP do pedido tá errado',
+      'faltou o número do apartamento no endereço', 'podem entregar no trabalho em vez de casa?',
+      'Olá, na encomenda 60214 pus a morada antiga, ainda dá para mudar?', 'endereço errado, corrijam antes de enviar por favor',
+      'alterar endereço pedido', 'preciso trocar o endereco de entrega',
+    ],
+    set_up_shipping_address: [
+      'como adiciono uma morada à minha conta', 'salvar endereço de entrega', 'editar endereço salvo', 'definir morada principal',
+      'livro de endereços', 'a minha conta ainda tem a morada antiga', 'como mudo o endereço no perfil para as próximas compras',
+      'posso guardar vários endereços?', 'apagar um endereço da conta', 'não consigo salvar o endereço',
+      'Oi, me mudei, onde atualizo o endereço na minha conta?', 'adicionar novo endereço', 'moradas guardadas',
+    ],
+    return_item: [
+      'como faço uma devolução?', 'quero devolver um artigo', 'etiqueta de devolução', 'a devolução é grátis?',
+      'quantos dias tenho para devolver', 'como devolvo o produto', 'não serviu, como devolvo?', 'política de devoluções',
+      'posso devolver na loja?', 'Boa tarde, recebi os sapatos mas ficaram apertados, como os devolvo e tenho de pagar o envio?',
+      'perdi a etiqueta de devolução', 'quero devolver', 'da pra devolver produto em promoção?',
+    ],
+    exchange_item: [
+      'posso trocar por outro tamanho?', 'troca de tamanho', 'queria trocar a cor', 'quero trocar por outro modelo', 'vocês fazem trocas?',
+      'a calça ficou pequena, posso trocar por um número maior?', 'como funciona a troca', 'posso trocar na loja?',
+      'Olá, a camisola que ofereci ao meu filho ficou grande, dá para trocar por um S?', 'a troca é gratuita?',
+      'quero trocar, não quero reembolso', 'trocar produto', 'da pra trocar o tenis por um 40?',
+    ],
+    check_refund_policy: [
+      'política de reembolso', 'quais são as condições para reembolso?', 'qual o prazo para pedir reembolso',
+      'reembolsam os portes de envio?', 'produtos em promoção têm reembolso?', 'o reembolso é total?', 'o estorno é em dinheiro ou vale?',
+      'se eu não gostar vocês devolvem o dinheiro?', 'Olá, antes de comprar queria saber: se o tamanho não servir devolvem o valor todo?',
+      'regras de reembolso', 'é reembolsável?', 'como funciona o reembolso', 'tem reembolso depois de 30 dias?',
+    ],
+    get_refund: [
+      'quero um reembolso', 'reembolso por favor', 'quero meu dinheiro de volta', 'como peço o reembolso?',
+      'Queria o reembolso da encomenda 48213', 'quero o estorno agora', 'não quero troca, quero o reembolso', 'pedido de reembolso',
+      'o produto não é como na foto, quero ser reembolsada', 'devolvam o meu dinheiro', 'dá para reembolsar no cartão?',
+      'Boa noite, o vestido chegou depois do casamento, quero o reembolso total', 'qro meu dinheiro d volta',
+    ],
+    track_refund: [
+      'onde está o meu reembolso?', 'ainda não recebi o reembolso', 'status do reembolso', 'quando cai o estorno?',
+      'devolvi há 2 semanas e ainda nada de dinheiro', 'o reembolso não aparece na conta', 'vocês já fizeram o reembolso?',
+      'quanto tempo demora o estorno no cartão?', 'continuo à espera do reembolso', 'o reembolso ainda n caiu',
+      'Bom dia, disseram-me que o reembolso foi feito mas na conta não aparece nada, podem verificar?', 'reembolso atrasado',
+      'já receberam a devolução? estou à espera do dinheiro',
+    ],
+    check_cancellation_fee: [
+      'há custos para cancelar a encomenda?', 'taxa de cancelamento', 'cancelar é grátis?', 'quanto custa cancelar um pedido',
+      'se eu cancelar vou ser cobrado?', 'tem multa pra cancelar?', 'tenho de pagar alguma coisa se cancelar?',
+      'Olá, se cancelar a encomenda 48213 perco dinheiro?', 'cancelamento gratuito?', 'custos de cancelamento', 'cobram algo pra cancelar',
+      'porque me cobraram uma taxa de cancelamento?',
+    ],
+    check_payment_methods: [
+      'formas de pagamento', 'aceitam PayPal?', 'posso pagar com MB Way?', 'aceitam Pix?', 'dá pra parcelar?',
+      'posso pagar por Multibanco?', 'pagamento por boleto?', 'aceitam cartão de crédito?', 'como posso pagar?',
+      'Bom dia, não tenho cartão de crédito, há outra forma de pagar?', 'pagamento à cobrança?', 'quais cartões aceitam',
+      'parcela em quantas vezes sem juros?',
+    ],
+    payment_issue: [
+      'o pagamento falhou', 'cartão recusado', 'fui cobrado duas vezes', 'pagamento não aprovado', 'erro no pagamento',
+      'o PayPal não funciona no checkout', 'não consigo pagar', 'cobrança duplicada no cartão', 'o pix não foi confirmado',
+      'Olá, tento pagar mas o cartão é sempre recusado, e funciona em todo o lado', 'tiraram o dinheiro mas o pedido deu erro',
+      'pagamento n passa', 'me cobraram 2x!!',
+    ],
+    discount_code: [
+      'código de desconto não funciona', 'onde coloco o cupom?', 'o cupom é inválido', 'código promocional', 'o desconto não foi aplicado',
+      'têm algum código de desconto?', 'posso usar dois cupons?', 'o vale de desconto diz expirado',
+      'Oi, me cadastrei na newsletter e ganhei 10% mas no checkout diz cupom inválido', 'onde poe o codigo??',
+      'o código não vale para promoções?', 'esqueci de colocar o cupom',
+    ],
+    gift_card: [
+      'cartão presente', 'vendem cartões oferta?', 'como uso o vale-presente?', 'saldo do cartão oferta', 'quanto falta no meu gift card',
+      'o cartão presente não funciona', 'o cartão oferta expira?', 'posso usar o vale na loja física?', 'comprar um cartão presente',
+      'Olá, ofereceram-me um cartão oferta vosso, como o uso no site?', 'vale-presente digital?', 'onde coloco o código do gift card',
+    ],
+    check_invoice: [
+      'onde encontro a minha fatura?', 'a fatura está errada', 'o valor da nota fiscal não bate', 'ver as faturas na minha conta',
+      'a fatura tem o nome errado', 'o que significa esta linha na fatura?', 'histórico de faturas', 'a fatura vem dentro da caixa?',
+      'Bom dia, na fatura da última encomenda os portes estão cobrados duas vezes, podem explicar?', 'não encontro a nota fiscal',
+      'o IVA na fatura está errado', 'onde vejo os recibos',
+    ],
+    get_invoice: [
+      'preciso da fatura', 'podem enviar-me a fatura?', 'baixar nota fiscal', 'queria uma segunda via da fatura',
+      'fatura com NIF da empresa', 'como descarrego a fatura em pdf?', 'não recebi a nota fiscal',
+      'Olá, precisava da fatura da encomenda 48213 com o NIF da minha empresa para a contabilidade', 'podem reenviar a fatura por email?',
+      'nota fiscal com CNPJ por favor', 'pedido de fatura', 'me manda a nota fiscal pfv', 'posso ter o recibo?',
+    ],
+    create_account: [
+      'como me registo?', 'criar conta', 'cadastro', 'quero abrir uma conta', 'como faço cadastro no site',
+      'posso criar conta com o Google?', 'é grátis registar?', 'onde me cadastro', 'registar no site',
+      'Olá, sempre comprei sem conta, posso criar uma agora?', 'criar uma conta nova', 'como cria conta',
+    ],
+    registration_problems: [
+      'não consigo registar-me', 'erro no cadastro', 'diz que o email já está em uso', 'não recebi o email de confirmação do registo',
+      'o link de ativação não funciona', 'o formulário de cadastro não vai', 'não consigo criar a conta',
+      'Bom dia, tento registar-me mas diz "email já existe" e eu nunca tive conta', 'o cadastro não funciona',
+      'link de verificação expirado', 'o botão de registar não faz nada', 'n consigo me cadastrar',
+    ],
+    edit_account: [
+      'mudar email', 'alterar dados do perfil', 'como mudo o número de telemóvel', 'atualizar meus dados',
+      'o meu nome está mal escrito na conta', 'onde altero os dados pessoais?', 'mudar nome de utilizador', 'editar perfil',
+      'Oi, troquei de celular, como atualizo o número na minha conta?', 'quero mudar o email de login', 'alterar dados conta',
+      'não consigo atualizar os meus dados',
+    ],
+    delete_account: [
+      'apagar a minha conta', 'excluir conta', 'como fecho a minha conta?', 'quero sair do site e apagar tudo', 'desativar conta',
+      'eliminem o meu perfil por favor', 'não quero mais a conta', 'exclusão de conta',
+      'Bom dia, já não uso o site, podem encerrar a minha conta?', 'como exclui a conta', 'apaga minha conta pfv',
+      'onde se encerra a conta?',
+    ],
+    switch_account: [
+      'trocar de conta', 'passar para conta empresa', 'como mudo para a outra conta?', 'entrar com outra conta', 'mudar tipo de conta',
+      'passar para premium', 'de particular para empresa', 'tenho duas contas, como troco?',
+      'Olá, abri conta pessoal mas compro para a empresa, dá para mudar para conta empresarial?', 'sair e entrar com outra conta',
+      'troca conta', 'entrei na conta errada',
+    ],
+    recover_password: [
+      'esqueci a senha', 'esqueci-me da palavra-passe', 'recuperar senha', 'redefinir palavra-passe', 'não consigo entrar, esqueci a senha',
+      'o email para redefinir a senha não chega', 'o link da senha expirou', 'senha errada, não entro', 'como recupero a palavra-passe?',
+      'Olá, já não me lembro da password e o email de recuperação não chega, o que faço?', 'conta bloqueada', 'n lembro minha senha',
+    ],
+    newsletter_subscription: [
+      'cancelar a newsletter', 'subscrever a newsletter', 'não quero receber mais emails', 'parem de me mandar emails',
+      'como saio da lista de emails?', 'quero receber as vossas promoções', 'muitos emails de propaganda',
+      'o link de descadastro não funciona', 'Bom dia, recebo três emails por dia de vocês, como paro isso?', 'assinar newsletter',
+      'chega de emails por favor', 'descadastrar email',
+    ],
+    privacy_data: [
+      'que dados pessoais guardam?', 'apagar os meus dados', 'pedido RGPD', 'como usam os meus dados?', 'política de privacidade',
+      'quero uma cópia dos meus dados', 'vendem meus dados para terceiros?', 'direito ao esquecimento', 'guardam os dados do meu cartão?',
+      'Olá, ao abrigo do RGPD quero saber que dados têm sobre mim', 'apaguem todos os meus dados', 'LGPD quero excluir meus dados',
+    ],
+    complaint: [
+      'quero fazer uma reclamação', 'reclamação', 'serviço péssimo', 'estou muito desiludido', 'como faço uma reclamação?',
+      'ninguém responde aos meus emails, é inaceitável', 'o vosso apoio ao cliente é inútil', 'nunca mais compro aqui',
+      'Boa tarde, tive problemas com as últimas três encomendas e quero apresentar uma reclamação formal', 'estou insatisfeito',
+      'que vergonha', 'atendimento horrível', 'quero reclamar de como trataram minha devolução', 'livro de reclamações',
+    ],
+    damaged_item: [
+      'o produto chegou partido', 'chegou quebrado', 'caixa danificada', 'artigo com defeito', 'enviaram o produto errado',
+      'falta um artigo na encomenda', 'recebi o tamanho errado', 'o vaso chegou em pedaços', 'não funciona, veio com defeito',
+      'Olá, abri a caixa do pedido 47761 e o candeeiro veio amassado e falta a lâmpada', 'pedido incompleto', 'n é o q eu pedi',
+      'veio riscado',
+    ],
+    review: [
+      'deixar uma avaliação', 'como escrevo uma avaliação?', 'quero dar a minha opinião', 'onde avalio o produto?',
+      'queria deixar um comentário sobre o atendimento', 'a minha avaliação não foi publicada', 'posso editar a minha avaliação?',
+      'Oi, amei o tapete e quero deixar uma avaliação, onde faço?', 'dar nota ao produto', 'avaliação', 'feedback sobre o serviço',
+      'escrever review',
+    ],
+    contact_customer_service: [
+      'número do apoio ao cliente', 'telefone do SAC', 'como entro em contato?', 'email do suporte', 'horário do atendimento',
+      'posso ligar para vocês?', 'contactos', 'têm linha gratuita?', 'vocês têm whatsapp?',
+      'Bom dia, tenho de vos enviar fotos, para que email mando?', 'como falo com vcs', 'qual o telefone do atendimento',
+    ],
+    contact_human_agent: [
+      'quero falar com um atendente', 'falar com uma pessoa real', 'atendente por favor', 'você é um robô?', 'não quero falar com um bot',
+      'passa para um humano', 'está aí alguém?', 'quero um humano', 'preciso falar com alguém agora',
+      'Olá, o bot não percebe a minha pergunta, posso falar com uma pessoa?', 'operador humano', 'me transfere pra um atendente',
+    ],
+    product_availability: [
+      'tem em stock?', 'tem em estoque?', 'quando volta a ter?', 'esgotado', 'têm o tamanho 38?', 'vai ter reposição?',
+      'avisem-me quando voltar ao stock', 'o modelo preto está disponível?', 'produto indisponível',
+      'Oi, o tênis verde está esgotado há semanas, vai voltar?', 'foi descontinuado?', 'tem na loja física?',
+    ],
+    size_guide: [
+      'guia de tamanhos', 'que tamanho devo escolher?', 'tabela de medidas', 'veste pequeno?', 'a forma é grande?',
+      'costumo usar M, que tamanho me aconselham?', 'corte justo ou normal?', 'como tiro as medidas?', 'conversão de numeração',
+      'Bom dia, tenho 1,65 m e 58 kg, é melhor o S ou o M?', 'os sapatos calçam grande?', 'estou entre dois tamanhos, qual escolho',
+    ],
+    warranty: [
+      'garantia', 'quanto tempo tem de garantia?', 'ainda está na garantia?', 'reparação', 'conserto',
+      'avariou ao fim de 3 meses, a garantia cobre?', 'assistência pós-venda', 'como aciono a garantia?',
+      'preciso da fatura para a garantia?', 'para onde mando para reparar?',
+      'Olá, a máquina de café que comprei o ano passado está a verter água, ainda está na garantia?', 'garantia de 2 anos?',
+      'peças de substituição',
+    ],
+    store_locations: [
+      'onde ficam as vossas lojas?', 'têm loja em Lisboa?', 'horário da loja', 'loja mais próxima', 'vocês têm loja física?',
+      'abrem ao domingo?', 'a que horas fecha a loja', 'endereço da loja', 'só vendem online?',
+      'Oi, queria provar antes de comprar, vocês têm loja em São Paulo?', 'horário de funcionamento', 'a loja abre no feriado?',
+    ],
+  },
+};
