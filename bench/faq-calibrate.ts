@@ -9,7 +9,7 @@ import { chooseThresholdsAll, FEATURES, fitLogistic, predict, rates, sampleOf, t
 import { buildCatalog, faqIdOf, holdOut, readBenchFile } from './lib/faq-data.js';
 import { table } from './lib/stats.js';
 
-const specs = process.argv.slice(2).filter((a) => a !== '--');
+const specs = process.argv.slice(2).filter((a, i, all) => a !== '--' && a !== '--without' && all[i - 1] !== '--without');
 if (specs.length === 0) {
   console.error('usage: npm run bench:faq:calibrate -- <file>[:holdout] ...');
   process.exit(2);

@@ -29,7 +29,7 @@ const thresholds = {
 };
 const path = args.find((a, i) => !a.startsWith('--') && !['--holdout', '--answer', '--answer-thin', '--suggest', '--close'].includes(args[i - 1] ?? ''));
 if (!path || !Number.isInteger(holdout) || holdout < 0) {
-  console.error('usage: npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate] [--answer a] [--answer-thin a] [--suggest s] [--close c]');
+  console.error('usage: npm run bench:faq -- <faq-intents.json> [--errors] [--holdout k] [--calibrate] [--no-intents] [--no-foils] [--answer a] [--answer-thin a] [--suggest s] [--close c]');
   process.exit(2);
 }
 
@@ -45,7 +45,11 @@ const HANDOFF_ENTRY = Object.values(catalog).some((f) => f.entries.some((e) => e
   ? faqIdOf('contact_human_agent')
   : null;
 // No cache: the bench measures the matcher itself (and repeats each query to time it).
-const matcher = createFaqMatcher(catalog, { cacheSize: 0 });
+/** --no-intents: without the built-in intent library, for comparison. */
+const intents = !args.includes('--no-intents');
+/** --no-foils: without ranking the unanswered built-in intents against the entries. */
+const foils = !args.includes('--no-foils');
+const matcher = createFaqMatcher(catalog, { cacheSize: 0, intents, foils });
 const detector = createLanguageDetector();
 
 interface Asked extends Outcome {
@@ -130,7 +134,7 @@ console.log(`\nlanguage detected: ${[...detectedAs].map(([l, n]) => `${l} ${n}`)
 // "one pass" is wall time as measured above (includes whatever else the machine is doing);
 // "fastest of 5" is each query's own cost, without the scheduler's and the GC's pauses.
 const big = buildCatalog(bench.intents, 2);
-const bigMatcher = createFaqMatcher(big, { cacheSize: 0 });
+const bigMatcher = createFaqMatcher(big, { cacheSize: 0, intents, foils });
 const onePass: number[] = [];
 const fastest: number[] = [];
 for (const t of bench.tests) decideMessage(bigMatcher, t.text, 'en');

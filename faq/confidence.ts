@@ -15,6 +15,10 @@ export interface Features {
   evidence: number;
   /** 0..1 share of the entry's closest phrasing the message says. */
   recall: number;
+  /** 0..1 the closest phrasing's agreement with the message both ways (F1 of recall and its share of the message). */
+  fit: number;
+  /** 0..1 share of the entry's closest phrasing the merchant wrote in this language that the message says (`recall` without the other languages' and the library's). */
+  own: number;
   /**
    * 0..1 share of the entry's SECOND closest phrasing the message says: a second sentence of the
    * entry (another phrasing, or the same question in another language of the site) agreeing.
@@ -42,14 +46,15 @@ export interface Scored {
  * measurable there (the bench FAQs have no keywords).
  */
 export const CALIBRATION = {
-  bias: -6.36,
-  coverage: 1.6,
-  recall: 1.62,
-  known: 0.93,
-  evidence: 1.86,
-  margin: 1.32,
-  relevance: 1.66,
-  support: 2.32,
+  bias: -9.21,
+  coverage: 1.82,
+  recall: 1.88,
+  known: 1.23,
+  evidence: 1.02,
+  margin: 2.32,
+  relevance: 1.99,
+  support: 2.4,
+  fit: 1.71,
   /** Not measurable on the bench (its FAQ has no keywords): a hit counts like a strong phrasing match. */
   keyword: 2.5,
 };
@@ -63,14 +68,15 @@ export const CALIBRATION = {
  * FAQ shapes before `support` existed (docs/2026-12-06-faq-multilingual.md).
  */
 export const PLAUSIBILITY = {
-  bias: -6.08,
-  coverage: 1.56,
-  recall: 2.76,
-  known: 0.95,
-  evidence: 1.99,
-  margin: 1.43,
-  relevance: 2.12,
+  bias: -8.8,
+  coverage: 1.71,
+  recall: 3.07,
+  known: 1.22,
+  evidence: 1.01,
+  margin: 2.41,
+  relevance: 2.32,
   support: 0,
+  fit: 2.03,
   keyword: 2.5,
 };
 
@@ -80,13 +86,13 @@ const MARGIN_CAP = 0.4;
 export function relevance(f: Features): number {
   // Evidence (how much the shared terms weigh) ranks better than BM25 relative to the best entry,
   // on thin FAQs and rich ones alike (docs/2026-12-06-faq-multilingual.md).
-  return 0.4 * f.coverage + 0.4 * f.recall + 0.2 * f.evidence + 0.3 * f.keyword;
+  return 0.4 * f.coverage + 0.2 * f.recall + 0.4 * f.fit + 0.2 * f.evidence + 0.3 * f.keyword;
 }
 
 export function confidenceOf(f: Features & { margin: number; relevance: number }, c = CALIBRATION): number {
   const z =
     c.bias + c.coverage * f.coverage + c.recall * f.recall + c.known * f.known + c.evidence * f.evidence + c.margin * f.margin +
-    c.relevance * f.relevance + c.support * f.support + c.keyword * f.keyword;
+    c.relevance * f.relevance + c.support * f.support + c.fit * f.fit + c.keyword * f.keyword;
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -56,12 +56,19 @@ export const THIN_PHRASINGS = 2;
 export const DEFAULT_CLOSE = 0.06;
 export const DEFAULT_CLOSE_RICH = 0.04;
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
-  answer: 0.81,
-  answerThin: 0.75,
-  suggest: 0.5,
+  answer: 0.61,
+  answerThin: 0.61,
+  suggest: 0.45,
   close: DEFAULT_CLOSE,
   closeRich: DEFAULT_CLOSE_RICH,
 });
+
+/**
+ * Below this evidence (the weight of the message's words the entry shares, two rare words = 1) the
+ * bot offers instead of answering, however confident: a one-word message in a FAQ whose
+ * linked phrasings include one-word ones would otherwise be answered from that phrasing alone.
+ */
+export const MIN_EVIDENCE = 0.25;
 
 /** Up to this many "did you mean" buttons. */
 export const MAX_SUGGESTIONS = 3;
@@ -87,6 +94,8 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
   const base = { confidence: best?.confidence ?? 0, scores: best?.scores ?? {}, candidates };
   // In scope or not is the plausibility's call; which entry, and whether to answer, the confidence's.
   if (!best || (best.scores?.plausibility ?? best.confidence) < thresholds.suggest) return { outcome: 'stepAside', ...base };
+  // A common shop question this FAQ has no entry for fits the message better than any entry.
+  if (best.scores?.foil) return { outcome: 'stepAside', ...base };
   const second = candidates[1];
   const rich = (best.scores?.phrasings ?? 0) > THIN_PHRASINGS;
   const close = rich ? (thresholds.closeRich ?? DEFAULT_CLOSE_RICH) : (thresholds.close ?? DEFAULT_CLOSE);
@@ -96,7 +105,10 @@ export function decide(candidates: MatchCandidate[], thresholds: Thresholds = DE
     second.confidence >= thresholds.suggest &&
     (best.scores?.relevance ?? 0) - (second.scores?.relevance ?? 0) < close;
   const answerAt = rich ? thresholds.answer : (thresholds.answerThin ?? thresholds.answer);
-  if (best.confidence >= answerAt && !tooClose) return { outcome: 'answer', faqId: best.faqId, ...base };
+  // One everyday shop word ("delivery", "my order") says which area, not which question: offer,
+  // unless the merchant wrote that very phrasing for the entry.
+  const vague = (best.scores?.evidence ?? 1) < MIN_EVIDENCE && (best.scores?.own ?? 0) < 1;
+  if (best.confidence >= answerAt && !tooClose && !vague) return { outcome: 'answer', faqId: best.faqId, ...base };
   // Buttons only for entries that are themselves plausible: half the suggest threshold.
   const suggestions = candidates
     .filter((c) => c.confidence >= thresholds.suggest / 2)

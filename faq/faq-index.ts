@@ -22,6 +22,10 @@ export interface IndexedEntry {
   sentences: Set<string>[];
   /** Per sentence: 1 for this language's, FOREIGN_FACTOR for another language's. */
   sentenceWeights: number[];
+  /** A built-in intent no entry answers (see LangIndexOptions.foils): never a candidate itself. */
+  foil?: true;
+  /** Per sentence, its terms with their rarity and the sum of it (computed once: every query reads them). */
+  weighted: { terms: string[]; idfs: number[]; all: number }[];
 }
 
 export interface QueryTerm {
@@ -72,10 +76,27 @@ const KNOWN_PROPER_FACTOR = 0.5;
  * through concepts, counts this much (it breaks ties the merchant's own words would win).
  */
 const FOREIGN_FACTOR = 0.9;
+/** A phrasing of the built-in intent library: a shopper's words, but not this merchant's. */
+const LIBRARY_FACTOR = 0.9;
+/** A word used by this share of an intent's library phrasings counts as that entry's own word (for rarity). */
+const LIBRARY_SPREAD = 2;
 /** How far an ambiguous word's other concepts stand in for its main one. */
 const ALT_STRENGTH = 0.8;
 /** German capitalises every noun: no telling names from words there. */
 const NO_PROPER_NOUNS = new Set(['de']);
+
+/**
+ * The library's phrasings are the same for every site of a language (and for the linking's own
+ * index): analysed once per concept map, not once per index.
+ */
+const libraryTokens = new WeakMap<ConceptMap, Map<string, Token[]>>();
+function analyzeLibrary(text: string, lang: Lang, concepts: ConceptMap): Token[] {
+  let cache = libraryTokens.get(concepts);
+  if (!cache) libraryTokens.set(concepts, (cache = new Map()));
+  let tokens = cache.get(text);
+  if (!tokens) cache.set(text, (tokens = analyze(text, lang, concepts)));
+  return tokens;
+}
 
 /** The same entries in another language of the site (same ids), indexed through their concepts. */
 export interface OtherLanguage {
@@ -91,14 +112,26 @@ export interface LangIndexOptions {
   others?: OtherLanguage[];
   /** Analyses another language's sentence (the matcher shares one across its languages' indexes). */
   analyzeOther?: (text: string, lang: Lang, concepts: ConceptMap) => Token[];
+  /** An entry's phrasings from the built-in intent library, in this language (faq/intents/). */
+  library?: (entryId: string) => readonly string[];
+  /**
+   * The library's intents that no entry answers, as entries of their own: a message about a gift
+   * card is then ranked against "gift card" phrasings too, and when those win, the merchant's FAQ
+   * does not answer it, however many of its words a payment entry shares.
+   */
+  foils?: FaqEntry[];
 }
 
-export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIndexOptions = {}): LangIndex {
+export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: LangIndexOptions = {}): LangIndex {
+  const foilIds = new Set((options.foils ?? []).map((f) => f.id));
+  const entries = [...ownEntries, ...(options.foils ?? [])];
   const concepts = options.concepts ?? builtinConcepts(lang);
   const surfaces = new Set<string>();
+  // A foil's sentences are all the library's.
   const analyzed = entries.map((e) => ({
-    sentences: [e.question, ...e.phrasings].map((text) => analyze(text, lang, concepts)),
+    sentences: foilIds.has(e.id) ? [] : [e.question, ...e.phrasings].map((text) => analyze(text, lang, concepts)),
     keywords: e.keywords.map((text) => analyze(text, lang, concepts)),
+    library: (foilIds.has(e.id) ? [e.question, ...e.phrasings] : (options.library?.(e.id) ?? [])).map((text) => analyzeLibrary(text, lang, concepts)),
   }));
   // Other languages' sentences meet this language's messages through concepts (and the words
   // both languages share: "newsletter", "email"); their own words only count as far as they do.
@@ -125,18 +158,39 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
   const isPart = (x: string) => base.has(x) || shopTerms.has(x) || isConceptTerm(x);
   const contentOf = (tokens: Token[], l: Lang = lang, map: ConceptMap = concepts) =>
     new Set(tokens.filter((t) => !t.stop).flatMap((t) => [t.term, ...(splitCompound(t.surface, l, isPart, false, map) ?? [])]));
+  const presences: Map<string, number>[] = [];
+  const merchantSentences: Set<string>[][] = [];
   const indexed: IndexedEntry[] = entries.map((e, i) => {
     const own = analyzed[i]!.sentences.map((s) => contentOf(s));
     const others = foreign[i]!.map((f) => contentOf(f.tokens, f.lang, f.concepts));
-    const all = [...own.map((s) => ({ s, w: 1 })), ...others.map((s) => ({ s, w: FOREIGN_FACTOR }))].filter((x) => x.s.size > 0);
+    const library = analyzed[i]!.library.map((s) => contentOf(s));
+    merchantSentences.push([...own, ...others].filter((x) => x.size > 0));
+    const all = [
+      ...own.map((s) => ({ s, w: 1 })),
+      ...others.map((s) => ({ s, w: FOREIGN_FACTOR })),
+      ...library.map((s) => ({ s, w: LIBRARY_FACTOR })),
+    ].filter((x) => x.s.size > 0);
     const sentences = all.map((x) => x.s);
     const sentenceWeights = all.map((x) => x.w);
     const keywordTerms = analyzed[i]!.keywords.flatMap((k) => [...contentOf(k)]);
-    return { id: e.id, sentences, sentenceWeights, terms: new Set([...sentences.flatMap((s) => [...s]), ...keywordTerms]) };
+    // How much each term belongs to the entry, for its rarity across entries: fully when the
+    // merchant wrote it; for the library's words, by the share of its phrasings that use it. Forty
+    // phrasings per intent use "where" and "order" somewhere in nearly every intent; counted as
+    // present there, they would weigh nothing, in every entry.
+    const presence = new Map<string, number>();
+    for (const t of library.flatMap((s) => [...s])) presence.set(t, (presence.get(t) ?? 0) + LIBRARY_SPREAD / library.length);
+    for (const t of [...own, ...others].flatMap((s) => [...s]).concat(keywordTerms)) presence.set(t, 1);
+    presences.push(presence);
+    return {
+      id: e.id, sentences, sentenceWeights, terms: new Set([...sentences.flatMap((s) => [...s]), ...keywordTerms]),
+      weighted: [],
+      ...(foilIds.has(e.id) ? { foil: true as const } : {}),
+    };
   });
 
+  const ownTerms = new Set(presences.flatMap((p) => [...p].filter(([, v]) => v === 1).map(([t]) => t)));
   const df = new Map<string, number>();
-  for (const e of indexed) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const presence of presences) for (const [t, p] of presence) df.set(t, (df.get(t) ?? 0) + Math.min(1, p));
   const n = Math.max(indexed.length, 2);
   const idfOf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
   const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
@@ -145,16 +199,27 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
   const factor = (t: string) =>
     t.startsWith('#') ? ENTITY_FACTOR : properTerms.has(t) ? KNOWN_PROPER_FACTOR : isEverydayTerm(t, lang) ? EVERYDAY_FACTOR : 1;
   const idf = (t: string) => idfOf(df.get(t) ?? 1) * factor(t);
+  for (const e of indexed) {
+    e.weighted = e.sentences.map((sentence) => {
+      const terms = [...sentence];
+      const idfs = terms.map(idf);
+      return { terms, idfs, all: idfs.reduce((a, b) => a + b, 0) };
+    });
+  }
 
   const fixer = createWordFixer(
     lang,
-    (w) => surfaces.has(w) || concepts.vocabulary.has(w) || df.has(termOf(w, lang, concepts)) || isCommonWord(w, lang),
+    // Only the merchant's words and the vocabulary's are known for sure: the library's phrasings
+    // are typed as shoppers type, typos included ("Bestelung"), and must not vouch for one.
+    (w) => surfaces.has(w) || concepts.vocabulary.has(w) || ownTerms.has(termOf(w, lang, concepts)) || isCommonWord(w, lang),
     [...surfaces, ...lexiconVocabulary(lang), ...concepts.vocabulary],
   );
+  // BM25 over what the merchant wrote (its other languages' too): thousands of library phrasings
+  // would make every search slow, and the rank reads the library through recall and fit.
   const lexical = createLexicalIndex(
-    entries.flatMap((e, i) => indexed[i]!.sentences.map((s) => ({ faqId: e.id, terms: [...s] }))),
+    entries.flatMap((e, i) => merchantSentences[i]!.map((terms) => ({ faqId: e.id, terms: [...terms] }))),
   );
-  const rules = createKeywordRules(entries, lang, concepts);
+  const rules = createKeywordRules(ownEntries, lang, concepts);
 
   // Stems the FAQ uses, directly or through a synonym group ("schick" → "liefer"), by their start.
   const byPrefix = new Map<string, [stem: string, term: string][]>();
@@ -212,7 +277,7 @@ export function createLangIndex(entries: FaqEntry[], lang: Lang, options: LangIn
     rules,
     idf,
     rareWeight: idfOf(1),
-    ownSentencesPerEntry: entries.reduce((sum, e) => sum + 1 + e.phrasings.length, 0) / Math.max(1, entries.length),
+    ownSentencesPerEntry: ownEntries.reduce((sum, e, i) => sum + 1 + e.phrasings.length + analyzed[i]!.library.length, 0) / Math.max(1, ownEntries.length),
     query(text) {
       const prepared = prepare(text, lang);
       const fixed = fixer.fix(prepared.words, prepared.capitals);

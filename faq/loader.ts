@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import type { FaqCatalog, FaqEntry, FaqFile } from './types.js';
 import type { LangVocabulary } from './vocabulary/types.js';
 import { SAFE_LINK_PROTOCOLS } from '../protocol/links.js';
+import { isIntentId } from './intents/index.js';
 
 /** Base language codes only: detection and the site config speak "fr", never "fr-CH". */
 const LANG_FILE = /^([a-z]{2,3})\.json$/;
 const ID = /^[a-z0-9-]+$/;
 const FILE_FIELDS = new Set(['lang', 'entries']);
-const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic', 'draft']);
+const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic', 'draft', 'intent']);
 const LINK_FIELDS = new Set(['label', 'url']);
 /** A site's own shop words, beside its FAQ files (see loadSiteVocabulary). */
 export const SITE_VOCABULARY_FILE = 'vocabulary.json';
@@ -144,6 +145,12 @@ function parseEntry(raw: unknown, at: string, fail: Fail): FaqEntry {
   if (raw.draft !== undefined) {
     if (typeof raw.draft !== 'boolean') fail(`${at}.draft`, 'must be true or false');
     if (raw.draft) entry.draft = true;
+  }
+  if (raw.intent !== undefined) {
+    const ids = typeof raw.intent === 'string' ? [raw.intent] : raw.intent;
+    const bad = Array.isArray(ids) ? ids.find((id) => typeof id !== 'string' || !isIntentId(id)) : raw.intent;
+    if (bad !== undefined) fail(`${at}.intent`, `must be a built-in intent id or a list of them (unknown: ${JSON.stringify(bad)}; see faq/intents/catalog.ts)`);
+    entry.intent = raw.intent as string | string[];
   }
   if (raw.links !== undefined) {
     if (!Array.isArray(raw.links)) fail(`${at}.links`, 'must be an array of { "label", "url" }');

@@ -5,10 +5,12 @@
 // match() is synchronous and takes well under a millisecond on a few hundred phrasings.
 import { LRUCache } from 'lru-cache';
 import type { Lang } from '../protocol/types.js';
-import { combine, type Features } from './confidence.js';
 import { analyze, type Token } from './analyzer.js';
 import { conceptsFor, type ConceptMap } from './concepts.js';
 import { createLangIndex, type LangIndex, type Query } from './faq-index.js';
+import { rank, rankQuery } from './rank.js';
+import { intentPhrasings, type IntentId } from './intents/index.js';
+import { linkIntents } from './intents/link.js';
 import type { LangVocabulary } from './vocabulary/types.js';
 import { DEFAULT_THRESHOLDS } from './decide.js';
 import type { FaqCatalog, MatchCandidate, Matcher } from './types.js';
@@ -17,6 +19,8 @@ import type { FaqCatalog, MatchCandidate, Matcher } from './types.js';
 export const ANSWER_THRESHOLD = DEFAULT_THRESHOLDS.answer;
 
 const MAX_CANDIDATES = 5;
+/** Id prefix of a foil (an unanswered built-in intent): no FAQ id can have it (loader: [a-z0-9-]). */
+const FOIL = '~intent:';
 
 export interface MatcherOptions {
   /**
@@ -32,9 +36,19 @@ export interface MatcherOptions {
    * concepts): a thin French FAQ then also answers through the English phrasings. Default true.
    */
   crossLingual?: boolean;
+  /**
+   * Whether entries are linked to the built-in shop intents (faq/intents/) and answer their
+   * phrasings too. Default true.
+   */
+  intents?: boolean;
+  /**
+   * Whether the library's intents that no entry answers are ranked too, so that a message they
+   * explain better than any entry is stepped aside on (see faq-index.ts, `foils`). Default true.
+   */
+  foils?: boolean;
 }
 
-export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000, vocabulary = {}, crossLingual = true }: MatcherOptions = {}): Matcher {
+export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000, vocabulary = {}, crossLingual = true, intents = true, foils: useFoils = true }: MatcherOptions = {}): Matcher {
   const byLang = new Map<Lang, (text: string) => readonly MatchCandidate[]>();
   const concepts = new Map(Object.keys(catalog).map((lang) => [lang, conceptsFor(lang, vocabulary[lang])]));
   // Each language's sentences are read by the other languages' indexes too: analyse them once.
@@ -45,11 +59,19 @@ export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000, vocabu
     if (!tokens) analyzed.set(key, (tokens = analyze(text, lang, map)));
     return tokens;
   };
+  const { links, claimed } = intents ? linkIntents(catalog, (lang) => concepts.get(lang)!) : { links: new Map<string, IntentId[]>(), claimed: new Set<IntentId>() };
   for (const [lang, file] of Object.entries(catalog)) {
+    const phrasings = intentPhrasings(lang);
+    const library = (entryId: string) => (links.get(entryId) ?? []).flatMap((intent) => phrasings[intent] ?? []);
+    const foils = intents && useFoils
+      ? Object.entries(phrasings)
+          .filter(([intent, p]) => !claimed.has(intent as IntentId) && p && p.length > 0)
+          .map(([intent, [question, ...rest]]) => ({ id: `${FOIL}${intent}`, question: question!, phrasings: rest, keywords: [], answers: [] }))
+      : [];
     const others = crossLingual
       ? Object.entries(catalog).filter(([l]) => l !== lang).map(([l, f]) => ({ lang: l, entries: f.entries, concepts: concepts.get(l)! }))
       : [];
-    byLang.set(lang, cachedRank(createLangIndex(file.entries, lang, { concepts: concepts.get(lang)!, others, analyzeOther }), cacheSize));
+    byLang.set(lang, cachedRank(createLangIndex(file.entries, lang, { concepts: concepts.get(lang)!, others, analyzeOther, library, foils }), cacheSize));
   }
   return {
     match(text, lang) {
@@ -90,87 +112,5 @@ function queryKey(query: Query): string {
   return `${stems}\u0000${terms}`;
 }
 
-/** Every entry that shares something with the message, best first. */
-export function rank(index: LangIndex, text: string, limit = Infinity): MatchCandidate[] {
-  return rankQuery(index, index.query(text), limit);
-}
 
-function rankQuery(index: LangIndex, query: Query, limit: number): MatchCandidate[] {
-  return combine(scoreQuery(index, query), limit);
-}
-
-/** Component scores of every entry that shares something with the message. */
-export function score(index: LangIndex, text: string): { faqId: string; features: Features }[] {
-  return scoreQuery(index, index.query(text));
-}
-
-function scoreQuery(index: LangIndex, query: Query): { faqId: string; features: Features }[] {
-  const total = query.terms.reduce((sum, t) => sum + t.weight, 0);
-  if (total === 0) return [];
-  // How much of what the message is about the FAQ knows: its topical words against the words the
-  // FAQ does not use (everyday words and names it happens to use say nothing either way).
-  const topicalKnown = query.terms.reduce((sum, t) => sum + (t.topical ? t.weight : 0), 0);
-  const unknown = query.terms.reduce((sum, t) => sum + (t.known ? 0 : t.weight), 0);
-  const known = topicalKnown > 0 ? topicalKnown / (topicalKnown + unknown) : 0;
-  const keywords = index.rules.match(query.tokens);
-  const weightOf = new Map(query.terms.map((t) => [t.term, t.weight]));
-  const similarityOf = new Map(query.terms.map((t) => [t.term, t.similarity]));
-  // A related concept counts as a weaker form of the message's own (see concept-relations.ts).
-  for (const t of query.terms) {
-    for (const [r, k] of t.related ?? []) {
-      if ((similarityOf.get(r) ?? 0) < k * t.similarity) similarityOf.set(r, k * t.similarity);
-      if (!weightOf.has(r) || (weightOf.get(r)! < k * t.weight && !query.terms.some((q) => q.term === r))) weightOf.set(r, k * t.weight);
-    }
-  }
-  const bm25 = index.lexical.search(
-    [...new Set(query.terms.filter((t) => t.known).flatMap((t) => [t.term, ...(t.related ?? []).map(([r]) => r)]))],
-    (term) => weightOf.get(term) ?? 1,
-  );
-  const bestBm25 = Math.max(0, ...bm25.values());
-
-  const scored: { faqId: string; features: Features }[] = [];
-  for (const e of index.entries) {
-    let covered = 0;
-    let topical = 0;
-    for (const t of query.terms) {
-      if (!t.known) continue;
-      let share = e.terms.has(t.term) ? 1 : 0;
-      for (const [r, k] of t.related ?? []) if (share < k && e.terms.has(r)) share = k;
-      covered += share * t.weight;
-      if (t.topical) topical += share * t.weight;
-    }
-    const keyword = keywords.get(e.id) ?? 0;
-    if (covered === 0 && keyword === 0) continue;
-    // How much of its closest phrasing the message says, each term weighted by rarity.
-    let recall = 0;
-    let second = 0;
-    e.sentences.forEach((s, i) => {
-      let said = 0;
-      let all = 0;
-      for (const term of s) {
-        const w = index.idf(term);
-        all += w;
-        said += w * (similarityOf.get(term) ?? 0);
-      }
-      const r = (e.sentenceWeights[i] ?? 1) * (said / all);
-      if (r > recall) [recall, second] = [r, recall];
-      else if (r > second) second = r;
-    });
-    scored.push({
-      faqId: e.id,
-      features: {
-        keyword,
-        coverage: covered / total,
-        // Two rare words' worth of match is plenty; everyday words, names and numbers add nothing.
-        evidence: Math.min(1, topical / (2 * index.rareWeight)),
-        recall,
-        support: second,
-        lexical: bestBm25 > 0 ? (bm25.get(e.id) ?? 0) / bestBm25 : 0,
-        bm25: bm25.get(e.id) ?? 0,
-        known,
-        phrasings: index.ownSentencesPerEntry,
-      },
-    });
-  }
-  return scored;
-}
+export { rank, score } from './rank.js';

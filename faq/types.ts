@@ -22,6 +22,12 @@ export interface FaqEntry {
    * merchant is told to edit it; deleting the field marks it edited.
    */
   draft?: boolean;
+  /**
+   * The built-in shop intents this entry answers (faq/intents/catalog.ts, e.g. "track_order"):
+   * their phrasings in every language then count as ways of asking it. Absent, they are read from
+   * the entry's own sentences; [] links none.
+   */
+  intent?: string | string[];
 }
 
 export interface FaqFile {

@@ -3,7 +3,10 @@
 // so the figures printed for the chosen thresholds come from queries the fit did not see.
 import type { MatchCandidate } from '../../faq/index.js';
 
-export const FEATURES = ['coverage', 'recall', 'known', 'evidence', 'margin', 'relevance', 'support'] as const;
+export const FEATURES = ['coverage', 'recall', 'known', 'evidence', 'margin', 'relevance', 'support', 'fit'] as const;
+
+/** Features left out of the fit (`--without support`: the plausibility's model). */
+const DROPPED = new Set(process.argv.flatMap((a, i) => (process.argv[i - 1] === '--without' ? a.split(',') : [])));
 
 export interface Sample {
   x: number[];
@@ -19,7 +22,7 @@ export interface Sample {
 export function sampleOf(candidates: MatchCandidate[], expected: string | null): Sample {
   const byRelevance = [...candidates].sort((a, b) => (b.scores?.relevance ?? 0) - (a.scores?.relevance ?? 0));
   const best = byRelevance[0];
-  const x = FEATURES.map((f) => best?.scores?.[f] ?? 0);
+  const x = FEATURES.map((f) => (DROPPED.has(f) ? 0 : (best?.scores?.[f] ?? 0)));
   return {
     x,
     right: best !== undefined && best.faqId === expected,

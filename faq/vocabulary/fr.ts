@@ -102,7 +102,7 @@ export const FR: LangVocabulary = {
     not_received: ['pas reçu', 'jamais reçu', 'toujours rien', 'rien reçu', 'pas arrivé', 'pas arrivée', 'jamais arrivé', 'pas encore reçu', 'pas été livré', 'pas livré', 'toujours pas reçu', 'aucune nouvelle'],
     wait: ['attendre', 'attends', 'attend', 'attente', 'pas encore', 'encore rien', "j'attends"],
     track: ['suivi', 'suivre', 'suivis', 'numéro de suivi', 'tracking', 'traçage', 'localiser', 'pister', 'lien de suivi'],
-    where: ['où est', 'où en est', 'où se trouve', 'il est où', 'elle est où'],
+    where: ['où est', 'où en est', 'où se trouve', 'il est où', 'elle est où', 'est où', 'sont où', 'où sont', 'où en sont', "c'est où", 'où ça', 'où il est', 'où elle est', 'où se trouvent', 'où est passé', 'où est passée'],
     status: ['statut', 'état', 'avancement', 'où ça en est', 'en cours', 'traité', 'traitement', 'étape'],
     see: ['voir', 'vois', 'consulter', 'consulte', 'accéder', 'trouver', 'trouve', 'retrouver ma', 'afficher', 'regarder', 'visualiser', 'vérifier', 'checker'],
     download: ['télécharger', 'télécharge', 'téléchargement', 'pdf', 'imprimer', 'imprimable'],

@@ -50,12 +50,12 @@ async function logIn(email: string, password: string): Promise<Page> {
 
 describe('browser: the FAQ learns from the Unanswered list', () => {
   it('"Add as a phrasing of…" answers the next visitor asking it', async () => {
-    const question = 'Do you sell spare parts for old models?';
+    const question = 'Do you sell replacement lids for teapots?';
     expect((await ask(question)).bot?.outcome).toBe('fallback');
-    expect((await ask('do you sell spare parts for OLD models!!')).bot?.outcome).toBe('fallback');
+    expect((await ask('do you sell replacement lids for TEAPOTS!!')).bot?.outcome).toBe('fallback');
 
     const page = await logIn('sam@demo.bulle.chat', 'demo-sam');
-    const item = page.locator('[data-bulle="unanswered-item"]', { hasText: /spare parts/i }).first();
+    const item = page.locator('[data-bulle="unanswered-item"]', { hasText: /replacement lids/i }).first();
     // Asked twice, in other case and punctuation: one line.
     expect(await item.getAttribute('data-count')).toBe('2');
     expect(await item.locator('[data-bulle="unanswered-count"]').innerText()).toBe('×2');
@@ -75,7 +75,7 @@ describe('browser: the FAQ learns from the Unanswered list', () => {
     await item.locator('[data-bulle="unanswered-attached"][data-faq-id="stock-availability"]').waitFor();
     await page.locator('[data-bulle="faq-added-item"]', { hasText: 'stock-availability' }).first().waitFor();
 
-    expect((await ask('Do you sell spare parts for old models')).bot).toMatchObject({ outcome: 'answer', faqId: 'stock-availability' });
+    expect((await ask('Do you sell replacement lids for teapots')).bot).toMatchObject({ outcome: 'answer', faqId: 'stock-availability' });
     await page.context().close();
   }, 120_000);
 

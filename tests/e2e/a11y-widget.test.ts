@@ -8,7 +8,7 @@ import { AGENT_CMD } from '../../protocol/events.js';
 import type { QueueListResult } from '../../protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, type TestServer } from '../helpers/server.js';
 import { axeViolations, describeViolations, isBlocking, landmarks } from './axe.js';
-import { DIST, launchChromium, networkSwitch, openWidget as openPanel, requireBuild } from './browser.js';
+import { DIST, launchChromium, networkSwitch, openWidget as openPanel, requireBuild, askForPerson } from './browser.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -83,7 +83,7 @@ describe('widget accessibility (axe-core)', () => {
 
   it('the offline e-mail form (no agent online)', async () => {
     const page = await openWidget();
-    await page.locator('[data-bulle="human"]').click();
+    await askForPerson(page);
     await page.locator('[data-bulle="email"]').waitFor({ timeout: 20_000 });
     await check(page, 'offline e-mail form');
   }, 60_000);
@@ -113,7 +113,7 @@ describe('widget accessibility (axe-core)', () => {
       const page = await openWidget();
       await send(page, 'I have a question about a custom order for my shop');
       await page.locator('[data-bulle="message"][data-author="bot"]').first().waitFor({ timeout: 20_000 });
-      await page.locator('[data-bulle="human"]').click();
+      await askForPerson(page);
       await page.locator('[data-bulle="queue"]').waitFor({ timeout: 20_000 });
       await check(page, 'in line, an agent online');
 

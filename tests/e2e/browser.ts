@@ -72,3 +72,12 @@ export async function networkSwitch(ctx: BrowserContext): Promise<{ goOffline():
     goOnline: () => void (offline = false),
   };
 }
+
+/**
+ * Asks for a person from the widget, unless the bot has already handed the chat off: it steps
+ * aside to a person on a message it cannot answer, and the button then goes away.
+ */
+export async function askForPerson(page: Page, timeout = 20_000): Promise<void> {
+  const handedOff = page.locator('[data-bulle="queue"], [data-bulle="offline"]').first();
+  await Promise.any([page.locator('[data-bulle="human"]').click({ timeout }), handedOff.waitFor({ timeout })]);
+}

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AGENT_CMD, SERVER_EVT } from '../../protocol/events.js';
 import type { QueueListResult, TypingChanged } from '../../protocol/types.js';
 import { clientId, closeClients, connectAgent, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { DIST, launchChromium, networkSwitch, requireBuild, widgetAppFile } from './browser.js';
+import { DIST, launchChromium, networkSwitch, requireBuild, widgetAppFile, askForPerson } from './browser.js';
 
 const TOKEN_KEY = 'bulle:demo:token';
 let APP_PATH = '';
@@ -94,7 +94,7 @@ describe('widget: app', () => {
     const { page, sockets } = await shopPage();
     await page.locator('[data-bulle="launcher"]').click();
     await send(page, 'Hello, I have a question about a custom order for my shop');
-    await page.locator('[data-bulle="human"]').click();
+    await askForPerson(page);
     await messages(page, 'system').first().waitFor();
     await expect.poll(() => page.locator('[data-bulle="status"]').innerText()).toBe('Waiting for an agent');
 

@@ -1,7 +1,7 @@
 // A thin FAQ (tests/faq/fixtures/thin-demo: the demo FAQ with each entry's question only, in
 // four languages): the concept layer must carry it. Regression sets written for it
 // (tests/faq/regression/thin-<lang>.json) stay above floors set a few points under what the
-// matcher scored when they were last extended (docs/2026-12-06-faq-thin-second-pass.md); the demo's
+// matcher scored when they were last changed (docs/2026-12-06-faq-intent-library.md); the demo's
 // everyday messages reach their entry across languages; a site's own vocabulary file is
 // checked and used.
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -18,9 +18,9 @@ const THIN = join(HERE, 'fixtures', 'thin-demo');
 
 /** In-scope answered right, in the top 3 offered, out-of-scope not answered, answers given right. */
 const FLOORS: Record<string, { top1: number; top3: number; oosStepAside: number; precision: number }> = {
-  fr: { top1: 0.3, top3: 0.5, oosStepAside: 0.85, precision: 0.9 },
-  es: { top1: 0.42, top3: 0.54, oosStepAside: 0.83, precision: 0.88 },
-  de: { top1: 0.3, top3: 0.45, oosStepAside: 0.85, precision: 0.88 },
+  fr: { top1: 0.52, top3: 0.65, oosStepAside: 0.75, precision: 0.85 },
+  es: { top1: 0.57, top3: 0.76, oosStepAside: 0.85, precision: 0.85 },
+  de: { top1: 0.63, top3: 0.72, oosStepAside: 0.85, precision: 0.88 },
 };
 
 let catalog: FaqCatalog;
@@ -64,18 +64,16 @@ describe('thin FAQ', () => {
     });
   });
 
-  it('answers "j\'ai perdu mon mdp" and "wo bleibt meine Sendung" from their one question', () => {
-    for (const [text, lang, id] of [["j'ai perdu mon mdp", 'fr', 'password-reset'], ['wo bleibt meine Sendung', 'de', 'order-tracking']] as const) {
+  it('answers "j\'ai perdu mon mdp", "no me llega el paquete" and "wo bleibt meine Sendung" from their one question', () => {
+    for (const [text, lang, id] of [
+      ["j'ai perdu mon mdp", 'fr', 'password-reset'],
+      ['no me llega el paquete', 'es', 'order-tracking'],
+      ['wo bleibt meine Sendung', 'de', 'order-tracking'],
+    ] as const) {
       const d = decideMessage(matcher, text, lang);
       expect(d.outcome, text).toBe('answer');
       expect(d.outcome === 'answer' && d.faqId, text).toBe(id);
     }
-  });
-
-  it('puts order tracking first for "no me llega el paquete" (offered with the close confirmation e-mail entry)', () => {
-    const d = decideMessage(matcher, 'no me llega el paquete', 'es');
-    expect(d.candidates[0]?.faqId).toBe('order-tracking');
-    expect(d.outcome === 'answer' ? [d.faqId] : d.outcome === 'suggest' ? d.suggestions : []).toContain('order-tracking');
   });
 
   it('matches a French message through the English question alone (cross-lingual)', () => {

@@ -34,7 +34,7 @@ async function ask(on: TestServer, text: string, v?: Socket): Promise<{ reply: M
 const list = (s: Socket) => ok<UnansweredListResult>(s, AGENT_CMD.unansweredList, {});
 
 describe('adding a visitor question to the FAQ', () => {
-  const question = 'Do you sell spare parts for old models?';
+  const question = 'Do you sell replacement lids for teapots?';
 
   it('one action makes the next visitor asking it get that entry, at once', async () => {
     const { reply } = await ask(server, question);
@@ -61,7 +61,7 @@ describe('adding a visitor question to the FAQ', () => {
     expect(addition.at).toBeGreaterThan(0);
 
     // Asked again, in other words' case and punctuation, by a new visitor.
-    const again = await ask(server, 'do you sell spare parts for old models');
+    const again = await ask(server, 'do you sell replacement lids for teapots');
     expect(again.reply.bot).toMatchObject({ outcome: 'answer', faqId: 'stock-availability' });
 
     // A replacement bot thread (the last one died) knows the addition too.
@@ -184,7 +184,7 @@ describe('after a restart', () => {
     try {
       // The bot inline: a start on a busy machine is quicker at the server thread's priority.
       const first = await startServer({ dataDir: data.dir, botThread: false });
-      const q = 'Do you sell spare parts for old models?';
+      const q = 'Do you sell replacement lids for teapots?';
       try {
         const { reply } = await ask(first, q);
         expect(reply.bot?.outcome).not.toBe('answer');

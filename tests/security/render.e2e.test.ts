@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
 import type { VisitorSendResult } from '../../protocol/types.js';
 import { clientId, closeClients, loginCookie, ok, startServer, waitFor, type TestServer } from '../helpers/server.js';
-import { DIST, launchChromium, requireBuild } from '../e2e/browser.js';
+import { DIST, launchChromium, requireBuild, askForPerson } from '../e2e/browser.js';
 import { addAgent, closeRawSockets, manualMode, visitorSocket } from './fixtures.js';
 
 const XSS = [
@@ -87,7 +87,7 @@ describe('hostile strings render as text in the widget and the console', () => {
     await shop.locator('[data-bulle="send"]').click();
     const mine = shop.locator('[data-bulle="message"][data-author="visitor"]').first();
     await expect.poll(() => mine.innerText()).toBe(XSS);
-    await shop.locator('[data-bulle="human"]').click();
+    await askForPerson(shop);
 
     // 2. A second visitor, straight over Socket.IO, fills every other field the console shows.
     const raw = visitorSocket(server.url, { siteId: 'demo', languages: ['en'] }, { 'user-agent': NAME });

@@ -65,11 +65,11 @@ describe('BotEngine.reloadSite', () => {
   it('answers the same text differently at once: the matcher and its cache are new', async () => {
     const engine = createBotEngine();
     await engine.addSite({ id: 's', languages: ['en'], defaultLanguage: 'en', faqDir: join(import.meta.dirname, '..', '..', 'faq', 'data', 'demo') });
-    const ask = () => engine.think({ siteId: 's', text: 'Do you sell spare parts for old models?', hints: { browser: ['en'] }, locked: { lang: 'en', confidence: 1 } });
+    const ask = () => engine.think({ siteId: 's', text: 'Do you sell replacement lids for teapots?', hints: { browser: ['en'] }, locked: { lang: 'en', confidence: 1 } });
     expect(ask().reply.decision.outcome).toBe('fallback');
-    engine.reloadSite('s', [{ kind: 'phrasing', lang: 'en', faqId: 'stock-availability', text: 'Do you sell spare parts for old models?' }]);
+    engine.reloadSite('s', [{ kind: 'phrasing', lang: 'en', faqId: 'stock-availability', text: 'Do you sell replacement lids for teapots?' }]);
     expect(ask().reply.decision).toMatchObject({ outcome: 'answer', faqId: 'stock-availability' });
-    expect(engine.entries('s').find((e) => e.id === 'stock-availability' && e.lang === 'en')?.phrasings).toContain('Do you sell spare parts for old models?');
+    expect(engine.entries('s').find((e) => e.id === 'stock-availability' && e.lang === 'en')?.phrasings).toContain('Do you sell replacement lids for teapots?');
     // Taken back: the files alone again.
     engine.reloadSite('s', []);
     expect(ask().reply.decision.outcome).toBe('fallback');
