@@ -3,17 +3,13 @@
 // of a bot that silently never answers (or sends a javascript: link to a visitor).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FaqCatalog, FaqEntry, FaqFile } from './types.js';
+import type { FaqCatalog, FaqFile } from './types.js';
 import type { LangVocabulary } from './vocabulary/types.js';
-import { SAFE_LINK_PROTOCOLS } from '../protocol/links.js';
+import { checkFaqFile } from '../protocol/faq-entry-check.js';
 import { isIntentId } from './intents/index.js';
 
 /** Base language codes only: detection and the site config speak "fr", never "fr-CH". */
 const LANG_FILE = /^([a-z]{2,3})\.json$/;
-const ID = /^[a-z0-9-]+$/;
-const FILE_FIELDS = new Set(['lang', 'entries']);
-const ENTRY_FIELDS = new Set(['id', 'question', 'phrasings', 'keywords', 'answers', 'links', 'topic', 'draft', 'intent']);
-const LINK_FIELDS = new Set(['label', 'url']);
 /** A site's own shop words, beside its FAQ files (see loadSiteVocabulary). */
 export const SITE_VOCABULARY_FILE = 'vocabulary.json';
 /** A site's topic keyword rules, beside its FAQ files (faq/topic-rules.ts). */
@@ -105,74 +101,15 @@ export function parseSiteVocabulary(data: unknown, file: string): Record<string,
   return out;
 }
 
-/** Checks one parsed file; `file` only names it in errors. */
+/** Checks one parsed file (protocol/faq-entry-check.ts); `file` only names it in errors, with the first problem. */
 export function parseFaqFile(data: unknown, lang: string, file: string): FaqFile {
-  const fail = (path: string, problem: string): never => {
-    throw new FaqFileError(file, path, problem);
-  };
-  if (!isObject(data)) return fail('', 'must be an object { "lang", "entries" }');
-  unknownFields(data, FILE_FIELDS, '', fail);
-  if (data.lang !== lang) fail('lang', `must be "${lang}" (the file name)`);
-  if (!Array.isArray(data.entries) || data.entries.length === 0) fail('entries', 'must be a non-empty array');
-  const seen = new Set<string>();
-  const entries = (data.entries as unknown[]).map((raw, i) => {
-    const entry = parseEntry(raw, `entries[${i}]`, fail);
-    if (seen.has(entry.id)) fail(`entries[${i}].id`, `"${entry.id}" is used twice`);
-    seen.add(entry.id);
-    return entry;
-  });
-  return { lang, entries };
+  const { file: parsed, problems } = checkFaqFile(data, lang, 'the file name', { isIntentId });
+  const first = problems[0];
+  if (first || !parsed) throw new FaqFileError(file, first?.path ?? '', first?.message ?? 'unusable');
+  return parsed as FaqFile;
 }
 
 type Fail = (path: string, problem: string) => never;
-
-function parseEntry(raw: unknown, at: string, fail: Fail): FaqEntry {
-  if (!isObject(raw)) return fail(at, 'must be an object');
-  unknownFields(raw, ENTRY_FIELDS, at, fail);
-  if (typeof raw.id !== 'string' || !ID.test(raw.id)) fail(`${at}.id`, 'must be lower-case letters, digits and dashes');
-  if (!isText(raw.question)) fail(`${at}.question`, 'must be a non-empty string');
-  const entry: FaqEntry = {
-    id: raw.id as string,
-    question: (raw.question as string).trim(),
-    phrasings: strings(raw.phrasings, `${at}.phrasings`, false, fail),
-    keywords: strings(raw.keywords, `${at}.keywords`, false, fail),
-    answers: strings(raw.answers, `${at}.answers`, true, fail),
-  };
-  if (raw.topic !== undefined) {
-    if (typeof raw.topic !== 'string' || !ID.test(raw.topic)) fail(`${at}.topic`, 'must be a topic id: lower-case letters, digits and dashes');
-    entry.topic = raw.topic as string;
-  }
-  if (raw.draft !== undefined) {
-    if (typeof raw.draft !== 'boolean') fail(`${at}.draft`, 'must be true or false');
-    if (raw.draft) entry.draft = true;
-  }
-  if (raw.intent !== undefined) {
-    const ids = typeof raw.intent === 'string' ? [raw.intent] : raw.intent;
-    const bad = Array.isArray(ids) ? ids.find((id) => typeof id !== 'string' || !isIntentId(id)) : raw.intent;
-    if (bad !== undefined) fail(`${at}.intent`, `must be a built-in intent id or a list of them (unknown: ${JSON.stringify(bad)}; see faq/intents/catalog.ts)`);
-    entry.intent = raw.intent as string | string[];
-  }
-  if (raw.links !== undefined) {
-    if (!Array.isArray(raw.links)) fail(`${at}.links`, 'must be an array of { "label", "url" }');
-    entry.links = (raw.links as unknown[]).map((l, j) => parseLink(l, `${at}.links[${j}]`, fail));
-  }
-  return entry;
-}
-
-function parseLink(raw: unknown, at: string, fail: Fail) {
-  if (!isObject(raw)) return fail(at, 'must be an object { "label", "url" }');
-  unknownFields(raw, LINK_FIELDS, at, fail);
-  if (!isText(raw.label)) fail(`${at}.label`, 'must be a non-empty string');
-  let url: URL | undefined;
-  try {
-    url = new URL(String(raw.url));
-  } catch {
-    fail(`${at}.url`, 'must be an absolute URL');
-  }
-  // Links reach visitors' browsers: anything but these could run script or open an app.
-  if (typeof raw.url !== 'string' || !SAFE_LINK_PROTOCOLS.has(url!.protocol)) fail(`${at}.url`, 'must use http:, https: or mailto:');
-  return { label: (raw.label as string).trim(), url: raw.url as string };
-}
 
 function strings(value: unknown, path: string, nonEmpty: boolean, fail: Fail): string[] {
   const ok = Array.isArray(value) && value.every(isText) && (!nonEmpty || value.length > 0);

@@ -5,6 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { MAX_MESSAGE_CHARS, MAX_PAGE_TITLE_CHARS, MAX_PAGE_URL_CHARS } from './limits.js';
 
 export * from './site-admin-schemas.js';
+export * from './faq-editor-schemas.js';
 export * from './audit-schemas.js';
 export * from './agent-admin-schemas.js';
 

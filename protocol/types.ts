@@ -15,6 +15,7 @@ import type {
 
 export type * from './conversation-types.js';
 export type * from './faq-types.js';
+export type * from './faq-editor-types.js';
 export type * from './stats-types.js';
 export type * from './audit-types.js';
 export type * from './agent-admin-types.js';

@@ -30,6 +30,7 @@ import orderWebhookRoutes from './routes/order-webhook-admin.js';
 import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
 import backupRoutes from './routes/backup.js';
+import faqEditorRoutes from './routes/faq-editor.js';
 import adminAuditRoutes from './routes/admin-audit.js';
 import adminAgentsRoutes from './routes/admin-agents.js';
 import agentPasswordRoutes from './routes/agent-password.js';
@@ -107,6 +108,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(setupRoutes);
   await app.register(adminSites);
   await app.register(backupRoutes);
+  await app.register(faqEditorRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminAgentsRoutes);
   await app.register(agentPasswordRoutes);

@@ -53,6 +53,12 @@ export const INTENTS = {
   size_guide: { topic: 'product', meaning: 'which size to choose, the size chart, how items fit' },
   warranty: { topic: 'product', meaning: 'the product guarantee, repairs, after-sales service' },
   store_locations: { topic: 'product', meaning: 'physical shops: where they are, their opening hours' },
+  product_info: { topic: 'product', meaning: 'what a product is made of, its dimensions or weight, how to care for it, where it is made' },
+  prices_and_tax: { topic: 'payment', meaning: 'whether prices include VAT or customs duties, price changes, price matching' },
+  gift_wrapping: { topic: 'orders', meaning: 'gift wrapping, a gift message, sending an order as a gift without the price' },
+  loyalty_program: { topic: 'account', meaning: 'loyalty points, rewards, member discounts, referral of a friend' },
+  wholesale: { topic: 'orders', meaning: 'buying in bulk or as a business or reseller, trade prices, quotes' },
+  careers: { topic: 'orders', meaning: 'jobs at the shop, applying, internships, working with the shop as a partner or supplier' },
 } as const satisfies Record<string, { topic: string; meaning: string }>;
 
 export type IntentId = keyof typeof INTENTS;

@@ -236,5 +236,40 @@ export const IT: IntentPhrasings = {
       'siete aperti la domenica?', 'a che ora chiude il negozio', 'indirizzo del negozio', 'vendete solo online?',
       'Ciao, vorrei provare la giacca prima di comprarla, avete un negozio a Lugano?', 'orari di apertura', 'negozio aperto a Natale?',
     ],
+    product_info: [
+      'di che materiale è la giacca?', 'composizione del tessuto', 'quanto pesa lo zaino?', 'dimensioni del tavolo in cm',
+      'si può lavare in lavatrice?', 'come si lava il maglione di lana', 'va in lavastoviglie?', 'dove viene prodotto?',
+      'è vera pelle o similpelle?', 'Buongiorno, nella scheda manca l\'altezza della lampada, potrebbe indicarmela?',
+      'made in italy?', 'la collana è argento vero o placcato',
+    ],
+    prices_and_tax: [
+      'i prezzi sono iva inclusa?', 'prezzo senza iva', 'devo pagare la dogana?', 'ci sono dazi per la Svizzera?',
+      'perché il prezzo è cambiato?', 'ieri costava meno, mi rimborsate la differenza?', 'fate price match?',
+      'l\'iva è compresa nel totale?', 'spese doganali alla consegna', 'Buonasera, ordino da Lugano, mi togliete l\'IVA italiana?',
+      'il prezzo al carrello è diverso da quello sul sito', 'ci sono costi nascosti o il prezzo è finale',
+    ],
+    gift_wrapping: [
+      'fate confezioni regalo?', 'pacchetto regalo', 'posso aggiungere un biglietto di auguri?', 'la confezione regalo è gratis?',
+      'è un regalo, potete non mettere il prezzo nel pacco?', 'spedirlo direttamente a mia madre come regalo',
+      'messaggio regalo', 'ho dimenticato di scegliere la confezione regalo per l\'ordine 48213', 'incartare ogni articolo separatamente',
+      'Ciao, potete scrivere "Buon compleanno" sul bigliettino?', 'scontrino regalo?', 'il biglietto non c\'era nel pacco!',
+    ],
+    loyalty_program: [
+      'avete una carta fedeltà?', 'programma fedeltà', 'quanti punti ho?', 'come uso i miei punti', 'i punti scadono?',
+      'non mi hanno accreditato i punti dell\'ultimo ordine', 'sconto per i membri', 'invita un amico', 'bonus presentazione amico non ricevuto',
+      'come funziona la raccolta punti', 'Buongiorno, compro da voi da anni, premiate i clienti abituali?', 'punti fedelta spariti',
+    ],
+    wholesale: [
+      'vendete all\'ingrosso?', 'prezzi per rivenditori', 'ho un negozio e vorrei rivendere i vostri prodotti', 'ordine minimo ingrosso',
+      'mi fate un preventivo per 300 pezzi?', 'sconto per grandi quantità', 'account aziendale', 'listino prezzi B2B',
+      'Buongiorno, siamo un\'azienda e vorremmo acquistare 50 sedie per l\'ufficio', 'come diventare distributore',
+      'fate dropshipping?', 'richiesta preventivo',
+    ],
+    careers: [
+      'state assumendo?', 'lavora con noi', 'dove mando il curriculum?', 'offerte di lavoro', 'fate stage?',
+      'cercate personale per il negozio?', 'ho fatto un colloquio la settimana scorsa, quando mi fate sapere?',
+      'sono un fornitore e vorrei proporvi i nostri prodotti', 'proposta di collaborazione', 'come diventare fornitore',
+      'Ciao, sono un artigiano, vi interesserebbe vendere le mie ceramiche?', 'lavoro estivo in magazzino',
+    ],
   },
 };

@@ -252,5 +252,41 @@ export const NL: IntentPhrasings = {
       'verkopen jullie alleen online?', 'Hoi, ik wil het eerst passen, hebben jullie een winkel in Gent?', 'openingsuren',
       'is de winkel open op tweede kerstdag?',
     ],
+    product_info: [
+      'van welk materiaal is de jas gemaakt?', 'samenstelling van de stof', 'hoeveel weegt de rugzak?', 'afmetingen van de tafel in cm',
+      'mag het in de wasmachine?', 'hoe was ik de wollen trui', 'is het vaatwasserbestendig?', 'waar wordt het gemaakt?',
+      'is het echt leer of kunstleer?', 'Goedendag, in de beschrijving staat de hoogte van de lamp niet, kunt u die geven?',
+      'wat zijn de maten van de kast', 'is de ketting echt zilver of verzilverd',
+    ],
+    prices_and_tax: [
+      'zijn de prijzen incl btw?', 'prijs excl. btw', 'moet ik invoerrechten betalen?', 'douanekosten voor Zwitserland?',
+      'waarom is de prijs veranderd?', 'gisteren was het goedkoper, krijg ik het verschil terug?', 'doen jullie aan prijsmatching?',
+      'zit de btw al in het totaal?', 'douanekosten bij levering', 'Hallo, ik bestel vanuit Noorwegen, gaat de btw er dan af?',
+      'de prijs in mijn winkelmandje is anders dan op de site', 'zijn er verborgen kosten of is dat de eindprijs',
+    ],
+    gift_wrapping: [
+      'kunnen jullie het inpakken als cadeau?', 'cadeauverpakking', 'kan ik een kaartje met tekst toevoegen?', 'is inpakken gratis?',
+      'het is een cadeau, kan de prijs uit het pakket blijven?', 'direct naar mijn moeder sturen als cadeau',
+      'cadeaubericht', 'vergeten cadeauverpakking te kiezen bij bestelling 48213', 'elk artikel apart inpakken',
+      'Hoi, kunnen jullie "Gefeliciteerd" op het kaartje zetten?', 'pakbon zonder prijs erop?', 'het kaartje zat niet in het pakket!',
+    ],
+    loyalty_program: [
+      'hebben jullie een klantenkaart?', 'spaarprogramma', 'hoeveel punten heb ik?', 'hoe gebruik ik mijn punten',
+      'vervallen de punten?', 'ik heb geen punten gekregen voor mijn laatste bestelling', 'ledenkorting', 'vriend aanbrengen',
+      'beloning voor doorverwijzen niet ontvangen', 'hoe werkt het loyaliteitsprogramma', 'Hallo, ik bestel al jaren bij jullie, belonen jullie vaste klanten?',
+      'mijn spaarpunten zijn weg',
+    ],
+    wholesale: [
+      'doen jullie ook aan groothandel?', 'prijzen voor wederverkopers', 'ik heb een winkel en wil jullie producten verkopen', 'minimale afname groothandel',
+      'kunnen jullie een offerte maken voor 300 stuks?', 'korting bij grote aantallen', 'zakelijk account', 'B2B prijslijst',
+      'Goedemorgen, wij zijn een bedrijf en willen 50 stoelen voor ons kantoor kopen', 'hoe word ik distributeur',
+      'doen jullie aan dropshipping?', 'offerte aanvragen',
+    ],
+    careers: [
+      'zijn jullie op zoek naar personeel?', 'werken bij', 'waar stuur ik mijn cv naartoe?', 'vacatures', 'bieden jullie stages aan?',
+      'zoeken jullie mensen voor de winkel?', 'ik had vorige week een sollicitatiegesprek, wanneer hoor ik iets?',
+      'ik ben leverancier en wil onze producten aanbieden', 'samenwerkingsvoorstel', 'hoe word ik leverancier',
+      'Hoi, ik maak handgemaakt keramiek, willen jullie mijn werk verkopen?', 'vakantiejob in het magazijn',
+    ],
   },
 };

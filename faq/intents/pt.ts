@@ -229,5 +229,41 @@ export const PT: IntentPhrasings = {
       'abrem ao domingo?', 'a que horas fecha a loja', 'endereço da loja', 'só vendem online?',
       'Oi, queria provar antes de comprar, vocês têm loja em São Paulo?', 'horário de funcionamento', 'a loja abre no feriado?',
     ],
+    product_info: [
+      'de que material é feito o casaco?', 'composição do tecido', 'quanto pesa a mochila?', 'dimensões da mesa em cm',
+      'pode lavar na máquina?', 'como lavar a camisola de lã', 'pode ir à máquina de lavar loiça?', 'onde é fabricado?',
+      'é couro verdadeiro ou sintético?', 'Olá, a descrição não diz a altura do candeeiro, podem informar?',
+      'qual o tamanho da caixa de som, largura e altura', 'o colar é prata de verdade ou banhado',
+    ],
+    prices_and_tax: [
+      'os preços incluem IVA?', 'preço sem iva', 'vou ter de pagar alfândega?', 'tem taxa de importação pro Brasil?',
+      'porque é que o preço mudou?', 'comprei ontem e hoje está mais barato, devolvem a diferença?', 'vocês cobrem preço da concorrência?',
+      'o imposto já está no total?', 'taxas alfandegárias na entrega', 'Bom dia, encomendo da Suíça, o IVA é descontado?',
+      'o preço no carrinho é diferente do site', 'tem custo escondido ou o preço é final',
+    ],
+    gift_wrapping: [
+      'fazem embrulho para presente?', 'papel de presente', 'posso pôr um cartão com mensagem?', 'o embrulho é grátis?',
+      'é presente, podem não pôr o preço na caixa?', 'enviar diretamente para a minha mãe como presente',
+      'mensagem de presente', 'esqueci de escolher embrulho na encomenda 48213', 'embrulhar cada artigo separado',
+      'Oi, dá pra escrever "Feliz aniversário" no cartãozinho?', 'talão de oferta?', 'o cartão não veio no pacote!',
+    ],
+    loyalty_program: [
+      'vocês têm cartão de fidelidade?', 'programa de pontos', 'quantos pontos eu tenho?', 'como uso os meus pontos',
+      'os pontos expiram?', 'não recebi os pontos da última compra', 'desconto para membros', 'indicar um amigo',
+      'bónus de indicação não recebido', 'como funciona o programa de fidelidade', 'Olá, sou cliente há anos, há vantagens para clientes fiéis?',
+      'meus pontos sumiram',
+    ],
+    wholesale: [
+      'vendem por atacado?', 'preços para revendedores', 'tenho uma loja e queria revender os vossos produtos', 'pedido mínimo atacado',
+      'podem fazer um orçamento para 300 unidades?', 'desconto para grandes quantidades', 'conta empresa', 'tabela de preços B2B',
+      'Bom dia, somos uma empresa e queremos comprar 50 cadeiras para o escritório', 'como ser distribuidor',
+      'vocês fazem dropshipping?', 'pedir orçamento',
+    ],
+    careers: [
+      'estão a contratar?', 'trabalhe conosco', 'onde envio o meu currículo?', 'vagas de emprego', 'têm estágios?',
+      'precisam de pessoal para a loja?', 'fiz uma entrevista semana passada, quando tenho resposta?',
+      'sou fornecedor e queria apresentar os nossos produtos', 'proposta de parceria', 'como ser fornecedor',
+      'Olá, sou artesã, teriam interesse em vender as minhas peças?', 'trabalho de verão no armazém',
+    ],
   },
 };

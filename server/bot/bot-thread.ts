@@ -29,9 +29,13 @@ async function handle(m: BotRequestMsg): Promise<unknown> {
     case 'think':
       return engine.think(m.req);
     case 'reload':
-      return engine.reloadSite(m.siteId, m.additions);
+      return engine.reloadSite(m.siteId, m.additions, m.edits);
     case 'entries':
       return engine.entries(m.siteId);
+    case 'faq':
+      return engine.faq(m.siteId, m.lang);
+    case 'test':
+      return engine.test(m.req);
   }
 }
 

@@ -6,9 +6,10 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FaqEntrySummary } from '../../protocol/types.js';
+import type { FaqEntrySummary, FaqTestResult } from '../../protocol/types.js';
 import type { CatalogAddition } from './catalog-additions.js';
-import type { BotEngine, BotSite, FaqQuestions, ThinkRequest, Thought } from './engine.js';
+import type { CatalogEdit } from './catalog-edits.js';
+import type { BotEngine, BotSite, FaqLangView, FaqQuestions, TestRequest, ThinkRequest, Thought } from './engine.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
 export interface Bots {
@@ -18,10 +19,15 @@ export interface Bots {
    * The site's FAQ files (as read by addSite) plus these active additions, from the next message
    * on: no restart, and the matcher's cache of the old FAQ is dropped.
    */
-  reloadSite(siteId: string, additions: CatalogAddition[]): Promise<void>;
-  /** The site's FAQ entries as the bot uses them (files + additions). */
+  /** With `edits` (the FAQ editor's latest versions), those too; without, the site keeps the edits it has. */
+  reloadSite(siteId: string, additions: CatalogAddition[], edits?: CatalogEdit[]): Promise<void>;
+  /** The site's FAQ entries as the bot uses them (files + edits + additions). */
   entries(siteId: string): Promise<FaqEntrySummary[]>;
+  /** One FAQ language of the site, for the FAQ editor (null: no FAQ in that language). */
+  faq(siteId: string, lang: string): Promise<FaqLangView | null>;
   think(req: ThinkRequest): Promise<Thought>;
+  /** A question tried in the FAQ editor: the decision and every candidate's scores. */
+  test(req: TestRequest): Promise<FaqTestResult>;
   close(): Promise<void>;
 }
 
@@ -44,9 +50,11 @@ export function createInlineBots({ cacheSize }: BotsOptions = {}): Bots {
   const get = () => (engine ??= import('./engine.js').then((m) => m.createBotEngine({ cacheSize })));
   return {
     addSite: async (site) => (await get()).addSite(site),
-    reloadSite: async (siteId, additions) => (await get()).reloadSite(siteId, additions),
+    reloadSite: async (siteId, additions, edits) => (await get()).reloadSite(siteId, additions, edits),
     entries: async (siteId) => (await get()).entries(siteId),
+    faq: async (siteId, lang) => (await get()).faq(siteId, lang),
     think: async (req) => (await get()).think(req),
+    test: async (req) => (await get()).test(req),
     close: async () => {},
   };
 }
@@ -145,14 +153,16 @@ export function createThreadBots({ cacheSize, timeoutMs = 10_000, loadTimeoutMs 
       sites.set(site.id, site);
       return questions;
     },
-    async reloadSite(siteId, additions) {
+    async reloadSite(siteId, additions, edits) {
       // First, so a replacement thread (started by this call or a later one) loads them too.
       const site = sites.get(siteId);
-      if (site) sites.set(siteId, { ...site, additions });
-      await call<void>({ op: 'reload', siteId, additions });
+      if (site) sites.set(siteId, { ...site, additions, ...(edits ? { edits } : {}) });
+      await call<void>({ op: 'reload', siteId, additions, ...(edits ? { edits } : {}) });
     },
     entries: (siteId) => call<FaqEntrySummary[]>({ op: 'entries', siteId }),
+    faq: (siteId, lang) => call<FaqLangView | null>({ op: 'faq', siteId, lang }),
     think: (req) => call<Thought>({ op: 'think', req }),
+    test: (req) => call<FaqTestResult>({ op: 'test', req }),
     thread: () => worker,
     async close() {
       closed = true;

@@ -13,6 +13,7 @@ import {
   smallTalkLanguage,
   type Detection,
   type FaqCatalog,
+  type FaqEntry,
   type LangVocabulary,
   type Thresholds,
   type TopicRules,
@@ -20,8 +21,10 @@ import {
 import type { Lang } from '../../protocol/types.js';
 import type { ConversationRecord } from '../storage/records.js';
 import { createSiteBot, type BotReply, type SiteBot } from './site-bot.js';
-import type { FaqEntrySummary } from '../../protocol/types.js';
+import type { FaqEntrySummary, FaqTestResult } from '../../protocol/types.js';
 import { applyAdditions, type CatalogAddition } from './catalog-additions.js';
+import { siteCatalog, type CatalogEdit } from './catalog-edits.js';
+import { INTENTS } from '../../faq/intents/index.js';
 
 /** What the engine needs of a site (plain data: it crosses to the bot thread). */
 export interface BotSite {
@@ -33,6 +36,8 @@ export interface BotSite {
   thresholds?: Thresholds;
   /** The active FAQ additions made from the console, applied over the files in this order. */
   additions?: CatalogAddition[];
+  /** The entries edited in the console's FAQ editor (their latest versions), applied before the additions. */
+  edits?: CatalogEdit[];
   /** The site's topic ids: the FAQ's and the topic rules' topics must be among them. Absent = not checked. */
   topics?: string[];
 }
@@ -58,6 +63,25 @@ export interface ThinkRequest {
 /** Each FAQ language's entries, in file order: id and question (for the welcome's topics). */
 export type FaqQuestions = Record<Lang, { id: string; question: string }[]>;
 
+/** One FAQ language of a site, for the console's FAQ editor. */
+export interface FaqLangView {
+  /** The ids the site's FAQ file has. */
+  inFiles: string[];
+  /** The entries before any edit (the files plus the FAQ's additions): what an undo of a first edit goes back to. */
+  base: FaqEntry[];
+  /** The entries as the bot uses them now. */
+  current: FaqEntry[];
+  /** The built-in intent ids an entry's `intent` may name (faq/intents/). */
+  intents: string[];
+}
+
+/** A question tried in the FAQ editor: in `lang`, or in the language the detector finds. */
+export interface TestRequest {
+  siteId: string;
+  text: string;
+  lang?: Lang;
+}
+
 export interface Thought {
   detected: Detection;
   reply: BotReply;
@@ -69,10 +93,14 @@ export interface BotEngine {
    * The site's FAQ again, from the files read by addSite plus these additions: a new matcher, so
    * its cache holds nothing of the old FAQ; the next message is matched against the new one.
    */
-  reloadSite(siteId: string, additions: CatalogAddition[]): void;
+  reloadSite(siteId: string, additions: CatalogAddition[], edits?: CatalogEdit[]): void;
   /** The site's entries as the bot uses them, for the console. */
   entries(siteId: string): FaqEntrySummary[];
+  /** One FAQ language of the site, for the FAQ editor; null when the site has no FAQ in it. */
+  faq(siteId: string, lang: Lang): FaqLangView | null;
   think(req: ThinkRequest): Thought;
+  /** The bot's decision on a question with every candidate's component scores, on the current FAQ. */
+  test(req: TestRequest): FaqTestResult;
 }
 
 /**
@@ -115,7 +143,7 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
     }
   };
   const build = (site: BotSite, files: FaqCatalog, vocabulary: Record<Lang, LangVocabulary>, rules: TopicRules) => {
-    const catalog = applyAdditions(files, site.additions);
+    const catalog = siteCatalog(files, site.edits, site.additions);
     const matcher = createFaqMatcher(catalog, { cacheSize, vocabulary });
     const bot = createSiteBot(catalog, matcher, site.defaultLanguage, site.thresholds, createTopicReader(catalog, rules));
     sites.set(site.id, { site, bot, files, vocabulary, rules, catalog });
@@ -132,10 +160,38 @@ export function createBotEngine({ cacheSize }: { cacheSize?: number } = {}): Bot
         Object.entries(catalog).map(([lang, faq]) => [lang, (faq?.entries ?? []).map((e) => ({ id: e.id, question: e.question }))]),
       );
     },
-    reloadSite(siteId, additions) {
+    reloadSite(siteId, additions, edits) {
       const { site, files, vocabulary, rules } = siteOf(siteId);
       // No warm-up: the compiled code is warm already, and the cache refills as visitors ask.
-      build({ ...site, additions }, files, vocabulary, rules);
+      // Without edits, the site keeps those it has (the FAQ's additions reload on their own).
+      build({ ...site, additions, ...(edits ? { edits } : {}) }, files, vocabulary, rules);
+    },
+    faq(siteId, lang) {
+      const { site, files, catalog } = siteOf(siteId);
+      if (!files[lang]) return null;
+      const base = applyAdditions(files, site.additions)[lang]!.entries;
+      return { inFiles: files[lang].entries.map((e) => e.id), base, current: catalog[lang]?.entries ?? [], intents: Object.keys(INTENTS) };
+    },
+    test({ siteId, text, lang }) {
+      const { site, bot, catalog } = siteOf(siteId);
+      const hints = { browser: [] };
+      const detected = lang ? { lang, confidence: 1 } : smallTalkDetection(site, text, hints, detect(site, text, hints));
+      const { reply, candidates } = bot.explain(text, detected.lang, detected.confidence);
+      const d = reply.decision;
+      const faqLang = catalog[detected.lang] ? detected.lang : site.defaultLanguage;
+      const question = (id: string) => catalog[faqLang]?.entries.find((e) => e.id === id)?.question;
+      return {
+        lang: detected.lang,
+        langConfidence: detected.confidence,
+        detected: !lang,
+        faqLang,
+        outcome: d.outcome as FaqTestResult['outcome'],
+        confidence: d.confidence,
+        faqId: d.faqId,
+        ...(reply.answer ? { answer: reply.answer.text } : {}),
+        ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+        candidates: candidates.map((c) => ({ faqId: c.faqId, question: question(c.faqId), confidence: c.confidence, via: c.via, scores: c.scores ?? {} })),
+      };
     },
     entries(siteId) {
       return Object.entries(siteOf(siteId).catalog).flatMap(([lang, file]) =>

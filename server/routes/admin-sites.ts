@@ -41,7 +41,7 @@ const adminSites: FastifyPluginAsync = async (app) => {
     });
 
     const base = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-    const view = async (req: FastifyRequest, site: SiteRecord) => siteView(site, await agentsOf(app.store, req.admin!), base(req), resolveFaqDir(site.faqDir, app.config.dataDir));
+    const view = async (req: FastifyRequest, site: SiteRecord) => siteView(site, await agentsOf(app.store, req.admin!), base(req), resolveFaqDir(site.faqDir, app.config.dataDir), app.bots);
     const mine = async (req: FastifyRequest, id: string) => {
       const site = await app.store.getSite(id);
       if (!site || !worksOn(req.admin!, id)) throw new AppError(ERR.notFound, `No site "${id}"`);

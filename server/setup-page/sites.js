@@ -50,7 +50,7 @@
         field('Time zone', tz),
         ...DAYS.map((d) => field(`${d} hours`, days[d])),
         make('div', { className: 'group', role: 'group', ariaLabel: 'Agents on this site' }, [make('p', { textContent: 'Agents on this site:' }), ...agents.map(({ a, box }) => make('label', {}, [box, ` ${a.name} (${a.email})`]))]),
-        make('p', { className: 'help', textContent: drafts.length ? `Starter FAQ entries still marked draft — ${drafts.join(', ')}: adapt their answers to your shop.` : 'No draft FAQ entries.' }),
+        make('p', { className: 'help', textContent: drafts.length ? `Starter FAQ entries still marked draft — ${drafts.join(', ')}: adapt their answers to your shop (the console's FAQ page).` : 'No draft FAQ entries.' }),
         error,
         make('button', { type: 'submit', textContent: 'Save' }),
       ]),

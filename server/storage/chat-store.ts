@@ -9,6 +9,7 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
   SessionRecord,
   SiteRecord,
@@ -79,6 +80,13 @@ export interface ChatStore {
   /** Oldest first (the order they apply in). */
   listFaqAdditions(siteId: string): Promise<FaqAdditionRecord[]>;
 
+  /**
+   * A new version of one FAQ entry (the FAQ editor). false, and nothing stored, when that entry
+   * (site, language, id) already has this version number: two saves of the same version, only one wins.
+   */
+  addFaqVersion(record: FaqVersionRecord): Promise<boolean>;
+  /** The site's FAQ entry versions, oldest first. */
+  listFaqVersions(siteId: string): Promise<FaqVersionRecord[]>;
   /** The admin audit log: append one entry (adding an id already there changes nothing). */
   addAudit(record: AuditRecord): Promise<void>;
   /** Newest first (by `at`, then id); the embedded store keeps the newest AUDIT_KEEP (core-model.ts). */

@@ -1,10 +1,10 @@
 // The small, rarely written part of the embedded store, held whole in memory and stored as one
-// shard (core.json): sites, agents, sessions, canned replies, FAQ additions and the newest
+// shard (core.json): sites, agents, sessions, canned replies, FAQ additions and versions, the newest
 // unanswered questions per site. Plain synchronous data operations; persisting them is the
 // store's job (lowdb-chat-store.ts).
 import { SCHEMA_VERSION } from './schema-version.js';
 import { selectAudit } from './audit-query.js';
-import type { AgentRecord, AuditFilter, AuditRecord, CannedReplyRecord, FaqAdditionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
+import type { AgentRecord, AuditFilter, AuditRecord, CannedReplyRecord, FaqAdditionRecord, FaqVersionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
 
 export interface CoreData {
   /** Absent before the store recorded it (schema-version.ts). */
@@ -18,6 +18,8 @@ export interface CoreData {
   unanswered?: UnansweredRecord[];
   /** Absent in core.json files written before the FAQ learned from the console. */
   faqAdditions?: FaqAdditionRecord[];
+  /** Absent in core.json files written before the console's FAQ editor. */
+  faqVersions?: FaqVersionRecord[];
   /** Absent in core.json files written before the audit log existed; the newest AUDIT_KEEP. */
   audit?: AuditRecord[];
 }
@@ -104,6 +106,17 @@ export class CoreModel {
     return structuredClone((this.data.faqAdditions ?? []).filter((r) => r.siteId === siteId));
   }
 
+  /** false when the entry has that version already. */
+  addFaqVersion(record: FaqVersionRecord): boolean {
+    const all = (this.data.faqVersions ??= []);
+    const same = (r: FaqVersionRecord) => r.siteId === record.siteId && r.lang === record.lang && r.entryId === record.entryId && r.version === record.version;
+    if (all.some(same)) return false;
+    all.push(structuredClone(record));
+    return true;
+  }
+  faqVersions(siteId: string) {
+    return structuredClone((this.data.faqVersions ?? []).filter((r) => r.siteId === siteId));
+  }
   /** Append, keeping the newest AUDIT_KEEP; an entry already there is not added again (replay). */
   pushAudit(record: AuditRecord) {
     const all = (this.data.audit ??= []);

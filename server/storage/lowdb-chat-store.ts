@@ -27,6 +27,7 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
   SessionRecord,
   SiteRecord,
@@ -165,6 +166,14 @@ export class LowdbChatStore implements ChatStore {
   }
   async listFaqAdditions(siteId: string) {
     return this.core.faqAdditions(siteId);
+  }
+  async addFaqVersion(record: FaqVersionRecord) {
+    if (!this.core.addFaqVersion(record)) return false;
+    await this.saveCore();
+    return true;
+  }
+  async listFaqVersions(siteId: string) {
+    return this.core.faqVersions(siteId);
   }
   async addAudit(record: AuditRecord) {
     const copy = structuredClone(record);

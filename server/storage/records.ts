@@ -9,6 +9,7 @@ import type {
   CustomerIdentity,
   CustomerLinks,
   FaqAddition,
+  FaqEntryVersion,
   Lang,
   Message,
   PageInfo,
@@ -209,6 +210,11 @@ export interface UnansweredRecord extends UnansweredItem {
 
 /** A FAQ change made from the console (protocol FaqAddition); the FAQ files themselves stay read-only. */
 export interface FaqAdditionRecord extends FaqAddition {
+  siteId: string;
+}
+
+/** One version of one FAQ entry, saved from the console's FAQ editor (protocol FaqEntryVersion). */
+export interface FaqVersionRecord extends FaqEntryVersion {
   siteId: string;
 }
 

@@ -1,7 +1,7 @@
 // axe-core over the agent console in each screen and dialog an agent meets: the log-in screen
 // (and its error), the workspace (empty, with a queue, with a chat open and its context, with
 // the canned menu, with closed chats), and every dialog — transfer, close, canned replies,
-// unanswered questions, keyboard shortcuts. No serious or critical violation anywhere.
+// unanswered questions, keyboard shortcuts, the FAQ editor. No serious or critical violation anywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
@@ -140,6 +140,15 @@ describe('console accessibility (axe-core)', () => {
       await page.locator('[data-bulle="unanswered-item"]').first().waitFor({ timeout: 20_000 });
     }, 'unanswered', 'unanswered dialog');
     await dialog(() => page.locator('[data-bulle="help"]').click(), 'shortcut-help', 'shortcut help');
+    await dialog(
+      async () => {
+        await page.locator('[data-bulle="faq-open"]').click();
+        await page.locator('[data-bulle="faq-entry"]').first().waitFor({ timeout: 20_000 });
+      },
+      'faq-editor',
+      'FAQ editor',
+      () => page.locator('[data-bulle="faq-entry"]').first().click().then(() => page.locator('[data-bulle="faq-form"]').waitFor()),
+    );
 
     // Closed: the chat read-only, and the closed list.
     await page.locator('[data-bulle="close"]').click();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ChatStore } from '../../server/storage/chat-store.js';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
-import type { ConversationRecord, FaqAdditionRecord } from '../../server/storage/records.js';
+import type { ConversationRecord, FaqAdditionRecord, FaqVersionRecord } from '../../server/storage/records.js';
 import { readLogsSync } from '../../server/storage/wal.js';
 import { PgChatStore } from '../../server/storage/postgres/pg-chat-store.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -177,6 +177,30 @@ describe.each(implementations)('ChatStore contract: %s', (_name, make) => {
     expect(await store.updateFaqAddition('shop', 'nope', { status: 'dismissed' })).toBeUndefined();
     expect((await store.listFaqAdditions('other'))[0]!.status).toBe('active');
   });
+
+  it("keeps FAQ entry versions per site, oldest first; a version an entry has already is refused", async () => {
+    const store = await make();
+    await store.open();
+    const saved = faqVersion(1, { entry: { id: 'returns', question: 'Returns?', phrasings: [], keywords: [], answers: ['30 days'] } });
+    expect(await store.addFaqVersion(saved)).toBe(true);
+    // Two saves of the same version (two admins, or two servers): only the first is kept.
+    expect(await store.addFaqVersion(faqVersion(1, { at: 5 }))).toBe(false);
+    // The same number for another entry, language or site is another version.
+    expect(await store.addFaqVersion(faqVersion(1, { entryId: 'delivery' }))).toBe(true);
+    expect(await store.addFaqVersion(faqVersion(1, { lang: 'en' }))).toBe(true);
+    expect(await store.addFaqVersion(faqVersion(1, { siteId: 'other' }))).toBe(true);
+    expect(await store.addFaqVersion(faqVersion(2, { entry: null, action: 'delete' }))).toBe(true);
+    const list = await store.listFaqVersions('shop');
+    expect(list.map((v) => [v.lang, v.entryId, v.version])).toEqual([
+      ['fr', 'returns', 1],
+      ['fr', 'delivery', 1],
+      ['en', 'returns', 1],
+      ['fr', 'returns', 2],
+    ]);
+    expect(list[0]).toEqual(saved);
+    expect(list[3]).toMatchObject({ entry: null, action: 'delete', by: { name: 'Alex' } });
+    expect((await store.listFaqVersions('other')).map((v) => v.siteId)).toEqual(['other']);
+  });
 });
 
 describe('LowdbChatStore on disk', () => {
@@ -257,6 +281,34 @@ describe('LowdbChatStore on disk', () => {
     expect(await reopened.listFaqAdditions('shop')).toEqual([{ ...faqAddition('f1'), status: 'dismissed', decidedAt: 9 }]);
     await reopened.close();
   });
+});
+
+describe('LowdbChatStore FAQ versions', () => {
+  it('survive a reopen', async () => {
+    const t = await tempDir();
+    cleanups.push(t.remove);
+    const store = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 5 });
+    await store.open();
+    await store.addFaqVersion(faqVersion(1));
+    await store.close();
+    const reopened = new LowdbChatStore({ dir: t.dir });
+    await reopened.open();
+    expect(await reopened.listFaqVersions('shop')).toEqual([faqVersion(1)]);
+    expect(await reopened.addFaqVersion(faqVersion(1))).toBe(false);
+    await reopened.close();
+  });
+});
+
+const faqVersion = (version: number, over: Partial<FaqVersionRecord> = {}): FaqVersionRecord => ({
+  siteId: 'shop',
+  lang: 'fr',
+  entryId: 'returns',
+  version,
+  entry: { id: 'returns', question: 'Retours ?', phrasings: ['renvoyer'], keywords: [], answers: ['Sous 30 jours.'] },
+  action: 'save',
+  by: { agentId: 'a2', name: 'Alex' },
+  at: version,
+  ...over,
 });
 
 describe('LowdbChatStore write-ahead log', () => {

@@ -16,7 +16,7 @@ describe.skipIf(!postgresAvailable())('importing an embedded store into PostgreS
     await pg?.stop();
   });
 
-  it('copies sites, agents, canned replies, unanswered questions, FAQ additions, visitors, conversations and messages', async () => {
+  it('copies sites, agents, canned replies, unanswered questions, FAQ additions and versions, visitors, conversations and messages', async () => {
     const t = await tempDir();
     try {
       const source = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 1 });
@@ -28,6 +28,8 @@ describe.skipIf(!postgresAvailable())('importing an embedded store into PostgreS
       await source.addUnanswered({ id: 'u1', siteId: 'shop', text: 'une question', lang: 'fr', at: 1, conversationId: 'c1', reason: 'stepped-aside' });
       await source.addUnanswered({ id: 'u2', siteId: 'shop', text: 'une autre', lang: 'fr', at: 2, conversationId: 'c1', reason: 'stepped-aside' });
       await source.addFaqAddition({ id: 'f1', siteId: 'shop', kind: 'phrasing', status: 'active', lang: 'fr', faqId: 'returns', text: 'renvoyer', source: 'agent', at: 1 });
+      const version = { siteId: 'shop', lang: 'fr', entryId: 'returns', version: 1, entry: null, action: 'delete' as const, by: { agentId: 'a1', name: 'Anna' }, at: 1 };
+      await source.addFaqVersion(version);
       await source.createVisitor({ id: 'v1', siteId: 'shop', tokenHash: 'digest', languages: ['fr'], currentConversationId: 'c1', createdAt: 1 });
       await source.createConversation({ id: 'c1', siteId: 'shop', visitorId: 'v1', status: 'bot', lang: 'fr', langConfidence: 1, createdAt: 1, updatedAt: 1, lastSeq: 0, visitorReadSeq: 0, visitorLanguages: ['fr'] });
       for (const text of ['un', 'deux', 'trois']) await source.appendMessage('c1', { author: 'visitor', text, clientId: `client-${text}` });
@@ -47,6 +49,7 @@ describe.skipIf(!postgresAvailable())('importing an embedded store into PostgreS
         expect((await target.listCannedReplies('shop')).map((r) => r.id)).toEqual(['r1']);
         expect((await target.listUnanswered('shop')).map((u) => u.id)).toEqual(['u2', 'u1']);
         expect((await target.listFaqAdditions('shop')).map((f) => f.id)).toEqual(['f1']);
+        expect(await target.listFaqVersions('shop')).toEqual([version]);
         expect((await target.findVisitorByToken('shop', 'digest'))?.currentConversationId).toBe('c1');
         expect(await target.listMessages('c1')).toEqual(before);
         expect((await target.getConversation('c1'))?.lastSeq).toBe(3);

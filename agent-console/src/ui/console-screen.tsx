@@ -20,6 +20,7 @@ import { TopBar } from './top-bar.js';
 import { UnansweredDialog } from './unanswered-dialog.js';
 import { SkillsDialog } from './skills-dialog.js';
 import { NumbersDialog } from './numbers-dialog.js';
+import { FaqEditorDialog } from './faq-editor-dialog.js';
 import { AgentsDialog } from './agents-dialog.js';
 import { AuditDialog } from './audit-dialog.js';
 import { PasswordDialog } from './password-dialog.js';
@@ -41,7 +42,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   alerts.selected.current = state.selectedId;
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
-  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | 'agents' | 'audit' | 'password' | null>(null);
+  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | 'faq' | 'agents' | 'audit' | 'password' | null>(null);
 
   const lists = useMemo(() => sidebarLists(state, agent.languages), [state, agent.languages]);
   const mine = useMemo(() => [...lists.needsReply, ...lists.waitingVisitor], [lists]);
@@ -98,6 +99,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
           openUnanswered: () => setOverlay('unanswered'),
           openSkills: () => setOverlay('skills'),
           openNumbers: () => setOverlay('numbers'),
+          openFaq: () => setOverlay('faq'),
           openAgents: () => setOverlay('agents'),
           openAudit: () => setOverlay('audit'),
           openPassword: () => setOverlay('password'),
@@ -151,6 +153,9 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
       {overlay === 'skills' && <SkillsDialog topics={state.topics} commands={commands} onClose={closeOverlay} />}
       {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
       {overlay === 'numbers' && <NumbersDialog languages={siteLanguages} tags={state.tags} loadAgents={commands.agents} onClose={closeOverlay} />}
+      {overlay === 'faq' && (
+        <FaqEditorDialog sites={session.sites?.length ? session.sites : site ? [site] : []} topics={state.topics.map((t) => t.id)} onClose={closeOverlay} />
+      )}
       {overlay === 'agents' && <AgentsDialog myId={agent.id} languages={siteLanguages} topics={state.topics} onClose={closeOverlay} />}
       {overlay === 'audit' && <AuditDialog sites={session.sites ?? []} onClose={closeOverlay} />}
       {overlay === 'password' && <PasswordDialog email={agent.email} onClose={closeOverlay} />}

@@ -19,6 +19,7 @@ export interface TopBarControls {
   openUnanswered(): void;
   openSkills(): void;
   openNumbers(): void;
+  openFaq(): void;
   openAgents(): void;
   openAudit(): void;
   openPassword(): void;
@@ -66,6 +67,11 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
         {agent.role === 'admin' && (
           <button type="button" class="btn btn--ghost btn--sm" data-bulle="numbers-open" title="The service desk's numbers" onClick={k.openNumbers}>
             Numbers
+          </button>
+        )}
+        {agent.role === 'admin' && (
+          <button type="button" class="btn btn--ghost btn--sm" data-bulle="faq-open" title="Edit the FAQ the bot answers from" onClick={k.openFaq}>
+            FAQ
           </button>
         )}
         {agent.role === 'admin' && (

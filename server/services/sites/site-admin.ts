@@ -6,6 +6,8 @@ import { ERR } from '../../../protocol/events.js';
 import type { SitePatch } from '../../../protocol/schemas.js';
 import type { Lang } from '../../../protocol/types.js';
 import type { ChatStore } from '../../storage/chat-store.js';
+import type { Bots } from '../../bot/bots.js';
+import type { FaqLangView } from '../../bot/engine.js';
 import type { AgentRecord, SiteRecord } from '../../storage/records.js';
 import { AppError } from '../app-error.js';
 import { agentSiteIds, worksOn } from '../agent/agent-sites.js';
@@ -36,9 +38,18 @@ export async function agentsOf(store: ChatStore, admin: AgentRecord): Promise<Ag
   return [...seen.values()];
 }
 
-async function countDrafts(dir: string, languages: Lang[]): Promise<Record<string, number>> {
+/**
+ * Draft entries per language as the bot uses them (the FAQ editor's edits included), or as the
+ * files say when the bot does not have the site.
+ */
+async function countDrafts(dir: string, languages: Lang[], faq?: (lang: Lang) => Promise<FaqLangView | null>): Promise<Record<string, number>> {
   const drafts: Record<string, number> = {};
   for (const lang of languages) {
+    const live = faq ? await faq(lang).catch(() => undefined) : undefined;
+    if (live !== undefined) {
+      drafts[lang] = live?.current.filter((e) => e.draft === true).length ?? 0;
+      continue;
+    }
     const text = await readFile(join(dir, `${lang}.json`), 'utf8').catch(() => null);
     const entries = text ? ((JSON.parse(text) as { entries?: { draft?: boolean }[] }).entries ?? []) : [];
     drafts[lang] = entries.filter((e) => e.draft === true).length;
@@ -46,7 +57,7 @@ async function countDrafts(dir: string, languages: Lang[]): Promise<Record<strin
   return drafts;
 }
 
-export async function siteView(site: SiteRecord, pool: AgentRecord[], baseUrl: string, faqDir: string): Promise<SiteView> {
+export async function siteView(site: SiteRecord, pool: AgentRecord[], baseUrl: string, faqDir: string, bots?: Bots): Promise<SiteView> {
   return {
     id: site.id,
     name: site.name,
@@ -57,7 +68,7 @@ export async function siteView(site: SiteRecord, pool: AgentRecord[], baseUrl: s
     welcome: { ...(site.welcome?.messages ?? {}) },
     businessHours: site.businessHours ?? null,
     snippet: snippetFor(baseUrl, site.id),
-    drafts: await countDrafts(faqDir, site.languages),
+    drafts: await countDrafts(faqDir, site.languages, bots && ((lang) => bots.faq(site.id, lang))),
     agents: pool.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, works: worksOn(a, site.id) })),
   };
 }

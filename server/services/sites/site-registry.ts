@@ -5,6 +5,7 @@ import type { SiteRecord } from '../../storage/records.js';
 import type { Bots } from '../../bot/bots.js';
 import type { FaqQuestions } from '../../bot/engine.js';
 import { toCatalogAdditions } from '../../bot/catalog-additions.js';
+import { toCatalogEdits } from '../../bot/catalog-edits.js';
 import { resolveFaqDir } from '../../bot/faq-dir.js';
 import { buildWelcome, checkWelcome } from './welcome.js';
 import { widgetSettingsProblem } from '../../widget-config/settings-schema.js';
@@ -38,7 +39,9 @@ export class SiteRegistry {
     }
     // The bot loads the FAQ files (and rejects on a bad one, naming file and field).
     // …plus what the console added to them since (services/faq/faq-additions.ts).
+    // …and the entries edited in the FAQ editor (services/faq/faq-editor.ts).
     const additions = toCatalogAdditions(await this.store.listFaqAdditions(site.id));
+    const edits = toCatalogEdits(await this.store.listFaqVersions(site.id));
     const questions = await this.bots.addSite({
       id: site.id,
       languages: site.languages,
@@ -46,6 +49,7 @@ export class SiteRegistry {
       faqDir: dir,
       ...(t ? { thresholds: t } : {}),
       ...(additions.length ? { additions } : {}),
+      ...(edits.length ? { edits } : {}),
       ...(site.topics ? { topics: site.topics.map((x) => x.id) } : {}),
     });
     checkWelcome(site, questions);
@@ -62,6 +66,12 @@ export class SiteRegistry {
     await this.store.putSite(site);
     this.sites.set(siteId, { ...loaded, site });
     return site;
+  }
+
+  /** The FAQ's questions after the FAQ changed (the editor): the welcome offers them from now on. */
+  setQuestions(siteId: string, questions: FaqQuestions): void {
+    const loaded = this.sites.get(siteId);
+    if (loaded) this.sites.set(siteId, { ...loaded, questions });
   }
 
   get(siteId: string): LoadedSite | undefined {

@@ -40,6 +40,9 @@ export async function importEmbedded(source: ChatStore, connectionString: string
       for (const addition of await source.listFaqAdditions(site.id)) {
         await put('INSERT INTO faq_additions (site_id, id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [site.id, addition.id, JSON.stringify(addition)]);
       }
+      for (const v of await source.listFaqVersions(site.id)) {
+        await put('INSERT INTO faq_versions (site_id, lang, entry_id, version, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [site.id, v.lang, v.entryId, v.version, JSON.stringify(v)]);
+      }
       // The whole log, a page at a time; an entry of several sites is copied once (ON CONFLICT).
       for (let before: { at: number; id: string } | undefined; ; ) {
         const page = await source.listAudit({ siteIds: [site.id], limit: PAGE, ...(before ? { before } : {}) });

@@ -51,7 +51,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX messages_client ON messages (conversation_id, client_id) WHERE client_id IS NOT NULL;
   `,
-  // 2: the admin audit log, newest first, per site (an entry may concern several).
+  // The console's FAQ editor: each entry's versions.
+  `
+  CREATE TABLE faq_versions (
+    n bigserial, site_id text NOT NULL, lang text NOT NULL, entry_id text NOT NULL, version integer NOT NULL, data jsonb NOT NULL,
+    PRIMARY KEY (site_id, lang, entry_id, version)
+  );
+  CREATE INDEX faq_versions_order ON faq_versions (site_id, n);
+  `,
+  // 3: the admin audit log, newest first, per site (an entry may concern several).
   `
   CREATE TABLE audit (
     id text PRIMARY KEY, at bigint NOT NULL, site_ids text[] NOT NULL, data jsonb NOT NULL

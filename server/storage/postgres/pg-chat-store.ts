@@ -24,6 +24,7 @@ import type {
   ConversationFilter,
   ConversationRecord,
   FaqAdditionRecord,
+  FaqVersionRecord,
   NewMessage,
   SessionRecord,
   SiteRecord,
@@ -142,7 +143,7 @@ export class PgChatStore implements ChatStore {
     return ((await this.query('DELETE FROM canned_replies WHERE site_id = $1 AND id = $2', [siteId, id])).rowCount ?? 0) > 0;
   }
 
-  // ---- unanswered questions, FAQ additions ----
+  // ---- unanswered questions, FAQ additions and versions ----
   async addUnanswered(record: UnansweredRecord) {
     // One statement: insert, then keep the site's newest few hundred.
     await this.write(
@@ -166,6 +167,17 @@ export class PgChatStore implements ChatStore {
   }
   async listFaqAdditions(siteId: string) {
     return (await this.rows('SELECT data FROM faq_additions WHERE site_id = $1 ORDER BY n', [siteId])).map((r) => r.data as FaqAdditionRecord);
+  }
+  async addFaqVersion(r: FaqVersionRecord) {
+    // The key (site, language, entry, version) makes the second of two saves of one version fail.
+    const insert = 'INSERT INTO faq_versions (site_id, lang, entry_id, version, data) VALUES ($1, $2, $3, $4, $5)';
+    return this.write(insert, [r.siteId, r.lang, r.entryId, r.version, json(r)]).then(
+      () => true,
+      (err: { code?: string }) => (err.code === UNIQUE_VIOLATION ? false : Promise.reject(err)),
+    );
+  }
+  async listFaqVersions(siteId: string) {
+    return frozen<FaqVersionRecord>(await this.rows('SELECT data FROM faq_versions WHERE site_id = $1 ORDER BY n', [siteId]));
   }
 
   async addAudit(record: AuditRecord) {
