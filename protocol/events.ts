@@ -27,6 +27,8 @@ export const VISITOR_CMD = {
   transcriptSend: 'transcript:send',
   // The shop's page says who its logged-in customer is (window.Bulle.identify), signed by the shop's server.
   visitorIdentify: 'visitor:identify',
+  // The widget showed a follow-up about the customer's order (sent with the identify ack): not again.
+  followUpShown: 'followup:shown',
 } as const;
 
 /** Commands an agent's console sends (client → server, always acknowledged). */

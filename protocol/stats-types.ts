@@ -1,4 +1,6 @@
 // The numbers (GET /api/admin/stats; every key defined in docs/numbers.md). Type-only.
+import type { FollowUpStats } from './follow-up-types.js';
+
 export interface Percentiles {
   /** null when nothing was measured. */
   p50: number | null;
@@ -45,4 +47,6 @@ export interface StatsResult {
   /** The bot's precision over every answer with feedback: helpful ÷ (helpful + unhelpful). */
   botPrecision: number | null;
   unanswered: number;
+  /** Order follow-ups sent and shown in the range, and the order questions asked after them (site-wide: the filters do not apply). */
+  followUps: FollowUpStats;
 }

@@ -2,6 +2,7 @@
 // them from here; conversations and messages live in ./conversation-types.ts, the FAQ's learning
 // loop in ./faq-types.ts. Client → server payload types are derived from the schemas in ./schemas.ts.
 import type { ErrorCode } from './events.js';
+import type { FollowUp } from './follow-up-types.js';
 import type {
   AgentLevel,
   ConversationSummary,
@@ -17,6 +18,7 @@ export type * from './conversation-types.js';
 export type * from './faq-types.js';
 export type * from './faq-editor-types.js';
 export type * from './stats-types.js';
+export type * from './follow-up-types.js';
 export type * from './audit-types.js';
 export type * from './agent-admin-types.js';
 
@@ -100,6 +102,8 @@ export interface VisitorSendResult {
 export interface VisitorIdentifyResult {
   verified: boolean;
   reason?: IdentityUnverifiedReason;
+  /** A verified customer's follow-ups not shown yet (newest event per order), to show and acknowledge. */
+  followUps?: FollowUp[];
 }
 export interface VisitorHandoffResult {
   conversation: VisitorConversation;

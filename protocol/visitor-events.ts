@@ -16,6 +16,7 @@ import type {
   VisitorTyping,
   VisitUpdate,
 } from './schemas.js';
+import type { FollowUpShown } from './follow-up-schemas.js';
 import type {
   QueuePosition,
   TypingChanged,
@@ -44,6 +45,7 @@ export interface VisitorCommands {
   'rating:send': { payload: RatingSend; ack: { conversation: VisitorConversation } };
   'transcript:send': { payload: TranscriptSend; ack: { conversation: VisitorConversation } };
   'visitor:identify': { payload: VisitorIdentify; ack: VisitorIdentifyResult };
+  'followup:shown': { payload: FollowUpShown; ack: Empty };
 }
 
 /** Fact → its payload, as a visitor's widget receives it (agents get the fuller shapes). */

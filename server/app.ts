@@ -27,6 +27,8 @@ import adminStatsRoutes from './routes/admin-stats.js';
 import identityRoutes from './routes/identity-admin.js';
 import demoRoutes from './routes/demo.js';
 import orderWebhookRoutes from './routes/order-webhook-admin.js';
+import orderEventRoutes from './routes/order-events.js';
+import followUpProbe from './routes/follow-up-probe.js';
 import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
 import backupRoutes from './routes/backup.js';
@@ -104,6 +106,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(adminStatsRoutes);
   await app.register(identityRoutes);
   await app.register(orderWebhookRoutes);
+  await app.register(orderEventRoutes);
+  await app.register(followUpProbe);
   if (config.seedDemo) await app.register(demoRoutes);
   await app.register(setupRoutes);
   await app.register(adminSites);

@@ -1,7 +1,7 @@
 // /widget.js, the merchant's one <script>: a bubble in a Shadow DOM, window.Bulle for the shop's
 // own code (docs/javascript-api.md), and the site's proactive rules; no socket, no cookie, no
 // storage until the visitor reaches for the chat or a rule fires (README "For merchants").
-// Budget: 1.5 KB gzipped (scripts/size-check.mjs), hence no framework and terse DOM code.
+// Budget: 1.6 KB gzipped (scripts/size-check.mjs), hence no framework and terse DOM code.
 // At load it reads no storage (Chromium's first localStorage read blocks the page's main thread
 // while the browser loads the origin's whole storage), and a returning visitor's app and socket
 // wait until the page is idle.
@@ -44,6 +44,8 @@ const API = 'open close toggle page identify setLanguage on track'.split(' ');
   // script.src reads back absolute ("https://host[:port]/…"), whatever the merchant wrote; the
   // path's slash comes after "http://" and at least one character of host.
   const origin = script!.src.slice(0, script!.src.indexOf('/', 8));
+  /** The site's settings (GET, cached) and its customer's pending follow-ups (POST, a signed identity). */
+  const api = origin + '/api/widget/' + siteId;
   const host = d.createElement('bulle-chat');
   const root = host.attachShadow({ mode: 'open' });
   // Static markup only: nothing from the page or the server goes through innerHTML (the site's
@@ -112,13 +114,16 @@ const API = 'open close toggle page identify setLanguage on track'.split(' ');
   // Bulle('open') or Bulle.open(): an allow-list, so a typo fails loudly rather than silently.
   // Arguments are copied (a structured clone, which refuses functions and DOM nodes inside them):
   // the app never holds the page's own objects, and checks each field's type itself.
-  // identify, page and a track no rule uses never load the app.
+  // identify, page and a track no rule uses never load the app; a signed identify asks (one small
+  // request) whether news of the customer's orders waits, and only then mounts to show it.
   const Bulle = (m: string, ...a: any[]) => {
     API.indexOf(m) < 0 && fail(m);
     // (A handler, Bulle.on's second argument, is the page's own function by nature.)
     a = m == 'on' ? a : structuredClone(a);
     if (m == 'track') return void (/^[\w:.-]{1,64}$/.test(a[0]) || fail(m), got).then(() => cfg.r.forEach((r) => r.e == a[0] && here(r) && fire(r, a[1])));
     if (m == 'setLanguage') lang = a[0];
+    // (200: some wait; 204: none. The server checks the signature, whatever its type here.)
+    if (m == 'identify' && !app && (a[0] || 0).signature) fetch(api, { method: 'POST', body: a[0].signature }).then((r): unknown => r.status < 204 && mount(), noop);
     // A page change before the app is there needs no replay: the app reports the page it connects on.
     if (m == 'page') count(), got.then(arm);
     else app || queue.push([m, a]);
@@ -142,7 +147,7 @@ const API = 'open close toggle page identify setLanguage on track'.split(' ');
   };
   w.addEventListener('popstate', () => Bulle('page'));
 
-  fetch(origin + '/api/widget/' + siteId + '?lang=' + (lang || navigator.language))
+  fetch(api + '?lang=' + (lang || navigator.language))
     .then((r) => r.json())
     .then((c: LoaderConfig) => c.r && (cfg = c), noop)
     .then(() => {

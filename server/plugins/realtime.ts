@@ -23,6 +23,7 @@ import { ChatMail } from '../services/mail/chat-mail.js';
 import { createSmtpMailer } from '../services/mail/mailer.js';
 import { rooms } from '../sockets/rooms.js';
 import { IdentityService } from '../services/identity/identity-service.js';
+import { FollowUpService } from '../services/follow-ups/follow-up-service.js';
 import { OrderFlow } from '../services/orders/order-flow.js';
 import { createOrderWebhookClient } from '../services/orders/order-webhook-client.js';
 
@@ -81,9 +82,10 @@ export default fp<RealtimeOptions>(
     });
     const faq = new FaqAdditions(app.store, app.bots, app.audit);
     const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
-    const identity = new IdentityService(app.store, conversations, app.sites);
+    const followUps = new FollowUpService(app.store);
+    const identity = new IdentityService(app.store, conversations, app.sites, followUps);
     // One Server holds both namespaces, so its own generics cannot type them: each is typed here.
-    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, ending: new ChatEnding(app.store, conversations), mail, sites: app.sites, log, guard: guard.visitor, identity });
+    setupVisitorNamespace(io.of(NS.visitor) as VisitorNamespace, { visitors, details, feedback, ending: new ChatEnding(app.store, conversations), mail, sites: app.sites, log, guard: guard.visitor, identity, followUps });
     setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
       agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,

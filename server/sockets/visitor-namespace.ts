@@ -20,6 +20,8 @@ import {
   VisitUpdateSchema,
 } from '../../protocol/schemas.js';
 import type { IdentityService } from '../services/identity/identity-service.js';
+import type { FollowUpService } from '../services/follow-ups/follow-up-service.js';
+import { FollowUpShownSchema } from '../../protocol/follow-up-schemas.js';
 import type { VisitorDetails } from '../services/visitor/visitor-details.js';
 import type { BotFeedback } from '../services/faq/bot-feedback.js';
 import type { ChatEnding } from '../services/conversations/chat-ending.js';
@@ -50,6 +52,8 @@ interface Deps {
   guard: VisitorGuard;
   /** `visitor:identify`: the shop's signed customer. */
   identity: IdentityService;
+  /** `followup:shown`: the widget showed a verified customer's follow-up. */
+  followUps: FollowUpService;
 }
 
 export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
@@ -111,6 +115,10 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     [VISITOR_CMD.ratingSend]: cmd(RatingSendSchema, (socket, p) => ending.rate(ctxOf(socket).visitorId, p)),
     [VISITOR_CMD.transcriptSend]: cmd(TranscriptSendSchema, (socket, p) => mail.transcript(ctxOf(socket).visitorId, p)),
     [VISITOR_CMD.visitorIdentify]: cmd(VisitorIdentifySchema, (socket, p) => deps.identity.identify(ctxOf(socket), p)),
+    [VISITOR_CMD.followUpShown]: cmd(FollowUpShownSchema, async (socket, p) => {
+      await deps.followUps.shown(ctxOf(socket).siteId, ctxOf(socket).verified, p.eventId);
+      return {};
+    }),
   });
 
   nsp.on('connection', (socket) => {

@@ -11,12 +11,14 @@ import type {
   FaqAdditionRecord,
   FaqVersionRecord,
   NewMessage,
+  OrderEventRecord,
   SessionRecord,
   SiteRecord,
   StatsFilter,
   UnansweredRecord,
   VisitorRecord,
 } from './records.js';
+import type { CustomerKey } from './order-events.js';
 
 export interface AppendResult {
   message: Message;
@@ -80,6 +82,12 @@ export interface ChatStore {
   /** Oldest first (the order they apply in). */
   listFaqAdditions(siteId: string): Promise<FaqAdditionRecord[]>;
 
+  /** A shop's order event, stored once: a repeat of its site and eventId returns the stored one (created: false). */
+  addOrderEvent(event: OrderEventRecord): Promise<{ event: OrderEventRecord; created: boolean }>;
+  /** The site's order events of that customer (order-events.ts `isCustomers`), or all of them (a copy), in no particular order. */
+  listOrderEvents(siteId: string, customer?: CustomerKey): Promise<OrderEventRecord[]>;
+  /** Record that an event was sent or shown; undefined when there is no such event. */
+  updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>): Promise<OrderEventRecord | undefined>;
   /**
    * A new version of one FAQ entry (the FAQ editor). false, and nothing stored, when that entry
    * (site, language, id) already has this version number: two saves of the same version, only one wins.

@@ -4,7 +4,8 @@
 // store's job (lowdb-chat-store.ts).
 import { SCHEMA_VERSION } from './schema-version.js';
 import { selectAudit } from './audit-query.js';
-import type { AgentRecord, AuditFilter, AuditRecord, CannedReplyRecord, FaqAdditionRecord, FaqVersionRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
+import { putOrderEvent } from './order-events.js';
+import type { AgentRecord, AuditFilter, AuditRecord, CannedReplyRecord, FaqAdditionRecord, FaqVersionRecord, OrderEventRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
 
 export interface CoreData {
   /** Absent before the store recorded it (schema-version.ts). */
@@ -18,6 +19,8 @@ export interface CoreData {
   unanswered?: UnansweredRecord[];
   /** Absent in core.json files written before the FAQ learned from the console. */
   faqAdditions?: FaqAdditionRecord[];
+  /** Absent in core.json files written before order follow-ups existed (order-events.ts). */
+  orderEvents?: OrderEventRecord[];
   /** Absent in core.json files written before the console's FAQ editor. */
   faqVersions?: FaqVersionRecord[];
   /** Absent in core.json files written before the audit log existed; the newest AUDIT_KEEP. */
@@ -106,6 +109,16 @@ export class CoreModel {
     return structuredClone((this.data.faqAdditions ?? []).filter((r) => r.siteId === siteId));
   }
 
+  orderEvent(siteId: string, eventId: string) {
+    return (this.data.orderEvents ?? []).find((e) => e.siteId === siteId && e.eventId === eventId);
+  }
+  orderEvents(siteId: string) {
+    return (this.data.orderEvents ?? []).filter((e) => e.siteId === siteId);
+  }
+  /** Insert or replace (a replayed record is the same record again). */
+  putOrderEvent(event: OrderEventRecord) {
+    this.data.orderEvents = putOrderEvent(this.data.orderEvents ?? [], event);
+  }
   /** false when the entry has that version already. */
   addFaqVersion(record: FaqVersionRecord): boolean {
     const all = (this.data.faqVersions ??= []);

@@ -9,6 +9,8 @@
 import type { Message, StatsResult } from '../../protocol/types.js';
 import type { AppendResult, ChatStore, WriteOptions } from './chat-store.js';
 import { computeStats, conversationsInScope } from './stats-query.js';
+import { followUpConversations, followUpStats } from './follow-up-stats.js';
+import { isCustomers, type CustomerKey } from './order-events.js';
 import type { ConversationModel } from './conversation-model.js';
 import type { CoreModel } from './core-model.js';
 import type { StoreLog } from './damaged-files.js';
@@ -29,6 +31,7 @@ import type {
   FaqAdditionRecord,
   FaqVersionRecord,
   NewMessage,
+  OrderEventRecord,
   SessionRecord,
   SiteRecord,
   StatsFilter,
@@ -200,6 +203,25 @@ export class LowdbChatStore implements ChatStore {
     await this.saveCore();
   }
 
+  // ---- order events (core.json; each change logged on its own, as unanswered questions) ----
+  private saveOrderEvent(event: OrderEventRecord) {
+    const record = freezeDeep(structuredClone(event));
+    this.core.putOrderEvent(record);
+    return this.saveCore([`oe:${record.siteId}:${record.eventId}`, () => ({ k: 'orderEvent', v: record })]).then(() => record);
+  }
+  async addOrderEvent(event: OrderEventRecord) {
+    const known = this.core.orderEvent(event.siteId, event.eventId);
+    if (known) return { event: known, created: false };
+    return { event: await this.saveOrderEvent(event), created: true };
+  }
+  async listOrderEvents(siteId: string, customer?: CustomerKey) {
+    return this.core.orderEvents(siteId).filter((e) => !customer || isCustomers(e, customer));
+  }
+  async updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>) {
+    const known = this.core.orderEvent(siteId, eventId);
+    return known && this.saveOrderEvent({ ...known, ...patch });
+  }
+
   // ---- visitors (visitors/<bucket>.json) ----
   private saveVisitor(record: VisitorRecord, opts?: WriteOptions) {
     const { key, db } = this.visitors.put(record);
@@ -283,11 +305,11 @@ export class LowdbChatStore implements ChatStore {
     // The messages of the range's conversations only (those out of memory are read back).
     const messages = new Map<string, readonly Message[]>();
     for (const c of conversationsInScope(filter, all)) messages.set(c.id, await this.conversations.messages(c.id, 0, c.lastSeq));
-    return computeStats(filter, {
-      conversations: all,
-      messages: (id) => messages.get(id) ?? [],
-      unanswered: this.core.unanswered(filter.siteId, Infinity),
-    });
+    const numbers = computeStats(filter, { conversations: all, messages: (id) => messages.get(id) ?? [], unanswered: this.core.unanswered(filter.siteId, Infinity) });
+    const events = this.core.orderEvents(filter.siteId);
+    const theirs = followUpConversations(filter, events, all);
+    for (const c of theirs) if (!messages.has(c.id)) messages.set(c.id, await this.conversations.messages(c.id, 0, c.lastSeq));
+    return { ...numbers, followUps: followUpStats(filter, { events, conversations: theirs, messages: (id) => messages.get(id) ?? [] }) };
   }
   async exportConversations(filter: StatsFilter) {
     return conversationsInScope(filter, this.conversations.list({ siteId: filter.siteId, limit: Infinity }));

@@ -250,6 +250,30 @@ export interface StatsFilter {
   agentId?: string;
 }
 
+/**
+ * A shop's order event (POST /api/sites/:siteId/order-events), unique by site and `eventId`; the
+ * follow-up it makes for the customer the shop signed (identity `sub` = `customer.id`, or their
+ * verified e-mail), sent with that customer's next identify and not again once shown.
+ */
+export interface OrderEventRecord {
+  siteId: string;
+  eventId: string;
+  /** As stored: without "#", upper-cased (as customer links are). */
+  orderNumber: string;
+  /** `email` lower-cased. */
+  customer: { id?: string; email?: string };
+  status: 'confirmed' | 'shipped' | 'out_for_delivery' | 'delivered' | 'delayed' | 'cancelled';
+  carrier?: string;
+  trackingNumber?: string;
+  /** When it happened (the shop's `at`, else when received), ms. */
+  at: number;
+  receivedAt: number;
+  /** First sent to a widget (with an identify ack). */
+  sentAt?: number;
+  /** The widget acknowledged showing it. */
+  shownAt?: number;
+}
+
 /** One admin change (protocol AuditEntry): never a password, hash or secret (services/audit/). */
 export type AuditRecord = AuditEntry;
 

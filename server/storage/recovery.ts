@@ -131,6 +131,10 @@ function replay(p: StoreParts, r: WalRecord, loss: ReplayLoss): void {
       p.core.pushUnanswered(r.v);
       dirty.set('core', p.coreShard);
       return;
+    case 'orderEvent':
+      p.core.putOrderEvent(freezeDeep(r.v));
+      dirty.set('core', p.coreShard);
+      return;
     case 'visitor': {
       const { key, db } = p.visitors.put(freezeDeep(r.v));
       dirty.set(key, db);

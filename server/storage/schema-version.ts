@@ -4,8 +4,10 @@
 //   1 (no `schemaVersion`): the stores written before the version was recorded.
 //   2: the version is recorded; an agent lists every site they work on (`siteIds`); the optional
 //      lists of core.json are always present.
+//   3: order events (follow-ups) in core.json and in the log (`orderEvent` records), which an
+//      older version would not know.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 interface CoreLike {
   schemaVersion?: number;
@@ -13,6 +15,7 @@ interface CoreLike {
   cannedReplies?: unknown[];
   unanswered?: unknown[];
   faqAdditions?: unknown[];
+  orderEvents?: unknown[];
 }
 
 type Step = (core: CoreLike) => CoreLike;
@@ -26,6 +29,7 @@ const STEPS: Record<number, Step> = {
     unanswered: core.unanswered ?? [],
     faqAdditions: core.faqAdditions ?? [],
   }),
+  2: (core) => ({ ...core, orderEvents: core.orderEvents ?? [] }),
 };
 
 export class NewerSchemaError extends Error {

@@ -94,7 +94,8 @@ export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function computeStats(filter: StatsFilter, source: StatsSource): StatsResult {
+/** Every number but the follow-ups' (follow-up-stats.ts), which each store adds. */
+export function computeStats(filter: StatsFilter, source: StatsSource): Omit<StatsResult, 'followUps'> {
   const site = source.conversations.filter((c) => c.siteId === filter.siteId);
   const scope = conversationsInScope(filter, site);
   const [start, end] = rangeOf(filter);

@@ -84,6 +84,9 @@ describe('browser: ending a chat and rating it', () => {
     expect(await page.locator('[data-bulle="kpi-handoffs"] [data-bulle="kpi-value"]').innerText()).toBe('1');
     // Every figure carries its definition.
     expect(await page.locator('[data-bulle="kpi-fcr"] .def').innerText()).toContain('7 days');
+    // The order follow-ups' line, with its definition (none were sent here).
+    expect(await page.locator('[data-bulle="kpi-follow-ups"] [data-bulle="kpi-value"]').innerText()).toBe('0');
+    expect(await page.locator('[data-bulle="kpi-follow-ups"] .def').innerText()).toContain('within 7 days after one was shown');
     expect(await page.locator('[data-bulle="chart-days"] canvas').count()).toBe(1);
     expect(await page.locator('[data-bulle="chart-ratings"] canvas').count()).toBe(1);
     // The export: the same filters, a CSV with one row per conversation.

@@ -10,6 +10,7 @@ import type { Socket } from 'socket.io-client';
 import { VISITOR_CMD } from '../../protocol/events.js';
 import type { VisitorSendResult } from '../../protocol/types.js';
 import { LowdbChatStore } from '../../server/storage/lowdb-chat-store.js';
+import { SCHEMA_VERSION } from '../../server/storage/schema-version.js';
 import { ack, clientId, closeClients, connectVisitor, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
 
 const VISITORS = 8;
@@ -92,7 +93,7 @@ describe('npm run backup', () => {
     expect(missing).toEqual([]);
     await restored.close();
     const manifest = JSON.parse(await readFile(join(backupDir, 'backup.json'), 'utf8')) as { schemaVersion: number; conversations: number };
-    expect(manifest).toMatchObject({ schemaVersion: 2, conversations: VISITORS });
+    expect(manifest).toMatchObject({ schemaVersion: SCHEMA_VERSION, conversations: VISITORS });
 
     // 4. Restore: a server started on a copy of the backup has the site, agents and chats.
     const restoredDir = await fresh();

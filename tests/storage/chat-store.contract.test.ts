@@ -9,6 +9,7 @@ import { readLogsSync } from '../../server/storage/wal.js';
 import { PgChatStore } from '../../server/storage/postgres/pg-chat-store.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { orderEvent, orderEventsContract } from './order-events-contract.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -201,6 +202,8 @@ describe.each(implementations)('ChatStore contract: %s', (_name, make) => {
     expect(list[3]).toMatchObject({ entry: null, action: 'delete', by: { name: 'Alex' } });
     expect((await store.listFaqVersions('other')).map((v) => v.siteId)).toEqual(['other']);
   });
+
+  orderEventsContract(make, conversation);
 });
 
 describe('LowdbChatStore on disk', () => {
@@ -386,6 +389,26 @@ describe('LowdbChatStore write-ahead log', () => {
     expect(messages.map((m) => m.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect(messages.map((m) => m.text)).toEqual(Array.from({ length: 60 }, (_, i) => `message number ${i}`));
     await second.close();
+  });
+
+  it('order events and their sent and shown marks survive a crash and a reopen', async () => {
+    const dir = await onDisk();
+    const first = new LowdbChatStore({ dir, flushIntervalMs: 2 });
+    await first.open();
+    await first.addOrderEvent(orderEvent('e1'));
+    await first.addOrderEvent(orderEvent('e2', { orderNumber: '7' }));
+    await first.updateOrderEvent('shop', 'e1', { sentAt: 5, shownAt: 6 });
+    await dies(first);
+    const second = new LowdbChatStore({ dir });
+    await second.open();
+    const who = { id: 'x', email: 'claire@example.com' };
+    expect((await second.listOrderEvents('shop', who)).map((e) => [e.eventId, e.shownAt])).toEqual([['e1', 6], ['e2', undefined]]);
+    await second.close();
+    const third = new LowdbChatStore({ dir });
+    await third.open();
+    expect(await third.listOrderEvents('shop', who)).toHaveLength(2);
+    expect((await third.addOrderEvent(orderEvent('e2'))).created).toBe(false);
+    await third.close();
   });
 
   it('replaying a log the shards already hold changes nothing', async () => {

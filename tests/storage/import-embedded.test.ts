@@ -16,7 +16,7 @@ describe.skipIf(!postgresAvailable())('importing an embedded store into PostgreS
     await pg?.stop();
   });
 
-  it('copies sites, agents, canned replies, unanswered questions, FAQ additions and versions, visitors, conversations and messages', async () => {
+  it('copies sites, agents, canned replies, unanswered questions, FAQ additions and versions, order events, visitors, conversations and messages', async () => {
     const t = await tempDir();
     try {
       const source = new LowdbChatStore({ dir: t.dir, flushIntervalMs: 1 });
@@ -28,6 +28,8 @@ describe.skipIf(!postgresAvailable())('importing an embedded store into PostgreS
       await source.addUnanswered({ id: 'u1', siteId: 'shop', text: 'une question', lang: 'fr', at: 1, conversationId: 'c1', reason: 'stepped-aside' });
       await source.addUnanswered({ id: 'u2', siteId: 'shop', text: 'une autre', lang: 'fr', at: 2, conversationId: 'c1', reason: 'stepped-aside' });
       await source.addFaqAddition({ id: 'f1', siteId: 'shop', kind: 'phrasing', status: 'active', lang: 'fr', faqId: 'returns', text: 'renvoyer', source: 'agent', at: 1 });
+      const event = { siteId: 'shop', eventId: 'e1', orderNumber: '48213', customer: { id: 'cust-1' }, status: 'shipped' as const, at: 1, receivedAt: 1, shownAt: 2 };
+      await source.addOrderEvent(event);
       const version = { siteId: 'shop', lang: 'fr', entryId: 'returns', version: 1, entry: null, action: 'delete' as const, by: { agentId: 'a1', name: 'Anna' }, at: 1 };
       await source.addFaqVersion(version);
       await source.createVisitor({ id: 'v1', siteId: 'shop', tokenHash: 'digest', languages: ['fr'], currentConversationId: 'c1', createdAt: 1 });
@@ -49,6 +51,7 @@ describe.skipIf(!postgresAvailable())('importing an embedded store into PostgreS
         expect((await target.listCannedReplies('shop')).map((r) => r.id)).toEqual(['r1']);
         expect((await target.listUnanswered('shop')).map((u) => u.id)).toEqual(['u2', 'u1']);
         expect((await target.listFaqAdditions('shop')).map((f) => f.id)).toEqual(['f1']);
+        expect(await target.listOrderEvents('shop', { id: 'cust-1' })).toEqual([event]);
         expect(await target.listFaqVersions('shop')).toEqual([version]);
         expect((await target.findVisitorByToken('shop', 'digest'))?.currentConversationId).toBe('c1');
         expect(await target.listMessages('c1')).toEqual(before);

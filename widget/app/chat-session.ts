@@ -3,7 +3,7 @@
 // the same clientId until acknowledged (the server stores it once), keep the token once issued.
 // A closure rather than a class: its private names minify, and the widget has a tight size budget.
 import { ERR, VISITOR_CMD, type ErrorCode } from '../../protocol/events.js';
-import type { Ack, VisitorMessage as Message, TypingChanged, VisitorConversation } from '../../protocol/types.js';
+import type { Ack, FollowUp, VisitorMessage as Message, TypingChanged, VisitorConversation } from '../../protocol/types.js';
 import type { VisitorCommandName, VisitorCommands } from '../../protocol/visitor-events.js';
 import type { ChatSession, ChatState, Identity } from './chat-state.js';
 import { createVisitorConnection } from './connection.js';
@@ -29,6 +29,7 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     problem: null,
     unread: 0,
     mail: false,
+    followUps: [],
   };
   const listeners = new Set<() => void>();
   let token = readToken(siteId);
@@ -39,6 +40,8 @@ export function createChatSession(siteId: string, origin: string, connect = crea
   const inFlight = new Set<string>();
   let typingSentAt = 0;
   let identity: Identity | undefined;
+  /** Follow-ups shown or dismissed on this page. */
+  const done = new Set<string>();
   // Read at each handshake: a language the page chose (Bulle.setLanguage) goes first.
   const languages = browserLanguages();
   /** The proactive rule on screen, if any: the visitor's first message answers it. */
@@ -67,7 +70,7 @@ export function createChatSession(siteId: string, origin: string, connect = crea
         // The visit around the chat, for the agent's context panel; once per page and connection.
         conn.signal(VISITOR_CMD.visitUpdate, visit());
         // Who the shop says the visitor is (Bulle.identify), on every connect.
-        sendIdentity(conn, identity, ACK_TIMEOUT_MS);
+        sendIdentity(conn, identity, ACK_TIMEOUT_MS, gotFollowUps);
         void sync();
         flush();
       },
@@ -101,6 +104,11 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     } catch {
       return null; // timed out or disconnected: no answer is not a refusal
     }
+  }
+
+  /** An identify ack's, less those shown or put away on this page (every connect identifies again). */
+  function gotFollowUps(list: FollowUp[]) {
+    set({ followUps: list.filter((f) => !done.has(f.eventId)) });
   }
 
   /** The server no longer knows our token (store reset, another site): start over as a new visitor. */
@@ -265,9 +273,17 @@ export function createChatSession(siteId: string, origin: string, connect = crea
     setEmail: (email) => update(VISITOR_CMD.contactSet, { email }),
     feedback: (seq, helpful) => update(VISITOR_CMD.feedbackSend, { seq, helpful }),
     setLang: (lang) => update(VISITOR_CMD.conversationSetLang, { lang }),
+    followUpShown(eventId) {
+      if (!done.has(eventId)) void request(VISITOR_CMD.followUpShown, { eventId });
+      done.add(eventId);
+    },
+    followUpDone(eventId) {
+      done.add(eventId);
+      set({ followUps: state.followUps.filter((f) => f.eventId !== eventId) });
+    },
     identify(value) {
       identity = value;
-      sendIdentity(conn, identity, ACK_TIMEOUT_MS);
+      sendIdentity(conn, identity, ACK_TIMEOUT_MS, gotFollowUps);
     },
     setPageLang(lang) {
       languages.unshift(lang);

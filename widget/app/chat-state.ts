@@ -1,6 +1,6 @@
 // What the UI sees of a chat session, and what it may ask of it (implemented in chat-session.ts).
 import type { ErrorCode } from '../../protocol/events.js';
-import type { VisitorMessage as Message, QueuePosition, SiteInfo, VisitorConversation, Welcome } from '../../protocol/types.js';
+import type { FollowUp, VisitorMessage as Message, QueuePosition, SiteInfo, VisitorConversation, Welcome } from '../../protocol/types.js';
 import type { Outgoing } from './storage.js';
 /** Who the shop says the visitor is (Bulle.identify), as `visitor:identify` takes it. */
 export interface Identity {
@@ -32,6 +32,8 @@ export interface ChatState {
   unread: number;
   /** The server sends e-mail: the transcript is offered once the chat ended. */
   mail: boolean;
+  /** News of a verified customer's orders not shown yet (the identify ack's), newest first. */
+  followUps: FollowUp[];
 }
 
 export interface ChatSession {
@@ -55,6 +57,9 @@ export interface ChatSession {
   rate(score: number, comment: string): Promise<unknown>;
   /** The transcript by e-mail (`transcript:send`); true once sent. */
   mailTranscript(email: string): Promise<boolean>;
+  /** A follow-up is on screen (`followup:shown`: not sent again), or was dismissed: either way it leaves the list. */
+  followUpShown(eventId: string): void;
+  followUpDone(eventId: string): void;
   /** Bulle.identify: sent now if connected, and on every connect. */
   identify(identity: Identity): void;
   /** Bulle.setLanguage: the chat's language (if the site speaks it), or the first hint for a new one. */

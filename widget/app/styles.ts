@@ -18,7 +18,7 @@ export const css = `
 .pending{background:#e0e7ff;color:#1e3a8a;border:1px dashed #1d4ed8}
 .who{display:block;font-size:12px;font-weight:600}
 .msg ul{margin:6px 0 0;padding:0;list-style:none}
-.msg a{color:#1d4ed8;font-weight:600}
+.msg a,.teaser a{color:#1d4ed8;font-weight:600}
 .qr{margin:6px 0 0;display:flex;flex-wrap:wrap;gap:4px;align-items:center;font-size:13px}
 .qr button,.head select{border:1px solid #1d4ed8;border-radius:12px;background:#fff;color:#1d4ed8;cursor:pointer;padding:2px 9px}
 .retry{display:block;border:0;background:none;color:inherit;text-decoration:underline;cursor:pointer;padding:0;font-size:12px}

@@ -129,6 +129,13 @@ export function Dashboard({ languages, tags, loadAgents }: Props) {
             />
             <Kpi name="precision" label="Bot precision" value={pct(stats.botPrecision)} def={D.botPrecision} />
             <Kpi name="unanswered" label="Unanswered questions" value={String(stats.unanswered)} def={D.unanswered} />
+            <Kpi
+              name="follow-ups"
+              label="Order follow-ups shown"
+              value={String(stats.followUps.shown)}
+              sub={`of ${stats.followUps.sent} sent · ${stats.followUps.orderQuestionsAfter} order questions after`}
+              def={D.followUps}
+            />
           </dl>
           <section class="numbers__charts">
             <figure>

@@ -11,6 +11,8 @@ export const DEFINITIONS = {
   rating: 'The visitors’ ratings (1–5) of the conversations in the range: average, how many, and how many of each.',
   botPrecision: 'Of the bot’s answers that visitors rated with “Did this help?”, the share marked helpful.',
   unanswered: 'Questions the bot stepped aside on, or whose answer the visitor marked unhelpful, asked in the range.',
+  followUps:
+    'Order news the shop sent (shipped, delivered…) shown to its signed-in customer in the range, of those sent to their widget; then the order-status questions those customers still asked within 7 days after one was shown (all conversations: the filters do not apply).',
   byTag: 'Conversations by the tag the agent gave when closing (untagged ones are not counted here).',
   byLang: 'Conversations by their language.',
   faq: 'Each FAQ entry: how many times the bot gave it as an answer, and the visitors’ helpful / unhelpful votes.',

@@ -12,6 +12,8 @@ import type { Conversations } from '../conversations/conversations.js';
 import { currentConversation } from '../conversations/current.js';
 import type { SiteRegistry } from '../sites/site-registry.js';
 import type { VisitorContext } from '../visitor/visitor-context.js';
+import type { FollowUpService } from '../follow-ups/follow-up-service.js';
+import { browserLanguage } from '../visitor/browser-language.js';
 import { applyIdentity, normaliseIdentity } from './customer-identity.js';
 import { claimedFromToken, verifyIdentityToken } from './identity-token.js';
 
@@ -20,6 +22,8 @@ export class IdentityService {
     private readonly store: ChatStore,
     private readonly conversations: Conversations,
     private readonly sites: SiteRegistry,
+    /** A verified customer's follow-ups ride on the ack (follow-ups/). */
+    private readonly followUps?: FollowUpService,
   ) {}
 
   async identify(ctx: VisitorContext, input: VisitorIdentify): Promise<VisitorIdentifyResult> {
@@ -48,20 +52,28 @@ export class IdentityService {
     const result: VisitorIdentifyResult = update.verified ? { verified: true } : { verified: false, reason: update.claimed!.why };
     // Nothing said at all (an anonymous page calling identify({})): nothing to keep.
     if (update.claimed && !update.claimed.email && !update.claimed.name && !update.claimed.orders?.length) return result;
-    await this.remember(ctx, update);
+    const conv = await this.remember(ctx, update);
+    if (update.verified && this.followUps) {
+      // The chat's language, or (no chat yet) the browser's the site speaks.
+      const lang = conv?.lang ?? browserLanguage(site, ctx.languages);
+      // News is a bonus: a store hiccup reading it must not fail the identify itself.
+      const followUps = await this.followUps.pending(site.id, update.verified, lang).catch(() => []);
+      if (followUps.length) result.followUps = followUps;
+    }
     return result;
   }
 
   /** On the visitor's conversation, or (none yet) on the connection until its first message (visitor-details.ts). */
-  private async remember(ctx: VisitorContext, update: CustomerIdentity): Promise<void> {
+  private async remember(ctx: VisitorContext, update: CustomerIdentity) {
     const conv = await currentConversation(this.store, ctx.visitorId);
     if (!conv) {
       ctx.pendingIdentity = { ...ctx.pendingIdentity, ...update };
-      return;
+      return undefined;
     }
     const patch = applyIdentity(conv.identity, conv.customer, update);
     const next = await this.store.updateConversation(conv.id, patch);
     if (next) this.conversations.announce(next);
+    return next ?? conv;
   }
 }
 

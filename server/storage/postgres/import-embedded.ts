@@ -1,5 +1,5 @@
 // Copy an embedded store (a data folder) into PostgreSQL: sites, agents, canned replies, the
-// unanswered list, FAQ additions, the audit log, and every conversation with its visitor and messages, keeping
+// unanswered list, FAQ additions, order events, the audit log, and every conversation with its visitor and messages, keeping
 // ids and seqs. Safe to run again (what is there already is left as it is), so an interrupted
 // copy is finished by running it once more. Sessions are not copied: agents log in again.
 import pg from 'pg';
@@ -39,6 +39,9 @@ export async function importEmbedded(source: ChatStore, connectionString: string
       }
       for (const addition of await source.listFaqAdditions(site.id)) {
         await put('INSERT INTO faq_additions (site_id, id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [site.id, addition.id, JSON.stringify(addition)]);
+      }
+      for (const event of await source.listOrderEvents(site.id)) {
+        await put('INSERT INTO order_events (site_id, event_id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [site.id, event.eventId, JSON.stringify(event)]);
       }
       for (const v of await source.listFaqVersions(site.id)) {
         await put('INSERT INTO faq_versions (site_id, lang, entry_id, version, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [site.id, v.lang, v.entryId, v.version, JSON.stringify(v)]);

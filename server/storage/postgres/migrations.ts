@@ -59,7 +59,19 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX faq_versions_order ON faq_versions (site_id, n);
   `,
-  // 3: the admin audit log, newest first, per site (an entry may concern several).
+  // Order events (follow-ups), found by the customer the shop signed; conversations by their verified customer.
+  `
+  CREATE TABLE order_events (
+    n bigserial, site_id text NOT NULL, event_id text NOT NULL, data jsonb NOT NULL,
+    customer_id text GENERATED ALWAYS AS (data->'customer'->>'id') STORED,
+    customer_email text GENERATED ALWAYS AS (data->'customer'->>'email') STORED,
+    PRIMARY KEY (site_id, event_id)
+  );
+  CREATE INDEX order_events_customer ON order_events (site_id, customer_id);
+  CREATE INDEX order_events_email ON order_events (site_id, customer_email) WHERE customer_id IS NULL;
+  CREATE INDEX conversations_verified ON conversations (site_id, (data->'identity'->'verified'->>'sub')) WHERE data->'identity'->'verified' IS NOT NULL;
+  `,
+  // 4: the admin audit log, newest first, per site (an entry may concern several).
   `
   CREATE TABLE audit (
     id text PRIMARY KEY, at bigint NOT NULL, site_ids text[] NOT NULL, data jsonb NOT NULL

@@ -14,6 +14,8 @@ import pg from 'pg';
 import type { Message, StatsResult } from '../../../protocol/types.js';
 import { computeStats } from '../stats-query.js';
 import { scopeRows, statsSource } from './pg-stats.js';
+import * as orderEvents from './pg-follow-ups.js';
+import type { CustomerKey } from '../order-events.js';
 import type { AppendResult, ChatStore, WriteOptions } from '../chat-store.js';
 import { freezeDeep } from '../freeze.js';
 import type {
@@ -26,6 +28,7 @@ import type {
   FaqAdditionRecord,
   FaqVersionRecord,
   NewMessage,
+  OrderEventRecord,
   SessionRecord,
   SiteRecord,
   StatsFilter,
@@ -304,7 +307,20 @@ export class PgChatStore implements ChatStore {
   async conversationStats(filter: StatsFilter): Promise<StatsResult> {
     // Like every list: the writes queued on any lane first.
     await this.barrier();
-    return computeStats(filter, await statsSource((text, values) => this.rows(text, values), filter));
+    const rows = (text: string, values: unknown[]) => this.rows(text, values);
+    return { ...computeStats(filter, await statsSource(rows, filter)), followUps: await orderEvents.followUpNumbers(rows, filter) };
+  }
+
+  // ---- order events (pg-follow-ups.ts; lane 0, with the other small per-site lists) ----
+  private readonly lane0 = (text: string, values: unknown[]) => this.rows(text, values);
+  async addOrderEvent(event: OrderEventRecord) {
+    return freezeDeep(await orderEvents.addOrderEvent(this.lane0, event));
+  }
+  async listOrderEvents(siteId: string, customer?: CustomerKey) {
+    return freezeDeep(await orderEvents.listOrderEvents(this.lane0, siteId, customer));
+  }
+  async updateOrderEvent(siteId: string, eventId: string, patch: Partial<Pick<OrderEventRecord, 'sentAt' | 'shownAt'>>) {
+    return freezeDeep(await orderEvents.updateOrderEvent(this.lane0, siteId, eventId, patch));
   }
   async exportConversations(filter: StatsFilter) {
     await this.barrier();

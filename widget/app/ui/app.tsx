@@ -1,6 +1,6 @@
-// The root: the panel when open, otherwise an unread badge (or a proactive message) beside the
-// loader's bubble. The bubble itself belongs to the loader; once mounted, the app toggles the
-// panel from it, and the shop's page may too (Bulle.open/close, through the UI store).
+// The root: the panel when open, otherwise an unread badge (or a proactive message, or news of an
+// order) beside the loader's bubble. The bubble itself belongs to the loader; once mounted, the
+// app toggles the panel from it, and the shop's page may too (Bulle.open/close, through the UI store).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LoaderConfig } from '../../../protocol/loader-config.js';
 import type { Emit } from '../page-events.js';
@@ -9,6 +9,7 @@ import { lang, t } from '../i18n.js';
 import { css, lookCss } from '../styles.js';
 import type { UiStore } from '../ui-state.js';
 import { Panel } from './panel.js';
+import { FollowUpNote } from './follow-up.js';
 import { Teaser } from './teaser.js';
 import { useChatState } from './use-chat-state.js';
 
@@ -69,6 +70,8 @@ export function App({ session, ui, launcher, look, emit }: Props) {
             session.answering(undefined);
             ui.set({ proactive: null });
           }} />
+      ) : state.followUps[0] ? (
+        <FollowUpNote item={state.followUps[0]} session={session} />
       ) : null}
     </>
   );

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LoaderRule } from '../../../protocol/loader-config.js';
 import type { ChatSession, ChatState } from '../chat-state.js';
 import { lang, t } from '../i18n.js';
+import { FollowUpNote } from './follow-up.js';
 import { MessageItem } from './message-item.js';
 
 interface Props {
@@ -62,6 +63,9 @@ export function MessageList({ state, session, proactive, focusInput }: Props) {
           {proactive.q && <QuickReplies replies={proactive.q} onPick={pick} />}
         </li>
       )}
+      {state.followUps.map((f) => (
+        <FollowUpNote key={f.eventId} item={f} session={session} inList />
+      ))}
       {state.messages.map((m) => (
         <MessageItem key={m.seq} author={m.author} name={m.authorName} text={m.text} lang={m.lang} links={m.links} note={m.note}>
           {m.bot?.outcome === 'answer' && !state.conversation?.feedback?.[m.seq] && !rated.includes(m.seq) && (
