@@ -6,6 +6,8 @@ import { MAX_MESSAGE_CHARS, MAX_PAGE_TITLE_CHARS, MAX_PAGE_URL_CHARS } from './l
 
 export * from './site-admin-schemas.js';
 export * from './faq-editor-schemas.js';
+export * from './audit-schemas.js';
+export * from './agent-admin-schemas.js';
 
 export { MAX_MESSAGE_CHARS };
 

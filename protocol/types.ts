@@ -19,6 +19,8 @@ export type * from './faq-types.js';
 export type * from './faq-editor-types.js';
 export type * from './stats-types.js';
 export type * from './follow-up-types.js';
+export type * from './audit-types.js';
+export type * from './agent-admin-types.js';
 
 /** A reply an agent inserts with `/shortcut`; one text per site language. */
 export interface CannedReply {

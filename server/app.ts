@@ -11,6 +11,7 @@ import { AppError } from './services/app-error.js';
 import { trustFunction } from './sockets/client-address.js';
 import { createInlineBots, createThreadBots, type Bots } from './bot/bots.js';
 import storage from './plugins/storage.js';
+import audit from './plugins/audit.js';
 import realtime from './plugins/realtime.js';
 import { connectRedisAdapter } from './sockets/redis-adapter.js';
 import { shareRouting } from './cluster/routing-owner.js';
@@ -32,6 +33,9 @@ import setupRoutes from './routes/setup.js';
 import adminSites from './routes/admin-sites.js';
 import backupRoutes from './routes/backup.js';
 import faqEditorRoutes from './routes/faq-editor.js';
+import adminAuditRoutes from './routes/admin-audit.js';
+import adminAgentsRoutes from './routes/admin-agents.js';
+import agentPasswordRoutes from './routes/agent-password.js';
 
 export interface ServerDeps {
   store?: ChatStore;
@@ -78,6 +82,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(fastifyCookie);
   const bots = deps.bots ?? (config.botThread ? createThreadBots : createInlineBots)({ cacheSize: config.botCacheSize, timeoutMs: config.botTimeoutMs });
   await app.register(storage, { config, store, bots });
+  await app.register(audit);
   // Before every route: headers and limits attach to routes as they are added.
   await app.register(securityHeaders, { hsts: config.secureCookies });
   // Several servers share Redis: rooms, the routing owner and the log-in throttle.
@@ -108,5 +113,8 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(adminSites);
   await app.register(backupRoutes);
   await app.register(faqEditorRoutes);
+  await app.register(adminAuditRoutes);
+  await app.register(adminAgentsRoutes);
+  await app.register(agentPasswordRoutes);
   return app;
 }

@@ -4,5 +4,6 @@ import { App } from './ui/app.js';
 import './styles.css';
 import './workspace.css';
 import './rating.css';
+import './admin.css';
 
 render(<App />, document.getElementById('app')!);

@@ -80,7 +80,7 @@ export default fp<RealtimeOptions>(
       onError: (err) => log.error({ err }, 'visitor message processing failed'),
       mailEnabled: mail.enabled,
     });
-    const faq = new FaqAdditions(app.store, app.bots);
+    const faq = new FaqAdditions(app.store, app.bots, app.audit);
     const feedback = new BotFeedback(app.store, conversations, app.sites, faq);
     const followUps = new FollowUpService(app.store);
     const identity = new IdentityService(app.store, conversations, app.sites, followUps);
@@ -89,9 +89,10 @@ export default fp<RealtimeOptions>(
     setupAgentNamespace(io.of(NS.agent) as AgentNamespace, {
       agents: new AgentService(app.store, conversations, notifier, app.chatRouting),
       routing: app.chatRouting,
-      workspace: createConsoleServices(app.store, conversations, faq),
-      skills: new SkillsService(app.store, conversations, app.chatRouting, app.config.skillWaitMs),
+      workspace: createConsoleServices(app.store, conversations, faq, app.audit),
+      skills: new SkillsService(app.store, conversations, app.chatRouting, app.config.skillWaitMs, app.audit),
       auth: app.agentAuth,
+      audit: app.audit,
       parseCookie: (h) => app.parseCookie(h),
       log,
     });
@@ -107,5 +108,5 @@ export default fp<RealtimeOptions>(
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
   },
-  { name: 'bulle-realtime', dependencies: ['bulle-storage', 'bulle-routing', 'bulle-origins', '@fastify/cookie'] },
+  { name: 'bulle-realtime', dependencies: ['bulle-storage', 'bulle-audit', 'bulle-routing', 'bulle-origins', '@fastify/cookie'] },
 );

@@ -3,7 +3,7 @@
 // thresholds and agents. Admin session only, the console's origin only; an admin reaches the
 // sites they work on (another is NOT_FOUND).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { ERR } from '../../protocol/events.js';
+import { ERR, NS } from '../../protocol/events.js';
 import { SiteCreateSchema, SiteParamsSchema, SitePatchSchema, type SiteCreate, type SiteParams, type SitePatch } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
 import { agentSiteIds, worksOn } from '../services/agent/agent-sites.js';
@@ -11,7 +11,12 @@ import { agentsOf, patchedSite, setSiteAgents, siteView } from '../services/site
 import { createSite } from '../services/sites/site-creation.js';
 import { resolveFaqDir } from '../bot/faq-dir.js';
 import { KeyedSerial } from '../services/serial.js';
+import { changesBetween } from '../services/audit/audit-changes.js';
+import { moveAgentRooms } from '../sockets/agent-rooms.js';
 import type { AgentRecord, SiteRecord } from '../storage/records.js';
+
+/** The site fields an audit entry compares (the FAQ folder and ids never change here). */
+const SITE_FIELDS = ['name', 'disabled', 'languages', 'defaultLanguage', 'allowedOrigins', 'welcome', 'businessHours', 'tags', 'thresholds'] as const satisfies readonly (keyof SiteRecord)[];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,6 +64,13 @@ const adminSites: FastifyPluginAsync = async (app) => {
         const admin = req.admin!;
         await app.store.putAgent({ ...admin, siteIds: [...agentSiteIds(admin), site.id] });
         req.admin = (await app.store.getAgent(admin.id))!;
+        await app.audit.record({
+          actor: admin,
+          siteId: site.id,
+          action: 'site.create',
+          target: { kind: 'site', id: site.id, label: site.name },
+          changes: changesBetween(undefined, site, SITE_FIELDS),
+        });
         return { site: await view(req, site) };
       }),
     );
@@ -72,11 +84,23 @@ const adminSites: FastifyPluginAsync = async (app) => {
           throw new AppError(ERR.badPayload, err.message);
         });
         await app.store.putSite(next);
+        const changes = changesBetween(site, next, SITE_FIELDS) ?? {};
         if (req.body.agentIds) {
+          const team = async () => (await agentsOf(app.store, req.admin!)).filter((a) => worksOn(a, site.id)).map((a) => a.name).sort();
+          const before = await team();
           const changed = await setSiteAgents(app.store, site.id, await agentsOf(app.store, req.admin!), req.body.agentIds, req.admin!);
-          // Routing offers them the site's chats (or no more of them) from now on; their open
-          // consoles follow the site's queue once reloaded.
-          for (const agent of changed) await app.chatRouting.agentChanged(agent);
+          Object.assign(changes, changesBetween({ agents: before }, { agents: await team() }, ['agents']));
+          // Routing offers them the site's chats (or no more of them) from now on, and their
+          // open console tabs follow the site's queues at once.
+          for (const agent of changed) {
+            await app.chatRouting.agentChanged(agent);
+            const sites = agentSiteIds(agent);
+            const before = { ...agent, siteIds: worksOn(agent, site.id) ? sites.filter((id) => id !== site.id) : [...sites, site.id] };
+            moveAgentRooms(app.io.of(NS.agent), before, agent);
+          }
+        }
+        if (Object.keys(changes).length) {
+          await app.audit.record({ actor: req.admin!, siteId: site.id, action: 'site.update', target: { kind: 'site', id: site.id, label: next.name }, changes });
         }
         return { site: await view(req, next) };
       }),

@@ -5,6 +5,7 @@ import { ERR } from '../../protocol/events.js';
 import { IdentityModeSchema, type IdentityMode } from '../../protocol/schemas.js';
 import { AppError } from '../services/app-error.js';
 import { adminOf, requireAdmin } from './admin-guard.js';
+import { changesBetween } from '../services/audit/audit-changes.js';
 import { newIdentitySecret } from '../services/identity/identity-token.js';
 
 const identityRoutes: FastifyPluginAsync = async (app) => {
@@ -24,6 +25,8 @@ const identityRoutes: FastifyPluginAsync = async (app) => {
     const current = app.sites.get(siteId)?.site.identity;
     await app.sites.update(siteId, { identity: { ...current, secret, secretCreatedAt } });
     req.log.info({ siteId, agentId: adminOf(req).id }, 'identity secret replaced');
+    // That it was replaced, never the value.
+    await app.audit.record({ actor: adminOf(req), siteId, action: 'identity.secret.rotate', target: { kind: 'identity', id: siteId }, changes: { secret: { changed: true } } });
     return { secret, secretCreatedAt };
   });
 
@@ -34,6 +37,8 @@ const identityRoutes: FastifyPluginAsync = async (app) => {
       throw new AppError(ERR.conflict, 'Make an identity secret first: nothing could be verified without one');
     }
     await app.sites.update(siteId, { identity: { ...current, mode: req.body.mode } });
+    const changes = changesBetween({ mode: current?.mode ?? 'optional' }, { mode: req.body.mode }, ['mode']);
+    if (changes) await app.audit.record({ actor: adminOf(req), siteId, action: 'identity.mode', target: { kind: 'identity', id: siteId }, changes });
     return { mode: req.body.mode };
   });
 };

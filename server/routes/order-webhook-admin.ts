@@ -6,6 +6,7 @@ import { OrderWebhookSchema, type OrderWebhookBody } from '../../protocol/schema
 import { AppError } from '../services/app-error.js';
 import { newToken } from '../services/secrets.js';
 import { adminOf, requireAdmin } from './admin-guard.js';
+import { changesBetween } from '../services/audit/audit-changes.js';
 import { webhookUrlProblem } from '../services/orders/order-webhook.js';
 
 const orderWebhookRoutes: FastifyPluginAsync = async (app) => {
@@ -20,12 +21,25 @@ const orderWebhookRoutes: FastifyPluginAsync = async (app) => {
     const problem = webhookUrlProblem(req.body.url, app.config.webhookHttpLoopback);
     if (problem) throw new AppError(ERR.badPayload, `url: ${problem}`);
     const secret = newToken();
-    await app.sites.update(adminOf(req).siteId, { orderWebhook: { url: req.body.url, secret } });
+    const siteId = adminOf(req).siteId;
+    const before = app.sites.get(siteId)?.site.orderWebhook?.url ?? null;
+    await app.sites.update(siteId, { orderWebhook: { url: req.body.url, secret } });
+    // A new secret each time: the entry says it rotated, never what it is.
+    await app.audit.record({
+      actor: adminOf(req),
+      siteId,
+      action: 'order-webhook.set',
+      target: { kind: 'order-webhook', id: siteId },
+      changes: { ...changesBetween({ url: before }, { url: req.body.url }, ['url']), secret: { changed: true } },
+    });
     return { url: req.body.url, secret };
   });
 
   app.delete('/api/admin/order-webhook', async (req, reply) => {
-    await app.sites.update(adminOf(req).siteId, { orderWebhook: undefined });
+    const siteId = adminOf(req).siteId;
+    const before = app.sites.get(siteId)?.site.orderWebhook?.url;
+    await app.sites.update(siteId, { orderWebhook: undefined });
+    if (before) await app.audit.record({ actor: adminOf(req), siteId, action: 'order-webhook.remove', target: { kind: 'order-webhook', id: siteId }, changes: { url: { from: before, to: null } } });
     return reply.status(204).send();
   });
 };

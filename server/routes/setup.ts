@@ -18,6 +18,8 @@ import { AppError } from '../services/app-error.js';
 import { explainOrigin } from '../services/sites/origin-check.js';
 import { passwordProblems } from '../services/setup/password-strength.js';
 import { SetupGate } from '../services/setup/setup-gate.js';
+import type { AuditChange, AuditTarget } from '../../protocol/types.js';
+import { changesBetween } from '../services/audit/audit-changes.js';
 import { checkAdmin, createAdmin, createSite, hasAdmin, snippetFor, STARTER_LANGS } from '../services/sites/site-creation.js';
 import { KeyedSerial } from '../services/serial.js';
 
@@ -73,6 +75,11 @@ const setupRoutes: FastifyPluginAsync = async (app) => {
       const agent = await createAdmin(app.store, admin, site);
       await app.sites.add(site);
       gate.close();
+      // The log's first entries: who set the server up, with which site.
+      const audit = (action: 'site.create' | 'agent.create', target: AuditTarget, changes?: Record<string, AuditChange>) =>
+        app.audit.record({ actor: agent, siteId: site.id, action, target, ...(changes ? { changes } : {}) });
+      await audit('site.create', { kind: 'site', id: site.id, label: site.name }, changesBetween(undefined, site, ['name', 'languages', 'defaultLanguage', 'allowedOrigins']));
+      await audit('agent.create', { kind: 'agent', id: agent.id, label: agent.name }, changesBetween(undefined, agent, ['name', 'email', 'role', 'languages']));
       req.log.info({ siteId: site.id, admin: agent.email }, 'setup: first admin and site created');
       return { site: { id: site.id, name: site.name, languages: site.languages, defaultLanguage: site.defaultLanguage, allowedOrigins: site.allowedOrigins }, snippet: snippetFor(`${req.protocol}://${req.host}`, site.id) };
     }),
@@ -84,5 +91,5 @@ export default fp(
     app.decorate('setup', new SetupGate(!(await hasAdmin(app.store))));
     await app.register(setupRoutes);
   },
-  { name: 'bulle-setup', dependencies: ['bulle-storage'] },
+  { name: 'bulle-setup', dependencies: ['bulle-storage', 'bulle-audit'] },
 );

@@ -2,6 +2,7 @@
 // Presence rules live in presence.ts; these check the ids and put the rules to work.
 import { reject, type Step } from './effects.js';
 import * as presence from './presence.js';
+import { chatsOf, requeue } from './assignment.js';
 import type { AgentState, RoutingAgentInput } from './types.js';
 
 function capacityOf(input: RoutingAgentInput, fallback: number): number {
@@ -66,6 +67,17 @@ export const agentConnected = (step: Step, agentId: string) =>
 
 export const agentDisconnected = (step: Step, agentId: string) =>
   withAgent(step, agentId, (a) => presence.disconnect(a, step.now, step.config.graceMs, step.effects));
+
+/**
+ * Disabled by an admin: offline at once, without the grace period a closed tab gets (they are
+ * not coming back); their chats go back to the queue as when a grace period ends.
+ */
+export const agentSignedOff = (step: Step, agentId: string) =>
+  withAgent(step, agentId, (a) => {
+    a.connections = 0;
+    presence.goOffline(a, step.effects);
+    for (const conv of chatsOf(step.state, a.id)) requeue(step.state, conv, step.now, step.effects, 'agent-offline');
+  });
 
 export const setAway = (step: Step, agentId: string, away: boolean) =>
   withAgent(step, agentId, (a) => presence.setAway(a, away, step.effects));

@@ -32,6 +32,8 @@ export interface Router {
   upsertAgent(agent: RoutingAgentInput, now: number): Effect[];
   agentConnected(agentId: string, now: number): Effect[];
   agentDisconnected(agentId: string, now: number): Effect[];
+  /** Disabled by an admin: offline now, their chats back to the queue. */
+  agentSignedOff(agentId: string, now: number): Effect[];
   setAway(agentId: string, away: boolean, now: number): Effect[];
   setMode(siteId: string, mode: RoutingMode, now: number): Effect[];
   /** A site's topic difficulties and skill wait (from its record). */
@@ -77,6 +79,7 @@ export function createRouter(options: { config?: Partial<RouterConfig>; state?: 
     upsertAgent: (agent, now) => run(now, (s) => agents.upsertAgent(s, agent)),
     agentConnected: (agentId, now) => run(now, (s) => agents.agentConnected(s, agentId)),
     agentDisconnected: (agentId, now) => run(now, (s) => agents.agentDisconnected(s, agentId)),
+    agentSignedOff: (agentId, now) => run(now, (s) => agents.agentSignedOff(s, agentId)),
     setAway: (agentId, away, now) => run(now, (s) => agents.setAway(s, agentId, away)),
     setMode: (siteId, mode, now) =>
       run(now, (s) => {

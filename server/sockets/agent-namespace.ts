@@ -17,12 +17,13 @@ import { AppError } from '../services/app-error.js';
 import { cmd, commandTable, connectError, serveCommands, type Logger } from './command.js';
 import type { AgentNamespace, AgentSocket } from './namespaces.js';
 import { rooms } from './rooms.js';
-import { agentSiteIds } from '../services/agent/agent-sites.js';
 import { consoleCommands } from './console-commands.js';
 import { routingCommands } from './routing-commands.js';
 import type { RoutingService } from '../services/routing/routing-service.js';
 import type { SkillsService } from '../services/routing/skills-service.js';
 import { skillsCommands } from './skills-commands.js';
+import { recordRooms } from './agent-rooms.js';
+import type { AuditLog } from '../services/audit/audit-log.js';
 
 interface Deps {
   agents: AgentService;
@@ -33,6 +34,8 @@ interface Deps {
   routing: RoutingService;
   /** Topics, skills and levels. */
   skills: SkillsService;
+  /** Admin changes made over the socket (the assignment mode) are recorded here. */
+  audit: AuditLog;
   parseCookie: (header: string) => Record<string, string | undefined>;
   log: Logger;
 }
@@ -76,7 +79,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
     [AGENT_CMD.messageSend]: cmd(AgentMessageSendSchema, async (socket, p) => agents.send(await me(socket), p)),
     [AGENT_CMD.typingSet]: cmd(AgentTypingSchema, async (socket, p) => agents.typing(await me(socket), p)),
     ...consoleCommands(deps.workspace, me),
-    ...routingCommands(deps.routing, me),
+    ...routingCommands(deps.routing, me, deps.audit),
     ...skillsCommands(deps.skills, me),
   });
 
@@ -87,16 +90,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: Deps): void {
     // must reach it, and a command sent right after `connect` must find the agent online.
     // Every site the agent works on: a change to that list applies from their next connection.
     const agent = socket.data.agent;
-    const sites = agentSiteIds(agent);
-    void socket.join([
-      rooms.agent(agent.id),
-      rooms.session(socket.data.sessionHash),
-      ...sites.flatMap((siteId) => [
-        rooms.siteAgents(siteId),
-        ...(agent.role === 'admin' ? [rooms.siteAdmins(siteId)] : []),
-        ...agent.languages.map((l) => rooms.language(siteId, l)),
-      ]),
-    ]);
+    void socket.join([rooms.agent(agent.id), rooms.session(socket.data.sessionHash), ...recordRooms(agent)]);
     deps.routing.agentConnected(agent);
     // An expiring session closes its sockets when it expires, not at their next command.
     const left = socket.data.sessionExpiresAt - Date.now();

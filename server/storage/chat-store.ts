@@ -3,6 +3,8 @@
 import type { Message, StatsResult } from '../../protocol/types.js';
 import type {
   AgentRecord,
+  AuditFilter,
+  AuditRecord,
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
@@ -93,10 +95,16 @@ export interface ChatStore {
   addFaqVersion(record: FaqVersionRecord): Promise<boolean>;
   /** The site's FAQ entry versions, oldest first. */
   listFaqVersions(siteId: string): Promise<FaqVersionRecord[]>;
+  /** The admin audit log: append one entry (adding an id already there changes nothing). */
+  addAudit(record: AuditRecord): Promise<void>;
+  /** Newest first (by `at`, then id); the embedded store keeps the newest AUDIT_KEEP (core-model.ts). */
+  listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** End every session of an agent but `keepTokenHash`'s; returns the digests of those ended. */
+  deleteSessionsOf(agentId: string, keepTokenHash?: string): Promise<string[]>;
 
   createVisitor(visitor: VisitorRecord, opts?: WriteOptions): Promise<void>;
   getVisitor(id: string): Promise<VisitorRecord | undefined>;

@@ -3,8 +3,9 @@
 // unanswered questions per site. Plain synchronous data operations; persisting them is the
 // store's job (lowdb-chat-store.ts).
 import { SCHEMA_VERSION } from './schema-version.js';
+import { selectAudit } from './audit-query.js';
 import { putOrderEvent } from './order-events.js';
-import type { AgentRecord, CannedReplyRecord, FaqAdditionRecord, FaqVersionRecord, OrderEventRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
+import type { AgentRecord, AuditFilter, AuditRecord, CannedReplyRecord, FaqAdditionRecord, FaqVersionRecord, OrderEventRecord, SessionRecord, SiteRecord, UnansweredRecord } from './records.js';
 
 export interface CoreData {
   /** Absent before the store recorded it (schema-version.ts). */
@@ -22,9 +23,17 @@ export interface CoreData {
   orderEvents?: OrderEventRecord[];
   /** Absent in core.json files written before the console's FAQ editor. */
   faqVersions?: FaqVersionRecord[];
+  /** Absent in core.json files written before the audit log existed; the newest AUDIT_KEEP. */
+  audit?: AuditRecord[];
 }
 
 export const emptyCore = (): CoreData => ({ schemaVersion: SCHEMA_VERSION, sites: [], agents: [], sessions: [] });
+
+/**
+ * Audit entries kept (all sites together). Admin changes are rare: this is years of a shop's
+ * changes, and core.json stays a few MB at most. The PostgreSQL store keeps every entry.
+ */
+export const AUDIT_KEEP = 10_000;
 
 /** Unanswered questions kept per site (core.json stays small). */
 const UNANSWERED_KEEP = 500;
@@ -121,6 +130,21 @@ export class CoreModel {
   faqVersions(siteId: string) {
     return structuredClone((this.data.faqVersions ?? []).filter((r) => r.siteId === siteId));
   }
+  /** Append, keeping the newest AUDIT_KEEP; an entry already there is not added again (replay). */
+  pushAudit(record: AuditRecord) {
+    const all = (this.data.audit ??= []);
+    if (all.some((r) => r.id === record.id)) return;
+    all.push(structuredClone(record));
+    if (all.length > AUDIT_KEEP) this.data.audit = all.slice(all.length - AUDIT_KEEP);
+  }
+  audit(filter: AuditFilter) {
+    return structuredClone(selectAudit(this.data.audit ?? [], filter));
+  }
+  /** The core without the audit list: what a 'core' log record holds (entries are logged one by one). */
+  withoutAudit(): CoreData {
+    const { audit: _audit, ...rest } = this.data;
+    return rest;
+  }
 
   putSession(session: SessionRecord) {
     const now = Date.now();
@@ -130,6 +154,12 @@ export class CoreModel {
   }
   session(tokenHash: string) {
     return this.data.sessions.find((s) => s.tokenHash === tokenHash && s.expiresAt > Date.now());
+  }
+  /** The digests of the sessions removed. */
+  deleteSessionsOf(agentId: string, keepTokenHash?: string): string[] {
+    const gone = this.data.sessions.filter((s) => s.agentId === agentId && s.tokenHash !== keepTokenHash);
+    if (gone.length) this.data.sessions = this.data.sessions.filter((s) => !gone.includes(s));
+    return gone.map((s) => s.tokenHash);
   }
   deleteSession(tokenHash: string) {
     this.data.sessions = this.data.sessions.filter((s) => s.tokenHash !== tokenHash);

@@ -23,6 +23,8 @@ import type { VisitorModel } from './visitor-model.js';
 import type { WalRecord } from './wal.js';
 import type {
   AgentRecord,
+  AuditFilter,
+  AuditRecord,
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
@@ -108,7 +110,7 @@ export class LowdbChatStore implements ChatStore {
 
   /** core.json changed: its whole content goes to the log (or `entity`, one record of it). */
   private saveCore(entity?: [string, () => WalRecord]): Promise<void> {
-    return this.journal.save('core', this.coreShard, entity ?? ['core', () => ({ k: 'core', v: this.core.data })]);
+    return this.journal.save('core', this.coreShard, entity ?? ['core', () => ({ k: 'core', v: this.core.withoutAudit() })]);
   }
 
   // ---- sites, agents, sessions, canned replies, FAQ additions, unanswered (core.json) ----
@@ -176,12 +178,25 @@ export class LowdbChatStore implements ChatStore {
   async listFaqVersions(siteId: string) {
     return this.core.faqVersions(siteId);
   }
+  async addAudit(record: AuditRecord) {
+    const copy = structuredClone(record);
+    this.core.pushAudit(copy);
+    await this.saveCore([`a:${copy.id}`, () => ({ k: 'audit', v: copy })]);
+  }
+  async listAudit(filter: AuditFilter) {
+    return this.core.audit(filter);
+  }
   async putSession(session: SessionRecord) {
     this.core.putSession(session);
     await this.saveCore();
   }
   async getSession(tokenHash: string) {
     return this.core.session(tokenHash);
+  }
+  async deleteSessionsOf(agentId: string, keepTokenHash?: string) {
+    const gone = this.core.deleteSessionsOf(agentId, keepTokenHash);
+    if (gone.length) await this.saveCore();
+    return gone;
   }
   async deleteSession(tokenHash: string) {
     this.core.deleteSession(tokenHash);

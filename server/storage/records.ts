@@ -1,6 +1,7 @@
 // Stored shapes. They belong to the store contract, not to lowdb: any ChatStore keeps these.
 import type {
   AgentLevel,
+  AuditEntry,
   CannedReply,
   ConversationTopic,
   SiteTopic,
@@ -108,6 +109,8 @@ export interface AgentRecord {
   /** Absent = 'agent'. */
   level?: AgentLevel;
   passwordHash: string;
+  /** Set by an admin: cannot log in; absent = active. */
+  disabled?: boolean;
   createdAt: number;
 }
 
@@ -269,4 +272,19 @@ export interface OrderEventRecord {
   sentAt?: number;
   /** The widget acknowledged showing it. */
   shownAt?: number;
+}
+
+/** One admin change (protocol AuditEntry): never a password, hash or secret (services/audit/). */
+export type AuditRecord = AuditEntry;
+
+/** Which audit entries, newest first (by `at`, then id). */
+export interface AuditFilter {
+  /** Entries concerning at least one of these sites. */
+  siteIds: string[];
+  /** Epoch ms, both ends included. */
+  from?: number;
+  to?: number;
+  /** Only entries older than this position (a page cursor). */
+  before?: { at: number; id: string };
+  limit: number;
 }

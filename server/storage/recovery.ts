@@ -119,7 +119,12 @@ function replay(p: StoreParts, r: WalRecord, loss: ReplayLoss): void {
   const dirty = p.journal.dirty;
   switch (r.k) {
     case 'core':
-      p.core.data = r.v as CoreData;
+      // The audit list is logged entry by entry ('audit'), never in a core record.
+      p.core.data = { ...(r.v as CoreData), audit: (r.v as CoreData).audit ?? p.core.data.audit };
+      dirty.set('core', p.coreShard);
+      return;
+    case 'audit':
+      p.core.pushAudit(r.v);
       dirty.set('core', p.coreShard);
       return;
     case 'unanswered':

@@ -50,7 +50,7 @@ export interface LogScan {
 const NL = 0x0a;
 const NL_BUF = Buffer.from('\n');
 const END_PREFIX = Buffer.from('{"k":"end"');
-const KINDS = new Set(['core', 'visitor', 'conv', 'msg', 'unanswered', 'orderEvent']);
+const KINDS = new Set(['core', 'visitor', 'conv', 'msg', 'unanswered', 'orderEvent', 'audit']);
 
 interface Line {
   start: number;

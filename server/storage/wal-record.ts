@@ -1,6 +1,6 @@
 // One record of the write-ahead log: the full new state of what a batch changed.
 import type { Message } from '../../protocol/types.js';
-import type { ConversationRecord, OrderEventRecord, UnansweredRecord, VisitorRecord } from './records.js';
+import type { AuditRecord, ConversationRecord, OrderEventRecord, UnansweredRecord, VisitorRecord } from './records.js';
 
 export type WalRecord =
   /** core.json's whole content (sites, agents, sessions…: small, rarely written). */
@@ -14,4 +14,9 @@ export type WalRecord =
    */
   | { k: 'unanswered'; v: UnansweredRecord }
   /** One order event, new or changed (sent, shown): core.json holds the list, as for unanswered. */
-  | { k: 'orderEvent'; v: OrderEventRecord };
+  | { k: 'orderEvent'; v: OrderEventRecord }
+  /**
+   * One admin audit entry (core.json holds the list). 'core' records leave the list out, so a
+   * log-in does not copy the whole audit log into the log.
+   */
+  | { k: 'audit'; v: AuditRecord };

@@ -4,8 +4,8 @@
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
-import type { Message } from '../../protocol/types.js';
-import { clientId, closeClients, connectAgent, ok, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
+import type { AuditPage, Message } from '../../protocol/types.js';
+import { clientId, closeClients, connectAgent, loginCookie, ok, startServer, tempDir, waitFor, type TestServer } from '../helpers/server.js';
 
 const SHOP = 'http://127.0.0.1:47999';
 const PASSWORD = 'correct horse battery staple';
@@ -71,6 +71,11 @@ describe('first-run setup', () => {
     expect(created.snippet).toBe(`<script src="${server.url}/widget.js" data-site="epicerie-maud" async></script>`);
     expect((await post('/api/setup', setupBody(token))).status).toBe(401);
     expect(await (await fetch(server.url + '/api/setup/status')).json()).toMatchObject({ open: false });
+    // The audit log starts with who set the server up (the password is nowhere in it).
+    const cookie = await loginCookie(server.url, 'maud@shop.example', PASSWORD);
+    const { entries } = (await (await fetch(server.url + '/api/admin/audit', { headers: { cookie } })).json()) as AuditPage;
+    expect(entries.map((e) => [e.action, e.actor.name, e.siteIds])).toEqual(expect.arrayContaining([['site.create', 'Maud', ['epicerie-maud']], ['agent.create', 'Maud', ['epicerie-maud']]]));
+    expect(JSON.stringify(entries)).not.toContain(PASSWORD);
   });
 
   it('a visitor on the shop origin gets starter-FAQ answers; the admin gets the handed-off chat', async () => {

@@ -1,4 +1,4 @@
-// The console's HTTP calls: log in, log out, who am I. The session is an httpOnly cookie set by
+// The console's HTTP calls: log in, log out, who am I (the admin pages' calls: admin-http.ts). The session is an httpOnly cookie set by
 // the server (server/routes/agent-auth.ts), so nothing here ever sees or stores a token.
 import { ERR } from '../../../protocol/events.js';
 import type { AckError, AgentProfile, AgentSiteInfo, SiteInfo } from '../../../protocol/types.js';
@@ -22,7 +22,8 @@ export class HttpError extends Error {
   }
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** One JSON call to the server; a failure throws HttpError with the server's code and message. */
+export async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -23,6 +23,9 @@ import { SkillsDialog } from './skills-dialog.js';
 import { NumbersDialog } from './numbers-dialog.js';
 import { SitesDialog } from './sites-dialog.js';
 import { FaqEditorDialog } from './faq-editor-dialog.js';
+import { AgentsDialog } from './agents-dialog.js';
+import { AuditDialog } from './audit-dialog.js';
+import { PasswordDialog } from './password-dialog.js';
 import { useAlerts } from './use-alerts.js';
 import { useShortcuts } from './use-shortcuts.js';
 
@@ -42,7 +45,7 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
   // Drafts survive switching between chats (not reloads: nothing is written to storage).
   const drafts = useRef(new Map<string, string>());
   // `/console/sites` (old links) lands on `#sites`: the Sites page opens over the console.
-  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | 'sites' | 'faq' | null>(
+  const [overlay, setOverlay] = useState<'help' | 'canned' | 'unanswered' | 'skills' | 'numbers' | 'sites' | 'faq' | 'agents' | 'audit' | 'password' | null>(
     agent.role === 'admin' && location.hash === '#sites' ? 'sites' : null,
   );
 
@@ -111,6 +114,9 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
             openSkills: () => setOverlay('skills'),
             openNumbers: () => setOverlay('numbers'),
             openFaq: () => setOverlay('faq'),
+            openAgents: () => setOverlay('agents'),
+            openAudit: () => setOverlay('audit'),
+            openPassword: () => setOverlay('password'),
             openSites: () => {
               history.replaceState(null, '', '#sites');
               setOverlay('sites');
@@ -179,6 +185,9 @@ export function ConsoleScreen({ session, onLogout, onUnauthorized }: Props) {
         {overlay === 'canned' && <CannedEditor replies={state.canned} languages={siteLanguages} commands={commands} onClose={closeOverlay} />}
         {overlay === 'numbers' && <NumbersDialog languages={siteLanguages} tags={state.tags} loadAgents={commands.agents} onClose={closeOverlay} />}
         {overlay === 'sites' && <SitesDialog onClose={closeOverlay} />}
+        {overlay === 'agents' && <AgentsDialog myId={agent.id} languages={siteLanguages} topics={state.topics} onClose={closeOverlay} />}
+        {overlay === 'audit' && <AuditDialog sites={session.sites ?? []} onClose={closeOverlay} />}
+        {overlay === 'password' && <PasswordDialog email={agent.email} onClose={closeOverlay} />}
         {overlay === 'faq' && (
           <FaqEditorDialog sites={session.sites?.length ? session.sites : site ? [site] : []} topics={state.topics.map((t) => t.id)} onClose={closeOverlay} />
         )}

@@ -1,6 +1,6 @@
 // Who is logged in, on which site, whether the live connection is up, and the agent's own
 // switches: online / away, sound, desktop notifications; for admins the assignment mode and
-// the canned replies.
+// the canned replies, agents and audit log; everyone's own password.
 import type { Session } from '../api/http.js';
 import type { Connection, Routing } from '../state/use-console.js';
 
@@ -20,6 +20,9 @@ export interface TopBarControls {
   openSkills(): void;
   openNumbers(): void;
   openFaq(): void;
+  openAgents(): void;
+  openAudit(): void;
+  openPassword(): void;
   openSites(): void;
 }
 
@@ -82,6 +85,12 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
             <button type="button" class="btn btn--ghost btn--sm" data-bulle="skills-admin" onClick={k.openSkills}>
               Skills
             </button>
+            <button type="button" class="btn btn--ghost btn--sm" data-bulle="agents-admin" onClick={k.openAgents}>
+              Agents
+            </button>
+            <button type="button" class="btn btn--ghost btn--sm" data-bulle="audit-open" title="Who changed what" onClick={k.openAudit}>
+              Audit log
+            </button>
             <button type="button" class="btn btn--ghost btn--sm" data-bulle="sites-admin" onClick={k.openSites}>
               Sites
             </button>
@@ -142,6 +151,9 @@ export function TopBar({ session, connection, controls: k, onLogout }: Props) {
         >
           <span class={`presence-dot presence-dot--${k.routing.presence}`} aria-hidden="true" />
           {away ? 'Away' : 'Online'}
+        </button>
+        <button type="button" class="btn btn--ghost btn--sm" data-bulle="password-open" onClick={k.openPassword}>
+          Change password
         </button>
         <button type="button" class="btn btn--ghost" data-bulle="logout" onClick={onLogout}>
           Log out

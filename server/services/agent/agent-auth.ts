@@ -3,6 +3,8 @@ import type { ChatStore } from '../../storage/chat-store.js';
 import type { AgentRecord, SessionRecord } from '../../storage/records.js';
 import type { AgentProfile } from '../../../protocol/types.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../secrets.js';
+import { ERR } from '../../../protocol/events.js';
+import { AppError } from '../app-error.js';
 
 export class AgentAuth {
   readonly cookieName = 'bulle_session';
@@ -20,6 +22,8 @@ export class AgentAuth {
     const agent = await this.store.findAgentByEmail(email);
     const ok = await verifyPassword(password, agent?.passwordHash ?? (await this.dummyHash));
     if (!agent || !ok) return undefined;
+    // Said only to whoever knows the password: the account exists, an admin switched it off.
+    if (agent.disabled) throw new AppError(ERR.forbidden, 'This account is disabled: ask an admin of your shop');
     const token = newToken();
     await this.store.putSession({ tokenHash: hashToken(token), agentId: agent.id, expiresAt: Date.now() + this.ttlMs });
     return { token, agent };
@@ -30,6 +34,14 @@ export class AgentAuth {
     const tokenHash = hashToken(token);
     await this.store.deleteSession(tokenHash);
     for (const listener of this.endedListeners) listener(tokenHash);
+  }
+
+  /**
+   * End every session of an agent (disabled, or a new password) but `keepTokenHash`'s: their
+   * consoles close as at a logout, on every server.
+   */
+  async endSessionsOf(agentId: string, keepTokenHash?: string): Promise<void> {
+    for (const tokenHash of await this.store.deleteSessionsOf(agentId, keepTokenHash)) for (const listener of this.endedListeners) listener(tokenHash);
   }
 
   /** Sockets opened with a session close when it ends: subscribe here (returns the unsubscribe). */
@@ -47,7 +59,7 @@ export class AgentAuth {
     if (!token || token.length > 200) return undefined;
     const session = await this.store.getSession(hashToken(token));
     const agent = session && (await this.store.getAgent(session.agentId));
-    return session && agent ? { session, agent } : undefined;
+    return session && agent && !agent.disabled ? { session, agent } : undefined;
   }
 
   /** Whether a session (by digest) is still live: checked before every agent command. */

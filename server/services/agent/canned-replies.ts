@@ -9,13 +9,18 @@ import { requireAdmin } from '../conversations/agent-access.js';
 import { AppError, notFound } from '../app-error.js';
 import { newId } from '../secrets.js';
 import { KeyedSerial } from '../serial.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { changesBetween } from '../audit/audit-changes.js';
 
 const toWire = ({ siteId: _site, ...reply }: CannedReplyRecord): CannedReply => reply;
 
 export class CannedReplies {
   // Check-then-write per site: two admins saving the same shortcut at once get one CONFLICT.
   private serial = new KeyedSerial();
-  constructor(private readonly store: ChatStore) {}
+  constructor(
+    private readonly store: ChatStore,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(agent: AgentRecord): Promise<{ replies: CannedReply[] }> {
     return { replies: (await this.store.listCannedReplies(agent.siteId)).map(toWire) };
@@ -44,13 +49,18 @@ export class CannedReplies {
         updatedAt: Date.now(),
       };
       await this.store.putCannedReply(reply);
+      const before = existing.find((r) => r.id === reply.id);
+      const changes = changesBetween(before, reply, ['shortcut', 'title', 'texts']);
+      if (changes) await this.audit.record({ actor: agent, siteId: site.id, action: 'canned.save', target: { kind: 'canned-reply', id: reply.id, label: `/${reply.shortcut}` }, changes });
       return { reply: toWire(reply) };
     });
   }
 
   async remove(agent: AgentRecord, id: string): Promise<Record<string, never>> {
     requireAdmin(agent, 'delete canned replies');
+    const gone = (await this.store.listCannedReplies(agent.siteId)).find((r) => r.id === id);
     if (!(await this.store.deleteCannedReply(agent.siteId, id))) throw notFound('Canned reply');
+    await this.audit.record({ actor: agent, siteId: agent.siteId, action: 'canned.delete', target: { kind: 'canned-reply', id, ...(gone ? { label: `/${gone.shortcut}` } : {}) } });
     return {};
   }
 }

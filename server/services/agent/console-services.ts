@@ -13,6 +13,7 @@ import { siteTags } from '../conversations/tags.js';
 import { CustomerHistory } from '../customer/customer-history.js';
 import type { FaqAdditions } from '../faq/faq-additions.js';
 import { groupUnanswered } from '../faq/unanswered-groups.js';
+import type { AuditLog } from '../audit/audit-log.js';
 
 /** How far back the Unanswered list reads (the store keeps 500 per site), and how many it shows. */
 const UNANSWERED_READ = 500;
@@ -33,9 +34,9 @@ export interface ConsoleServices {
   unanswered(agent: AgentRecord): Promise<UnansweredListResult>;
 }
 
-export function createConsoleServices(store: ChatStore, conversations: Conversations, faq: FaqAdditions): ConsoleServices {
+export function createConsoleServices(store: ChatStore, conversations: Conversations, faq: FaqAdditions, audit: AuditLog): ConsoleServices {
   return {
-    canned: new CannedReplies(store),
+    canned: new CannedReplies(store, audit),
     notes: new NotesService(store, conversations),
     context: new ContextService(store, conversations),
     customers: new CustomerHistory(store, conversations),

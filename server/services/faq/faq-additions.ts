@@ -19,6 +19,8 @@ import { AppError, notFound } from '../app-error.js';
 import { newId } from '../secrets.js';
 import { KeyedSerial } from '../serial.js';
 import { questionKey } from './unanswered-groups.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { changesBetween } from '../audit/audit-changes.js';
 
 /** How many unanswered questions an attach may reach back to (the store keeps 500 per site). */
 const UNANSWERED_REACH = 500;
@@ -63,6 +65,7 @@ export class FaqAdditions {
   constructor(
     private readonly store: ChatStore,
     private readonly bots: Bots,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Newest first, as the console lists them. */
@@ -141,6 +144,16 @@ export class FaqAdditions {
     });
   }
 
+  private recordDecision(agent: AgentRecord, action: 'faq.addition.confirm' | 'faq.addition.dismiss', before: FaqAdditionRecord, after: FaqAdditionRecord) {
+    return this.audit.record({
+      actor: agent,
+      siteId: agent.siteId,
+      action,
+      target: { kind: 'faq-addition', id: after.id, label: `${after.kind} ${after.lang} ${after.faqId}: ${after.text}` },
+      changes: changesBetween(before, after, ['status']),
+    });
+  }
+
   /** An admin confirms a proposed phrasing or publishes a draft entry: the bot uses it at once. */
   async confirm(agent: AgentRecord, id: string): Promise<{ addition: FaqAddition }> {
     requireAdmin(agent, 'confirm FAQ additions');
@@ -155,6 +168,7 @@ export class FaqAdditions {
       if (same) throw new AppError(ERR.conflict, `"${record.text}" is already a phrasing of ${same.id}`);
       const next = await this.store.updateFaqAddition(agent.siteId, id, { status: 'active', decidedBy: actor(agent), decidedAt: Date.now() });
       await this.reload(agent.siteId);
+      await this.recordDecision(agent, 'faq.addition.confirm', record, next!);
       return { addition: toWireAddition(next!) };
     });
   }
@@ -167,6 +181,7 @@ export class FaqAdditions {
       if (record.status === 'dismissed') return { addition: toWireAddition(record) };
       const next = await this.store.updateFaqAddition(agent.siteId, id, { status: 'dismissed', decidedBy: actor(agent), decidedAt: Date.now() });
       if (record.status === 'active') await this.reload(agent.siteId);
+      await this.recordDecision(agent, 'faq.addition.dismiss', record, next!);
       return { addition: toWireAddition(next!) };
     });
   }

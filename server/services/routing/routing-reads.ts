@@ -35,9 +35,9 @@ async function siteAgents(store: ChatStore, siteId: string): Promise<AgentRecord
   return [...seen.values()];
 }
 
-/** The site's agents with their presence, open chats and capacity, as the router sees them. */
+/** The site's agents with their presence, open chats and capacity, as the router sees them (a disabled one is no transfer target). */
 export async function agentsList(store: ChatStore, router: Router, siteId: string): Promise<AgentsListResult> {
-  const agents = (await siteAgents(store, siteId)).map((a) => {
+  const agents = (await siteAgents(store, siteId)).filter((a) => !a.disabled).map((a) => {
     const state = router.agent(a.id);
     return {
       id: a.id,

@@ -22,4 +22,5 @@ export type RoutingOp =
   | 'agents'
   | 'changed'
   | 'agent-changed'
+  | 'signed-off'
   | 'site-changed';

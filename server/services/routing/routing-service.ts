@@ -112,6 +112,7 @@ export class RoutingService {
       case 'agents': return this.listAgentsHere(a[0], a[1]);
       case 'changed': return this.changedHere(a[0], a[1]);
       case 'agent-changed': return this.run(this.router.upsertAgent(toRoutingAgent(a[0]), this.now()));
+      case 'signed-off': return this.run(this.router.agentSignedOff(a[0], this.now()));
       case 'site-changed': return this.run(this.router.setSiteRules((a[0] as SiteRecord).id, toSiteRules(a[0]), this.now()));
     }
   }
@@ -254,6 +255,8 @@ export class RoutingService {
   /** An admin changed an agent's skills or level, or the site's topic difficulties or skill wait. */
   agentChanged = (agent: AgentRecord): Promise<void> => this.owned('agent-changed', [agent]);
   siteChanged = (site: SiteRecord): Promise<void> => this.owned('site-changed', [site]);
+  /** An admin disabled an agent: offline at once, their chats back to the queue. */
+  agentSignedOff = (agentId: string): Promise<void> => this.owned('signed-off', [agentId]);
 
   /** The agents of one of the caller's sites (a site they do not work on is NOT_FOUND). */
   listAgents = (agent: AgentRecord, siteId?: string): Promise<AgentsListResult> => this.owned('agents', [agent, siteId]);

@@ -11,6 +11,8 @@ import { AppError, notFound } from '../app-error.js';
 import type { Conversations } from '../conversations/conversations.js';
 import type { RoutingService } from './routing-service.js';
 import { toSummary } from '../conversations/views.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { changesBetween } from '../audit/audit-changes.js';
 
 export class SkillsService {
   constructor(
@@ -19,6 +21,7 @@ export class SkillsService {
     private readonly routing: RoutingService,
     /** The wait when the site sets none (BULLE_SKILL_WAIT_MS). */
     private readonly defaultSkillWaitMs: number,
+    private readonly audit: AuditLog,
   ) {}
 
   private async site(agent: AgentRecord): Promise<SiteRecord> {
@@ -65,6 +68,9 @@ export class SkillsService {
     };
     await this.store.putSite(next);
     await this.routing.siteChanged(next);
+    const was = site.topics!.find((t) => t.id === input.topic)?.difficulty;
+    const changes = changesBetween({ [`topic ${input.topic}`]: was, skillWaitMs: site.skillWaitMs }, { [`topic ${input.topic}`]: input.difficulty, skillWaitMs: next.skillWaitMs }, [`topic ${input.topic}`, 'skillWaitMs']);
+    if (changes) await this.audit.record({ actor: agent, siteId: site.id, action: 'site.update', target: { kind: 'site', id: site.id, label: site.name }, changes });
     return this.list(agent);
   }
 
@@ -79,6 +85,8 @@ export class SkillsService {
     const next: AgentRecord = { ...rest, level: input.level, ...(input.skills ? { skills: [...input.skills] } : {}) };
     await this.store.putAgent(next);
     await this.routing.agentChanged(next);
+    const changes = changesBetween(target, next, ['skills', 'level']);
+    if (changes) await this.audit.record({ actor: agent, siteId: site.id, action: 'agent.skills', target: { kind: 'agent', id: next.id, label: next.name }, changes });
     const listed = (await this.routing.listAgents(agent)).agents.find((a) => a.id === next.id)!;
     return { agent: listed };
   }

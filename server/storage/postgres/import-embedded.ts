@@ -1,10 +1,11 @@
 // Copy an embedded store (a data folder) into PostgreSQL: sites, agents, canned replies, the
-// unanswered list, FAQ additions, order events, and every conversation with its visitor and messages, keeping
+// unanswered list, FAQ additions, order events, the audit log, and every conversation with its visitor and messages, keeping
 // ids and seqs. Safe to run again (what is there already is left as it is), so an interrupted
 // copy is finished by running it once more. Sessions are not copied: agents log in again.
 import pg from 'pg';
 import type { ChatStore } from '../chat-store.js';
 import { migrate } from './migrations.js';
+import { insertAuditSql } from './pg-audit.js';
 
 export interface ImportCounts {
   sites: number;
@@ -44,6 +45,14 @@ export async function importEmbedded(source: ChatStore, connectionString: string
       }
       for (const v of await source.listFaqVersions(site.id)) {
         await put('INSERT INTO faq_versions (site_id, lang, entry_id, version, data) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [site.id, v.lang, v.entryId, v.version, JSON.stringify(v)]);
+      }
+      // The whole log, a page at a time; an entry of several sites is copied once (ON CONFLICT).
+      for (let before: { at: number; id: string } | undefined; ; ) {
+        const page = await source.listAudit({ siteIds: [site.id], limit: PAGE, ...(before ? { before } : {}) });
+        for (const entry of page) await put(...insertAuditSql(entry));
+        if (page.length < PAGE) break;
+        const last = page[page.length - 1]!;
+        before = { at: last.at, id: last.id };
       }
       const seen = new Set<string>();
       for (const conv of await source.listConversations({ siteId: site.id, limit: Number.MAX_SAFE_INTEGER })) {

@@ -71,6 +71,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX order_events_email ON order_events (site_id, customer_email) WHERE customer_id IS NULL;
   CREATE INDEX conversations_verified ON conversations (site_id, (data->'identity'->'verified'->>'sub')) WHERE data->'identity'->'verified' IS NOT NULL;
   `,
+  // 4: the admin audit log, newest first, per site (an entry may concern several).
+  `
+  CREATE TABLE audit (
+    id text PRIMARY KEY, at bigint NOT NULL, site_ids text[] NOT NULL, data jsonb NOT NULL
+  );
+  CREATE INDEX audit_newest ON audit (at DESC, id DESC);
+  CREATE INDEX audit_sites ON audit USING gin (site_ids);
+  `,
 ];
 
 /** Any constant both nodes agree on: the key of the advisory lock that serialises migrations. */

@@ -20,6 +20,8 @@ import type { AppendResult, ChatStore, WriteOptions } from '../chat-store.js';
 import { freezeDeep } from '../freeze.js';
 import type {
   AgentRecord,
+  AuditFilter,
+  AuditRecord,
   CannedReplyRecord,
   ConversationFilter,
   ConversationRecord,
@@ -35,6 +37,7 @@ import type {
 } from '../records.js';
 import { newId } from '../ids.js';
 import { migrate } from './migrations.js';
+import { insertAuditSql, selectAuditSql } from './pg-audit.js';
 import { conversationsSql, expectSql, patchSql } from './queries.js';
 
 export interface PgChatStoreOptions {
@@ -180,6 +183,13 @@ export class PgChatStore implements ChatStore {
     return frozen<FaqVersionRecord>(await this.rows('SELECT data FROM faq_versions WHERE site_id = $1 ORDER BY n', [siteId]));
   }
 
+  async addAudit(record: AuditRecord) {
+    await this.write(...insertAuditSql(record));
+  }
+  async listAudit(filter: AuditFilter) {
+    return frozen<AuditRecord>(await this.rows(...selectAuditSql(filter)));
+  }
+
   // ---- sessions ----
   async putSession(session: SessionRecord) {
     await this.write(
@@ -191,6 +201,10 @@ export class PgChatStore implements ChatStore {
   }
   async getSession(tokenHash: string) {
     return first<SessionRecord>(await this.rows('SELECT data FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, Date.now()]));
+  }
+  async deleteSessionsOf(agentId: string, keepTokenHash?: string) {
+    const { rows } = await this.query<{ token_hash: string }>("DELETE FROM sessions WHERE data->>'agentId' = $1 AND token_hash <> $2 RETURNING token_hash", [agentId, keepTokenHash ?? '']);
+    return rows.map((r) => r.token_hash);
   }
   async deleteSession(tokenHash: string) {
     await this.write('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
