@@ -53,6 +53,9 @@ describe('site settings from the Sites page', () => {
     // 2. The admin replaces the list: "returns" goes, "late-delivery" comes.
     await patchDemo({ tags: ['order-status', 'late-delivery', 'other'] });
     expect((await ok<{ tags: string[] }>(sam, AGENT_CMD.tagsList, {})).tags).toEqual(['order-status', 'late-delivery', 'other']);
+    // The audit log has who changed the list, from what to what.
+    const audit = await server.app.audit.page({ siteIds: ['demo'], limit: 5 });
+    expect(audit?.entries.find((e) => e.action === 'site.update' && e.changes?.tags)?.changes?.tags).toMatchObject({ to: ['order-status', 'late-delivery', 'other'] });
 
     // 3. Closing with the removed tag is BAD_PAYLOAD (the chat stays open); with the new one it closes.
     const after = await chatWithSam(sam);
