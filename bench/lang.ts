@@ -1,7 +1,6 @@
 // npm run bench:lang -- <langid-short.jsonl> [--seed 7] [--fallback en]
 //
-// Language detection on short chat-like texts, in the format of
-// ../shared/bench-data/README.md: one {"text","lang"} per line. The site speaks the 8 routing
+// Language detection on short chat-like texts, given as a path: one {"text","lang"} per line. The site speaks the 8 routing
 // languages (allowed = en fr es de it pt nl pl, default --fallback); texts in other languages are
 // reported apart ("outside the routing set": where they land and how sure the detector is).
 //   1. memory: heap and RSS before and after loading the detector (and one call, for lazy tables);

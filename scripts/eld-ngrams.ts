@@ -1,10 +1,10 @@
 // npx tsx scripts/eld-ngrams.ts                   write faq/detector/eld-ngrams.bin.gz from the installed eld
-// npx tsx scripts/eld-ngrams.ts --check [x.jsonl] check that file against the installed eld, and that
+// npx tsx scripts/eld-ngrams.ts --check <x.jsonl>  check that file against the installed eld, and that
 //                                                 eld-model.ts's eldScores() equals eld's detect() scores
 //
 // Run both after upgrading eld (eld-model.ts refuses to start on a table made from another eld).
-// The check reads the bench texts (../shared/bench-data/langid-short.jsonl, or the file given)
-// plus edge cases, under several language subsets, and compares the scores to the bit.
+// The check reads the texts of the file given (one {"text","lang"} per line, e.g. the short-text
+// language-ID evaluation set) plus edge cases, under several language subsets, and compares the scores to the bit.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { eld } from 'eld/extrasmall';
@@ -16,7 +16,11 @@ const { ngramsData } = (await import(new URL('ngrams/extrasmall.js', ELD_SRC).hr
 const fresh = tablesFrom(ngramsData);
 const source = eldSource(ELD_SRC);
 
-const [mode, corpus = fileURLToPath(new URL('../../shared/bench-data/langid-short.jsonl', import.meta.url))] = process.argv.slice(2);
+const [mode, corpus] = process.argv.slice(2);
+if (mode === '--check' && !corpus) {
+  console.error('usage: npx tsx scripts/eld-ngrams.ts --check <texts.jsonl>');
+  process.exit(2);
+}
 if (mode !== '--check') {
   writeFileSync(FILE, encodeTables(fresh, source));
   console.log(`eld-ngrams: ${FILE}: eld ${source.version}, ${fresh.keys.length} n-grams, ${fresh.lang.length} scores`);

@@ -1,4 +1,4 @@
-// The FAQ bench file (../shared/bench-data/README.md) → a site FAQ in every language its entries
+// The FAQ bench file (its format in docs/benchmarks.md) → a site FAQ in every language its entries
 // carry, built the way a merchant would write one: the canonical question per language, the
 // English `train` paraphrases as phrasings of the English entry, no hand-written keywords.
 import { readFileSync } from 'node:fs';
