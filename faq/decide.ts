@@ -40,24 +40,17 @@ export const THIN_PHRASINGS = 2;
 
 /**
  * Chosen with the confidence's fit on three FAQ shapes (`npm run bench:faq:calibrate`; figures and
- * reasons in docs/2026-12-06-faq-multilingual.md): answer 0.81, the threshold with the best mean
- * top-1 that keeps precision and out-of-scope step-aside ≥ 90 % in every language and shape (the
- * thin multilingual FAQ decides); suggest 0.5 (on the plausibility for stepping aside), the lowest
- * that keeps step-aside ≥ 92 % on every shape; close 0.06 on a thin FAQ, which costs half a point
- * of top-1 and buys about two points of precision there, and 0.04 on a rich one, where 0.06 costs
- * 1–2 points of top-1 for less than a point of precision.
- */
-/*
- * answerThin 0.75: on a thin FAQ the best candidate's confidence runs lower whether it is right
- * or wrong (one sentence per entry in the message's language to agree with), so the precision
- * floor holds from a lower threshold there; chosen on the multilingual dev file, checked on
- * held-out sets (docs/2026-12-06-faq-thin-second-pass.md).
+ * reasons in docs/2026-12-06-faq-intent-library.md): answer, the threshold with the best mean
+ * top-1 that keeps precision and out-of-scope step-aside ≥ 90 % on every shape — with the intent
+ * library's phrasings linked, a thin FAQ no longer needs a threshold of its own (`answerThin`
+ * stays for a site or a bench run that wants one); suggest, on the plausibility for stepping
+ * aside, fitted the same way without `support`; close 0.06 on a thin FAQ and 0.04 on a rich one,
+ * where a wider margin only turns right answers into buttons.
  */
 export const DEFAULT_CLOSE = 0.06;
 export const DEFAULT_CLOSE_RICH = 0.04;
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   answer: 0.61,
-  answerThin: 0.61,
   suggest: 0.45,
   close: DEFAULT_CLOSE,
   closeRich: DEFAULT_CLOSE_RICH,

@@ -50,6 +50,8 @@ export interface Query {
 export interface LangIndex {
   lang: Lang;
   entries: IndexedEntry[];
+  /** Ids of the foil entries (see LangIndexOptions.foils). */
+  foils: ReadonlySet<string>;
   lexical: LexicalIndex;
   rules: KeywordRules;
   idf(term: string): number;
@@ -273,6 +275,7 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
   return {
     lang,
     entries: indexed,
+    foils: foilIds,
     lexical,
     rules,
     idf,

@@ -13,7 +13,7 @@ export function rank(index: LangIndex, text: string, limit = Infinity): MatchCan
 
 export function rankQuery(index: LangIndex, query: Query, limit: number): MatchCandidate[] {
   const ranked = combine(scoreQuery(index, query));
-  const foils = new Set(index.entries.filter((e) => e.foil).map((e) => e.id));
+  const { foils } = index;
   if (foils.size === 0) return ranked.slice(0, limit);
   const own = ranked.filter((c) => !foils.has(c.faqId));
   const foil = ranked.find((c) => foils.has(c.faqId));

@@ -89,6 +89,14 @@ export function linkIntents(catalog: FaqCatalog, concepts: (lang: Lang) => Conce
 
 /** The library of one language as a FAQ whose entries are the intents (undefined when it has none). */
 export function libraryIndex(lang: Lang, concepts: ConceptMap): LangIndex | undefined {
+  // The same for every site of a language and every reload of one (a FAQ edit): built once.
+  if (!libraryIndexes.has(concepts)) libraryIndexes.set(concepts, buildLibraryIndex(lang, concepts));
+  return libraryIndexes.get(concepts);
+}
+
+const libraryIndexes = new WeakMap<ConceptMap, LangIndex | undefined>();
+
+function buildLibraryIndex(lang: Lang, concepts: ConceptMap): LangIndex | undefined {
   const phrasings = intentPhrasings(lang);
   const entries: FaqEntry[] = Object.entries(phrasings)
     .filter(([, p]) => p && p.length > 0)
