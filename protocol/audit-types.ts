@@ -19,7 +19,8 @@ export type AuditAction =
   | 'identity.secret.rotate'
   | 'identity.mode'
   | 'order-webhook.set'
-  | 'order-webhook.remove';
+  | 'order-webhook.remove'
+  | 'order-webhook.test';
 
 /** Who did it (the name as it was then: an agent may be renamed later). */
 export interface AuditActor {

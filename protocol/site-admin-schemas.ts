@@ -1,6 +1,7 @@
 // The HTTP bodies of first-run setup, the admin's sites and backups (server/routes/setup.ts,
 // admin-sites.ts, backup.ts). Server-only at run time, like every schema.
 import { Type, type Static } from '@sinclair/typebox';
+import { SiteAppearanceSchema, SiteProactiveSchema } from './widget-settings-schemas.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 
@@ -74,6 +75,10 @@ export const SitePatchSchema = Type.Object(
     tags: Type.Optional(Type.Array(SiteTag, { minItems: 1, maxItems: 50, uniqueItems: true })),
     /** The bot's confidence thresholds (suggest below answer); `null` = the bot's defaults. */
     thresholds: Type.Optional(Type.Union([Type.Object({ answer: Confidence, suggest: Confidence }, { additionalProperties: false }), Type.Null()])),
+    /** The bubble's colour, side and label; `null` = the default look. */
+    appearance: Type.Optional(Type.Union([SiteAppearanceSchema, Type.Null()])),
+    /** The proactive rules and quiet pages, saved whole; `null` = none. */
+    proactive: Type.Optional(Type.Union([SiteProactiveSchema, Type.Null()])),
     /** Who works on the site: agents of the admin's sites, by id (the admin stays). */
     agentIds: Type.Optional(Type.Array(Id, { maxItems: 500, uniqueItems: true })),
   },
@@ -83,6 +88,10 @@ export const SitePatchSchema = Type.Object(
 export const BackupBodySchema = Type.Object({ dir: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
 export const SiteParamsSchema = Type.Object({ id: SiteId }, { additionalProperties: false });
 
+/** "Send a test" of a site's order webhook: the order number it is asked about. */
+// (schemas.ts re-exports this file, so its OrderNumberSchema cannot be imported here: same pattern.)
+export const WebhookTestSchema = Type.Object({ orderNumber: Type.Optional(Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' })) }, { additionalProperties: false });
+
 export type SiteCreate = Static<typeof SiteCreateSchema>;
 export type SetupBody = Static<typeof SetupBodySchema>;
 export type PasswordCheck = Static<typeof PasswordCheckSchema>;
@@ -90,3 +99,4 @@ export type OriginCheck = Static<typeof OriginCheckSchema>;
 export type SitePatch = Static<typeof SitePatchSchema>;
 export type SiteParams = Static<typeof SiteParamsSchema>;
 export type BackupBody = Static<typeof BackupBodySchema>;
+export type WebhookTest = Static<typeof WebhookTestSchema>;

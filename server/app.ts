@@ -26,6 +26,7 @@ import widgetConfig from './routes/widget-config.js';
 import adminStatsRoutes from './routes/admin-stats.js';
 import identityRoutes from './routes/identity-admin.js';
 import demoRoutes from './routes/demo.js';
+import siteIntegrationRoutes from './routes/site-integration.js';
 import orderWebhookRoutes from './routes/order-webhook-admin.js';
 import orderEventRoutes from './routes/order-events.js';
 import followUpProbe from './routes/follow-up-probe.js';
@@ -106,6 +107,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(adminStatsRoutes);
   await app.register(identityRoutes);
   await app.register(orderWebhookRoutes);
+  await app.register(siteIntegrationRoutes);
   await app.register(orderEventRoutes);
   await app.register(followUpProbe);
   if (config.seedDemo) await app.register(demoRoutes);

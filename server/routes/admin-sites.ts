@@ -16,7 +16,7 @@ import { moveAgentRooms } from '../sockets/agent-rooms.js';
 import type { AgentRecord, SiteRecord } from '../storage/records.js';
 
 /** The site fields an audit entry compares (the FAQ folder and ids never change here). */
-const SITE_FIELDS = ['name', 'disabled', 'languages', 'defaultLanguage', 'allowedOrigins', 'welcome', 'businessHours', 'tags', 'thresholds'] as const satisfies readonly (keyof SiteRecord)[];
+const SITE_FIELDS = ['name', 'disabled', 'languages', 'defaultLanguage', 'allowedOrigins', 'welcome', 'businessHours', 'tags', 'thresholds', 'appearance', 'proactive'] as const satisfies readonly (keyof SiteRecord)[];
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -77,6 +77,6 @@ export function buildLoaderConfig(site: SiteWidgetSettings, askedLang: string | 
   if (look?.color) a.c = look.color;
   if (look?.position === 'left') a.p = 'l';
   const exclude = site.proactive?.exclude;
-  const rules = (site.proactive?.rules ?? []).map((r) => loaderRule(r, lang, site.defaultLanguage, exclude));
+  const rules = (site.proactive?.rules ?? []).filter((r) => !r.off).map((r) => loaderRule(r, lang, site.defaultLanguage, exclude));
   return { a, r: rules, ...(rules.some((r) => r.p) ? { p: 1 as const } : {}) };
 }

@@ -1,65 +1,11 @@
 // A site's own settings for the widget: how the bubble looks and when the widget speaks first.
 // Stored on the site (SiteRecord.appearance, SiteRecord.proactive), checked when the site loads and
 // again before the loader is sent them, so a hand-edited store cannot break a shop's page.
-import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { SiteAppearanceSchema, SiteProactiveSchema, type SiteAppearance, type SiteProactive } from '../../protocol/widget-settings-schemas.js';
 
-const LangCode = Type.String({ pattern: '^[a-z]{2,3}$' });
-const PerLang = (maxLength: number) =>
-  Type.Record(LangCode, Type.String({ minLength: 1, maxLength }), { minProperties: 1, maxProperties: 20, additionalProperties: false });
-/** A path (with its query) where `*` stands for any characters: "/product*", "/account/*". */
-const UrlGlob = Type.String({ minLength: 1, maxLength: 200, pattern: '^/[^\\s]*$' });
-
-export const ProactiveRuleSchema = Type.Object(
-  {
-    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }),
-    /** Every condition given must hold. With `event`, the rule fires on that Bulle.track call. */
-    when: Type.Object(
-      {
-        secondsOnPage: Type.Optional(Type.Integer({ minimum: 0, maximum: 3600 })),
-        url: Type.Optional(UrlGlob),
-        minPages: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-        event: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,64}$' })),
-        data: Type.Optional(
-          Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]), {
-            maxProperties: 10,
-          }),
-        ),
-        returning: Type.Optional(Type.Boolean()),
-      },
-      { additionalProperties: false },
-    ),
-    message: PerLang(300),
-    quickReplies: Type.Optional(
-      Type.Array(Type.Object({ label: PerLang(40), text: PerLang(200) }, { additionalProperties: false }), { maxItems: 3 }),
-    ),
-    cap: Type.Union([Type.Literal('visit'), Type.Literal('day'), Type.Literal('visitor')]),
-  },
-  { additionalProperties: false },
-);
-
-export const SiteProactiveSchema = Type.Object(
-  {
-    rules: Type.Array(ProactiveRuleSchema, { maxItems: 8 }),
-    /** Quiet pages: no rule fires there. */
-    exclude: Type.Optional(Type.Array(UrlGlob, { maxItems: 10 })),
-  },
-  { additionalProperties: false },
-);
-
-export const SiteAppearanceSchema = Type.Object(
-  {
-    color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
-    position: Type.Optional(Type.Union([Type.Literal('left'), Type.Literal('right')])),
-    /** Shown beside the bubble's icon, per language. */
-    label: Type.Optional(PerLang(40)),
-  },
-  { additionalProperties: false },
-);
-
-export type ProactiveRule = Static<typeof ProactiveRuleSchema>;
-export type SiteProactive = Static<typeof SiteProactiveSchema>;
-export type SiteAppearance = Static<typeof SiteAppearanceSchema>;
+export { ProactiveRuleSchema, SiteAppearanceSchema, SiteProactiveSchema } from '../../protocol/widget-settings-schemas.js';
+export type { ProactiveRule, SiteAppearance, SiteProactive } from '../../protocol/widget-settings-schemas.js';
 
 const proactiveCheck = TypeCompiler.Compile(SiteProactiveSchema);
 const appearanceCheck = TypeCompiler.Compile(SiteAppearanceSchema);
@@ -85,6 +31,21 @@ export function widgetSettingsProblem(site: { proactive?: unknown; appearance?: 
         if (langs.some((l) => !q.label[l] || !q.text[l])) return `proactive.rules ${r.id}: each quick reply needs a label and a text in every language of the message`;
       }
     }
+  }
+  return null;
+}
+
+/**
+ * Texts in a language the site does not have: checked when an admin saves them (not at load, so a
+ * site whose language was later removed still loads, its extra texts unused).
+ */
+export function widgetLanguagesProblem(site: { languages: string[]; appearance?: SiteAppearance; proactive?: SiteProactive }): string | null {
+  const extra = (texts: Record<string, string> | undefined) => Object.keys(texts ?? {}).find((l) => !site.languages.includes(l));
+  const label = extra(site.appearance?.label);
+  if (label) return `appearance.label: "${label}" is not a language of the site`;
+  for (const r of site.proactive?.rules ?? []) {
+    const l = extra(r.message) ?? r.quickReplies?.map((q) => extra(q.label) ?? extra(q.text)).find(Boolean);
+    if (l) return `proactive.rules ${r.id}: "${l}" is not a language of the site`;
   }
   return null;
 }

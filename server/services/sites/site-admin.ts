@@ -1,5 +1,6 @@
 // What an admin's sites page shows and changes: each of their sites with its snippet, origins,
-// languages, welcome texts, business hours, closing tags, bot thresholds, draft FAQ entries, and
+// languages, welcome texts, business hours, closing tags, bot thresholds, the widget's look and
+// proactive rules, whether signed identity and the order webhook are set, draft FAQ entries, and
 // who works on it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { normaliseOrigins, snippetFor, writeStarterFaq } from './site-creation.j
 import type { SiteRegistry } from './site-registry.js';
 import { MAX_WELCOME_TOPICS } from './welcome.js';
 import { DEFAULT_TAGS } from '../conversations/tags.js';
+import { widgetLanguagesProblem, widgetSettingsProblem, type SiteAppearance, type SiteProactive } from '../../widget-config/settings-schema.js';
 
 export interface SiteView {
   id: string;
@@ -30,6 +32,12 @@ export interface SiteView {
   tags: string[];
   /** The site's own bot thresholds; null = the bot's defaults. */
   thresholds: { answer: number; suggest: number } | null;
+  appearance: SiteAppearance | null;
+  proactive: SiteProactive | null;
+  /** Signed identity: whether a secret exists (never its value) and whether a signature is required. */
+  identity: { mode: 'optional' | 'required'; hasSecret: boolean; secretCreatedAt: number | null };
+  /** The order-status webhook's URL (its secret is shown once, when set). */
+  orderWebhook: { url: string } | null;
   snippet: string;
   /** Starter entries not edited yet, per language file. */
   drafts: Record<string, number>;
@@ -75,6 +83,10 @@ export async function siteView(site: SiteRecord, pool: AgentRecord[], baseUrl: s
     businessHours: site.businessHours ?? null,
     tags: [...(site.tags ?? DEFAULT_TAGS)],
     thresholds: site.thresholds ? { answer: site.thresholds.answer, suggest: site.thresholds.suggest } : null,
+    appearance: site.appearance ?? null,
+    proactive: site.proactive ?? null,
+    identity: { mode: site.identity?.mode ?? 'optional', hasSecret: !!site.identity?.secret, secretCreatedAt: site.identity?.secretCreatedAt ?? null },
+    orderWebhook: site.orderWebhook ? { url: site.orderWebhook.url } : null,
     snippet: snippetFor(baseUrl, site.id),
     drafts: await countDrafts(faqDir, site.languages, bots && ((lang) => bots.faq(site.id, lang))),
     agents: pool.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, works: worksOn(a, site.id) })),
@@ -118,6 +130,14 @@ export async function patchedSite(site: SiteRecord, patch: SitePatch, registry: 
     const { answer, suggest } = patch.thresholds;
     if (!(suggest < answer)) throw new AppError(ERR.badPayload, `thresholds: suggest (${suggest}) must be below answer (${answer})`);
     next.thresholds = { answer, suggest };
+  }
+  if (patch.appearance === null) delete next.appearance;
+  else if (patch.appearance) next.appearance = patch.appearance;
+  if (patch.proactive === null) delete next.proactive;
+  else if (patch.proactive) next.proactive = patch.proactive;
+  if (patch.appearance || patch.proactive) {
+    const problem = widgetSettingsProblem(next) ?? widgetLanguagesProblem(next);
+    if (problem) throw new AppError(ERR.badPayload, problem);
   }
   return next;
 }
