@@ -1,9 +1,16 @@
-// One site's settings, saved whole (PATCH): name, on/off, languages, origins, welcome texts,
-// business hours, closing tags, the bot's thresholds, who works on it; its snippet to copy.
+// One site's settings, saved whole (PATCH): name, on/off, languages, origins, the widget's look and
+// welcome texts, proactive rules, business hours, closing tags, the bot's thresholds, who works on
+// it; its snippet to copy. Signed identity and the order webhook are saved at once, on their own.
 import { useState } from 'preact/hooks';
 import type { SitePatch } from '../../../protocol/site-admin-schemas.js';
 import type { Lang } from '../../../protocol/types.js';
 import { languageName } from '../lib/format.js';
+import { AppearanceField, appearanceDraft, parseAppearance } from './appearance-field.js';
+import { CopyButton } from './copy-button.js';
+import { IdentityField } from './identity-field.js';
+import { parseProactive, ruleDraft } from './rule-draft.js';
+import { RulesField } from './rules-field.js';
+import { WebhookField } from './webhook-field.js';
 import { HoursField, hoursDraft, parseHours } from './hours-field.js';
 import { OriginsField } from './origins-field.js';
 import { patchSite, type AdminSite } from './sites-api.js';
@@ -26,7 +33,9 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
   const [agentIds, setAgentIds] = useState(site.agents.filter((a) => a.works).map((a) => a.id));
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const [appearance, setAppearance] = useState(appearanceDraft(site.appearance));
+  const [rules, setRules] = useState((site.proactive?.rules ?? []).map(ruleDraft));
+  const [exclude, setExclude] = useState((site.proactive?.exclude ?? []).join('\n'));
   const id = (field: string) => `site-${site.id}-${field}`;
 
   const toggleLang = (l: Lang) => setLanguages(languages.includes(l) ? languages.filter((x) => x !== l) : [...languages, l]);
@@ -36,8 +45,10 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
     e.preventDefault();
     const parsedHours = parseHours(hours);
     const parsedThresholds = parseThresholds(thresholds);
-    const problem = 'problem' in parsedHours ? parsedHours.problem : 'problem' in parsedThresholds ? parsedThresholds.problem : languages.length === 0 ? 'Choose at least one language.' : null;
-    if (problem) return setStatus({ error: true, text: problem });
+    const parsedLook = parseAppearance(appearance, languages);
+    const parsedRules = parseProactive(rules, exclude, languages);
+    const problem = [parsedHours, parsedThresholds, parsedLook, parsedRules].map((p) => ('problem' in p ? p.problem : null)).find(Boolean) ?? (languages.length === 0 ? 'Choose at least one language.' : null);
+    if (problem || 'problem' in parsedLook || 'problem' in parsedRules) return setStatus({ error: true, text: problem ?? '' });
     const texts = Object.fromEntries(Object.entries(welcome).filter(([l, t]) => languages.includes(l as Lang) && t.trim()).map(([l, t]) => [l, t.trim()]));
     const patch: SitePatch = {
       name: name.trim(),
@@ -49,6 +60,8 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
       businessHours: 'hours' in parsedHours ? parsedHours.hours : null,
       tags,
       thresholds: 'thresholds' in parsedThresholds ? parsedThresholds.thresholds : null,
+      appearance: parsedLook.appearance,
+      proactive: parsedRules.proactive,
       agentIds,
     };
     setBusy(true);
@@ -63,7 +76,6 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
       setBusy(false);
     }
   };
-  const copy = () => void navigator.clipboard?.writeText(site.snippet).then(() => setCopied(true), () => setCopied(false));
   const drafts = Object.entries(site.drafts).filter(([, n]) => n > 0);
 
   return (
@@ -84,9 +96,7 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
           Snippet for the shop's pages
         </label>
         <textarea id={id('snippet')} class="sites__snippet" readOnly rows={2} value={site.snippet} />
-        <button type="button" class="btn btn--sm" data-bulle="snippet-copy" onClick={copy}>
-          {copied ? 'Copied' : 'Copy the snippet'}
-        </button>
+        <CopyButton text={site.snippet} label="Copy the snippet" />
       </fieldset>
       <fieldset class="sites__group">
         <legend>Languages</legend>
@@ -108,15 +118,10 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
         <p class="muted">{drafts.length ? `Starter FAQ entries still marked draft — ${drafts.map(([l, n]) => `${l}: ${n}`).join(', ')}: adapt their answers to your shop (the console's FAQ page).` : 'No draft FAQ entries.'}</p>
       </fieldset>
       <OriginsField siteId={site.id} origins={origins} onChange={setOrigins} />
-      <fieldset class="sites__group">
-        <legend>Welcome texts</legend>
-        {languages.map((l) => (
-          <label key={l} class="sites__field">
-            {languageName(l)} <span class="muted">(empty: the default greeting)</span>
-            <textarea rows={2} maxLength={500} data-bulle="site-welcome" data-lang={l} value={welcome[l] ?? ''} onInput={(e) => setWelcome({ ...welcome, [l]: e.currentTarget.value })} />
-          </label>
-        ))}
-      </fieldset>
+      <IdentityField site={site} onChange={(identity) => onSaved({ ...site, identity })} />
+      <WebhookField site={site} onChange={(orderWebhook) => onSaved({ ...site, orderWebhook })} />
+      <AppearanceField siteId={site.id} languages={languages} draft={appearance} onChange={setAppearance} welcome={welcome} onWelcome={setWelcome} />
+      <RulesField siteId={site.id} languages={languages} rules={rules} onRules={setRules} exclude={exclude} onExclude={setExclude} />
       <HoursField siteId={site.id} draft={hours} onChange={setHours} />
       <TagsField tags={tags} onChange={setTags} />
       <ThresholdsField siteId={site.id} draft={thresholds} onChange={setThresholds} />

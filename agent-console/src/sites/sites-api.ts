@@ -1,7 +1,9 @@
-// The Sites page's HTTP calls (server/routes/admin-sites.ts, and the origin test of the setup
-// routes). The admin's session cookie goes along; nothing here stores anything.
+// The Sites page's HTTP calls (server/routes/admin-sites.ts and site-integration.ts, and the
+// origin test of the setup routes). The admin's session cookie goes along; nothing here stores anything.
 import type { SiteCreate, SitePatch } from '../../../protocol/site-admin-schemas.js';
 import type { Lang } from '../../../protocol/types.js';
+import type { SiteAppearance, SiteProactive } from '../../../protocol/widget-settings-schemas.js';
+import type { OrderStatus } from '../../../protocol/schemas.js';
 
 export type Hours = { timeZone: string; days: Partial<Record<Day, [string, string][]>> };
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -19,6 +21,10 @@ export interface AdminSite {
   businessHours: Hours | null;
   tags: string[];
   thresholds: { answer: number; suggest: number } | null;
+  appearance: SiteAppearance | null;
+  proactive: SiteProactive | null;
+  identity: { mode: 'optional' | 'required'; hasSecret: boolean; secretCreatedAt: number | null };
+  orderWebhook: { url: string } | null;
   snippet: string;
   drafts: Record<string, number>;
   agents: { id: string; name: string; email: string; role: 'agent' | 'admin'; works: boolean }[];
@@ -26,7 +32,10 @@ export interface AdminSite {
 
 export type OriginExplained = { ok: true; origin: string; notes: string[] } | { ok: false; message: string };
 
-async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+/** What the shop's webhook answered to "Send a test" (server/services/orders/order-webhook.ts). */
+export type WebhookTestResult = { orderNumber: string; url: string; ms: number; result: { kind: 'found'; order: OrderStatus } | { kind: 'not-found' } | { kind: 'failed'; why: string } };
+
+async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { method, credentials: 'same-origin', headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -43,3 +52,12 @@ export const createSite = (input: SiteCreate) => call<{ site: AdminSite }>('POST
 export const patchSite = (id: string, patch: SitePatch) => call<{ site: AdminSite }>('PATCH', `/api/admin/sites/${encodeURIComponent(id)}`, patch).then((r) => r.site);
 /** What an origin typed by a person becomes, and what it means (the "test" button). */
 export const checkOrigin = (origin: string) => call<OriginExplained>('POST', '/api/setup/origin-check', { origin });
+
+const sitePath = (id: string, rest: string) => `/api/admin/sites/${encodeURIComponent(id)}/${rest}`;
+/** A new identity secret: the answer is the only time it is shown. */
+export const rotateIdentitySecret = (id: string) => call<{ secret: string; secretCreatedAt: number }>('POST', sitePath(id, 'identity/secret'));
+export const setIdentityMode = (id: string, mode: 'optional' | 'required') => call<{ mode: string }>('PUT', sitePath(id, 'identity/mode'), { mode });
+/** Sets the webhook; its new shared secret comes back, shown once. */
+export const setOrderWebhook = (id: string, url: string) => call<{ url: string; secret: string }>('PUT', sitePath(id, 'order-webhook'), { url });
+export const removeOrderWebhook = (id: string) => call<null>('DELETE', sitePath(id, 'order-webhook'));
+export const testOrderWebhook = (id: string, orderNumber?: string) => call<WebhookTestResult>('POST', sitePath(id, 'order-webhook/test'), orderNumber ? { orderNumber } : {});
