@@ -63,7 +63,7 @@ export function IdentityField({ site, onChange }: { site: AdminSite; onChange(id
           Replace the secret…
         </button>
       )}
-      <label class="chip">
+      <label class={`chip${identity.mode === 'required' ? ' is-on' : ''}`}>
         <input type="checkbox" data-bulle="identity-required" checked={identity.mode === 'required'} disabled={busy} onChange={(e) => void setRequired(e.currentTarget.checked)} /> Identity
         required (unsigned identify calls are refused)
       </label>

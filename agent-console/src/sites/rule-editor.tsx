@@ -40,7 +40,7 @@ export function RuleEditor({ draft, languages, onChange }: { draft: RuleDraft; l
         {text('Page address (* = anything)', 'url', { placeholder: '/product*', maxLength: 200 })}
         {text('From page n of the visit', 'minPages', { type: 'number', min: 1, max: 100 })}
         {text('On the tracked event', 'event', { placeholder: 'checkout_failed', maxLength: 64 })}
-        <label class="chip">
+        <label class={`chip${draft.returning ? ' is-on' : ''}`}>
           <input type="checkbox" data-bulle="rule-returning" checked={draft.returning} onChange={(e) => set({ returning: e.currentTarget.checked })} /> Returning visitors only
         </label>
       </div>
