@@ -1,38 +1,10 @@
 // How the widget looks on the shop's pages: the bubble's colour (warned when white text on it is
 // hard to read), its side, the launcher's label and the welcome text, each per language. Saved with
 // the form (the site's appearance and welcome).
-import type { SiteAppearance } from '../../../protocol/widget-settings-schemas.js';
 import type { Lang } from '../../../protocol/types.js';
 import { contrastRatio, MIN_TEXT_CONTRAST } from '../lib/contrast.js';
 import { languageName } from '../lib/format.js';
-
-export interface AppearanceDraft {
-  /** '' = the default colour. */
-  color: string;
-  position: 'left' | 'right';
-  label: Record<string, string>;
-}
-
-export const appearanceDraft = (a: SiteAppearance | null): AppearanceDraft => ({ color: a?.color ?? '', position: a?.position ?? 'right', label: { ...(a?.label ?? {}) } });
-
-const HEX = /^#[0-9a-fA-F]{6}$/;
-/** The bubble's own colour when the site sets none (widget/loader.ts). */
-const DEFAULT_COLOR = '#1d4ed8';
-
-/** Non-empty texts of the site's languages, trimmed; undefined when none. */
-export function perLang(texts: Record<string, string>, languages: Lang[]): Record<string, string> | undefined {
-  const kept = Object.entries(texts).filter(([l, t]) => languages.includes(l as Lang) && t.trim());
-  return kept.length ? Object.fromEntries(kept.map(([l, t]) => [l, t.trim()])) : undefined;
-}
-
-/** The appearance to save (null: the default look), or what is wrong with it. */
-export function parseAppearance(d: AppearanceDraft, languages: Lang[]): { appearance: SiteAppearance | null } | { problem: string } {
-  const color = d.color.trim();
-  if (color && !HEX.test(color)) return { problem: 'Appearance: the colour must look like #1d4ed8.' };
-  const label = perLang(d.label, languages);
-  const appearance: SiteAppearance = { ...(color ? { color } : {}), ...(d.position === 'left' ? { position: 'left' as const } : {}), ...(label ? { label } : {}) };
-  return { appearance: Object.keys(appearance).length ? appearance : null };
-}
+import { DEFAULT_COLOR, HEX, type AppearanceDraft } from './appearance-draft.js';
 
 interface Props {
   siteId: string;

@@ -2,7 +2,7 @@
 // (protocol/widget-settings-schemas.ts, which checks it again and names what it refuses).
 import type { ProactiveRule, SiteProactive } from '../../../protocol/widget-settings-schemas.js';
 import type { Lang } from '../../../protocol/types.js';
-import { perLang } from './appearance-field.js';
+import { perLang } from './per-lang.js';
 
 export type Cap = ProactiveRule['cap'];
 export const CAPS: { value: Cap; label: string }[] = [
