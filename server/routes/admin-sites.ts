@@ -10,7 +10,7 @@ import { agentSiteIds, worksOn } from '../services/agent/agent-sites.js';
 import { agentsOf, patchedSite, setSiteAgents, siteView } from '../services/sites/site-admin.js';
 import { createSite } from '../services/sites/site-creation.js';
 import { resolveFaqDir } from '../bot/faq-dir.js';
-import { KeyedSerial } from '../services/serial.js';
+import { siteChanges } from '../services/sites/site-integration.js';
 import { changesBetween } from '../services/audit/audit-changes.js';
 import { moveAgentRooms } from '../sockets/agent-rooms.js';
 import type { AgentRecord, SiteRecord } from '../storage/records.js';
@@ -45,8 +45,9 @@ const adminSites: FastifyPluginAsync = async (app) => {
       if (!site || !worksOn(req.admin!, id)) throw new AppError(ERR.notFound, `No site "${id}"`);
       return site;
     };
-    // One change at a time: an agent's site list is read, then written whole.
-    const serial = new KeyedSerial();
+    // One change at a time: an agent's site list is read, then written whole, and a site record is
+    // written whole too (its identity and webhook are changed by site-integration.ts's routes).
+    const serial = siteChanges;
 
     api.get('/api/admin/sites', async (req) => {
       const sites = [];

@@ -71,6 +71,29 @@ describe('site integration routes', () => {
     await call('PUT', '/api/admin/sites/demo/identity/mode', { mode: 'optional' });
   });
 
+  it('a save of the whole site never puts back a secret replaced while the bot reloaded it', async () => {
+    // The secret is replaced while the PATCH's site is loading into the bot (held there a moment).
+    const sites = server.app.sites;
+    const add = sites.add.bind(sites);
+    let loading!: () => void;
+    const inAdd = new Promise<void>((r) => (loading = r));
+    sites.add = async (site) => {
+      loading();
+      await new Promise((r) => setTimeout(r, 500));
+      return add(site);
+    };
+    try {
+      const patching = call('PATCH', '/api/admin/sites/demo', { name: 'Atelier Lune' });
+      await inAdd;
+      const rotated = await call('POST', '/api/admin/sites/demo/identity/secret');
+      expect([(await patching).status, rotated.status]).toEqual([200, 200]);
+      expect(sites.get('demo')?.site.identity?.secret).toBe(rotated.json.secret);
+      expect((await server.app.store.getSite('demo'))?.identity?.secret).toBe(rotated.json.secret);
+    } finally {
+      sites.add = add;
+    }
+  });
+
   it('order webhook: refused URLs at the field, a test before one is set is a conflict, then tests it', async () => {
     await call('DELETE', '/api/admin/sites/demo/order-webhook');
     const early = await call('POST', '/api/admin/sites/demo/order-webhook/test', {});
