@@ -52,6 +52,7 @@ describe('appearance', () => {
   it('round-trips, refuses a colour that is not #rrggbb, keeps only the site languages', () => {
     expect(parseAppearance(appearanceDraft(DEMO_APPEARANCE), LANGS)).toEqual({ appearance: DEMO_APPEARANCE });
     expect(parseAppearance({ color: 'blue', position: 'right', label: {} }, LANGS)).toEqual({ problem: expect.stringContaining('#1d4ed8') });
+    expect(parseAppearance({ color: '', position: 'right', label: { en: ' ' } }, LANGS)).toEqual({ appearance: null });
     expect(parseAppearance({ color: '', position: 'left', label: { en: ' Help ', it: 'Aiuto' } }, LANGS)).toEqual({ appearance: { position: 'left', label: { en: 'Help' } } });
   });
 

@@ -39,7 +39,7 @@ export function RulesField({ siteId, languages, rules, onRules, exclude, onExclu
           <li key={i} class="sites__rule" data-bulle="rule" data-rule={r.id}>
             <div class="sites__row">
               <label class={`chip${r.off ? '' : ' is-on'}`} data-bulle="rule-switch">
-                <input type="checkbox" data-bulle="rule-on" checked={!r.off} onChange={(e) => put(i, { ...r, off: !e.currentTarget.checked })} /> <strong>{r.id}</strong>
+                <input type="checkbox" data-bulle="rule-on" aria-label={`${r.id}: on`} checked={!r.off} onChange={(e) => put(i, { ...r, off: !e.currentTarget.checked })} /> <strong>{r.id}</strong>
               </label>
               <span class="muted">{r.off ? 'off' : ruleSummary(r)}</span>
               <button type="button" class="btn btn--ghost btn--sm" data-bulle="rule-edit" aria-expanded={editing === i} onClick={() => setEditing(editing === i ? null : i)}>
