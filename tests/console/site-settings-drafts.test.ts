@@ -3,7 +3,7 @@
 // appearance, and the contrast warning's arithmetic.
 import { describe, expect, it } from 'vitest';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { emptyRule, parseProactive, parseRule, ruleDraft, ruleSummary } from '../../agent-console/src/sites/rule-draft.js';
+import { emptyRule, parseProactive, parseRule, ruleDraft, ruleOfProblem, ruleSummary } from '../../agent-console/src/sites/rule-draft.js';
 import { appearanceDraft, parseAppearance } from '../../agent-console/src/sites/appearance-draft.js';
 import { contrastRatio } from '../../agent-console/src/lib/contrast.js';
 import { SiteProactiveSchema } from '../../protocol/widget-settings-schemas.js';
@@ -40,6 +40,16 @@ describe('rule drafts', () => {
     expect(parseRule({ ...base, minPages: '0' }, LANGS)).toEqual({ problem: expect.stringContaining('1 to 100') });
     expect(parseRule({ ...base, event: 'x', data: 'no equals sign' }, LANGS)).toEqual({ problem: expect.stringContaining('key=value') });
     expect(parseRule({ ...base, message: {} }, LANGS)).toEqual({ problem: 'Rule "rule-2": write its message in at least one language.' });
+  });
+
+  it('finds the rule a refusal names, from the server or the page', () => {
+    const rules = DEMO_PROACTIVE.rules.map(ruleDraft);
+    expect(ruleOfProblem('proactive.rules.1.when.event: Expected string to match', rules)).toBe(1);
+    expect(ruleOfProblem('body/proactive/rules/0/when/url must match pattern "^/[^\\s]*$"', rules)).toBe(0);
+    expect(ruleOfProblem('proactive.rules checkout-failed: each quick reply needs a label', rules)).toBe(1);
+    expect(ruleOfProblem('Rule "product-question": seconds on the page from 0 to 3600.', rules)).toBe(0);
+    expect(ruleOfProblem('proactive.rules.9.id: too long', rules)).toBeNull();
+    expect(ruleOfProblem('Unknown time zone', rules)).toBeNull();
   });
 
   it('says when a rule fires', () => {

@@ -1,7 +1,8 @@
 // The merchant-integration settings on the console's Sites page, in Chromium: the admin replaces the
 // identity secret (shown once), sets the order webhook against a real
 // HTTP server on 127.0.0.1 and sends a test, picks a bubble colour (a light one is warned about),
-// adds a proactive rule, saves; the loader's config (GET /api/widget/demo) then has them.
+// adds a proactive rule (a page address the server refuses is said at the rule), saves; the
+// loader's config (GET /api/widget/demo) then has them.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -114,7 +115,13 @@ describe('Sites page: integration settings', () => {
     expect(blocking, describeViolations(blocking)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'console-sites-integration.png'), fullPage: true });
 
-    // 5. Save: the loader's config has the colour, side, label and the new rule (not the one switched off).
+    // 5. A page address without its leading "/" is refused by the server, and said at the rule.
+    await editor.locator('[data-bulle="rule-url"]').fill('sale*');
+    await form.locator('[data-bulle="site-save"]').click();
+    await rules.locator('[data-bulle="rule"][data-rule="sale-help"] [data-bulle="rule-problem"]').waitFor({ timeout: 30_000 });
+    await editor.locator('[data-bulle="rule-url"]').fill('/sale*');
+
+    // 6. Save: the loader's config has the colour, side, label and the new rule (not the one switched off).
     await form.locator('[data-bulle="site-save"]').click();
     await page.locator('[data-bulle="site-status"]', { hasText: 'Saved' }).waitFor({ timeout: 30_000 });
     const config = (await (await fetch(server.url + '/api/widget/demo?lang=en')).json()) as { a: Record<string, string>; r: { id: string; m: string; s?: number; c: string; q?: unknown[] }[] };

@@ -102,3 +102,16 @@ export function ruleSummary(d: RuleDraft): string {
   ].filter(Boolean);
   return `${parts.length ? parts.join(', ') : 'on every page at once'}; ${CAPS.find((c) => c.value === d.cap)?.label ?? d.cap}`;
 }
+
+/**
+ * Which rule a refusal names, by position: the server says "body/proactive/rules/2/when/url …"
+ * (the body's schema), "proactive.rules.2…" or "proactive.rules sale-help: …" (its own checks), the
+ * page says "Rule "sale-help": …".
+ */
+export function ruleOfProblem(message: string, rules: RuleDraft[]): number | null {
+  const m = /^(?:body\/)?proactive[./]rules(?:[./](\d+)|\s+([a-z0-9-]+))|^Rule "([^"]+)"/.exec(message);
+  if (!m) return null;
+  if (m[1] !== undefined) return Number(m[1]) < rules.length ? Number(m[1]) : null;
+  const i = rules.findIndex((r) => r.id === (m[2] ?? m[3]));
+  return i >= 0 ? i : null;
+}

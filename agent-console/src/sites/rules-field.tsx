@@ -14,9 +14,11 @@ interface Props {
   onRules(rules: RuleDraft[]): void;
   exclude: string;
   onExclude(exclude: string): void;
+  /** The form's last refusal, and which rule it names (null: none of them). */
+  problem: { index: number | null; text: string } | null;
 }
 
-export function RulesField({ siteId, languages, rules, onRules, exclude, onExclude }: Props) {
+export function RulesField({ siteId, languages, rules, onRules, exclude, onExclude, problem }: Props) {
   const [editing, setEditing] = useState<number | null>(null);
   const put = (i: number, d: RuleDraft) => onRules(rules.map((r, j) => (j === i ? d : r)));
   const add = () => {
@@ -49,6 +51,11 @@ export function RulesField({ siteId, languages, rules, onRules, exclude, onExclu
                 Delete {r.id}
               </button>
             </div>
+            {problem?.index === i && (
+              <p class="sites__error" data-bulle="rule-problem">
+                {problem.text}
+              </p>
+            )}
             {editing === i && <RuleEditor draft={r} languages={languages} onChange={(d) => put(i, d)} />}
           </li>
         ))}

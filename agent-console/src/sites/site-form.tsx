@@ -9,7 +9,7 @@ import { AppearanceField } from './appearance-field.js';
 import { appearanceDraft, parseAppearance } from './appearance-draft.js';
 import { CopyButton } from './copy-button.js';
 import { IdentityField } from './identity-field.js';
-import { parseProactive, ruleDraft } from './rule-draft.js';
+import { parseProactive, ruleDraft, ruleOfProblem } from './rule-draft.js';
 import { RulesField } from './rules-field.js';
 import { WebhookField } from './webhook-field.js';
 import { HoursField, hoursDraft, parseHours } from './hours-field.js';
@@ -122,7 +122,15 @@ export function SiteForm({ site, onSaved }: { site: AdminSite; onSaved(site: Adm
       <IdentityField site={site} onChange={(identity) => onSaved({ ...site, identity })} />
       <WebhookField site={site} onChange={(orderWebhook) => onSaved({ ...site, orderWebhook })} />
       <AppearanceField siteId={site.id} languages={languages} draft={appearance} onChange={setAppearance} welcome={welcome} onWelcome={setWelcome} />
-      <RulesField siteId={site.id} languages={languages} rules={rules} onRules={setRules} exclude={exclude} onExclude={setExclude} />
+      <RulesField
+        siteId={site.id}
+        languages={languages}
+        rules={rules}
+        onRules={setRules}
+        exclude={exclude}
+        onExclude={setExclude}
+        problem={status?.error ? { index: ruleOfProblem(status.text, rules), text: status.text } : null}
+      />
       <HoursField siteId={site.id} draft={hours} onChange={setHours} />
       <TagsField tags={tags} onChange={setTags} />
       <ThresholdsField siteId={site.id} draft={thresholds} onChange={setThresholds} />
