@@ -88,8 +88,10 @@ export const SitePatchSchema = Type.Object(
 export const BackupBodySchema = Type.Object({ dir: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
 export const SiteParamsSchema = Type.Object({ id: SiteId }, { additionalProperties: false });
 
-/** "Send a test" of a site's order webhook: the order number it is asked about. */
-// (schemas.ts re-exports this file, so its OrderNumberSchema cannot be imported here: same pattern.)
+/**
+ * "Send a test" of a site's order webhook: the order number it is asked about (OrderNumberSchema's
+ * pattern, repeated: schemas.ts re-exports this file, so it cannot be imported from there).
+ */
 export const WebhookTestSchema = Type.Object({ orderNumber: Type.Optional(Type.String({ minLength: 3, maxLength: 32, pattern: '^#?[A-Za-z0-9][A-Za-z0-9-]*$' })) }, { additionalProperties: false });
 
 export type SiteCreate = Static<typeof SiteCreateSchema>;
