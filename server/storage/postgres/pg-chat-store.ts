@@ -49,6 +49,13 @@ export interface PgChatStoreOptions {
 /** Connections per store: conversations and visitors spread over them by id. */
 const LANES = 8;
 
+/**
+ * Statement texts given a name, so each connection parses and plans them once instead of on every
+ * call (most of PostgreSQL's work for a primary-key read). The texts are few (patches and filters
+ * vary only in which fields they hold); past this many, the rest run unnamed.
+ */
+const MAX_NAMED_STATEMENTS = 500;
+
 /** The newest questions kept per site in the unanswered list. */
 const UNANSWERED_KEEP = 500;
 const UNIQUE_VIOLATION = '23505';
@@ -62,6 +69,7 @@ export class PgChatStore implements ChatStore {
   // Each lane is a pool of one (a dropped connection is replaced): its calls run in call order.
   private readonly lanes: pg.Pool[];
   private readonly tails: Promise<unknown>[];
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly opts: PgChatStoreOptions) {
     this.lanes = Array.from({ length: LANES }, () => new pg.Pool({ connectionString: opts.connectionString, max: 1 }));
@@ -78,9 +86,14 @@ export class PgChatStore implements ChatStore {
   }
   private query<R extends pg.QueryResultRow = Row>(text: string, values: unknown[], key?: string): Promise<pg.QueryResult<R>> {
     const i = this.lane(key);
-    const done = this.lanes[i]!.query<R>(text, values);
+    const done = this.lanes[i]!.query<R>({ name: this.nameOf(text), text, values });
     this.tails[i] = done.catch(() => {});
     return done;
+  }
+  private nameOf(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < MAX_NAMED_STATEMENTS) this.names.set(text, (name = `bulle_${this.names.size}`));
+    return name;
   }
   /** Resolves once everything queued on every lane so far has run. */
   private async barrier(): Promise<void> {
@@ -279,18 +292,21 @@ export class PgChatStore implements ChatStore {
       bump AS (
         UPDATE conversations SET data = data || jsonb_build_object('lastSeq', (data->>'lastSeq')::int + 1, 'updatedAt', $3::bigint)
         WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM dup)
-        RETURNING (data->>'lastSeq')::int AS seq),
+        RETURNING (data->>'lastSeq')::int AS seq, data),
       ins AS (
         INSERT INTO messages (conversation_id, seq, client_id, data)
         SELECT $1, seq, $2, $4::jsonb || jsonb_build_object('seq', seq) FROM bump
         RETURNING data)
-      SELECT data, true AS created FROM ins UNION ALL SELECT data, false AS created FROM dup`;
+      SELECT ins.data, true AS created, bump.data AS conversation FROM ins, bump
+      UNION ALL SELECT data, false AS created, NULL FROM dup`;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await this.query<{ data: Message; created: boolean }>(sql, [conversationId, input.clientId ?? null, now, json(body)], conversationId);
+        type AppendRow = { data: Message; created: boolean; conversation: ConversationRecord | null };
+        const { rows } = await this.query<AppendRow>(sql, [conversationId, input.clientId ?? null, now, json(body)], conversationId);
         const row = rows[0];
         if (!row) throw new Error(`conversation ${conversationId} not found`);
-        return { message: freezeDeep(row.data), created: row.created };
+        const conversation = row.conversation ? { conversation: freezeDeep(row.conversation) } : {};
+        return { message: freezeDeep(row.data), created: row.created, ...conversation };
       } catch (err) {
         // Another node stored the same clientId between our read and our insert: read it back.
         if ((err as { code?: string }).code === UNIQUE_VIOLATION && attempt < 3) continue;
