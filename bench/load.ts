@@ -10,6 +10,8 @@
 //   5. drain, count lost messages (acked but never delivered to the other side).
 // Then the same client loop against a bare Socket.IO echo server (bench/lib/echo-server.mjs) as
 // the baseline. Prints a table, and as the last line one JSON object.
+// --nodes 2 (or more): instead, one server and then that many on PostgreSQL + Redis, the visitors
+// spread over them (bench/lib/load-nodes.ts).
 // Every loop is bounded in count and time; a watchdog ends the bench if anything hangs.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { DEMO_AGENTS } from './lib/agents.js';
 import type { RunResult } from './lib/ipc.js';
 import { runBulle, type LoadPlan } from './lib/load-bulle.js';
+import { benchNodes } from './lib/load-nodes.js';
 import { connectWorkers, countsText, mergeCounts, sampler, type Worker } from './lib/load-workers.js';
 import { cpuSeconds, freePort, localPortRange, memMB, openFilesLimit, ROOT, sleep, startChild, type Child } from './lib/proc.js';
 import { fmt, parseArgs, round, summarize, table } from './lib/stats.js';
@@ -62,6 +65,8 @@ const args = parseArgs(process.argv.slice(2), {
   memTrace: false,
   /** Where the temp DATA_DIR is created (e.g. /dev/shm to take the disk out of the picture). */
   dataParent: tmpdir(),
+  /** 2 or more: one server, then this many, both on PostgreSQL + Redis (bench/lib/load-nodes.ts); no echo baseline. */
+  nodes: 1,
 });
 
 const visitors = Math.floor(args.visitors);
@@ -80,8 +85,15 @@ const convRate = handoffs ? (args.rate * args.agentShare) / 2 : 0;
 const agentRate = handoffs ? (args.rate * args.agentShare) / 2 : 0;
 const connectTimeoutMs = Math.max(30_000, (visitors / args.connectRate) * 3000);
 
+const nodes = Math.floor(args.nodes);
+if (!(nodes >= 1)) throw new Error('--nodes: 1 (the embedded store) or 2 and more (PostgreSQL + Redis)');
+
 // Watchdog: the whole bench is bounded even if a child or a socket never answers.
-const budgetMs = 2 * (connectTimeoutMs + durationMs + 2 * drainMaxMs + args.ackTimeout + 60_000) + (args.baseline ? connectTimeoutMs + args.baselineDuration * 1000 + drainMaxMs + args.ackTimeout : 0);
+const runBudgetMs = 2 * (connectTimeoutMs + durationMs + 2 * drainMaxMs + args.ackTimeout + 60_000);
+const budgetMs =
+  nodes > 1
+    ? 2 * runBudgetMs + (1 + nodes) * 120_000 // two runs; each server may take up to 120 s to start
+    : runBudgetMs + (args.baseline ? connectTimeoutMs + args.baselineDuration * 1000 + drainMaxMs + args.ackTimeout : 0);
 setTimeout(() => {
   console.error(`bench:load watchdog: still running after ${Math.round(budgetMs / 1000)} s, giving up`);
   process.exit(2);
@@ -105,20 +117,28 @@ const plan: LoadPlan = {
   connectTimeoutMs,
 };
 
+/** --server-env as an object. */
+function serverEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const kv of args.serverEnv.split(',').filter(Boolean)) {
+    const i = kv.indexOf('=');
+    if (i < 1) throw new Error(`--server-env: "${kv}" is not KEY=VALUE`);
+    env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return env;
+}
+const agentMaxChats = String(args.agentMaxChats === 'auto' ? Math.min(100, Math.max(3, Math.ceil(handoffs / Math.min(agentCount, 2)) + 2)) : args.agentMaxChats);
+
 // ---------------------------------------------------------------------------------------------
 async function benchBulle() {
   const dataDir = mkdtempSync(join(args.dataParent, 'bulle-bench-'));
   const port = await freePort();
   const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', BULLE_SEED_DEMO: 'true', BULLE_FSYNC: String(args.fsync) };
   if (args.flushMs !== '') env.BULLE_FLUSH_MS = String(args.flushMs);
-  for (const kv of args.serverEnv.split(',').filter(Boolean)) {
-    const i = kv.indexOf('=');
-    if (i < 1) throw new Error(`--server-env: "${kv}" is not KEY=VALUE`);
-    env[kv.slice(0, i)] = kv.slice(i + 1);
-  }
+  Object.assign(env, serverEnv());
   const memTrace = args.memTrace ? join(dataDir, '..', `${dataDir.split('/').pop()}-mem.jsonl`) : '';
   if (memTrace) env.BULLE_MEM_TRACE = memTrace;
-  env.BULLE_AGENT_MAX_CHATS = String(args.agentMaxChats === 'auto' ? Math.min(100, Math.max(3, Math.ceil(handoffs / Math.min(agentCount, 2)) + 2)) : args.agentMaxChats);
+  env.BULLE_AGENT_MAX_CHATS = agentMaxChats;
   let server: Child | undefined;
   try {
     const t0 = Date.now();
@@ -211,6 +231,11 @@ if (nofile !== undefined && (visitors + 500 > nofile || perWorker + 200 > nofile
 }
 if (ports && visitors * 2 > ports[1] - ports[0]) console.log(`  WARNING: ${visitors} loopback connections (twice, with the baseline) may exhaust local ports ${ports.join('–')}`);
 
+if (nodes > 1) {
+  console.log(`  one server, then ${nodes}, on PostgreSQL + Redis (bench/lib/load-nodes.ts); no echo baseline`);
+  await benchNodes(plan, { nodes, rate: args.rate, nodeArgs: args.serverNodeArgs.split(' ').filter(Boolean), env: { ...serverEnv(), BULLE_AGENT_MAX_CHATS: agentMaxChats } });
+  process.exit(0);
+}
 if (args.only === 'echo') {
   const e = await benchEcho();
   console.log(JSON.stringify({ baseline: { echoP50Ms: round(e.lat.p50), echoP99Ms: round(e.lat.p99), rssMB: round(e.rssPeak) }, ...e, lat: e.lat }));

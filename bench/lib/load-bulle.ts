@@ -30,6 +30,8 @@ export interface LoadTarget {
   agentUrl: string;
   /** Where the visitors connect, round robin. */
   visitorUrls: string[];
+  /** CPU seconds used so far by what the servers share (PostgreSQL, Redis), measured like theirs. */
+  engineCpu?: () => number;
 }
 
 export type BulleRun = Awaited<ReturnType<typeof runBulle>>;
@@ -56,6 +58,7 @@ export async function runBulle(plan: LoadPlan, target: LoadTarget) {
 
     const cpuNow = () => pids.reduce((n, pid) => n + (cpuSeconds(pid) ?? 0), 0);
     const cpu0 = cpuNow();
+    const engineCpu0 = target.engineCpu?.() ?? NaN;
     const benchCpu0 = process.cpuUsage();
     const runStart = Date.now();
     for (const w of workers) {
@@ -64,6 +67,7 @@ export async function runBulle(plan: LoadPlan, target: LoadTarget) {
     agents.collecting = true;
     const agentRun = await agents.sendLoop(plan.agentRate, durationMs, () => new Set());
     const cpuRun = cpuNow() - cpu0;
+    const engineCpuRun = (target.engineCpu?.() ?? NaN) - engineCpu0;
     const runMs = Date.now() - runStart;
     const results = await Promise.all(workers.map((w) => w.next<RunResult>('result', drainMaxMs + plan.ackTimeout + 60_000)));
     // Late deliveries are slow, not lost: keep waiting while agent replies and visitor follow-ups
@@ -180,6 +184,7 @@ export async function runBulle(plan: LoadPlan, target: LoadTarget) {
       disconnectReasons: mergeCounts(results.map((r) => r.disconnectReasons)),
       agentDisconnects: agents.disconnects,
       serverCpuPct: (cpuRun / (runMs / 1000)) * 100,
+      engineCpuPct: (engineCpuRun / (runMs / 1000)) * 100,
       clientCpuPct: ((workerCpu + (benchCpu.user + benchCpu.system) / 1e6) / (runMs / 1000)) * 100,
       workerRssMB: results.map((r) => r.rssMB),
     };
