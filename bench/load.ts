@@ -67,6 +67,8 @@ const args = parseArgs(process.argv.slice(2), {
   dataParent: tmpdir(),
   /** 2 or more: one server, then this many, both on PostgreSQL + Redis (bench/lib/load-nodes.ts); no echo baseline. */
   nodes: 1,
+  /** With --nodes: print PostgreSQL's most run statements (pg_stat_statements) and Redis's commands per run. */
+  pgStats: false,
 });
 
 const visitors = Math.floor(args.visitors);
@@ -233,7 +235,7 @@ if (ports && visitors * 2 > ports[1] - ports[0]) console.log(`  WARNING: ${visit
 
 if (nodes > 1) {
   console.log(`  one server, then ${nodes}, on PostgreSQL + Redis (bench/lib/load-nodes.ts); no echo baseline`);
-  await benchNodes(plan, { nodes, rate: args.rate, nodeArgs: args.serverNodeArgs.split(' ').filter(Boolean), env: { ...serverEnv(), BULLE_AGENT_MAX_CHATS: agentMaxChats } });
+  await benchNodes(plan, { nodes, rate: args.rate, pgStats: args.pgStats, nodeArgs: args.serverNodeArgs.split(' ').filter(Boolean), env: { ...serverEnv(), BULLE_AGENT_MAX_CHATS: agentMaxChats } });
   process.exit(0);
 }
 if (args.only === 'echo') {

@@ -5,7 +5,7 @@
 // all of them, the agents log in on the last one, so most visitor↔agent messages cross Redis.
 // Prints a table, then one JSON line.
 import { loadavg } from 'node:os';
-import { startEngines, startNodes } from './cluster.js';
+import { redisCommandStats, startEngines, startNodes, topStatements } from './cluster.js';
 import { runBulle, type BulleRun, type LoadPlan } from './load-bulle.js';
 import { countsText, mergeCounts } from './load-workers.js';
 import type { Child } from './proc.js';
@@ -18,6 +18,8 @@ export interface NodesOptions {
   nodeArgs: string[];
   /** Offered msgs/s, for the table. */
   rate: number;
+  /** Print PostgreSQL's most run statements and Redis's commands after each run. */
+  pgStats: boolean;
 }
 
 interface NodesRow {
@@ -35,19 +37,22 @@ const cpuPerMsg = (r: BulleRun, of: 'servers' | 'engines' = 'servers') => (10 * 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 export async function benchNodes(plan: LoadPlan, opts: NodesOptions): Promise<void> {
-  const engines = await startEngines();
+  const engines = await startEngines({ pgStats: opts.pgStats });
   const rows: NodesRow[] = [];
   try {
     for (const nodes of [1, opts.nodes]) {
       console.log(`run: ${nodes} server(s) on PostgreSQL + Redis; load average ${load()}`);
       let servers: Child[] = [];
       try {
-        servers = await startNodes(nodes, { databaseUrl: await engines.pg.newDatabase(), redisUrl: engines.redisUrl, env: opts.env, nodeArgs: opts.nodeArgs });
+        const databaseUrl = await engines.pg.newDatabase();
+        servers = await startNodes(nodes, { databaseUrl, redisUrl: engines.redisUrl, env: opts.env, nodeArgs: opts.nodeArgs });
+        if (opts.pgStats) await redisCommandStats(engines.redisUrl);
         const engineCpu = () => {
           const c = engines.cpu();
           return c.pg + c.redis;
         };
         const run = await runBulle(plan, { pids: servers.map((s) => s.pid), agentUrl: servers[nodes - 1]!.url, visitorUrls: servers.map((s) => s.url), engineCpu });
+        if (opts.pgStats) await printEngineStats(databaseUrl, engines.redisUrl, run);
         rows.push({ nodes, run, tail: servers.flatMap((s) => s.tail.filter((l) => /"level":(40|50|60)|warn|error/i.test(l)).slice(-4)) });
       } finally {
         for (const s of servers) await s.stop();
@@ -57,6 +62,13 @@ export async function benchNodes(plan: LoadPlan, opts: NodesOptions): Promise<vo
     await engines.stop();
   }
   report(rows, opts);
+}
+
+async function printEngineStats(databaseUrl: string, redisUrl: string, r: BulleRun) {
+  console.log(`  PostgreSQL statements (calls, total ms), whole run; ${r.botAcked + r.convAcked + r.agentAcked} messages acked in the measured part:`);
+  for (const st of await topStatements(databaseUrl)) console.log(`    ${String(st.calls).padStart(7)} ${st.totalMs.toFixed(0).padStart(7)}  ${st.query}`);
+  const calls = Object.entries(await redisCommandStats(redisUrl)).sort((a, b) => b[1] - a[1]);
+  console.log(`  Redis commands: ${calls.map(([k, v]) => `${k}×${v}`).join(', ')}`);
 }
 
 function report(rows: NodesRow[], opts: NodesOptions) {
