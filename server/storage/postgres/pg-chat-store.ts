@@ -234,17 +234,11 @@ export class PgChatStore implements ChatStore {
     await this.barrier();
     return first<VisitorRecord>(await this.rows('SELECT data FROM visitors WHERE site_id = $1 AND token_hash = $2', [siteId, tokenHash]));
   }
-  async updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>, opts?: WriteOptions) {
+  async updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>, _opts?: WriteOptions) {
     const values: unknown[] = [id];
     const set = patchSql(patch, values);
     const sql = `UPDATE visitors SET data = ${set} WHERE id = $1 RETURNING data`;
-    if (opts?.persist === 'background') {
-      // Visible to the calls that follow (same lane, in order); the record is built here.
-      const current = await this.getVisitor(id);
-      if (!current) throw new Error(`visitor ${id} not found`);
-      await this.write(sql, values, opts, id);
-      return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch })) as VisitorRecord);
-    }
+    // Awaited even in the background: see updateConversation.
     const updated = first<VisitorRecord>(await this.rows(sql, values, id));
     if (!updated) throw new Error(`visitor ${id} not found`);
     return updated;
@@ -261,19 +255,16 @@ export class PgChatStore implements ChatStore {
     id: string,
     patch: Partial<Omit<ConversationRecord, 'id' | 'siteId' | 'visitorId'>>,
     expect?: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId'>>,
-    opts?: WriteOptions,
+    _opts?: WriteOptions,
   ) {
     const values: unknown[] = [id];
     const updatedAt = Date.now();
     const set = patchSql({ ...patch, updatedAt }, values);
     const guard = expectSql(expect, values);
     const sql = `UPDATE conversations SET data = ${set} WHERE id = $1 AND ${guard} RETURNING data`;
-    if (opts?.persist === 'background' && !expect) {
-      const current = await this.getConversation(id);
-      if (!current) return undefined;
-      await this.write(sql, values, opts, id);
-      return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch, updatedAt })) as ConversationRecord);
-    }
+    // A background write is awaited all the same: one statement, where reading the record first
+    // and writing behind it was two, and the record's lane runs them one after the other anyway,
+    // so the call that follows on it waited for the write either way.
     return first<ConversationRecord>(await this.rows(sql, values, id));
   }
   async listConversations(filter: ConversationFilter) {
