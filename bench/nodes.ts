@@ -1,12 +1,14 @@
-// npm run bench:nodes -- [--nodes 2] [--visitors 95] [--rate 200] [--duration 15]
+// npm run bench:nodes -- [--nodes 2] [--visitors 95] [--rate 200] [--duration 15] [--pg-stats]
 // Several servers on one PostgreSQL and one Redis, against one server on the same engines, in the
 // same invocation. Each run: its own database; servers as child processes (the built bundle when
 // it is current, as npm start runs it); one agent (Sam) logged in on the LAST server; visitors
 // spread round-robin over the servers, each handed off to Sam; then, for --duration s, visitor
 // messages paced at --rate msgs/s. Measured: visitor send → Sam's receipt (p50, p99; with two
 // servers most visitors are on another server than Sam, so the message crosses Redis), acks lost,
-// messages lost, and each server's RSS (peak). PostgreSQL and Redis are started in temp folders on
-// free loopback ports (Debian's packages). Prints a table, then one JSON line.
+// messages lost, each server's RSS (peak), and the CPU per message of each server, PostgreSQL and
+// Redis during the paced traffic (--pg-stats: the statements and Redis commands run, too).
+// PostgreSQL and Redis are started in temp folders on free loopback ports (Debian's packages;
+// bench/lib/cluster.ts). Prints a table, then one JSON line.
 import { loadavg } from 'node:os';
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_CMD, NS, SERVER_EVT, VISITOR_CMD } from '../protocol/events.js';
