@@ -72,6 +72,8 @@ export class SharedConnections implements ConnectionCounts {
     private readonly redis: RedisClient,
     private readonly max: number,
     log: WarnLogger,
+    /** Shorter in tests, which play a server that stops renewing. */
+    private readonly timing = { nodeTtlMs: NODE_TTL_MS, heartbeatMs: HEARTBEAT_MS },
   ) {
     this.here = new LocalConnections(max);
     this.acquireScript = luaScript(redis, ACQUIRE);
@@ -83,7 +85,7 @@ export class SharedConnections implements ConnectionCounts {
   /** Say this server is alive before its first count, then every few seconds. */
   async start(): Promise<void> {
     await this.heartbeat();
-    this.timer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);
+    this.timer = setInterval(() => void this.heartbeat(), this.timing.heartbeatMs);
     this.timer.unref();
   }
 
@@ -122,7 +124,7 @@ export class SharedConnections implements ConnectionCounts {
 
   private async heartbeat(): Promise<void> {
     try {
-      await this.heartbeatScript([NODES_KEY], [this.nodeId, String(NODE_TTL_MS)]);
+      await this.heartbeatScript([NODES_KEY], [this.nodeId, String(this.timing.nodeTtlMs)]);
     } catch (err) {
       this.onError(err);
       return;
