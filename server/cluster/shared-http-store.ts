@@ -52,7 +52,7 @@ export function sharedHttpStore(redis: RedisClient, log: WarnLogger) {
       private readonly prefix = `${LIMIT_PREFIX}http:`,
     ) {}
 
-    incr(key: string, callback: Parameters<Incr>[1], timeWindow: number): void {
+    incr(key: string, callback: Parameters<Incr>[1], timeWindow: number, _max: number): void {
       const k = this.prefix + key;
       run([k], [String(timeWindow)]).then(
         (reply) => {
