@@ -48,17 +48,22 @@ if n <= 0 then redis.call('hdel', KEYS[1], ARGV[1]) end
 return n`;
 
 // KEYS: the nodes. ARGV: this node, ttl. Renews this node's deadline and forgets long-dead nodes.
+// Returns 1 when this node's deadline had passed (the others may have deleted its counts), else 0.
 const HEARTBEAT = `${NOW}
+local lapsed = tonumber(redis.call('hget', KEYS[1], ARGV[1]) or '0') < now
 local all = redis.call('hgetall', KEYS[1])
 for i = 1, #all, 2 do
   if tonumber(all[i + 1]) < now - ARGV[2] * 10 then redis.call('hdel', KEYS[1], all[i]) end
 end
 redis.call('hset', KEYS[1], ARGV[1], now + ARGV[2])
-return 1`;
+if lapsed then return 1 end
+return 0`;
 
 export class SharedConnections implements ConnectionCounts {
   /** This server's own connections, shared-counted or not: the cap while Redis cannot answer. */
   private readonly here: LocalConnections;
+  /** Those of them counted in Redis: what this server writes back when its counts lapsed. */
+  private readonly counted = new LocalConnections(0);
   private readonly nodeId = randomUUID();
   private readonly acquireScript: LuaRunner;
   private readonly releaseScript: LuaRunner;
@@ -106,11 +111,13 @@ export class SharedConnections implements ConnectionCounts {
     }
     if (!counted) return null;
     const releaseHere = this.here.add(ip);
+    const releaseCounted = this.counted.add(ip);
     let done = false;
     return () => {
       if (done) return;
       done = true;
       releaseHere();
+      releaseCounted();
       this.releaseScript([key], [this.nodeId]).catch((err) => {
         this.onError(err);
         this.owed.set(key, (this.owed.get(key) ?? 0) + 1);
@@ -122,13 +129,29 @@ export class SharedConnections implements ConnectionCounts {
     return this.here.local(ip);
   }
 
+  /**
+   * Redis was away longer than our deadline: other servers may have deleted our counts. Write them
+   * back as they are now (which also settles the releases Redis missed). An acquire in flight at
+   * that moment may be written over, one connection too few until it closes: rare and harmless.
+   */
+  private async recount(): Promise<void> {
+    this.owed.clear();
+    const writes = [...this.counted.entries()].map(([ip, n]) => {
+      const key = `${LIMIT_PREFIX}conn:${ip}`;
+      return this.redis.multi().hSet(key, this.nodeId, n).pExpire(key, ADDRESS_TTL_MS).exec();
+    });
+    await Promise.all(writes).catch(this.onError);
+  }
+
   private async heartbeat(): Promise<void> {
+    let lapsed: boolean;
     try {
-      await this.heartbeatScript([NODES_KEY], [this.nodeId, String(this.timing.nodeTtlMs)]);
+      lapsed = Number(await this.heartbeatScript([NODES_KEY], [this.nodeId, String(this.timing.nodeTtlMs)])) === 1;
     } catch (err) {
       this.onError(err);
       return;
     }
+    if (lapsed) return this.recount();
     for (const [key, n] of [...this.owed]) {
       this.owed.delete(key);
       for (let i = 0; i < n; i++) {

@@ -41,6 +41,31 @@ describe.skipIf(!redisAvailable())('shared limits against a real Redis', () => {
     }
   });
 
+  it('a server that was cut off past its deadline writes its counts back once it reaches Redis again', async () => {
+    // Its deadline lapses between renewals: the others see it dead for a while, as after an outage.
+    const late = new SharedConnections(client, 3, quiet, { nodeTtlMs: 300, heartbeatMs: 1500 });
+    const other = new SharedConnections(client, 3, quiet);
+    await Promise.all([late.start(), other.start()]);
+    const key = 'bulle:lim:conn:203.0.113.55';
+    const holds2 = async () => Object.values(await client.hGetAll(key)).includes('2');
+    try {
+      await late.acquire('203.0.113.55');
+      await late.acquire('203.0.113.55');
+      expect(await holds2()).toBe(true);
+      // A check on that address while `late` looks dead deletes its counts…
+      await expect
+        .poll(async () => {
+          (await other.acquire('203.0.113.55'))?.();
+          return holds2();
+        }, { timeout: 10_000, interval: 100 })
+        .toBe(false);
+      // …and its next renewal writes them back.
+      await expect.poll(holds2, { timeout: 10_000, interval: 100 }).toBe(true);
+    } finally {
+      await Promise.all([late.stop(), other.stop()]);
+    }
+  });
+
   it('a server stopping cleanly gives its slots back at once; a release frees a slot for another server', async () => {
     const one = new SharedConnections(client, 2, quiet);
     const two = new SharedConnections(client, 2, quiet);
