@@ -135,11 +135,15 @@ export class SharedConnections implements ConnectionCounts {
    * that moment may be written over, one connection too few until it closes: rare and harmless.
    */
   private async recount(): Promise<void> {
-    this.owed.clear();
-    const writes = [...this.counted.entries()].map(([ip, n]) => {
+    const writes: Promise<unknown>[] = [];
+    for (const [ip, n] of this.counted.entries()) {
       const key = `${LIMIT_PREFIX}conn:${ip}`;
-      return this.redis.multi().hSet(key, this.nodeId, n).pExpire(key, ADDRESS_TTL_MS).exec();
-    });
+      this.owed.delete(key);
+      writes.push(this.redis.multi().hSet(key, this.nodeId, n).pExpire(key, ADDRESS_TTL_MS).exec());
+    }
+    // Addresses whose connections all closed while Redis was away: nothing of ours left there.
+    for (const key of this.owed.keys()) writes.push(this.redis.hDel(key, this.nodeId));
+    this.owed.clear();
     await Promise.all(writes).catch(this.onError);
   }
 
