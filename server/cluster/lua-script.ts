@@ -10,6 +10,16 @@ export const LIMIT_TIMEOUT_MS = 1000;
 
 export class RedisUnavailable extends Error {}
 
+/** Redis did not answer in time; `answer` is its reply when it comes (a count it took may need undoing). */
+export class RedisLate extends RedisUnavailable {
+  constructor(
+    message: string,
+    readonly answer: Promise<unknown>,
+  ) {
+    super(message);
+  }
+}
+
 export type LuaRunner = (keys: string[], args: string[]) => Promise<unknown>;
 
 export function luaScript(redis: RedisClient, source: string, timeoutMs = LIMIT_TIMEOUT_MS): LuaRunner {
@@ -26,11 +36,13 @@ export function luaScript(redis: RedisClient, source: string, timeoutMs = LIMIT_
     // node-redis queues commands while it reconnects: a limit check must not queue with them.
     if (!redis.isReady) return Promise.reject(new RedisUnavailable('redis not connected'));
     let timer: NodeJS.Timeout | undefined;
+    const answer = run(keys, args);
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisUnavailable(`redis answered in more than ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(new RedisLate(`redis answered in more than ${timeoutMs} ms`, answer)), timeoutMs);
       timer.unref();
     });
-    return Promise.race([run(keys, args), late]).finally(() => clearTimeout(timer));
+    answer.catch(() => {}); // a late failure is nobody's to handle
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
   };
 }
 

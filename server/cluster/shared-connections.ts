@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClient } from '../sockets/redis-adapter.js';
 import { LocalConnections, type ConnectionCounts, type Release } from '../sockets/local-limits.js';
-import { luaScript, warnEveryMinute, type LuaRunner, type WarnLogger } from './lua-script.js';
+import { luaScript, RedisLate, warnEveryMinute, type LuaRunner, type WarnLogger } from './lua-script.js';
 import { LIMIT_PREFIX } from './shared-buckets.js';
 
 /** How long a silent server's counts still count, and how often a live one says it is alive. */
@@ -107,6 +107,8 @@ export class SharedConnections implements ConnectionCounts {
       counted = Number(await this.acquireScript([key, NODES_KEY], [this.nodeId, String(this.max), String(ADDRESS_TTL_MS)])) === 1;
     } catch (err) {
       this.onError(err);
+      // Counted after all, once we had stopped waiting: this connection is counted here instead.
+      if (err instanceof RedisLate) void err.answer.then((n) => Number(n) === 1 && this.giveBack(key), () => {});
       return this.here.acquire(ip);
     }
     if (!counted) return null;
@@ -118,11 +120,16 @@ export class SharedConnections implements ConnectionCounts {
       done = true;
       releaseHere();
       releaseCounted();
-      this.releaseScript([key], [this.nodeId]).catch((err) => {
-        this.onError(err);
-        this.owed.set(key, (this.owed.get(key) ?? 0) + 1);
-      });
+      this.giveBack(key);
     };
+  }
+
+  /** Give a slot back in Redis; if Redis is away, owe it until the next heartbeat. */
+  private giveBack(key: string): void {
+    this.releaseScript([key], [this.nodeId]).catch((err) => {
+      this.onError(err);
+      this.owed.set(key, (this.owed.get(key) ?? 0) + 1);
+    });
   }
 
   local(ip: string): number {

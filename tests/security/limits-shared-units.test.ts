@@ -95,6 +95,27 @@ describe.skipIf(!redisAvailable())('shared limits against a real Redis', () => {
     expect(await client.pTTL('bulle:lim:unit:v1')).toBeLessThanOrEqual(7000);
   });
 
+  it('Redis answering late: the connection counts here, and the count Redis took after all is given back', async () => {
+    const connections = new SharedConnections(client, 5, quiet);
+    await connections.start();
+    const blocker = client.duplicate();
+    await blocker.connect();
+    try {
+      // A script that keeps Redis busy for a second or more (past the 1 s a check waits).
+      const busy = blocker.eval('local n = 0 for i = 1, 350000000 do n = n + i end return 1', {}).catch(() => {});
+      await new Promise((r) => setTimeout(r, 100)); // so the busy script is Redis's first
+      const release = await connections.acquire('203.0.113.70');
+      expect(release).toBeTypeOf('function');
+      expect(connections.local('203.0.113.70')).toBe(1);
+      await busy;
+      release!();
+      await expect.poll(async () => Object.keys(await client.hGetAll('bulle:lim:conn:203.0.113.70')).length, { timeout: 20_000, interval: 100 }).toBe(0);
+    } finally {
+      await connections.stop();
+      await blocker.quit();
+    }
+  });
+
   it('Redis gone: buckets and connection counts fall back to this server’s own', async () => {
     const other = await startRedis();
     const gone: RedisClient = createClient({ url: other.url, socket: { reconnectStrategy: 1000 } });
