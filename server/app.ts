@@ -86,13 +86,13 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
   await app.register(audit);
   // Before every route: headers and limits attach to routes as they are added.
   await app.register(securityHeaders, { hsts: config.secureCookies });
-  // Several servers share Redis: rooms, the routing owner and the log-in throttle.
+  // Several servers share Redis: rooms, the routing owner, the log-in throttle and the limits.
   const redis = !deps.adapter && config.redisUrl ? await connectRedisAdapter(config.redisUrl, app.log) : undefined;
   await app.register(rateLimits, { redis: redis?.client });
   await app.register(origins);
   // Before realtime, which hands it the sockets.
   await app.register(routing);
-  await app.register(realtime, { adapter: deps.adapter ?? redis?.adapter });
+  await app.register(realtime, { adapter: deps.adapter ?? redis?.adapter, redis: redis?.client });
   if (redis) {
     // Several servers: one routing owner at a time (server/cluster/). The lease goes back first,
     // so another server takes over at once; Redis closes after the sockets.

@@ -9,6 +9,8 @@ import { setupVisitorNamespace } from '../sockets/visitor-namespace.js';
 import { guardOutput } from '../sockets/output-guard.js';
 import { setupAgentNamespace } from '../sockets/agent-namespace.js';
 import { createSocketGuard } from '../sockets/handshake-guard.js';
+import type { RedisClient } from '../sockets/redis-adapter.js';
+import { shareSocketLimits } from '../cluster/shared-socket-limits.js';
 import type { AgentNamespace, VisitorNamespace } from '../sockets/namespaces.js';
 import { Conversations } from '../services/conversations/conversations.js';
 import { VisitorService } from '../services/visitor/visitor-service.js';
@@ -35,12 +37,15 @@ declare module 'fastify' {
 
 export interface RealtimeOptions {
   adapter?: ServerOptions['adapter'];
+  /** Several servers: the per-address and per-visitor socket limits are counted there. */
+  redis?: RedisClient;
 }
 
 export default fp<RealtimeOptions>(
   async (app, opts) => {
     // Origin and connections per address, checked before any namespace.
-    const guard = createSocketGuard({ config: app.config, origins: app.origins, log: app.log });
+    const shared = opts.redis ? await shareSocketLimits(opts.redis, app.config, app.log) : undefined;
+    const guard = createSocketGuard({ config: app.config, origins: app.origins, log: app.log, limits: shared?.limits });
     const io = new Server(app.server, {
       allowRequest: guard.allowRequest,
       // A message is at most 5,000 characters; 64 KB leaves room for the envelope, not for abuse.
@@ -101,6 +106,8 @@ export default fp<RealtimeOptions>(
     // would wait for them forever.
     app.addHook('preClose', async () => {
       for (const nsp of io._nsps.values()) nsp.local.disconnectSockets(true);
+      // Before Redis closes: this server's connection counts stop counting everywhere at once.
+      await shared?.stop();
     });
     app.addHook('onClose', async () => {
       stopOutputGuard();

@@ -16,11 +16,15 @@ import type { SiteRecord } from '../storage/records.js';
 import { clientAddress, isExemptPeer, trustFunction } from './client-address.js';
 import { connectError, type Logger } from './command.js';
 import { limitVisitorPackets } from './visitor-limits.js';
+import { LocalConnections, type Buckets, type ConnectionCounts, type Release, type Take } from './local-limits.js';
+import { localSyncBuckets } from './sync-limit.js';
 
 export interface VisitorGuard {
   originAllowed(site: SiteRecord, socket: Socket): boolean;
   /** Per-connection token buckets on the visitor's commands (RATE_LIMITED acks). */
   limit(socket: Socket): void;
+  /** The per-visitor buckets of `conversation:sync`. */
+  sync: Buckets;
 }
 
 export interface SocketGuard {
@@ -28,7 +32,7 @@ export interface SocketGuard {
   /** Count connections and add the /agent origin check; call before the namespaces are set up. */
   attach(io: Server): void;
   visitor: VisitorGuard;
-  /** Open connections per address (tests and diagnostics). */
+  /** Open connections per address on this server (tests and diagnostics). */
   openConnections(ip: string): number;
 }
 
@@ -55,57 +59,78 @@ function handshakeOnly(req: IncomingMessage): IncomingMessage {
   return { headers, url: req.url, _query: query, connection: { encrypted: Boolean((req.socket as TLSSocket | undefined)?.encrypted) } } as unknown as IncomingMessage;
 }
 
-export function createSocketGuard(deps: { config: Config; origins: OriginPolicy; log: Logger }): SocketGuard {
+/**
+ * Where the per-address and per-visitor counts live: this process (`localSocketLimits`), or Redis
+ * shared by every server (server/cluster/shared-socket-limits.ts).
+ */
+export interface SocketLimits {
+  connections: ConnectionCounts;
+  /** New connections per address; null when BULLE_CONN_PER_MIN is 0. */
+  handshakes: Buckets | null;
+  /** `conversation:sync` per visitor (sync-limit.ts). */
+  sync: Buckets;
+}
+
+export function localSocketLimits(config: Config): SocketLimits {
+  return { connections: new LocalConnections(config.maxConnectionsPerIp), handshakes: handshakeRate(config.connectionsPerMinute), sync: localSyncBuckets() };
+}
+
+export function createSocketGuard(deps: { config: Config; origins: OriginPolicy; log: Logger; limits?: SocketLimits }): SocketGuard {
   const { config, origins } = deps;
   const max = config.maxConnectionsPerIp;
   const trust = trustFunction(config.trustProxy);
-  const open = new Map<string, number>();
+  const limits = deps.limits ?? localSocketLimits(config);
   /**
    * Handshakes allowed but not yet connected: released on connection, on error or when the TCP
    * socket goes (that listener is removed on connection, or it would keep the request alive).
    */
-  const pending = new Map<IncomingMessage, { ip: string; onClose: () => void }>();
+  const pending = new Map<IncomingMessage, { release: Release; onClose: () => void }>();
 
-  const release = (ip: string) => {
-    const n = (open.get(ip) ?? 1) - 1;
-    if (n > 0) open.set(ip, n);
-    else open.delete(ip);
-  };
-  /** Forget a pending handshake; its address, if it was pending. */
+  /** Forget a pending handshake; its slot's release, if it was pending. */
   const settle = (req: IncomingMessage) => {
     const p = pending.get(req);
     if (!p) return undefined;
     pending.delete(req);
     req.socket.off('close', p.onClose);
-    return p.ip;
+    return p.release;
   };
-  const releasePending = (req: IncomingMessage) => {
-    const ip = settle(req);
-    if (ip !== undefined) release(ip);
-  };
+  const releasePending = (req: IncomingMessage) => settle(req)?.();
 
-  const attempts = handshakeRate(config.connectionsPerMinute);
+  /** The per-address checks; with shared limits each is a Redis round-trip, so this may wait. */
+  const admit = async (req: IncomingMessage, ip: string): Promise<string | null> => {
+    if (limits.handshakes && !(await limits.handshakes.take(ip)).ok) {
+      deps.log.warn({ ip, perMinute: config.connectionsPerMinute }, 'connection rate per address reached');
+      return 'Too many connection attempts from this address';
+    }
+    if (max === 0) return null;
+    const release = await limits.connections.acquire(ip);
+    if (!release) {
+      deps.log.warn({ ip, max }, 'connection limit per address reached');
+      return 'Too many connections from this address';
+    }
+    // Gone while the count was taken: nothing will ever connect or close for it.
+    if (req.socket.destroyed) {
+      release();
+      return 'Connection closed';
+    }
+    const onClose = () => releasePending(req);
+    pending.set(req, { release, onClose });
+    req.socket.once('close', onClose);
+    return null;
+  };
 
   return {
     allowRequest(req, callback) {
       if (!origins.anywhere(req.headers)) return callback('Origin not allowed', false);
       const ip = clientAddress(req, trust);
       if (isExemptPeer(req.socket.remoteAddress, ip)) return callback(null, true);
-      if (!attempts(ip)) {
-        deps.log.warn({ ip, perMinute: config.connectionsPerMinute }, 'connection rate per address reached');
-        return callback('Too many connection attempts from this address', false);
-      }
-      if (max === 0) return callback(null, true);
-      const n = open.get(ip) ?? 0;
-      if (n >= max) {
-        deps.log.warn({ ip, max }, 'connection limit per address reached');
-        return callback('Too many connections from this address', false);
-      }
-      open.set(ip, n + 1);
-      const onClose = () => releasePending(req);
-      pending.set(req, { ip, onClose });
-      req.socket.once('close', onClose);
-      callback(null, true);
+      admit(req, ip).then(
+        (refusal) => (refusal ? callback(refusal, false) : callback(null, true)),
+        (err) => {
+          deps.log.error({ err, ip }, 'connection limits failed');
+          callback('Server error', false);
+        },
+      );
     },
 
     attach(io) {
@@ -116,8 +141,8 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
         // listener): its header lists, the biggest part of it, are dropped here.
         req.rawHeaders = [];
         req.headers = {};
-        const ip = settle(req);
-        if (ip !== undefined) raw.once('close', () => release(ip));
+        const release = settle(req);
+        if (release) raw.once('close', release);
       });
       io.engine.on('connection_error', (e: { req: IncomingMessage }) => releasePending(e.req));
       io.of(NS.agent).use((socket, next) => {
@@ -129,9 +154,10 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
     visitor: {
       originAllowed: (site, socket) => origins.widget(site, socket.handshake.headers),
       limit: (socket) => limitVisitorPackets(socket, config.visitorMessagesPerSecond, config.visitorMessageBurst),
+      sync: limits.sync,
     },
 
-    openConnections: (ip) => open.get(ip) ?? 0,
+    openConnections: (ip) => limits.connections.local(ip),
   };
 }
 
@@ -140,11 +166,11 @@ export function createSocketGuard(deps: { config: Config; origins: OriginPolicy;
  * evenly), so an address that opens and drops sockets in a loop is refused long before the
  * open-connection cap notices it. Buckets that refilled are dropped once there are many.
  */
-function handshakeRate(perMinute: number): (ip: string) => boolean {
-  if (perMinute === 0) return () => true;
+function handshakeRate(perMinute: number): Buckets | null {
+  if (perMinute === 0) return null;
   const buckets = new Map<string, TokenBucket>();
   let sweptAt = 0;
-  return (ip) => {
+  const take = (ip: string): Take => {
     let bucket = buckets.get(ip);
     if (!bucket) {
       // At most once a second: many addresses at once must not make every handshake a sweep.
@@ -154,7 +180,8 @@ function handshakeRate(perMinute: number): (ip: string) => boolean {
       }
       buckets.set(ip, (bucket = new TokenBucket(perMinute / 60, perMinute)));
     }
-    return bucket.take();
+    return bucket.take() ? { ok: true } : { ok: false, retryAfterMs: bucket.retryAfterMs() };
   };
+  return { take };
 }
 const BUCKETS_BEFORE_SWEEP = 10_000;

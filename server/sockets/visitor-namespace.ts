@@ -89,10 +89,10 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
 
   const { visitors, details, feedback, ending, mail, log } = deps;
   const ctxOf = (socket: VisitorSocket) => socket.data.visitor;
-  const syncLimit = createSyncLimit();
+  const syncLimit = createSyncLimit(deps.guard.sync);
   const commands = commandTable<VisitorCommands>(nsp.name, {
-    [VISITOR_CMD.conversationSync]: cmd(ConversationSyncSchema, (socket, p) => {
-      syncLimit(ctxOf(socket).visitorId ?? socket.id);
+    [VISITOR_CMD.conversationSync]: cmd(ConversationSyncSchema, async (socket, p) => {
+      await syncLimit(ctxOf(socket).visitorId ?? socket.id);
       return visitors.sync(ctxOf(socket), p.afterSeq);
     }),
     [VISITOR_CMD.messageSend]: cmd(VisitorMessageSendSchema, async (socket, p) => {
