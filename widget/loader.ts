@@ -80,23 +80,9 @@ if (siteId && !stub?.track) {
     timers = cfg.r.filter((r) => !r.e && here(r)).map((r) => setTimeout(fire, r.s! * 1e3, r));
   };
 
-  // The site's settings, asked for once this script has run (so a language the page set in the
-  // snippet's queue is known), then the bubble: a failed request leaves the default look and no rule.
-  const got = Promise.resolve()
-    .then(() => fetch(api + '?lang=' + (lang || navigator.language)))
-    .then((r) => r.json())
-    .then((c: LoaderConfig) => c.r && (cfg = c), noop)
-    .then(() => {
-      const a = cfg.a;
-      // Style properties (built by the server from the site's checked colour, side and label) and
-      // text: nothing here is parsed as markup.
-      button.style.cssText = a.s;
-      button.append(a.l);
-      button.setAttribute('aria-label', a.t);
-      newPage();
-      // The root element is there even while an early script runs before <body> is parsed.
-      d.documentElement.append(host);
-    });
+  let configured: () => void;
+  /** Resolved once the site's settings arrived (or failed to: then the default look, no rule). */
+  const got = new Promise<void>((ok) => (configured = ok));
 
   // Fetching and running app.js connects nothing: only mount() does, so hover may prefetch. A
   // failed fetch resolves with nothing (its caller's catch takes that) and is tried again next time.
@@ -153,6 +139,24 @@ if (siteId && !stub?.track) {
     } catch (e) {
       console.error(e);
     }
+
+  // The site's settings (asked for once the queued calls have run: a language set there counts),
+  // then the bubble.
+  fetch(api + '?lang=' + (lang || navigator.language))
+    .then((r) => r.json())
+    .then((c: LoaderConfig) => c.r && (cfg = c), noop)
+    .then(() => {
+      const a = cfg.a;
+      // Style properties (built by the server from the site's checked colour, side and label) and
+      // text: nothing here is parsed as markup.
+      button.style.cssText = a.s;
+      button.append(a.l);
+      button.setAttribute('aria-label', a.t);
+      configured();
+      newPage();
+      // The root element is there even while an early script runs before <body> is parsed.
+      d.documentElement.append(host);
+    });
 
   const push = history.pushState;
   history.pushState = function (this: History) {
