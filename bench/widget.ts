@@ -25,7 +25,8 @@
 // "Added" script time and long tasks are the widget's own, found in the trace by its URLs (the page
 // without the snippet runs none of it); differences of medians (with − without) are printed too.
 // --baseline: another build (e.g. the previous commit's dist, kept aside) served by a second server of
-// the same code, its first visits measured in the same runs, alternated with the others ('baseline').
+// the same code, its first visits measured in the same runs ('baseline'), the two builds taking
+// turns at going first (an even --runs balances them).
 // Prints a table, and as the last line one JSON object. Every loop is bounded in count and time.
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -124,8 +125,12 @@ async function main(): Promise<void> {
       await view(browser, base, BARE_PATH, rate, false);
       if (other) await view(browser, other.base, args.page, rate, false);
       for (let i = 0; i < args.runs; i++) {
+        // With a baseline, the two builds take turns going first: measured against itself, a build
+        // came out cheaper when it went first (docs/2026-12-07-loader-budget.md).
+        const baseline = async () => other && (results[`baseline ${rate}x`] ??= []).push(await view(browser, other.base, args.page, rate, true));
+        if (i % 2) await baseline();
         (results[`with ${rate}x`] ??= []).push(await view(browser, base, args.page, rate, true));
-        if (other) (results[`baseline ${rate}x`] ??= []).push(await view(browser, other.base, args.page, rate, true));
+        if (!(i % 2)) await baseline();
         (results[`without ${rate}x`] ??= []).push(await view(browser, base, BARE_PATH, rate, false));
         (results[`returning ${rate}x`] ??= []).push(await view(browser, base, args.page, rate, false, token));
       }
