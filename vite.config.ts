@@ -100,9 +100,9 @@ const precompress: Plugin = {
 };
 
 /**
- * The loader's minifier: UglifyJS (three compress passes) leaves it some 15 B gzip smaller than the
- * build's own minifier, which matters under its 1.5 KB budget. No top-level option: that would
- * unwrap the IIFE and leave the loader's names as globals of the merchant's page.
+ * The loader's minifier: UglifyJS (three compress passes) leaves it smaller than the build's own
+ * minifier, which matters under its 1.5 KB budget (docs/2026-12-07-loader-budget.md). No top-level
+ * option: that would unwrap the IIFE and leave the loader's names as globals of the merchant's page.
  */
 const loaderMinify: Plugin = {
   name: 'bulle-loader-minify',
