@@ -6,6 +6,7 @@ import {
   analyze, analyzeWords, isCommonWord, isEverydayTerm, isEverydayWord, lexiconTerms, lexiconVocabulary, prepare, synonymStems, termOf,
   type Token,
 } from './analyzer.js';
+import { buildMemo } from './build-memo.js';
 import { splitCompound } from './compounds.js';
 import { relatedConcepts } from './concept-relations.js';
 import { builtinConcepts, isConceptTerm, type ConceptMap } from './concepts.js';
@@ -91,10 +92,9 @@ const NO_PROPER_NOUNS = new Set(['de']);
  * The library's phrasings are the same for every site of a language (and for the linking's own
  * index): analysed once per concept map, not once per index.
  */
-const libraryTokens = new WeakMap<ConceptMap, Map<string, Token[]>>();
+const libraryTokens = buildMemo((_: ConceptMap) => new Map<string, Token[]>());
 function analyzeLibrary(text: string, lang: Lang, concepts: ConceptMap): Token[] {
-  let cache = libraryTokens.get(concepts);
-  if (!cache) libraryTokens.set(concepts, (cache = new Map()));
+  const cache = libraryTokens(concepts);
   let tokens = cache.get(text);
   if (!tokens) cache.set(text, (tokens = analyze(text, lang, concepts)));
   return tokens;

@@ -13,3 +13,4 @@ export { createTopicReader, readTopic } from './topic.js';
 export type { TopicReader, TopicReading } from './topic.js';
 export { loadTopicRules, parseTopicRules } from './topic-rules.js';
 export type { TopicRules } from './topic-rules.js';
+export { releaseBuildMemos } from './build-memo.js';

@@ -6,6 +6,7 @@
 import type { Lang } from '../../protocol/types.js';
 import type { ConceptMap } from '../concepts.js';
 import { createLangIndex, type LangIndex } from '../faq-index.js';
+import { buildMemo } from '../build-memo.js';
 import { rank } from '../rank.js';
 import type { FaqCatalog, FaqEntry } from '../types.js';
 import { intentPhrasings, type IntentId } from './index.js';
@@ -89,12 +90,17 @@ export function linkIntents(catalog: FaqCatalog, concepts: (lang: Lang) => Conce
 
 /** The library of one language as a FAQ whose entries are the intents (undefined when it has none). */
 export function libraryIndex(lang: Lang, concepts: ConceptMap): LangIndex | undefined {
-  // The same for every site of a language and every reload of one (a FAQ edit): built once.
-  if (!libraryIndexes.has(concepts)) libraryIndexes.set(concepts, buildLibraryIndex(lang, concepts));
-  return libraryIndexes.get(concepts);
+  // The same for every site of a language and every reload of one (a FAQ edit).
+  return libraryIndexes(concepts)(lang);
 }
 
-const libraryIndexes = new WeakMap<ConceptMap, LangIndex | undefined>();
+const libraryIndexes = buildMemo((concepts: ConceptMap) => {
+  const byLang = new Map<Lang, LangIndex | undefined>();
+  return (lang: Lang) => {
+    if (!byLang.has(lang)) byLang.set(lang, buildLibraryIndex(lang, concepts));
+    return byLang.get(lang);
+  };
+});
 
 function buildLibraryIndex(lang: Lang, concepts: ConceptMap): LangIndex | undefined {
   const phrasings = intentPhrasings(lang);

@@ -3,7 +3,9 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { releaseBuildMemos } from '../../faq/index.js';
 import { createBotEngine } from './engine.js';
+import { fullCollection } from './full-collection.js';
 import type { BotRequestMsg, BotResponseMsg } from './messages.js';
 
 /** Nice value of the bot thread (0 = the server thread's, 19 = lowest). */
@@ -15,12 +17,40 @@ const port = parentPort!;
 
 // One at a time: a site being loaded is ready before the next request (a think for it) runs.
 let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+/** The sites the thread started with are built (later builds are FAQ edits, and come in runs). */
+let started = false;
+let settle: ReturnType<typeof setTimeout> | undefined;
 port.on('message', (m: BotRequestMsg) => {
-  queue = queue.then(() => handle(m)).then(
-    (value) => port.postMessage({ id: m.id, ok: true, value } satisfies BotResponseMsg),
-    (err: unknown) => port.postMessage({ id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies BotResponseMsg),
-  );
+  waiting++;
+  if (settle) clearTimeout(settle);
+  queue = queue
+    .then(() => handle(m))
+    .then(
+      (value) => port.postMessage({ id: m.id, ok: true, value } satisfies BotResponseMsg),
+      (err: unknown) => port.postMessage({ id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies BotResponseMsg),
+    )
+    .then(() => {
+      waiting--;
+      if ((m.op === 'site' || m.op === 'reload') && waiting === 0) settle = setTimeout(afterBuilding, started ? 0 : START_SETTLE_MS);
+    });
 });
+
+/** The server adds its sites one after another: the start is over when none came for this long. */
+const START_SETTLE_MS = 2_000;
+
+/**
+ * Building indexes allocates several times what they keep, and under steady traffic the thread
+ * allocates too little for V8 to collect that soon: the garbage goes at once. What every site's
+ * build shares is kept for FAQ edits, which come in runs; the start's copy would otherwise stay
+ * minutes, through the first traffic.
+ */
+function afterBuilding(): void {
+  settle = undefined;
+  if (!started) releaseBuildMemos();
+  started = true;
+  fullCollection();
+}
 
 async function handle(m: BotRequestMsg): Promise<unknown> {
   switch (m.op) {
