@@ -10,15 +10,19 @@
 //   5. drain, count lost messages (acked but never delivered to the other side).
 // Then the same client loop against a bare Socket.IO echo server (bench/lib/echo-server.mjs) as
 // the baseline. Prints a table, and as the last line one JSON object.
+// --nodes 2 (or more): instead, one server and then that many on PostgreSQL + Redis, the visitors
+// spread over them (bench/lib/load-nodes.ts).
 // Every loop is bounded in count and time; a watchdog ends the bench if anything hangs.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgentPool, DEMO_AGENTS } from './lib/agents.js';
-import type { ConnectedMsg, FromWorker, HandoffDoneMsg, PollMsg, RunResult, ToWorker } from './lib/ipc.js';
-import { cpuSeconds, freePort, localPortRange, memMB, openFilesLimit, ROOT, sleep, startChild, track, type Child } from './lib/proc.js';
-import { fmt, parseArgs, round, summarize, table, timeline } from './lib/stats.js';
+import { DEMO_AGENTS } from './lib/agents.js';
+import type { RunResult } from './lib/ipc.js';
+import { runBulle, type LoadPlan } from './lib/load-bulle.js';
+import { benchNodes } from './lib/load-nodes.js';
+import { connectWorkers, countsText, mergeCounts, sampler, type Worker } from './lib/load-workers.js';
+import { cpuSeconds, freePort, localPortRange, memMB, openFilesLimit, ROOT, sleep, startChild, type Child } from './lib/proc.js';
+import { fmt, parseArgs, round, summarize, table } from './lib/stats.js';
 
 const args = parseArgs(process.argv.slice(2), {
   visitors: 2000,
@@ -61,6 +65,10 @@ const args = parseArgs(process.argv.slice(2), {
   memTrace: false,
   /** Where the temp DATA_DIR is created (e.g. /dev/shm to take the disk out of the picture). */
   dataParent: tmpdir(),
+  /** 2 or more: one server, then this many, both on PostgreSQL + Redis (bench/lib/load-nodes.ts); no echo baseline. */
+  nodes: 1,
+  /** With --nodes: print PostgreSQL's most run statements (pg_stat_statements) and Redis's commands per run. */
+  pgStats: false,
 });
 
 const visitors = Math.floor(args.visitors);
@@ -79,141 +87,49 @@ const convRate = handoffs ? (args.rate * args.agentShare) / 2 : 0;
 const agentRate = handoffs ? (args.rate * args.agentShare) / 2 : 0;
 const connectTimeoutMs = Math.max(30_000, (visitors / args.connectRate) * 3000);
 
+const nodes = Math.floor(args.nodes);
+if (!(nodes >= 1)) throw new Error('--nodes: 1 (the embedded store) or 2 and more (PostgreSQL + Redis)');
+
 // Watchdog: the whole bench is bounded even if a child or a socket never answers.
-const budgetMs = 2 * (connectTimeoutMs + durationMs + 2 * drainMaxMs + args.ackTimeout + 60_000) + (args.baseline ? connectTimeoutMs + args.baselineDuration * 1000 + drainMaxMs + args.ackTimeout : 0);
+const runBudgetMs = 2 * (connectTimeoutMs + durationMs + 2 * drainMaxMs + args.ackTimeout + 60_000);
+const budgetMs =
+  nodes > 1
+    ? 2 * runBudgetMs + (1 + nodes) * 120_000 // two runs; each server may take up to 120 s to start
+    : runBudgetMs + (args.baseline ? connectTimeoutMs + args.baselineDuration * 1000 + drainMaxMs + args.ackTimeout : 0);
 setTimeout(() => {
   console.error(`bench:load watchdog: still running after ${Math.round(budgetMs / 1000)} s, giving up`);
   process.exit(2);
 }, budgetMs).unref();
 
-// ---- visitor workers ----
-class Worker {
-  readonly proc: ChildProcess;
-  private inbox: FromWorker[] = [];
-  private waiter: (() => void) | null = null;
-  constructor(readonly id: number) {
-    this.proc = fork(join(ROOT, 'bench/lib/visitor-worker.ts'), [], {
-      cwd: ROOT,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    track(this.proc);
-    this.proc.on('message', (m: FromWorker) => {
-      this.inbox.push(m);
-      this.waiter?.();
-    });
-    this.proc.on('exit', () => this.waiter?.());
-  }
-  send(cmd: ToWorker) {
-    this.proc.send(cmd);
-  }
-  async next<T extends FromWorker>(type: T['type'], timeoutMs: number): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const i = this.inbox.findIndex((m) => m.type === type || m.type === 'error');
-      if (i >= 0) {
-        const m = this.inbox.splice(i, 1)[0]!;
-        if (m.type === 'error') throw new Error(`worker ${this.id}: ${m.message}`);
-        return m as T;
-      }
-      if (this.proc.exitCode !== null || this.proc.signalCode !== null) throw new Error(`worker ${this.id} exited (${this.proc.exitCode ?? this.proc.signalCode}) while waiting for "${type}"`);
-      const left = end - Date.now();
-      if (left <= 0) throw new Error(`worker ${this.id}: no "${type}" after ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(left, 1000));
-        this.waiter = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.waiter = null;
-    }
-  }
-  async close() {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    this.send({ type: 'close' });
-    await Promise.race([new Promise((r) => this.proc.once('exit', r)), sleep(5000)]);
-    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL');
-  }
-}
-
-function split(total: number, parts: number): number[] {
-  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
-}
-
-/** Samples the server's memory every 250 ms (peak) and its CPU at start/stop. */
-function sampler(pid: number) {
-  let peak = 0;
-  const t = setInterval(() => {
-    const m = memMB(pid);
-    if (m && m.rss > peak) peak = m.rss;
-  }, 250);
-  return {
-    get peak() {
-      const m = memMB(pid);
-      return Math.max(peak, m?.rss ?? 0);
-    },
-    stop: () => clearInterval(t),
-  };
-}
-
-/**
- * Connect `count` visitors in two halves, sampling the server's RSS after each (2 s settle), so
- * memory per connection is also available as a slope, free of the idle heap's slack.
- */
-async function connectWorkers(url: string, count: number, handoffTotal: number, pid: number) {
-  const workers = Array.from({ length: workerCount }, (_, i) => new Worker(i));
-  const connected: ConnectedMsg[][] = workers.map(() => []);
-  const halves = [Math.floor(count / 2), count - Math.floor(count / 2)];
-  const rss: number[] = [];
-  let base = 0;
-  for (const [h, half] of halves.entries()) {
-    const counts = split(half, workerCount);
-    const hand = h === 0 ? split(Math.min(handoffTotal, half), workerCount) : counts.map(() => 0);
-    let offset = base;
-    workers.forEach((w, i) => {
-      w.send({
-        type: 'connect',
-        url,
-        offset,
-        count: counts[i]!,
-        handoffs: Math.min(hand[i]!, counts[i]!),
-        concurrency: Math.max(1, Math.ceil(args.concurrency / workerCount)),
-        connectRate: args.connectRate / workerCount,
-        timeoutMs: connectTimeoutMs,
-      });
-      offset += counts[i]!;
-    });
-    base += half;
-    const msgs = await Promise.all(workers.map((w) => w.next<ConnectedMsg>('connected', connectTimeoutMs + 30_000)));
-    msgs.forEach((m, i) => connected[i]!.push(m));
-    await sleep(2000);
-    rss.push(memMB(pid)?.rss ?? NaN);
-  }
-  const perWorker = connected.map((list) => ({
-    connected: list.reduce((n, m) => n + m.connected, 0),
-    failed: list.reduce((n, m) => n + m.failed, 0),
-    ms: list.reduce((n, m) => n + m.ms, 0),
-    errors: mergeCounts(list.map((m) => m.errors)),
-  }));
-  const firstHalf = connected.reduce((n, list) => n + (list[0]?.connected ?? 0), 0);
-  const total = perWorker.reduce((n, w) => n + w.connected, 0);
-  return {
-    workers,
-    connected: perWorker,
-    connectedN: total,
-    rssConnected: rss[1]!,
-    /** KB per connection from the second half alone. */
-    kbSlope: total > firstHalf ? ((rss[1]! - rss[0]!) * 1024) / (total - firstHalf) : NaN,
-  };
-}
-
-const mergeCounts = (list: Record<string, number>[]) => {
-  const out: Record<string, number> = {};
-  for (const r of list) for (const [k, v] of Object.entries(r)) out[k] = (out[k] ?? 0) + v;
-  return out;
+const plan: LoadPlan = {
+  visitors,
+  handoffs,
+  agentCount,
+  durationMs,
+  drainMs,
+  drainMaxMs,
+  botRate,
+  convRate,
+  agentRate,
+  ackTimeout: args.ackTimeout,
+  visitorMinInterval: args.visitorMinInterval,
+  workerCount,
+  concurrency: args.concurrency,
+  connectRate: args.connectRate,
+  connectTimeoutMs,
 };
-const countsText = (r: Record<string, number>) => (Object.keys(r).length ? Object.entries(r).map(([k, v]) => `${k}×${v}`).join(', ') : 'none');
+
+/** --server-env as an object. */
+function serverEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const kv of args.serverEnv.split(',').filter(Boolean)) {
+    const i = kv.indexOf('=');
+    if (i < 1) throw new Error(`--server-env: "${kv}" is not KEY=VALUE`);
+    env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return env;
+}
+const agentMaxChats = String(args.agentMaxChats === 'auto' ? Math.min(100, Math.max(3, Math.ceil(handoffs / Math.min(agentCount, 2)) + 2)) : args.agentMaxChats);
 
 // ---------------------------------------------------------------------------------------------
 async function benchBulle() {
@@ -221,171 +137,27 @@ async function benchBulle() {
   const port = await freePort();
   const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', BULLE_SEED_DEMO: 'true', BULLE_FSYNC: String(args.fsync) };
   if (args.flushMs !== '') env.BULLE_FLUSH_MS = String(args.flushMs);
-  for (const kv of args.serverEnv.split(',').filter(Boolean)) {
-    const i = kv.indexOf('=');
-    if (i < 1) throw new Error(`--server-env: "${kv}" is not KEY=VALUE`);
-    env[kv.slice(0, i)] = kv.slice(i + 1);
-  }
+  Object.assign(env, serverEnv());
   const memTrace = args.memTrace ? join(dataDir, '..', `${dataDir.split('/').pop()}-mem.jsonl`) : '';
   if (memTrace) env.BULLE_MEM_TRACE = memTrace;
-  env.BULLE_AGENT_MAX_CHATS = String(args.agentMaxChats === 'auto' ? Math.min(100, Math.max(3, Math.ceil(handoffs / Math.min(agentCount, 2)) + 2)) : args.agentMaxChats);
+  env.BULLE_AGENT_MAX_CHATS = agentMaxChats;
   let server: Child | undefined;
-  let workers: Worker[] = [];
-  let agents: AgentPool | undefined;
   try {
     const t0 = Date.now();
     const nodeArgs = args.serverNodeArgs.split(' ').filter(Boolean);
     if (memTrace) nodeArgs.push('--import', join(ROOT, 'bench/lib/mem-sampler.mjs'));
     server = await startChild('server/main.ts', env, port, 60_000, nodeArgs);
     const startMs = Date.now() - t0;
-    agents = new AgentPool(server.url, { maxClaimsInFlight: 20, ackTimeoutMs: args.ackTimeout });
-    await agents.connect(DEMO_AGENTS.slice(0, agentCount));
-    await sleep(1000);
-    const rssIdle = memMB(server.pid)!.rss;
-    const mem = sampler(server.pid);
-
-    const c = await connectWorkers(server.url, visitors, handoffs, server.pid);
-    workers = c.workers;
-    const { connectedN, rssConnected } = c;
-
-    for (const w of workers) w.send({ type: 'handoff', timeoutMs: 15_000 });
-    const hand = await Promise.all(workers.map((w) => w.next<HandoffDoneMsg>('handoffDone', 45_000)));
-    await agents.settleClaims(10_000);
-
-    const cpu0 = cpuSeconds(server.pid) ?? 0;
-    const benchCpu0 = process.cpuUsage();
-    const runStart = Date.now();
-    for (const w of workers) {
-      w.send({ type: 'run', durationMs, botRate: botRate / workerCount, convRate: convRate / workerCount, drainMs, drainMaxMs, ackTimeoutMs: args.ackTimeout, minIntervalMs: args.visitorMinInterval });
-    }
-    agents.collecting = true;
-    const agentRun = await agents.sendLoop(agentRate, durationMs, () => new Set());
-    const cpuRun = (cpuSeconds(server.pid) ?? 0) - cpu0;
-    const runMs = Date.now() - runStart;
-    const results = await Promise.all(workers.map((w) => w.next<RunResult>('result', drainMaxMs + args.ackTimeout + 60_000)));
-    // Late deliveries are slow, not lost: keep waiting while agent replies and visitor follow-ups
-    // still arrive; stop after --drain s without progress (or --drain-max s in all).
-    const convAcked = results.flatMap((r) => r.convAckedIds);
-    const received = new Set(results.flatMap((r) => r.agentReceivedIds));
-    const agentLatencies = results.flatMap((r) => r.agentLatencies);
-    const owed = () =>
-      [...agentRun.acked].filter((id) => !received.has(id)).length + convAcked.filter((id) => !agents!.visitorReceived.has(id)).length;
-    {
-      let best = Infinity;
-      let lastProgress = Date.now();
-      const hardEnd = Date.now() + drainMaxMs;
-      for (;;) {
-        for (const w of workers) w.send({ type: 'poll' });
-        for (const p of await Promise.all(workers.map((w) => w.next<PollMsg>('poll', 30_000)))) {
-          for (const id of p.agentReceivedIds) received.add(id);
-          agentLatencies.push(...p.agentLatencies);
-        }
-        const left = owed();
-        if (left < best) {
-          best = left;
-          lastProgress = Date.now();
-        }
-        if (left === 0 || Date.now() - lastProgress > drainMs || Date.now() > hardEnd) break;
-        await sleep(250);
-      }
-    }
-    const drainSeconds = (Date.now() - runStart - runMs) / 1000;
-    agents.collecting = false;
-    const benchCpu = process.cpuUsage(benchCpu0);
-    const rssAfter = memMB(server.pid)!;
-    const rssPeak = mem.peak;
-    mem.stop();
-
-    // ---- lost messages ----
-    const disconnectedConvs = new Set(results.flatMap((r) => r.disconnectedConversationIds));
-    let agentLost = 0;
-    let agentUndelivered = 0;
-    for (const [conv, ids] of agentRun.perConversation) {
-      for (const id of ids) {
-        if (received.has(id)) continue;
-        if (disconnectedConvs.has(conv)) agentUndelivered++;
-        else agentLost++;
-      }
-    }
-    const v2aLost = convAcked.filter((id) => !agents!.visitorReceived.has(id)).length;
-    const botLost = results.reduce((n, r) => n + r.botLost, 0);
-    const bot = summarize(results.flatMap((r) => r.botLatencies));
-    const botTimeline = timeline(results.flatMap((r) => r.botLatencies), results.flatMap((r) => r.botSentAt), 5000);
-    const agentLat = summarize(agentLatencies);
-    const v2aIds = convAcked.filter((id) => Number.isFinite(agents!.visitorReceived.get(id)) && agents!.visitorSentAt.has(id));
-    const v2aLat = summarize(v2aIds.map((id) => agents!.visitorReceived.get(id)!));
-    const v2aTimeline = timeline(v2aIds.map((id) => agents!.visitorReceived.get(id)!), v2aIds.map((id) => agents!.visitorSentAt.get(id)!), 5000);
-    const handLat = summarize(hand.flatMap((h) => h.latencies));
-    const ackedInWindow = results.reduce((n, r) => n + r.ackedInWindow, 0) + agentRun.ackedInWindow;
-    const held = results.reduce((n, r) => n + r.held, 0);
-    const workerCpu = results.reduce((n, r) => n + r.cpuSeconds, 0);
+    const run = await runBulle(plan, { pids: [server.pid], agentUrl: server.url, visitorUrls: [server.url] });
     return {
+      ...run,
       startMs,
-      botTimeline,
-      v2aTimeline,
-      connect: c.connected,
-      connectedN,
-      held,
-      rssIdle,
-      rssConnected,
-      rssPeak,
-      rssAfter: rssAfter.rss,
-      hwm: rssAfter.hwm,
-      kbPerConnection: connectedN ? ((rssConnected - rssIdle) * 1024) / connectedN : NaN,
-      kbSlope: c.kbSlope,
-      hand: {
-        requested: hand.reduce((n, h) => n + h.requested, 0),
-        assigned: hand.reduce((n, h) => n + h.assigned, 0),
-        queued: hand.reduce((n, h) => n + h.queued, 0),
-        latency: handLat,
-        claimErrors: agents.claimErrors,
-        claimConflicts: agents.claimConflicts,
-        routed: agents.routed,
-        claimed: agents.assigned.size,
-      },
-      runMs,
-      drainSeconds,
       maxChats: env.BULLE_AGENT_MAX_CHATS,
       botCache: env.BULLE_BOT_CACHE,
-      msgsPerSec: ackedInWindow / (durationMs / 1000),
-      bot,
-      agentLat,
-      v2aLat,
-      botSent: results.reduce((n, r) => n + r.botSent, 0),
-      botAcked: results.reduce((n, r) => n + r.botAcked, 0),
-      botSkipped: results.reduce((n, r) => n + r.botSkipped, 0),
-      botUnconfirmed: results.reduce((n, r) => n + r.botUnconfirmed, 0),
-      botAnswers: results.reduce((n, r) => n + r.botAnswers, 0),
-      botFallbacks: results.reduce((n, r) => n + r.botFallbacks, 0),
-      botSuggests: results.reduce((n, r) => n + r.botSuggests, 0),
-      distinctQuestions: new Set(results.flatMap((r) => r.questionTexts)).size,
-      botLost,
-      botUndelivered: results.reduce((n, r) => n + r.botUndeliveredDisconnected, 0),
-      convSent: results.reduce((n, r) => n + r.convSent, 0),
-      convAcked: convAcked.length,
-      convSkipped: results.reduce((n, r) => n + r.convSkipped, 0),
-      agentSent: agentRun.sent,
-      agentAcked: agentRun.acked.size,
-      agentSkipped: agentRun.skipped,
-      agentErrors: agentRun.errors,
-      agentLost,
-      agentUndelivered,
-      v2aLost,
-      lost: botLost + agentLost + v2aLost,
-      ackTimeouts: results.reduce((n, r) => n + r.ackTimeouts, 0),
-      ackErrors: mergeCounts(results.map((r) => r.ackErrors)),
-      disconnects: results.reduce((n, r) => n + r.disconnects, 0),
-      disconnectReasons: mergeCounts(results.map((r) => r.disconnectReasons)),
-      agentDisconnects: agents.disconnects,
-      serverCpuPct: (cpuRun / (runMs / 1000)) * 100,
-      clientCpuPct: ((workerCpu + (benchCpu.user + benchCpu.system) / 1e6) / (runMs / 1000)) * 100,
-      workerRssMB: results.map((r) => r.rssMB),
       memAtPeak: memTrace ? heapAtPeak(memTrace) : undefined,
       serverTail: server.tail.filter((l) => /"level":(40|50|60)|warn|error/i.test(l)).slice(-8),
     };
   } finally {
-    agents?.close();
-    await Promise.all(workers.map((w) => w.close()));
     await server?.stop();
     if (!args.keepData) rmSync(dataDir, { recursive: true, force: true });
     else console.log(`kept ${dataDir}`);
@@ -414,8 +186,8 @@ async function benchEcho() {
     server = await startChild('bench/lib/echo-server.mjs', {}, port);
     await sleep(1000);
     const rssIdle = memMB(server.pid)!.rss;
-    const mem = sampler(server.pid);
-    const c = await connectWorkers(server.url, visitors, 0, server.pid);
+    const mem = sampler([server.pid]);
+    const c = await connectWorkers([server.url], visitors, 0, [server.pid], plan);
     workers = c.workers;
     const { connectedN, rssConnected } = c;
     const ms = args.baselineDuration * 1000;
@@ -461,6 +233,11 @@ if (nofile !== undefined && (visitors + 500 > nofile || perWorker + 200 > nofile
 }
 if (ports && visitors * 2 > ports[1] - ports[0]) console.log(`  WARNING: ${visitors} loopback connections (twice, with the baseline) may exhaust local ports ${ports.join('–')}`);
 
+if (nodes > 1) {
+  console.log(`  one server, then ${nodes}, on PostgreSQL + Redis (bench/lib/load-nodes.ts); no echo baseline`);
+  await benchNodes(plan, { nodes, rate: args.rate, pgStats: args.pgStats, nodeArgs: args.serverNodeArgs.split(' ').filter(Boolean), env: { ...serverEnv(), BULLE_AGENT_MAX_CHATS: agentMaxChats } });
+  process.exit(0);
+}
 if (args.only === 'echo') {
   const e = await benchEcho();
   console.log(JSON.stringify({ baseline: { echoP50Ms: round(e.lat.p50), echoP99Ms: round(e.lat.p99), rssMB: round(e.rssPeak) }, ...e, lat: e.lat }));

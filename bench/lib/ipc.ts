@@ -2,7 +2,8 @@
 
 export interface ConnectCmd {
   type: 'connect';
-  url: string;
+  /** Servers to connect to: visitor n goes to urls[n % urls.length] (several nodes share the visitors). */
+  urls: string[];
   /** Visitor numbers [offset, offset + count) belong to this worker. */
   offset: number;
   count: number;

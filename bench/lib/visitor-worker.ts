@@ -118,7 +118,7 @@ async function connect(cmd: ConnectCmd) {
     const open = (n: number) => {
       inflight++;
       const handoff = n - cmd.offset < cmd.handoffs;
-      const socket = io(cmd.url + '/visitor', {
+      const socket = io(cmd.urls[n % cmd.urls.length] + '/visitor', {
         transports: ['websocket'],
         // Visitors who ask for a person write English: the bench's agents speak it.
         auth: { siteId: 'demo', languages: handoff ? ['en'] : languageOf(n).browser },

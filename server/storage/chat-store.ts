@@ -24,6 +24,8 @@ export interface AppendResult {
   message: Message;
   /** false when `clientId` was seen before in this conversation: the stored original is returned. */
   created: boolean;
+  /** When created: the conversation as this append left it (lastSeq is the message's seq), so callers need not read it again. */
+  conversation?: ConversationRecord;
 }
 
 /**

@@ -294,7 +294,7 @@ export class LowdbChatStore implements ChatStore {
     // The message record alone: replay derives lastSeq and updatedAt from it.
     this.journal.logMessage(message);
     await this.journal.save(`c:${conversationId}`, entry, null);
-    return { message, created: true };
+    return { message, created: true, conversation: entry.record };
   }
   async listMessages(conversationId: string, afterSeq = 0, limit = 500) {
     return this.conversations.messages(conversationId, afterSeq, limit);

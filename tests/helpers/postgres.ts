@@ -4,7 +4,7 @@
 // are skipped, so the embedded store is tested as before. initdb refuses to run as root, so as
 // root the cluster belongs to the `postgres` user the package creates.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -32,10 +32,17 @@ function freePort(): Promise<number> {
 export interface TestPostgres {
   /** A connection string to a fresh, empty database. */
   newDatabase(): Promise<string>;
+  /** The postmaster's process id (its backends are its children), while it runs. */
+  serverPid(): number | undefined;
   stop(): Promise<void>;
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+export interface PostgresOptions {
+  /** Extra server settings (`-c name=value`), e.g. for a benchmark's statement statistics. */
+  settings?: Record<string, string>;
+}
+
+export async function startPostgres(opts: PostgresOptions = {}): Promise<TestPostgres> {
   const bin = binDir();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
   const asRoot = userInfo().uid === 0;
@@ -45,7 +52,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const run = (cmd: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
   execFileSync(...run(join(bin, 'initdb'), ['-D', data, '-U', 'bulle', '--auth=trust', '-E', 'UTF8', '--no-sync']), { stdio: 'ignore' });
   const port = await freePort();
-  const [cmd, args] = run(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']);
+  const [cmd, args] = run(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])]);
   const child: ChildProcess = spawn(cmd, args, { stdio: 'ignore' });
   const admin = `postgres://bulle@127.0.0.1:${port}/postgres`;
   // Ready when it accepts a connection; generous on a busy machine.
@@ -71,6 +78,13 @@ export async function startPostgres(): Promise<TestPostgres> {
       await c.query(`CREATE DATABASE ${name}`);
       await c.end();
       return `postgres://bulle@127.0.0.1:${port}/${name}`;
+    },
+    serverPid() {
+      try {
+        return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+      } catch {
+        return undefined;
+      }
     },
     async stop() {
       if (child.exitCode === null) {

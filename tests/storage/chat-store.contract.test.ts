@@ -102,6 +102,18 @@ describe.each(implementations)('ChatStore contract: %s', (_name, make) => {
     expect(await store.listMessages('c1')).toHaveLength(1);
   });
 
+  it('hands back the conversation as a new message left it (none for a resend)', async () => {
+    const store = await make();
+    await store.open();
+    await store.createConversation(conversation('c1'));
+    await store.appendMessage('c1', { author: 'visitor', text: 'one', clientId: 'client-one' });
+    const second = await store.appendMessage('c1', { author: 'visitor', text: 'two', clientId: 'client-two' });
+    expect(second.conversation).toEqual(await store.getConversation('c1'));
+    expect(second.conversation?.lastSeq).toBe(2);
+    expect(second.conversation?.updatedAt).toBe(second.message.createdAt);
+    expect((await store.appendMessage('c1', { author: 'visitor', text: 'two', clientId: 'client-two' })).conversation).toBeUndefined();
+  });
+
   it('compare-and-set: only one of two concurrent claims wins', async () => {
     const store = await make();
     await store.open();

@@ -55,8 +55,9 @@ page?: PageInfo,
 ): Promise<ConversationRecord> {
 const { store } = deps;
   // Re-read inside the per-visitor queue: a burst of first messages shares one visitor record
-  // object, and only the store knows the conversation the first of them created.
-  const visitor = (await store.getVisitor(stale.id)) ?? stale;
+  // object, and only the store knows the conversation the first of them created. A visitor who
+  // already has one keeps it for good (it is reopened, never replaced): no read needed.
+  const visitor = stale.currentConversationId ? stale : ((await store.getVisitor(stale.id)) ?? stale);
   const existing = await conversationOf(store, visitor);
   if (existing) {
     if (existing.status !== 'closed') {

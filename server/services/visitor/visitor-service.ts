@@ -103,13 +103,14 @@ export class VisitorService {
           // An answer to a proactive message, as the chat's first words: that message first.
           const said = input.proactive && conv.lastSeq === 0 ? proactiveText(await this.store.getSite(ctx.siteId), input.proactive, conv.lang) : undefined;
           if (said) await this.deps.conversations.append(conv, { author: 'bot', text: said, lang: conv.lang });
-          const { message, created } = await this.deps.conversations.append(conv, {
+          const { message, created, conversation: appended } = await this.deps.conversations.append(conv, {
             author: 'visitor',
             text: input.text,
             clientId: input.clientId,
             ...(input.page ? { page: input.page } : {}),
           }, ctx.socketId);
-          const current = (await this.store.getConversation(conv.id))!;
+          // The store hands back the conversation as the append left it: no second read per message.
+          const current = appended ?? (await this.store.getConversation(conv.id))!;
           resolve({ result: { message, conversation: toVisitorView(current), ...(token ? { token } : {}) }, visitorId: visitor.id });
           // The bot and the detector read at most BOT_INPUT_MAX_CHARS: long input never slows others.
           if (created) await this.afterVisitorMessage(loaded, current, input.text.slice(0, BOT_INPUT_MAX_CHARS), ctx.languages, ctx.verified);

@@ -49,6 +49,13 @@ export interface PgChatStoreOptions {
 /** Connections per store: conversations and visitors spread over them by id. */
 const LANES = 8;
 
+/**
+ * Statement texts given a name, so each connection parses and plans them once instead of on every
+ * call (most of PostgreSQL's work for a primary-key read). The texts are few (patches and filters
+ * vary only in which fields they hold); past this many, the rest run unnamed.
+ */
+const MAX_NAMED_STATEMENTS = 500;
+
 /** The newest questions kept per site in the unanswered list. */
 const UNANSWERED_KEEP = 500;
 const UNIQUE_VIOLATION = '23505';
@@ -62,6 +69,7 @@ export class PgChatStore implements ChatStore {
   // Each lane is a pool of one (a dropped connection is replaced): its calls run in call order.
   private readonly lanes: pg.Pool[];
   private readonly tails: Promise<unknown>[];
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly opts: PgChatStoreOptions) {
     this.lanes = Array.from({ length: LANES }, () => new pg.Pool({ connectionString: opts.connectionString, max: 1 }));
@@ -78,9 +86,14 @@ export class PgChatStore implements ChatStore {
   }
   private query<R extends pg.QueryResultRow = Row>(text: string, values: unknown[], key?: string): Promise<pg.QueryResult<R>> {
     const i = this.lane(key);
-    const done = this.lanes[i]!.query<R>(text, values);
+    const done = this.lanes[i]!.query<R>({ name: this.nameOf(text), text, values });
     this.tails[i] = done.catch(() => {});
     return done;
+  }
+  private nameOf(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < MAX_NAMED_STATEMENTS) this.names.set(text, (name = `bulle_${this.names.size}`));
+    return name;
   }
   /** Resolves once everything queued on every lane so far has run. */
   private async barrier(): Promise<void> {
@@ -221,17 +234,11 @@ export class PgChatStore implements ChatStore {
     await this.barrier();
     return first<VisitorRecord>(await this.rows('SELECT data FROM visitors WHERE site_id = $1 AND token_hash = $2', [siteId, tokenHash]));
   }
-  async updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>, opts?: WriteOptions) {
+  async updateVisitor(id: string, patch: Partial<Omit<VisitorRecord, 'id' | 'siteId' | 'tokenHash'>>, _opts?: WriteOptions) {
     const values: unknown[] = [id];
     const set = patchSql(patch, values);
     const sql = `UPDATE visitors SET data = ${set} WHERE id = $1 RETURNING data`;
-    if (opts?.persist === 'background') {
-      // Visible to the calls that follow (same lane, in order); the record is built here.
-      const current = await this.getVisitor(id);
-      if (!current) throw new Error(`visitor ${id} not found`);
-      await this.write(sql, values, opts, id);
-      return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch })) as VisitorRecord);
-    }
+    // Awaited even in the background: see updateConversation.
     const updated = first<VisitorRecord>(await this.rows(sql, values, id));
     if (!updated) throw new Error(`visitor ${id} not found`);
     return updated;
@@ -248,19 +255,16 @@ export class PgChatStore implements ChatStore {
     id: string,
     patch: Partial<Omit<ConversationRecord, 'id' | 'siteId' | 'visitorId'>>,
     expect?: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId'>>,
-    opts?: WriteOptions,
+    _opts?: WriteOptions,
   ) {
     const values: unknown[] = [id];
     const updatedAt = Date.now();
     const set = patchSql({ ...patch, updatedAt }, values);
     const guard = expectSql(expect, values);
     const sql = `UPDATE conversations SET data = ${set} WHERE id = $1 AND ${guard} RETURNING data`;
-    if (opts?.persist === 'background' && !expect) {
-      const current = await this.getConversation(id);
-      if (!current) return undefined;
-      await this.write(sql, values, opts, id);
-      return freezeDeep(JSON.parse(JSON.stringify({ ...current, ...patch, updatedAt })) as ConversationRecord);
-    }
+    // A background write is awaited all the same: one statement, where reading the record first
+    // and writing behind it was two, and the record's lane runs them one after the other anyway,
+    // so the call that follows on it waited for the write either way.
     return first<ConversationRecord>(await this.rows(sql, values, id));
   }
   async listConversations(filter: ConversationFilter) {
@@ -279,18 +283,21 @@ export class PgChatStore implements ChatStore {
       bump AS (
         UPDATE conversations SET data = data || jsonb_build_object('lastSeq', (data->>'lastSeq')::int + 1, 'updatedAt', $3::bigint)
         WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM dup)
-        RETURNING (data->>'lastSeq')::int AS seq),
+        RETURNING (data->>'lastSeq')::int AS seq, data),
       ins AS (
         INSERT INTO messages (conversation_id, seq, client_id, data)
         SELECT $1, seq, $2, $4::jsonb || jsonb_build_object('seq', seq) FROM bump
         RETURNING data)
-      SELECT data, true AS created FROM ins UNION ALL SELECT data, false AS created FROM dup`;
+      SELECT ins.data, true AS created, bump.data AS conversation FROM ins, bump
+      UNION ALL SELECT data, false AS created, NULL FROM dup`;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await this.query<{ data: Message; created: boolean }>(sql, [conversationId, input.clientId ?? null, now, json(body)], conversationId);
+        type AppendRow = { data: Message; created: boolean; conversation: ConversationRecord | null };
+        const { rows } = await this.query<AppendRow>(sql, [conversationId, input.clientId ?? null, now, json(body)], conversationId);
         const row = rows[0];
         if (!row) throw new Error(`conversation ${conversationId} not found`);
-        return { message: freezeDeep(row.data), created: row.created };
+        const conversation = row.conversation ? { conversation: freezeDeep(row.conversation) } : {};
+        return { message: freezeDeep(row.data), created: row.created, ...conversation };
       } catch (err) {
         // Another node stored the same clientId between our read and our insert: read it back.
         if ((err as { code?: string }).code === UNIQUE_VIOLATION && attempt < 3) continue;
