@@ -1,4 +1,4 @@
-// npm run bench:widget -- [--runs 5] [--rates 1,4] [--dist dist] [--page /]
+// npm run bench:widget -- [--runs 5] [--rates 1,4] [--dist dist] [--page /] [--baseline <another dist>]
 //
 // What the widget costs a merchant's page, measured in Debian's Chromium (playwright-core) against
 // the real server (buildServer in this process, port 0, 127.0.0.1, the built bundle from --dist):
@@ -24,6 +24,9 @@
 //      differences of the page's totals: a trace names no script for some of the app's callbacks).
 // "Added" script time and long tasks are the widget's own, found in the trace by its URLs (the page
 // without the snippet runs none of it); differences of medians (with − without) are printed too.
+// --baseline: another build (e.g. the previous commit's dist, kept aside) served by a second server of
+// the same code, its first visits measured in the same runs ('baseline'), the two builds taking
+// turns at going first (an even --runs balances them).
 // Prints a table, and as the last line one JSON object. Every loop is bounded in count and time.
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -34,6 +37,7 @@ import { NS, VISITOR_CMD } from '../protocol/events.js';
 import { buildServer } from '../server/app.js';
 import { createConfig } from '../server/config.js';
 import { launchChromium } from '../tests/e2e/browser.js';
+import { mainThreadCpu, type MainThreadCpu, type Trace } from './lib/chromium-trace.js';
 import { fmt, parseArgs, round, table } from './lib/stats.js';
 
 const args = parseArgs(process.argv.slice(2), {
@@ -47,6 +51,8 @@ const args = parseArgs(process.argv.slice(2), {
   timeout: 30_000,
   /** The demo shop page to load (its proactive rules differ: `/product.html` arms a timer). */
   page: '/',
+  /** Another build's dist folder to measure in the same runs (empty: none). */
+  baseline: '',
 });
 if (args.runs < 1 || args.runs > 50) throw new Error('--runs: 1 to 50');
 const DIST = resolve(args.dist);
@@ -55,19 +61,7 @@ if (!existsSync(join(DIST, 'widget', 'widget.js'))) throw new Error(`${DIST}/wid
 const SNIPPET = /\s*<!--[^>]*-->\s*<script src="\/widget\.js"[^>]*><\/script>|\s*<script src="\/widget\.js"[^>]*><\/script>/;
 const BARE_PATH = '/__bench/without-snippet';
 
-interface View {
-  /** CPU (thread) time of top-level script events on the page's main thread. */
-  scriptCpuMs: number;
-  /** CPU time of every main-thread task (script, style, layout, paint, parsing…). */
-  mainThreadCpuMs: number;
-  /** Main-thread tasks of ≥ 50 ms CPU. */
-  longTasksCpu: number;
-  /** Wall and CPU time of the script events that ran the widget's code. */
-  widgetScriptMs: number;
-  widgetScriptCpuMs: number;
-  /** Tasks that ran the widget's code and took ≥ 50 ms (wall: a long task), and ≥ 50 ms CPU. */
-  widgetLongTasks: number;
-  widgetLongTasksCpu: number;
+interface View extends MainThreadCpu {
   /** ScriptDuration: wall time, so it grows when the machine is busy. */
   scriptMs: number;
   longTasks: number;
@@ -88,23 +82,31 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-async function main(): Promise<void> {
+let bareHtml = '';
+
+/** The server with one build of the widget, on a free port. */
+async function serve(distDir: string) {
   const config = createConfig({
     port: 0,
     host: '127.0.0.1',
     dataDir: null,
-    distDir: DIST,
+    distDir,
     logLevel: 'silent',
     // The bench never talks to the bot: keep its warm-up off this machine's other core.
     botThread: false,
   });
   const app = await buildServer(config);
-  let bareHtml = '';
   // The same demo page, served by the same server with the same headers, minus the snippet.
   app.get(BARE_PATH, (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(bareHtml));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  const base = `http://127.0.0.1:${port}`;
+  return { app, base: `http://127.0.0.1:${port}` };
+}
+
+async function main(): Promise<void> {
+  if (args.baseline && !existsSync(join(resolve(args.baseline), 'widget', 'widget.js'))) throw new Error(`--baseline ${args.baseline}: no widget/widget.js there`);
+  const { app, base } = await serve(DIST);
+  const other = args.baseline ? await serve(resolve(args.baseline)) : null;
   const html = await (await fetch(base + args.page)).text();
   bareHtml = html.replace(SNIPPET, '');
   if (bareHtml === html) throw new Error('the demo page has no snippet to remove');
@@ -112,17 +114,23 @@ async function main(): Promise<void> {
   const token = await visitorToken(base);
   const browser = await launchChromium();
   const watchdog = setTimeout(() => {
-    console.error('bench:widget: watchdog fired (10 min), giving up');
+    console.error('bench:widget: watchdog fired (15 min), giving up');
     process.exit(2);
-  }, 10 * 60_000);
+  }, 15 * 60_000);
   try {
     const results: Record<string, View[]> = {};
     for (const rate of String(args.rates).split(',').map(Number)) {
       // One discarded pair first: the server's and the browser's first page views warm caches.
       await view(browser, base, args.page, rate, false);
       await view(browser, base, BARE_PATH, rate, false);
+      if (other) await view(browser, other.base, args.page, rate, false);
       for (let i = 0; i < args.runs; i++) {
+        // With a baseline, the two builds take turns going first: measured against itself, a build
+        // came out cheaper when it went first (docs/2026-12-07-loader-budget.md).
+        const baseline = async () => other && (results[`baseline ${rate}x`] ??= []).push(await view(browser, other.base, args.page, rate, true));
+        if (i % 2) await baseline();
         (results[`with ${rate}x`] ??= []).push(await view(browser, base, args.page, rate, true));
+        if (!(i % 2)) await baseline();
         (results[`without ${rate}x`] ??= []).push(await view(browser, base, BARE_PATH, rate, false));
         (results[`returning ${rate}x`] ??= []).push(await view(browser, base, args.page, rate, false, token));
       }
@@ -132,6 +140,7 @@ async function main(): Promise<void> {
     clearTimeout(watchdog);
     await browser.close();
     await app.close();
+    await other?.app.close();
   }
 }
 
@@ -239,70 +248,6 @@ async function resource(page: import('playwright-core').Page, pathPrefix: string
   return entry;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { url?: string } };
-}
-type Trace = { traceEvents: TraceEvent[] } | TraceEvent[];
-
-/** Where JavaScript runs from the event loop; events nested in one of these are not counted again. */
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame', 'RunMicrotasks']);
-
-/** Script from the widget's own files (/widget.js, /widget/app.<hash>.js). */
-const WIDGET_URL = /\/widget(\.js|\/)/;
-
-/**
- * CPU times of the renderer's main thread (the busiest CrRendererMain in the trace), ms; and what
- * ran the widget's own code: a top-level script event is the widget's when it or a script event
- * inside it names a widget URL, and a task is when it holds such an event.
- */
-function mainThreadCpu(trace: Trace): Pick<View, 'scriptCpuMs' | 'mainThreadCpuMs' | 'longTasksCpu' | 'widgetScriptMs' | 'widgetScriptCpuMs' | 'widgetLongTasks' | 'widgetLongTasksCpu'> {
-  const events = Array.isArray(trace) ? trace : trace.traceEvents;
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.ph === 'X' && mains.has(key)) (byThread.get(key) ?? byThread.set(key, []).get(key)!).push(e);
-  }
-  const topLevel = (list: TraceEvent[], keep: (e: TraceEvent) => boolean) => {
-    let end = -Infinity;
-    const out: TraceEvent[] = [];
-    for (const e of list.filter(keep).sort((a, b) => a.ts - b.ts)) {
-      if (e.ts < end) continue;
-      out.push(e);
-      end = e.ts + (e.dur ?? 0);
-    }
-    return out;
-  };
-  const sum = (list: TraceEvent[]) => list.reduce((t, e) => t + (e.tdur ?? e.dur ?? 0), 0) / 1000;
-  const within = (outer: TraceEvent, inner: TraceEvent) => inner.ts >= outer.ts && inner.ts < outer.ts + (outer.dur ?? 0);
-  let best = { scriptCpuMs: 0, mainThreadCpuMs: 0, longTasksCpu: 0, widgetScriptMs: 0, widgetScriptCpuMs: 0, widgetLongTasks: 0, widgetLongTasksCpu: 0 };
-  for (const list of byThread.values()) {
-    const tasks = topLevel(list, (e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
-    const scripts = topLevel(list, (e) => SCRIPT_EVENTS.has(e.name));
-    const widgetMarks = list.filter((e) => SCRIPT_EVENTS.has(e.name) && WIDGET_URL.test(e.args?.data?.url ?? ''));
-    const widgetScripts = scripts.filter((s) => widgetMarks.some((m) => within(s, m)));
-    const widgetTasks = tasks.filter((t) => widgetScripts.some((s) => within(t, s)));
-    const result = {
-      scriptCpuMs: sum(scripts),
-      mainThreadCpuMs: sum(tasks),
-      longTasksCpu: tasks.filter((e) => (e.tdur ?? e.dur ?? 0) >= 50_000).length,
-      widgetScriptMs: widgetScripts.reduce((t, e) => t + (e.dur ?? 0), 0) / 1000,
-      widgetScriptCpuMs: sum(widgetScripts),
-      widgetLongTasks: widgetTasks.filter((e) => (e.dur ?? 0) >= 50_000).length,
-      widgetLongTasksCpu: widgetTasks.filter((e) => (e.tdur ?? e.dur ?? 0) >= 50_000).length,
-    };
-    if (result.mainThreadCpuMs > best.mainThreadCpuMs) best = result;
-  }
-  return best;
-}
-
 async function scriptSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN;
@@ -360,6 +305,21 @@ function report(results: Record<string, View[]>): void {
     addedScriptMs4x: round(m('with 4x', (v) => v.widgetScriptMs), 2),
     addedScriptCpuMs1x: round(m('with 1x', (v) => v.widgetScriptCpuMs), 2),
     addedScriptCpuMs4x: round(m('with 4x', (v) => v.widgetScriptCpuMs), 2),
+    addedEvaluateCpuMs1x: round(m('with 1x', (v) => v.widgetEvaluateCpuMs), 2),
+    addedEvaluateCpuMs4x: round(m('with 4x', (v) => v.widgetEvaluateCpuMs), 2),
+    // The same first visit with the --baseline build, in the same runs.
+    ...(args.baseline
+      ? {
+          baselineScriptMs1x: round(m('baseline 1x', (v) => v.widgetScriptMs), 2),
+          baselineScriptMs4x: round(m('baseline 4x', (v) => v.widgetScriptMs), 2),
+          baselineScriptCpuMs1x: round(m('baseline 1x', (v) => v.widgetScriptCpuMs), 2),
+          baselineScriptCpuMs4x: round(m('baseline 4x', (v) => v.widgetScriptCpuMs), 2),
+          baselineEvaluateCpuMs1x: round(m('baseline 1x', (v) => v.widgetEvaluateCpuMs), 2),
+          baselineEvaluateCpuMs4x: round(m('baseline 4x', (v) => v.widgetEvaluateCpuMs), 2),
+          baselineLongTasks4x: round(m('baseline 4x', (v) => v.widgetLongTasks), 1),
+          baselineLoaderWireBytes: m('baseline 1x', (v) => v.loaderWireBytes),
+        }
+      : {}),
     addedLongTasks4x: round(m('with 4x', (v) => v.widgetLongTasks), 1),
     clickToInteractiveMs1x: round(m('with 1x', (v) => v.clickToInteractiveMs), 0),
     clickToInteractiveMs4x: round(m('with 4x', (v) => v.clickToInteractiveMs), 0),
@@ -397,6 +357,15 @@ function report(results: Record<string, View[]>): void {
       ['added by the snippet, before any interaction', '1x', '4x'],
       ['widget script ms, wall (median)', fmt(json.addedScriptMs1x, 2), fmt(json.addedScriptMs4x, 2)],
       ['widget script ms, CPU (median)', fmt(json.addedScriptCpuMs1x, 2), fmt(json.addedScriptCpuMs4x, 2)],
+      ['  of which evaluating the widget, CPU (median)', fmt(json.addedEvaluateCpuMs1x, 2), fmt(json.addedEvaluateCpuMs4x, 2)],
+      ...(args.baseline
+        ? [
+            ['baseline build: widget script ms, wall (median)', fmt(json.baselineScriptMs1x!, 2), fmt(json.baselineScriptMs4x!, 2)],
+            ['baseline build: widget script ms, CPU (median)', fmt(json.baselineScriptCpuMs1x!, 2), fmt(json.baselineScriptCpuMs4x!, 2)],
+            ['baseline build:   of which evaluating, CPU (median)', fmt(json.baselineEvaluateCpuMs1x!, 2), fmt(json.baselineEvaluateCpuMs4x!, 2)],
+            ['baseline build: widget long tasks, ≥ 50 ms wall (median)', fmt(m('baseline 1x', (v) => v.widgetLongTasks), 1), fmt(json.baselineLongTasks4x!, 1)],
+          ]
+        : []),
       ['widget long tasks, ≥ 50 ms wall (median)', fmt(json.addedLongTasks1x, 1), fmt(json.addedLongTasks4x, 1)],
       ['script CPU ms, difference of medians', fmt(json.diffScriptCpuMs1x, 2), fmt(json.diffScriptCpuMs4x, 2)],
       ['script wall ms (ScriptDuration), difference', fmt(json.diffScriptWallMs1x, 2), fmt(json.diffScriptWallMs4x, 2)],
@@ -413,6 +382,7 @@ function report(results: Record<string, View[]>): void {
     ]),
   );
   console.log(`load average ${json.loadavg1m} on ${availableParallelism()} cores (wall times and long tasks grow with it; CPU times much less)`);
+  if (args.baseline) console.log(`baseline build (${args.baseline}): loader ${json.baselineLoaderWireBytes} B on the wire`);
   console.log(`loader ${json.loaderWireBytes} B on the wire (${json.loaderEncoding}), app ${json.appWireBytes} B (${json.appEncoding}); click → input ${json.clickToInteractiveMs1x} ms at 1x`);
   console.log(JSON.stringify(json));
 }

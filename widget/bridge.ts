@@ -39,7 +39,10 @@ export interface BulleApp {
  * visitor. The app writes it after the first message and reads it once mounted; the loader never
  * touches localStorage at load (a synchronous read that can block the merchant's page).
  */
-export const tokenKey = (siteId: string): string => `bulle:${siteId}:token`;
+export const tokenKey = (siteId: string): string => storageKey(siteId, 'token');
+
+/** A key of the widget's own in the page's storage, one site's apart from another's on the same origin. */
+export const storageKey = (siteId: string, what: string): string => `bulle:${siteId}:${what}`;
 
 /**
  * The loader's sign of a returning visitor: an empty IndexedDB database named tokenKey(siteId)
