@@ -32,7 +32,9 @@ export function App({ session, ui, launcher, look, emit }: Props) {
   }, [ui]);
   const setOpen = useCallback((o: boolean) => ui.set({ open: o }), [ui]);
 
-  useEffect(() => {
+  // At commit too: once mount() returns, the loader leaves the bubble's clicks to the app, and a
+  // click before a deferred effect ran would do nothing.
+  useLayoutEffect(() => {
     const toggle = () => setOpen(!ui.state.open);
     launcher.addEventListener('click', toggle);
     return () => launcher.removeEventListener('click', toggle);
