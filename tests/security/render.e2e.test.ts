@@ -118,7 +118,10 @@ describe('hostile strings render as text in the widget and the console', () => {
 
     // 5. The browser visitor's chat: claim, reply with the payloads.
     const other = console_.locator('[data-bulle="queue-item"]').first();
+    const otherId = await other.getAttribute('data-id');
     await other.locator('[data-bulle="claim"]').click();
+    // The first chat's composer is still there until the claimed one opens: type in the right one.
+    await console_.locator(`[data-bulle="conversation"][data-id="${otherId}"][data-status="assigned"]`).waitFor();
     await console_.locator('[data-bulle="reply-input"]').fill(XSS);
     await console_.locator('[data-bulle="reply-send"]').click();
     const reply = shop.locator('[data-bulle="message"][data-author="agent"]').first();
