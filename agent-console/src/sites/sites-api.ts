@@ -1,34 +1,15 @@
 // The Sites page's HTTP calls (server/routes/admin-sites.ts and site-integration.ts, and the
 // origin test of the setup routes). The admin's session cookie goes along; nothing here stores anything.
 import type { SiteCreate, SitePatch } from '../../../protocol/site-admin-schemas.js';
-import type { Lang } from '../../../protocol/types.js';
-import type { SiteAppearance, SiteProactive } from '../../../protocol/widget-settings-schemas.js';
+import type { AdminSiteView } from '../../../protocol/admin-site-view.js';
 import type { OrderStatus } from '../../../protocol/schemas.js';
 
 export type Hours = { timeZone: string; days: Partial<Record<Day, [string, string][]>> };
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];
 
-/** A site as the server shows it to an admin (services/sites/site-admin.ts, SiteView). */
-export interface AdminSite {
-  id: string;
-  name: string;
-  disabled: boolean;
-  languages: Lang[];
-  defaultLanguage: Lang;
-  allowedOrigins: string[];
-  welcome: Record<string, string>;
-  businessHours: Hours | null;
-  tags: string[];
-  thresholds: { answer: number; suggest: number } | null;
-  appearance: SiteAppearance | null;
-  proactive: SiteProactive | null;
-  identity: { mode: 'optional' | 'required'; hasSecret: boolean; secretCreatedAt: number | null };
-  orderWebhook: { url: string } | null;
-  snippet: string;
-  drafts: Record<string, number>;
-  agents: { id: string; name: string; email: string; role: 'agent' | 'admin'; works: boolean }[];
-}
+/** A site as the server shows it to an admin (the protocol's shape). */
+export type AdminSite = AdminSiteView;
 
 export type OriginExplained = { ok: true; origin: string; notes: string[] } | { ok: false; message: string };
 

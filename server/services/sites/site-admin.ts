@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ERR } from '../../../protocol/events.js';
 import type { SitePatch } from '../../../protocol/schemas.js';
 import type { Lang } from '../../../protocol/types.js';
+import type { AdminSiteView } from '../../../protocol/admin-site-view.js';
 import type { ChatStore } from '../../storage/chat-store.js';
 import type { Bots } from '../../bot/bots.js';
 import type { FaqLangView } from '../../bot/engine.js';
@@ -17,32 +18,9 @@ import { normaliseOrigins, snippetFor, writeStarterFaq } from './site-creation.j
 import type { SiteRegistry } from './site-registry.js';
 import { MAX_WELCOME_TOPICS } from './welcome.js';
 import { DEFAULT_TAGS } from '../conversations/tags.js';
-import { widgetLanguagesProblem, widgetSettingsProblem, type SiteAppearance, type SiteProactive } from '../../widget-config/settings-schema.js';
+import { widgetLanguagesProblem, widgetSettingsProblem } from '../../widget-config/settings-schema.js';
 
-export interface SiteView {
-  id: string;
-  name: string;
-  disabled: boolean;
-  languages: Lang[];
-  defaultLanguage: Lang;
-  allowedOrigins: string[];
-  welcome: Record<string, string>;
-  businessHours: SiteRecord['businessHours'] | null;
-  /** The closing tags agents pick from. */
-  tags: string[];
-  /** The site's own bot thresholds; null = the bot's defaults. */
-  thresholds: { answer: number; suggest: number } | null;
-  appearance: SiteAppearance | null;
-  proactive: SiteProactive | null;
-  /** Signed identity: whether a secret exists (never its value) and whether a signature is required. */
-  identity: { mode: 'optional' | 'required'; hasSecret: boolean; secretCreatedAt: number | null };
-  /** The order-status webhook's URL (its secret is shown once, when set). */
-  orderWebhook: { url: string } | null;
-  snippet: string;
-  /** Starter entries not edited yet, per language file. */
-  drafts: Record<string, number>;
-  agents: { id: string; name: string; email: string; role: AgentRecord['role']; works: boolean }[];
-}
+export type SiteView = AdminSiteView;
 
 /** Every agent of the admin's sites (the pool a site's agents are picked from). */
 export async function agentsOf(store: ChatStore, admin: AgentRecord): Promise<AgentRecord[]> {
