@@ -74,7 +74,28 @@ const SERVER_SOURCES = ['server', 'faq'];
  * otherwise, and for other TypeScript, `node --import tsx`; JavaScript as it is (one process
  * either way, so the pid is the server's).
  */
-export function runnerFor(entry: string): { args: string[]; why: string } {
+/**
+ * How `npm start` runs the built server (package.json's start script, after its last `&&`): the
+ * environment it sets through cross-env and the flags it gives node. The bench runs the bundle the
+ * same way, so its figures are the served server's.
+ */
+export function startCommand(): { env: Record<string, string>; nodeArgs: string[] } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split('&&').pop()!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  const nodeArgs: string[] = [];
+  let i = words[0] === 'cross-env' ? 1 : 0;
+  for (; /^[A-Za-z_]\w*=/.test(words[i] ?? ''); i++) {
+    const eq = words[i]!.indexOf('=');
+    env[words[i]!.slice(0, eq)] = words[i]!.slice(eq + 1);
+  }
+  if (words[i++] !== 'node') throw new Error(`package.json start: expected "[cross-env VAR=value …] node [flags] ${SERVER_BUNDLE}", got "${pkg.scripts.start}"`);
+  for (; words[i]?.startsWith('--'); i++) nodeArgs.push(words[i]!);
+  if (words[i] !== SERVER_BUNDLE) throw new Error(`package.json start: expected it to run ${SERVER_BUNDLE}, got "${pkg.scripts.start}"`);
+  return { env, nodeArgs };
+}
+
+export function runnerFor(entry: string): { args: string[]; why: string; env?: Record<string, string> } {
   if (/\.m?js$/.test(entry)) return { args: [entry], why: '' };
   const tsx = { args: ['--import', 'tsx', entry], why: '' };
   if (entry !== SERVER_ENTRY) return tsx;
@@ -83,7 +104,9 @@ export function runnerFor(entry: string): { args: string[]; why: string } {
   const built = statSync(bundle).mtimeMs;
   const newer = SERVER_SOURCES.map((dir) => newerFile(join(ROOT, dir), built)).find(Boolean);
   if (newer) return { ...tsx, why: `${SERVER_BUNDLE} is older than ${newer.slice(ROOT.length)} (\`npm run build\`): tsx adds ~70 MB of RSS` };
-  return { args: [SERVER_BUNDLE], why: 'the built bundle, as npm start runs it' };
+  const start = startCommand();
+  const set = Object.entries(start.env).map(([k, v]) => `${k}=${v}`);
+  return { args: [...start.nodeArgs, SERVER_BUNDLE], env: start.env, why: `the built bundle, as npm start runs it${set.length ? `, with ${set.join(' ')}` : ''}` };
 }
 
 function newerFile(dir: string, than: number): string | undefined {
@@ -103,7 +126,7 @@ export async function startChild(entry: string, env: Record<string, string>, por
   console.log(`  child: node ${args.join(' ')}${runner.why ? ` (${runner.why})` : ''}`);
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST },
+    env: { ...process.env, ...runner.env, ...env, PORT: String(port), HOST },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(proc);
@@ -139,7 +162,7 @@ export async function startChild(entry: string, env: Record<string, string>, por
     }
     await sleep(150);
   }
-  const stop = async (graceMs = 10_000) => {
+  const stop = async (graceMs = 30_000) => {
     if (dead) return;
     proc.kill('SIGTERM');
     const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);

@@ -27,22 +27,41 @@ parentPort.on('message', (m) => {
 });`;
 
 type Pending = { resolve: (key: Buffer) => void; reject: (err: Error) => void };
-let hasher: { worker: Worker; pending: Map<number, Pending> } | null = null;
+let hasher: { worker: Worker; pending: Map<number, Pending>; idle?: NodeJS.Timeout } | null = null;
 let nextJob = 0;
+
+/**
+ * Log-ins come in bursts (a shift starting) and are rare between them; an idle thread still holds
+ * its own V8 heap and stack. It stops after this long without a job and the next hash starts a
+ * new one (tens of milliseconds, once per burst).
+ */
+let hasherIdleMs = 10_000;
+
+/** Tests: how long the hashing thread waits for a job before it stops; whether it runs now. */
+export const hasherThread = {
+  setIdleMs: (ms: number) => void (hasherIdleMs = ms),
+  running: () => hasher !== null,
+};
 
 function hasherWorker() {
   if (hasher) return hasher;
   // No --import tsx in there: it is plain JS.
   const worker = new Worker(HASHER, { eval: true, execArgv: [] });
   const pending = new Map<number, Pending>();
-  const current = { worker, pending };
+  const current: NonNullable<typeof hasher> = { worker, pending };
   worker.unref();
   worker.on('message', (m: { id: number; key?: Uint8Array; error?: string }) => {
     const job = pending.get(m.id);
     if (!job) return;
     pending.delete(m.id);
     // Idle, it must not keep the process alive; busy, it must (a script awaiting a hash).
-    if (pending.size === 0) worker.unref();
+    if (pending.size === 0) {
+      worker.unref();
+      current.idle = setTimeout(() => {
+        if (hasher === current) hasher = null;
+        void worker.terminate();
+      }, hasherIdleMs).unref();
+    }
     if (m.error !== undefined || !m.key) job.reject(new Error(m.error ?? 'scrypt failed'));
     else job.resolve(Buffer.from(m.key.buffer, m.key.byteOffset, m.key.byteLength));
   });
@@ -58,7 +77,9 @@ function hasherWorker() {
 }
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  const { worker, pending } = hasherWorker();
+  const current = hasherWorker();
+  const { worker, pending } = current;
+  clearTimeout(current.idle);
   const id = ++nextJob;
   return new Promise((resolve, reject) => {
     if (pending.size === 0) worker.ref();
