@@ -27,7 +27,8 @@ parentPort.on('message', (m) => {
 });`;
 
 type Pending = { resolve: (key: Buffer) => void; reject: (err: Error) => void };
-let hasher: { worker: Worker; pending: Map<number, Pending>; idle?: NodeJS.Timeout } | null = null;
+type Hasher = { worker: Worker; pending: Map<number, Pending>; idle?: NodeJS.Timeout };
+let hasher: Hasher | null = null;
 let nextJob = 0;
 
 /**
@@ -48,7 +49,7 @@ function hasherWorker() {
   // No --import tsx in there: it is plain JS.
   const worker = new Worker(HASHER, { eval: true, execArgv: [] });
   const pending = new Map<number, Pending>();
-  const current: NonNullable<typeof hasher> = { worker, pending };
+  const current: Hasher = { worker, pending };
   worker.unref();
   worker.on('message', (m: { id: number; key?: Uint8Array; error?: string }) => {
     const job = pending.get(m.id);
