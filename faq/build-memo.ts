@@ -12,14 +12,25 @@ const memos: (() => void)[] = [];
 export function buildMemo<K extends object, V>(compute: (key: K) => V, keepMs = KEEP_MS): (key: K) => V {
   type Slot = { value: V; timer: ReturnType<typeof setTimeout> };
   let kept = new WeakMap<K, Slot>();
+  // A pending timer holds its slot's map (and through the key, the value): released, they all go.
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   memos.push(() => {
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
     kept = new WeakMap();
   });
   return (key) => {
     const old = kept.get(key);
-    if (old) clearTimeout(old.timer);
+    if (old) {
+      clearTimeout(old.timer);
+      timers.delete(old.timer);
+    }
     const map = kept;
-    const timer = setTimeout(() => map.delete(key), keepMs);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      map.delete(key);
+    }, keepMs);
+    timers.add(timer);
     // Never what keeps a process (or a test) alive.
     timer.unref?.();
     const slot: Slot = { value: old ? old.value : compute(key), timer };

@@ -272,6 +272,15 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
     return [{ term: token.term, similarity: 0, known: false, weight: unknownWeight * unknownFactor }];
   }
 
+  const ownSentencesPerEntry = ownEntries.reduce((sum, e, i) => sum + 1 + e.phrasings.length + analyzed[i]!.library.length, 0) / Math.max(1, ownEntries.length);
+  // The closures above (query, resolve) share this function's scope with the build's callbacks,
+  // so V8 keeps every variable any of them reads for as long as the index lives: the analysed
+  // sentences (every token of every phrasing, library and other languages included) go now.
+  analyzed.length = 0;
+  foreign.length = 0;
+  merchantSentences.length = 0;
+  presences.length = 0;
+
   return {
     lang,
     entries: indexed,
@@ -280,7 +289,7 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
     rules,
     idf,
     rareWeight: idfOf(1),
-    ownSentencesPerEntry: ownEntries.reduce((sum, e, i) => sum + 1 + e.phrasings.length + analyzed[i]!.library.length, 0) / Math.max(1, ownEntries.length),
+    ownSentencesPerEntry,
     query(text) {
       const prepared = prepare(text, lang);
       const fixed = fixer.fix(prepared.words, prepared.capitals);

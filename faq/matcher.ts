@@ -73,6 +73,8 @@ export function createFaqMatcher(catalog: FaqCatalog, { cacheSize = 2000, vocabu
       : [];
     byLang.set(lang, cachedRank(createLangIndex(file.entries, lang, { concepts: concepts.get(lang)!, others, analyzeOther, library, foils }), cacheSize));
   }
+  // match() shares this scope with analyzeOther: V8 would keep these analyses as long as the matcher.
+  analyzed.clear();
   return {
     match(text, lang) {
       const rankOf = byLang.get(lang);
