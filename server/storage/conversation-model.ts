@@ -2,9 +2,8 @@
 // conversations used lately, seq n at index n-1-offset (conversation-entry.ts). Past
 // `maxMessages` held, the least recently used conversations' messages leave memory: their shard
 // is written (it holds them all), then they are dropped; a read brings them back.
-import type { Adapter } from 'lowdb';
 import type { Message } from '../../protocol/types.js';
-import { ConversationEntry, type ConversationFile } from './conversation-entry.js';
+import { ConversationEntry, type ShardOf } from './conversation-entry.js';
 import { matches, ordered } from './conversation-queries.js';
 import { freezeDeep } from './freeze.js';
 import type { ConversationFilter, ConversationRecord } from './records.js';
@@ -12,8 +11,8 @@ import type { ConversationFilter, ConversationRecord } from './records.js';
 export type { ConversationFile } from './conversation-entry.js';
 
 export interface ConversationModelOptions {
-  /** `file(id)`: the shard file of a conversation and its path, or null when nothing is written (in memory). */
-  file: (id: string) => { adapter: Adapter<ConversationFile>; path: string } | null;
+  /** `file(id)`: the shard file of a conversation and its path; null when nothing is written (in memory). */
+  file: ShardOf | null;
   /** How records and messages are stored: frozen, rebuilt, their strings pooled (freeze.ts, intern.ts). */
   settle: <T>(record: T) => T;
   /** Messages held in memory before the least recently used conversations' leave (Infinity: never). */
@@ -58,8 +57,7 @@ export class ConversationModel {
 
   /** A new conversation, or one read back from its shard (`written`: how many of `messages` the file holds). */
   add(record: ConversationRecord, messages: Message[] = [], written = 0): ConversationEntry {
-    const file = this.opts.file(record.id);
-    const entry = new ConversationEntry(file?.adapter ?? null, file?.path ?? null, this.settle(record), messages, written);
+    const entry = new ConversationEntry(this.opts.file, this.settle(record), messages, written);
     entry.onLost = this.opts.onLost;
     this.entries.set(record.id, entry);
     this.held += messages.length;

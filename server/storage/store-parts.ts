@@ -57,7 +57,7 @@ export function createParts(opts: LowdbChatStoreOptions): StoreParts {
   /** Repeated strings of stored records, shared (intern.ts). */
   const strings = new StringPool();
   const conversations = new ConversationModel({
-    file: (id) => (opts.dir ? { adapter: file<ConversationFile>('conversations', `${id}.json`)!, path: join(opts.dir, 'conversations', `${id}.json`) } : null),
+    file: opts.dir ? (id) => ({ adapter: file<ConversationFile>('conversations', `${id}.json`)!, path: join(opts.dir!, 'conversations', `${id}.json`) }) : null,
     settle: (record) => freezeDeep(record, strings.share),
     maxMessages: opts.dir ? (opts.maxMessagesInMemory ?? MAX_MESSAGES_IN_MEMORY) : Infinity,
     // Its shard holds everything now: the next compaction need not write it again.
