@@ -29,7 +29,7 @@ import type { ChatMail } from '../services/mail/chat-mail.js';
 import type { VisitorContext } from '../services/visitor/visitor-context.js';
 import type { VisitorService } from '../services/visitor/visitor-service.js';
 import type { SiteRegistry } from '../services/sites/site-registry.js';
-import type { VisitorGuard } from './handshake-guard.js';
+import { settleHandshake, type VisitorGuard } from './handshake-guard.js';
 import { cmd, commandTable, connectError, serveCommands, validate, type Logger } from './command.js';
 import type { VisitorNamespace, VisitorSocket } from './namespaces.js';
 import { rooms } from './rooms.js';
@@ -125,6 +125,7 @@ export function setupVisitorNamespace(nsp: VisitorNamespace, deps: Deps): void {
     const ctx = ctxOf(socket);
     if (ctx.visitorId) void socket.join(rooms.visitor(ctx.visitorId));
     ctx.userAgent ??= socket.handshake.headers['user-agent']?.slice(0, 512);
+    settleHandshake(socket);
     serveCommands(socket, commands, log);
   });
 }

@@ -69,4 +69,23 @@ describe('what a connection keeps after the upgrade', () => {
     ws.emit('error', new Error('test: broken frame'));
     await closed;
   });
+
+  it("a returning visitor's token is not kept in the connected socket's handshake", async () => {
+    const first = connectVisitor(server.url, { siteId: 'demo', languages: ['en'] });
+    await waitFor(first, 'connect');
+    const sent = await ok<VisitorSendResult>(first, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Hello', page });
+    first.close();
+    const token = sent.token!;
+    const again = connectVisitor(server.url, { siteId: 'demo', token, languages: ['fr'] });
+    await waitFor(again, 'connect');
+    const sockets = [...server.app.io.of(NS.visitor).sockets.values()];
+    expect(sockets.some((s) => s.data.visitor?.visitorId)).toBe(true);
+    for (const s of sockets) {
+      expect(JSON.stringify(s.handshake)).not.toContain(token);
+      expect(s.handshake.auth).toEqual({});
+    }
+    // What the handshake said is still known where it is used.
+    const synced = await ok<{ conversation: { id: string } | null }>(again, VISITOR_CMD.conversationSync, { afterSeq: 0 });
+    expect(synced.conversation?.id).toBe(sent.message.conversationId);
+  });
 });
