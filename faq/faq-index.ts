@@ -273,9 +273,9 @@ export function createLangIndex(ownEntries: FaqEntry[], lang: Lang, options: Lan
   }
 
   const ownSentencesPerEntry = ownEntries.reduce((sum, e, i) => sum + 1 + e.phrasings.length + analyzed[i]!.library.length, 0) / Math.max(1, ownEntries.length);
-  // The closures above (query, resolve) share this function's scope with the build's callbacks,
-  // so V8 keeps every variable any of them reads for as long as the index lives: the analysed
-  // sentences (every token of every phrasing, library and other languages included) go now.
+  // The index's query() (and resolve(), which it calls) share this call's scope with the build's
+  // callbacks, so V8 keeps every variable any of them reads for as long as the index lives: the
+  // analysed sentences (every token of every phrasing, library and other languages included) go now.
   analyzed.length = 0;
   foreign.length = 0;
   merchantSentences.length = 0;

@@ -69,12 +69,6 @@ const SERVER_BUNDLE = 'dist/server/main.js';
 const SERVER_SOURCES = ['server', 'faq'];
 
 /**
- * How to run an entry point. The server runs as `npm start` runs it: its built bundle on plain
- * node (no tsx: ~70 MB less RSS idle), when the bundle is newer than every source;
- * otherwise, and for other TypeScript, `node --import tsx`; JavaScript as it is (one process
- * either way, so the pid is the server's).
- */
-/**
  * How `npm start` runs the built server (package.json's start script, after its last `&&`): the
  * environment it sets through cross-env and the flags it gives node. The bench runs the bundle the
  * same way, so its figures are the served server's.
@@ -95,6 +89,12 @@ export function startCommand(): { env: Record<string, string>; nodeArgs: string[
   return { env, nodeArgs };
 }
 
+/**
+ * How to run an entry point. The server runs as `npm start` runs it: its built bundle on plain
+ * node (no tsx: ~70 MB less RSS idle), when the bundle is newer than every source;
+ * otherwise, and for other TypeScript, `node --import tsx`; JavaScript as it is (one process
+ * either way, so the pid is the server's).
+ */
 export function runnerFor(entry: string): { args: string[]; why: string; env?: Record<string, string> } {
   if (/\.m?js$/.test(entry)) return { args: [entry], why: '' };
   const tsx = { args: ['--import', 'tsx', entry], why: '' };

@@ -34,7 +34,7 @@ let nextJob = 0;
 /**
  * Log-ins come in bursts (a shift starting) and are rare between them; an idle thread still holds
  * its own V8 heap and stack. It stops after this long without a job and the next hash starts a
- * new one (tens of milliseconds, once per burst).
+ * new one (a thread's start, once per burst).
  */
 let hasherIdleMs = 10_000;
 

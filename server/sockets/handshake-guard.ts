@@ -65,9 +65,10 @@ function handshakeOnly(req: IncomingMessage): IncomingMessage {
  * Engine.IO's WebSocket upgrade leaves two listeners for the connection's whole life: a "close"
  * listener on the TCP socket that re-emits it on an upgrade response made for HTTP middlewares
  * (Bulle gives Engine.IO none), which holds that response and the request; and an "error"
- * listener on the WebSocket that only logs in debug mode. ~1.5 KB per connection, 15 MB at 10,000
- * visitors. Both are recognised by their shape; if a version of Engine.IO adds them differently,
- * nothing is removed (tests/security/upgrade-leftovers.test.ts then says so).
+ * listener on the WebSocket that only logs in debug mode (what they held per connection:
+ * docs/2026-12-07-memory-third-pass.md). Both are recognised by their shape; if a version of
+ * Engine.IO adds them differently, nothing is removed (tests/security/upgrade-leftovers.test.ts
+ * then says so).
  */
 function dropUpgradeLeftovers(req: IncomingMessage): void {
   const socket = req.socket;
@@ -85,7 +86,7 @@ function dropUpgradeLeftovers(req: IncomingMessage): void {
 /**
  * A connected visitor's handshake has said all it had to: what the namespace read of it is in
  * socket.data. Left, it would hold the auth (the visitor's token among it), the query and the
- * time, ~0.5 KB per visitor. The headers stay, shared with the Engine.IO request (handshakeOnly),
+ * time, for every visitor as long as they stay. The headers stay, shared with the Engine.IO request (handshakeOnly),
  * for a namespace that connects later on the same connection.
  */
 export function settleHandshake(socket: { handshake: Handshake }): void {

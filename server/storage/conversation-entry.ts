@@ -30,8 +30,8 @@ export class ConversationEntry {
 
   constructor(
     /**
-     * The conversation's shard file (its adapter and path), made when it is read or written: held
-     * by each of 10,000 conversations, the two were ~0.5 KB apiece. Null: nothing is written.
+     * The conversation's shard file (its adapter and path), made when it is read or written rather
+     * than held by every conversation in memory. Null: nothing is written.
      */
     private readonly shardOf: ShardOf | null,
     public record: ConversationRecord,
