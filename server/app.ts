@@ -75,7 +75,7 @@ export async function buildServer(config: Config, deps: ServerDeps = {}): Promis
     reply.status(404).send({ error: { code: ERR.notFound, message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
   );
 
-  const store = deps.store ?? createStore(config, app.log);
+  const store = deps.store ?? (await createStore(config, app.log));
   // Opened here, before any plugin: opening reads the whole data folder and takes as long as the
   // data is big (a large log once made the server unstartable under Fastify's plugin timeout).
   // Nothing waits on it but the start itself; the storage plugin closes it.

@@ -64,7 +64,7 @@ export default fp<RealtimeOptions>(
     app.chatRouting.attach({ notifier, conversations });
     const log = app.log;
     const details = new VisitorDetails(app.store, conversations);
-    const mailer = app.config.smtpUrl && app.config.mailFrom ? createSmtpMailer(app.config.smtpUrl, app.config.mailFrom) : null;
+    const mailer = app.config.smtpUrl && app.config.mailFrom ? await createSmtpMailer(app.config.smtpUrl, app.config.mailFrom) : null;
     const mail = new ChatMail({
       store: app.store,
       sites: app.sites,

@@ -1,12 +1,12 @@
 // Socket.IO across servers: with REDIS_URL, rooms and broadcasts go through Redis Streams
 // (Socket.IO's own adapter for it), so a message stored on one server reaches the agents and
-// visitors connected to any other, and a reconnecting client may land on any of them.
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
+// visitors connected to any other, and a reconnecting client may land on any of them. The Redis
+// libraries are loaded here only: a server without REDIS_URL never loads them.
+import type { RedisClientType } from 'redis';
 import type { ServerOptions } from 'socket.io';
 
-const makeClient = (url: string) => createClient({ url });
-export type RedisClient = ReturnType<typeof makeClient>;
+/** What `createClient({ url })` returns (its type parameters at their defaults). */
+export type RedisClient = RedisClientType;
 
 export interface RedisAdapter {
   adapter: ServerOptions['adapter'];
@@ -16,7 +16,8 @@ export interface RedisAdapter {
 }
 
 export async function connectRedisAdapter(url: string, log: { warn(obj: object, msg?: string): void }): Promise<RedisAdapter> {
-  const client = makeClient(url);
+  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
+  const client: RedisClient = createClient({ url });
   client.on('error', (err) => log.warn({ err }, 'redis connection error'));
   await client.connect();
   return {

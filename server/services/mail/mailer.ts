@@ -1,6 +1,6 @@
 // Outgoing mail over SMTP (nodemailer), configured by SMTP_URL and MAIL_FROM. Only this file
-// imports nodemailer; without SMTP_URL there is no mailer and nothing offers e-mail.
-import nodemailer from 'nodemailer';
+// imports nodemailer, and only when a mailer is made: without SMTP_URL there is no mailer, nothing
+// offers e-mail, and the library is never loaded.
 
 export interface OutgoingMail {
   to: string;
@@ -15,7 +15,8 @@ export interface Mailer {
   close(): void;
 }
 
-export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+export async function createSmtpMailer(smtpUrl: string, from: string): Promise<Mailer> {
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(smtpUrl, { from });
   return {
     async send({ to, subject, text, lang }) {
