@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** The built widget and console the browser tests serve (`npm test` builds them first). */
@@ -50,6 +50,22 @@ export async function openWidget(
   await page.locator('[data-bulle="launcher"]').click();
   await page.locator('[data-bulle="panel"]').waitFor();
   return page;
+}
+
+/**
+ * The demo admin logs in to the console, then follows the old link to the stand-alone Sites page
+ * (the console opens on Sites); resolves with the demo site's form.
+ */
+export async function openSitesAsAdmin(page: Page, url: string): Promise<Locator> {
+  await page.goto(url + '/console/');
+  await page.locator('input[type="email"]').fill('alex@demo.bulle.chat');
+  await page.locator('input[type="password"]').fill('demo-alex');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('[data-bulle="presence"]').waitFor({ timeout: 30_000 });
+  await page.goto(url + '/console/sites');
+  const form = page.locator('[data-bulle="site-form"][data-site="demo"]');
+  await form.waitFor({ timeout: 30_000 });
+  return form;
 }
 
 /**

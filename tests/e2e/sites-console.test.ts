@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, describeViolations, isBlocking } from './axe.js';
 import { join } from 'node:path';
-import { ARTIFACTS, DIST, launchChromium, requireBuild } from './browser.js';
+import { ARTIFACTS, DIST, launchChromium, openSitesAsAdmin, requireBuild } from './browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -34,14 +34,7 @@ async function axe(state: string) {
 describe('Sites page in the console', () => {
   it('edits origins and hours (one range past midnight), saves, and passes axe', { timeout: 120_000 }, async () => {
     // 1. Log in, then follow an old link to the stand-alone page: the console opens on Sites.
-    await page.goto(server.url + '/console/');
-    await page.locator('input[type="email"]').fill('alex@demo.bulle.chat');
-    await page.locator('input[type="password"]').fill('demo-alex');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('[data-bulle="presence"]').waitFor({ timeout: 30_000 });
-    await page.goto(server.url + '/console/sites');
-    const form = page.locator('[data-bulle="site-form"][data-site="demo"]');
-    await form.waitFor({ timeout: 30_000 });
+    const form = await openSitesAsAdmin(page, server.url);
     expect(new URL(page.url()).hash).toBe('#sites');
     await axe('Sites page');
 

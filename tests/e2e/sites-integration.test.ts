@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, describeViolations, isBlocking } from './axe.js';
-import { ARTIFACTS, DIST, launchChromium, requireBuild } from './browser.js';
+import { ARTIFACTS, DIST, launchChromium, openSitesAsAdmin, requireBuild } from './browser.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -47,14 +47,7 @@ afterAll(async () => {
 
 describe('Sites page: integration settings', () => {
   it('rotates the secret, sets and tests the webhook, edits the colour, adds a rule; the loader config follows', { timeout: 120_000 }, async () => {
-    await page.goto(server.url + '/console/');
-    await page.locator('input[type="email"]').fill('alex@demo.bulle.chat');
-    await page.locator('input[type="password"]').fill('demo-alex');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('[data-bulle="presence"]').waitFor({ timeout: 30_000 });
-    await page.goto(server.url + '/console/sites');
-    const form = page.locator('[data-bulle="site-form"][data-site="demo"]');
-    await form.waitFor({ timeout: 30_000 });
+    const form = await openSitesAsAdmin(page, server.url);
 
     // 1. Identity: the demo has a secret (its shop signs its customer); replacing it asks first, then
     // the new one is shown once and is the one the server keeps.

@@ -1,6 +1,7 @@
 // Three servers sharing PostgreSQL and Redis: a visitor on A, their agent on C, a transfer to an
 // agent on B; then A stops and the next chat is still routed by the other two (two-nodes.test.ts
 // checks the owner's hand-over itself). Skipped where PostgreSQL or Redis is not installed (CI installs both).
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_CMD, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
 import type { Message, VisitorSendResult } from '../../protocol/types.js';
@@ -9,6 +10,16 @@ import { redisAvailable, startRedis } from '../helpers/redis.js';
 import { clientId, closeClients, connectAgent, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
 
 afterEach(() => closeClients());
+
+/** A visitor on `url` writes in their language and asks for a person; `agent` is given the chat. */
+async function handOff(url: string, lang: string, text: string, agent: Socket) {
+  const visitor = connectVisitor(url, { siteId: 'demo', languages: [lang] });
+  await waitFor(visitor, 'connect');
+  await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text, page });
+  const assigned = waitFor<{ conversation: { id: string; lang: string } }>(agent, SERVER_EVT.conversationAssigned, () => true, 60_000);
+  await ok(visitor, VISITOR_CMD.handoffRequest, {});
+  return { visitor, conversation: (await assigned).conversation };
+}
 
 describe.skipIf(!postgresAvailable() || !redisAvailable())('three servers on one PostgreSQL and one Redis', () => {
   let pg: TestPostgres;
@@ -31,12 +42,7 @@ describe.skipIf(!postgresAvailable() || !redisAvailable())('three servers on one
 
   it('a chat starts on A with an agent on C, is transferred to an agent on B, and every message crosses', async () => {
     const camille = await connectAgent(c.url, 'camille@demo.bulle.chat', 'demo-camille');
-    const visitor = connectVisitor(a.url, { siteId: 'demo', languages: ['fr'] });
-    await waitFor(visitor, 'connect');
-    await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Je voudrais parler à quelqu’un', page });
-    const assigned = waitFor(camille, SERVER_EVT.conversationAssigned, () => true, 60_000);
-    await ok(visitor, VISITOR_CMD.handoffRequest, {});
-    const { conversation } = await assigned;
+    const { visitor, conversation } = await handOff(a.url, 'fr', 'Je voudrais parler à quelqu’un', camille);
 
     const fromCamille = waitFor<Message>(visitor, SERVER_EVT.messageCreated, (m) => m.author === 'agent' && m.text === 'Camille, sur le troisième serveur.');
     await ok(camille, AGENT_CMD.messageSend, { conversationId: conversation.id, clientId: clientId(), text: 'Camille, sur le troisième serveur.' });
@@ -67,11 +73,7 @@ describe.skipIf(!postgresAvailable() || !redisAvailable())('three servers on one
     closeClients();
     await a.close();
     const jonas = await connectAgent(c.url, 'jonas@demo.bulle.chat', 'demo-jonas');
-    const visitor = connectVisitor(b.url, { siteId: 'demo', languages: ['de'] });
-    await waitFor(visitor, 'connect');
-    await ok<VisitorSendResult>(visitor, VISITOR_CMD.messageSend, { clientId: clientId(), text: 'Ich möchte mit einem Menschen sprechen', page });
-    const assigned = waitFor(jonas, SERVER_EVT.conversationAssigned, () => true, 60_000);
-    await ok(visitor, VISITOR_CMD.handoffRequest, {});
-    expect((await assigned).conversation.lang).toBe('de');
+    const { conversation } = await handOff(b.url, 'de', 'Ich möchte mit einem Menschen sprechen', jonas);
+    expect(conversation.lang).toBe('de');
   });
 });
