@@ -2,7 +2,7 @@
 // and only sha256 digests of tokens are ever stored.
 import { createHash, randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { pooledRandom } from '../storage/ids.js';
+import { newId, pooledRandom } from '../storage/ids.js';
 
 /**
  * 24 random bytes = 192 bits (well past the 128 a bearer token needs), URL-safe. Taken from the
@@ -11,7 +11,7 @@ import { pooledRandom } from '../storage/ids.js';
  */
 export const newToken = () => pooledRandom(24).toString('base64url');
 // Ids are made by the store (storage/ids.ts); re-exported for the services that name records.
-export { newId, pooledRandom } from '../storage/ids.js';
+export { newId, pooledRandom };
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const PARAMS = { N: 16384, r: 8, p: 1 };
