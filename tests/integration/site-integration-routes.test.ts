@@ -1,7 +1,7 @@
 // The Sites page's integration routes over HTTP (server/routes/site-integration.ts) and the widget
 // settings saved with the site (PATCH /api/admin/sites/:id): an admin's own sites only, bad input
 // refused with its code, secrets never shown twice, every change in the audit log, and "Send a
-// test" answered by a real HTTP server on 127.0.0.1.
+// test" answered by a real HTTP server on 127.0.0.1, at most 10 a minute per address.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => shop.listen(0, '127.0.0.1', r));
   shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}/orders`;
-  server = await startServer({ webhookHttpLoopback: true, orderWebhookTimeoutMs: 5000 });
+  // trustProxy: a request with X-Forwarded-For counts against that address (loopback is exempt).
+  server = await startServer({ webhookHttpLoopback: true, orderWebhookTimeoutMs: 5000, trustProxy: true });
   alex = await loginCookie(server.url, ...AGENTS.alex);
 });
 afterAll(async () => {
@@ -35,10 +36,10 @@ afterAll(async () => {
   await new Promise<void>((r) => shop.close(() => r()));
 });
 
-async function call(method: string, path: string, body?: unknown, cookie = alex) {
+async function call(method: string, path: string, body?: unknown, cookie = alex, headers: Record<string, string> = {}) {
   const res = await fetch(server.url + path, {
     method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...headers, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = res.status === 204 ? null : ((await res.json()) as any);
@@ -119,6 +120,18 @@ describe('site integration routes', () => {
     const audit = await call('GET', '/api/admin/audit');
     const actions = audit.json.entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['order-webhook.test', 'order-webhook.set', 'identity.secret.rotate', 'identity.mode']));
+  });
+
+  it('"Send a test" calls the shop at most 10 times a minute per address; another address still can', async () => {
+    expect((await call('PUT', '/api/admin/sites/demo/order-webhook', { url: shopUrl })).status).toBe(200);
+    const from = (ip: string) => call('POST', '/api/admin/sites/demo/order-webhook/test', {}, alex, { 'x-forwarded-for': ip });
+    const before = asked.length;
+    for (let i = 0; i < 10; i++) expect((await from('203.0.113.7')).status).toBe(200);
+    const limited = await from('203.0.113.7');
+    expect([limited.status, code(limited)]).toEqual([429, 'RATE_LIMITED']);
+    // Refused before the shop is called.
+    expect(asked.length - before).toBe(10);
+    expect((await from('198.51.100.7')).json.result).toEqual({ kind: 'not-found' });
   });
 
   it('appearance and proactive rules: checked, saved with the site, served to the loader', async () => {
