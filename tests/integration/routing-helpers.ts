@@ -89,13 +89,7 @@ export function next<T = any>(c: Console, event: string, match: (p: T) => boolea
 }
 
 /** Wait until a condition on the server holds (state reached through timers: grace, fallback). */
-export async function until(check: () => boolean | Promise<boolean>, ms = 4000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { until } from '../helpers/until.js';
 
 export interface WaitingVisitor {
   socket: Socket;

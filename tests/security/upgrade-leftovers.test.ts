@@ -7,6 +7,7 @@ import { NS, SERVER_EVT, VISITOR_CMD } from '../../protocol/events.js';
 import type { VisitorSendResult } from '../../protocol/types.js';
 import { fullCollection } from '../../server/bot/full-collection.js';
 import { clientId, closeClients, connectVisitor, ok, page, startServer, waitFor, type TestServer } from '../helpers/server.js';
+import { until } from '../helpers/until.js';
 
 let server: TestServer;
 const requests: WeakRef<IncomingMessage>[] = [];
@@ -54,7 +55,7 @@ describe('what a connection keeps after the upgrade', () => {
     expect(engine.sockets.size).toBe(1);
     visitor.close();
     await new Promise<void>((resolve) => raw.once('close', () => resolve()));
-    for (let i = 0; i < 100 && engine.sockets.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await until(() => engine.sockets.size === 0, 10_000);
     expect(engine.sockets.size).toBe(0);
   });
 
